@@ -1,0 +1,71 @@
+/**
+ * The dense tensor every CPU-side module exchanges: a row-major shape plus a flat typed array.
+ *
+ * Storage may be float32 (weights and inputs as they come from checkpoints) or float64 (everything the reference
+ * computes). Arithmetic in `kernels/reference` always happens in float64: reading a Float32Array element yields a
+ * double, so float32 storage only fixes the *values*, never the precision of the computation.
+ */
+export type FloatArray = Float32Array | Float64Array;
+
+export class Tensor {
+  readonly shape: readonly number[];
+  readonly data: FloatArray;
+
+  constructor(shape: readonly number[], data: FloatArray) {
+    const size = shapeSize(shape);
+    if (data.length !== size) {
+      throw new RangeError(`Tensor: shape [${shape.join(', ')}] needs ${size} elements, data has ${data.length}`);
+    }
+    this.shape = Object.freeze([...shape]);
+    this.data = data;
+  }
+
+  static zeros(shape: readonly number[]): Tensor {
+    return new Tensor(shape, new Float64Array(shapeSize(shape)));
+  }
+
+  get size(): number {
+    return this.data.length;
+  }
+
+  /** Same data, new shape (no copy); sizes must agree. */
+  reshape(shape: readonly number[]): Tensor {
+    return new Tensor(shape, this.data);
+  }
+}
+
+export function shapeSize(shape: readonly number[]): number {
+  let size = 1;
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) throw new RangeError(`invalid dimension ${d} in shape [${shape.join(', ')}]`);
+    size *= d;
+  }
+  return size;
+}
+
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+/**
+ * Relative L2 error ||out - ref|| / ||ref|| (design.md §5); NaN anywhere in `out` yields NaN so a poisoned,
+ * unwritten element can never pass. A zero reference falls back to the absolute norm of the difference.
+ */
+export function relativeL2Error(out: ArrayLike<number>, ref: ArrayLike<number>): number {
+  if (out.length !== ref.length) {
+    throw new RangeError(`relativeL2Error: lengths differ (${out.length} vs ${ref.length})`);
+  }
+  let diff = 0;
+  let norm = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const r = ref[i]!;
+    const d = out[i]! - r;
+    diff += d * d;
+    norm += r * r;
+  }
+  return norm === 0 ? Math.sqrt(diff) : Math.sqrt(diff / norm);
+}

@@ -1,0 +1,69 @@
+import { IMAGE_CHANNELS } from '../../compiler/spec/model-config.js';
+import type { StateDictSchema } from '../../compiler/spec/neonext-state-dict.js';
+import { shapeSize, Tensor } from '../../kernels/tensor.js';
+
+/**
+ * Deterministic weights without a checkpoint: the synthetic formula of the golden data (golden/README.md), so any
+ * implementation can rebuild exactly the same NeoNeXt-T and compare logits.
+ */
+
+/** 32-bit integer finalizer (uint32 in, uint32 out). */
+export function mix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** FNV-1a over the UTF-8 bytes of `text` (uint32). */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) h = Math.imul(h ^ byte, 0x01000193);
+  return h >>> 0;
+}
+
+/** u_i = mix32((i + mix32(fnv1a(name))) mod 2^32) / 2^32, i < n: uniform in [0, 1). */
+export function syntheticUniform(name: string, n: number): Float64Array {
+  const seed = mix32(fnv1a(name));
+  const u = new Float64Array(n);
+  for (let i = 0; i < n; i++) u[i] = mix32((i + seed) >>> 0) / 4294967296;
+  return u;
+}
+
+/** The value rule for a tensor name (first match wins, in the README's order). */
+function valueRule(name: string, shape: readonly number[]): (u: number) => number {
+  const r = (u: number): number => 2 * u - 1;
+  if (/\.neocell\.weight_a\./.test(name)) return (u) => r(u) * Math.sqrt(3 / shape[2]!);
+  if (/\.neocell\.weight_b\./.test(name)) return (u) => r(u) * Math.sqrt(3 / shape[1]!);
+  if (name.endsWith('running_var')) return (u) => 1 + 0.5 * u;
+  if (name.endsWith('running_mean')) return (u) => 0.1 * r(u);
+  if (name.includes('.norm') || name.includes('.ln.')) {
+    if (name.endsWith('.weight')) return (u) => 1 + 0.1 * r(u);
+    if (name.endsWith('.bias')) return (u) => 0.1 * r(u);
+  }
+  if (name.endsWith('gamma')) return (u) => 0.2 * r(u);
+  if (name.endsWith('bias')) return (u) => 0.1 * r(u);
+  if (name.endsWith('weight')) return (u) => r(u) * Math.sqrt(3 / shape[1]!);
+  if (name === 'input') return r;
+  throw new RangeError(`synthetic weights: no rule for tensor "${name}"`);
+}
+
+/** One synthetic tensor: values computed in float64, then rounded to float32 (the formula's definition). */
+export function syntheticTensor(name: string, shape: readonly number[]): Tensor {
+  const rule = valueRule(name, shape);
+  const u = syntheticUniform(name, shapeSize(shape));
+  const values = new Float32Array(u.length);
+  for (let i = 0; i < u.length; i++) values[i] = rule(u[i]!);
+  return new Tensor(shape, values);
+}
+
+export function syntheticStateDict(schema: StateDictSchema): Map<string, Tensor> {
+  return new Map([...schema].map(([name, shape]) => [name, syntheticTensor(name, shape)]));
+}
+
+/** The synthetic input image `input` [batch, 3, R, R]. */
+export function syntheticInput(resolution: number, batch = 1): Tensor {
+  return syntheticTensor('input', [batch, IMAGE_CHANNELS, resolution, resolution]);
+}

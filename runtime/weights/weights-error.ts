@@ -1,0 +1,24 @@
+import { NeoccError } from '../../compiler/errors.js';
+
+export type WeightsErrorCode =
+  | 'truncated-file'
+  | 'corrupt-header'
+  | 'unsupported-dtype'
+  | 'bad-offsets'
+  | 'overlapping-tensors'
+  | 'unindexed-bytes'
+  | 'non-float-tensor'
+  | 'missing-tensor'
+  | 'unexpected-tensor'
+  | 'shape-mismatch';
+
+/** A weight or input file that cannot be used as is; the message names the file and, where there is one, the tensor. */
+export class WeightsError extends NeoccError {
+  declare readonly code: WeightsErrorCode;
+  readonly source: string;
+
+  constructor(code: WeightsErrorCode, source: string, message: string) {
+    super(code, `${source}: ${message}`);
+    this.source = source;
+  }
+}
