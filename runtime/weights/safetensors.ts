@@ -43,6 +43,10 @@ export class SafetensorsFile {
     return this.entries.has(name);
   }
 
+  shapeOf(name: string): readonly number[] | undefined {
+    return this.entries.get(name)?.shape;
+  }
+
   isFloat(name: string): boolean {
     const entry = this.entries.get(name);
     return entry !== undefined && FLOAT_DTYPES.has(entry.dtype);

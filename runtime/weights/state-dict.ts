@@ -9,6 +9,8 @@ export type StateDict = ReadonlyMap<string, Tensor>;
 export interface TensorSource {
   readonly source: string;
   readonly names: readonly string[];
+  /** Shape without reading the data (undefined when absent). */
+  shapeOf(name: string): readonly number[] | undefined;
   tensor(name: string): Tensor;
 }
 
@@ -16,6 +18,7 @@ export function tensorSourceFromMap(source: string, tensors: ReadonlyMap<string,
   return {
     source,
     names: [...tensors.keys()],
+    shapeOf: (name) => tensors.get(name)?.shape,
     tensor: (name) => {
       const t = tensors.get(name);
       if (!t) throw new WeightsError('missing-tensor', source, `no tensor named "${name}"`);

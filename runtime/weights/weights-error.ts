@@ -10,7 +10,9 @@ export type WeightsErrorCode =
   | 'non-float-tensor'
   | 'missing-tensor'
   | 'unexpected-tensor'
-  | 'shape-mismatch';
+  | 'shape-mismatch'
+  | 'unsupported-format'
+  | 'not-found';
 
 /** A weight or input file that cannot be used as is; the message names the file and, where there is one, the tensor. */
 export class WeightsError extends NeoccError {

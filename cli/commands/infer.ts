@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
+import { ARCHITECTURE_NAMES, IMAGE_CHANNELS } from '../../compiler/spec/model-config.js';
+import { neoNeXtParams } from '../../kernels/neonext-params.js';
+import { formatShape, type Tensor } from '../../kernels/tensor.js';
+import { createBackend } from '../../runtime/backends/create-backend.js';
+import { resolveModelConfig, type ModelOptions } from '../../runtime/model/resolve-config.js';
+import { topK } from '../../runtime/model/top-k.js';
+import { parseSafetensors } from '../../runtime/weights/safetensors.js';
+import { loadStateDict, tensorSourceFromMap, type TensorSource } from '../../runtime/weights/state-dict.js';
+import { syntheticInput, syntheticStateDict } from '../../runtime/weights/synthetic.js';
+import { WeightsError } from '../../runtime/weights/weights-error.js';
+import { intList, positiveInt, specCodeList } from '../options.js';
+
+interface InferOptions {
+  arch?: string;
+  resolution?: number;
+  layers?: number[];
+  dims?: number[];
+  kernelSpec?: string[];
+  shifts?: number[];
+  classes?: number;
+  weights: string;
+  input: string;
+  backend: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Logits shown per image in text mode before eliding (all of them are in --json). */
+const SHOWN_LOGITS = 20;
+
+export function registerInfer(program: Command): void {
+  program
+    .command('infer')
+    .description('run a whole NeoNeXt network and print logits and the top-5 classes')
+    .option('--arch <name>', `released architecture: ${ARCHITECTURE_NAMES.join(' | ')}`)
+    .option('--resolution <px>', 'input size: 224 or 384 for released models (default: 224, or the --input size)', positiveInt)
+    .option('--layers <list>', 'custom: blocks per stage, e.g. 3,3,9,3', intList)
+    .option('--dims <list>', 'custom: channels per stage, e.g. 96,192,384,768', intList)
+    .option('--kernel-spec <code>', 'NeoCell kernel spec code for every stage ("4+7") or one per stage ("4+7,4+7,7,7")', specCodeList)
+    .option('--shifts <list>', 'shift per stage (default: 1,1,1,0 at 224, 1,1,1,1 at 384)', intList)
+    .option('--classes <n>', 'number of classes (default: 1000, or read off the checkpoint)', positiveInt)
+    .requiredOption('--weights <file|synthetic>', 'a .safetensors state dict (upstream key names, "module." accepted) or "synthetic"')
+    .option('--input <file|synthetic>', 'a .safetensors file holding a tensor named "input" [N, 3, R, R], or "synthetic"', 'synthetic')
+    .option('--backend <name>', 'backend: reference', 'reference')
+    .option('--json', 'print {"logits", "top5", "backend", "timings", ...} as JSON')
+    .option('--quiet', 'no progress output on stderr')
+    .addHelpText('after', `
+Examples:
+  neocc infer --arch neonext-t --resolution 224 --weights synthetic
+  neocc infer --weights test/fixtures/model/neonext-mini.safetensors \\
+              --input test/fixtures/model/neonext-mini.golden.safetensors --json`)
+    .action(async (options: InferOptions) => {
+      const progress = (text: string): void => {
+        if (!options.quiet) process.stderr.write(`${text}\n`);
+      };
+      const started = performance.now();
+      const weightsSource = options.weights === 'synthetic' ? 'synthetic' : await readTensorFile(options.weights);
+      const input = options.input === 'synthetic' ? undefined : await readInput(options.input);
+      const resolution = input ? inputResolution(input, options.input, options.resolution) : options.resolution;
+      const modelOptions: ModelOptions = {
+        arch: options.arch, resolution, layers: options.layers, dims: options.dims, kernelSpecs: options.kernelSpec,
+        shifts: options.shifts, classes: options.classes,
+      };
+      const config = resolveModelConfig(modelOptions, weightsSource);
+      const schema = neoNeXtSchema(config);
+      const stateDict = loadStateDict(weightsSource === 'synthetic' ? tensorSourceFromMap('synthetic', syntheticStateDict(schema)) : weightsSource, schema);
+      const image = input ?? syntheticInput(config.resolution);
+      const loaded = performance.now();
+
+      const backend = await createBackend(options.backend);
+      try {
+        progress(`neocc: ${config.name} (layers ${config.layers.join(',')}, dims ${config.dims.join(',')}, kernel spec ${config.kernelSpecs.join(',')}, ` +
+          `shifts ${config.shifts.join(',')}, ${config.classes} classes) on ${backend.name}: ${backend.description}`);
+        const model = await backend.loadModel(config, neoNeXtParams(config, stateDict));
+        const forwardStart = performance.now();
+        const logits = await model.forward(image, (module) => progress(`  ${module} done at ${((performance.now() - forwardStart) / 1000).toFixed(2)} s`));
+        const done = performance.now();
+        model.dispose();
+        const rows = logitRows(logits);
+        const top5 = rows.map((row) => topK(row, 5));
+        const timings = { load_ms: round(loaded - started), forward_ms: round(done - forwardStart) };
+        if (options.json) {
+          const report = {
+            model: config.name, config, weights: options.weights, input: options.input, input_shape: image.shape,
+            backend: backend.name, backend_description: backend.description, logits: rows, top5, timings,
+          };
+          process.stdout.write(`${JSON.stringify(report)}\n`);
+          return;
+        }
+        process.stdout.write(`${config.name} · weights ${options.weights} · input ${options.input} ${formatShape(image.shape)} · backend ${backend.name}\n`);
+        rows.forEach((row, i) => {
+          process.stdout.write(`image ${i} top-5: ${top5[i]!.map((t) => `#${t.class} (${t.logit.toFixed(4)})`).join(', ')}\n`);
+          const shown = row.slice(0, SHOWN_LOGITS).map((v) => v.toFixed(4)).join(' ');
+          process.stdout.write(`image ${i} logits: ${shown}${row.length > SHOWN_LOGITS ? ` … (${row.length} in all; --json prints every one)` : ''}\n`);
+        });
+        process.stdout.write(`load ${timings.load_ms} ms, forward ${timings.forward_ms} ms\n`);
+      } finally {
+        await backend.dispose();
+      }
+    });
+}
+
+async function readTensorFile(path: string): Promise<TensorSource> {
+  if (!path.endsWith('.safetensors')) {
+    throw new WeightsError('unsupported-format', path, 'only .safetensors files are supported so far (PyTorch .pt checkpoints are planned); or pass "synthetic"');
+  }
+  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+    throw new WeightsError('not-found', path, `cannot read: ${err.code ?? err.message}`);
+  });
+  return parseSafetensors(bytes, path);
+}
+
+async function readInput(path: string): Promise<Tensor> {
+  const input = (await readTensorFile(path));
+  return input.tensor('input');
+}
+
+/** The input decides the resolution; a conflicting --resolution is an error rather than a silent choice. */
+function inputResolution(input: Tensor, path: string, requested: number | undefined): number {
+  const [, c, h, w] = input.shape;
+  if (input.shape.length !== 4 || c !== IMAGE_CHANNELS || h !== w) {
+    throw new WeightsError('shape-mismatch', path, `tensor "input" has shape ${formatShape(input.shape)}; expected [N, 3, R, R]`);
+  }
+  if (requested !== undefined && requested !== h) {
+    throw new WeightsError('shape-mismatch', path, `tensor "input" is ${h}x${w} but --resolution is ${requested}`);
+  }
+  return h!;
+}
+
+function logitRows(logits: Tensor): number[][] {
+  const [n, classes] = logits.shape as [number, number];
+  return Array.from({ length: n }, (_, i) => Array.from(logits.data.subarray(i * classes, (i + 1) * classes)));
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

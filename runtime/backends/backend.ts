@@ -1,0 +1,35 @@
+import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
+import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
+import type { BlockParams, NeoNeXtParams } from '../../kernels/neonext-params.js';
+import type { NeoCellGradients, NeoCellWeights } from '../../kernels/reference/neocell.js';
+import type { ModuleObserver } from '../../kernels/reference/neonext.js';
+import type { Tensor } from '../../kernels/tensor.js';
+
+/** Backends selectable by name (`--backend`). */
+export const BACKEND_NAMES = ['reference', 'webgpu', 'wasm'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+/** A network with its weights placed on a backend (uploaded once), ready to run forward passes. */
+export interface LoadedModel {
+  readonly config: NeoNeXtConfig;
+  /** input [N, 3, R, R] → logits [N, classes]; `observe` sees each top-level module's output where the backend can. */
+  forward(input: Tensor, observe?: ModuleObserver): Promise<Tensor>;
+  dispose(): void;
+}
+
+/**
+ * What every backend (float64 reference, WebGPU, WebAssembly) offers to the conformance runner and to inference.
+ * All methods take plans and typed parameters from the compiler, never raw specs.
+ */
+export interface Backend {
+  readonly name: BackendName;
+  /** What actually runs, in words (e.g. the adapter), for reports. */
+  readonly description: string;
+  /** Default conformance bound on rel. L2 error: 1e-6 for the float64 reference, 1e-5 for float32 kernels. */
+  readonly conformanceTolerance: number;
+  neoCellForward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights): Promise<Tensor>;
+  neoCellBackward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights, gradY: Tensor): Promise<NeoCellGradients>;
+  neoNeXtBlock(plan: NeoCellPlan, x: Tensor, params: BlockParams): Promise<Tensor>;
+  loadModel(config: NeoNeXtConfig, params: NeoNeXtParams): Promise<LoadedModel>;
+  dispose(): Promise<void>;
+}
