@@ -1,0 +1,20 @@
+import { Tensor } from '../../kernels/tensor.js';
+
+/** Small seeded PRNG (mulberry32) so property-test failures replay exactly from fast-check's seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A tensor of uniform values in [-1, 1). */
+export function randomTensor(shape: readonly number[], random: () => number): Tensor {
+  const t = Tensor.zeros(shape);
+  for (let i = 0; i < t.size; i++) t.data[i] = 2 * random() - 1;
+  return t;
+}
