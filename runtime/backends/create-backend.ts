@@ -7,8 +7,11 @@ export async function createBackend(name: string): Promise<Backend> {
   switch (name) {
     case 'reference':
       return createReferenceBackend();
-    case 'webgpu':
-      throw new NotSupportedError('backend "webgpu" is not implemented yet (WGSL kernels on Dawn are planned); use --backend reference');
+    case 'webgpu': {
+      // Loaded on demand: CPU-only users never load Dawn.
+      const { WebGpuBackend } = await import('../webgpu/webgpu-backend.js');
+      return WebGpuBackend.create();
+    }
     case 'wasm':
       throw new NotSupportedError('backend "wasm" is not implemented yet (AssemblyScript kernels are planned); use --backend reference');
     default:

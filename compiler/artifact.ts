@@ -1,0 +1,48 @@
+import { cacheKey } from './cache-key.js';
+import type { KernelIR, UniformField } from './ir/ir.js';
+import { WGSL_ENTRY_POINT, renderWgsl } from './render/wgsl.js';
+
+export type KernelTarget = 'wgsl';
+
+/** How one binding of group 0 is used; the order is the binding number (buffers, then the uniform struct). */
+export interface BindingInfo {
+  readonly name: string;
+  readonly kind: 'read-only-storage' | 'storage' | 'uniform';
+}
+
+/**
+ * A compiled kernel: everything the runtime needs and nothing it must recompute. Immutable; shared by the compiler,
+ * `generated/` modules and runtime/webgpu. `baked` is exactly what the source was specialized on (hashed into `key`).
+ */
+export interface KernelArtifact {
+  readonly key: string;
+  readonly target: KernelTarget;
+  readonly name: string;
+  readonly entryPoint: string;
+  readonly source: string;
+  readonly workgroupSize: number;
+  readonly sharedBytes: number;
+  readonly bindings: readonly BindingInfo[];
+  readonly uniforms: readonly UniformField[];
+  readonly baked: unknown;
+}
+
+/** Renders `ir` for `target` and wraps it with its cache key (sha256 of {compiler version, target, baked}). */
+export function makeArtifact(ir: KernelIR, target: KernelTarget, baked: unknown): KernelArtifact {
+  const bindings: BindingInfo[] = [
+    ...ir.buffers.map((b): BindingInfo => ({ name: b.name, kind: b.access === 'read' ? 'read-only-storage' : 'storage' })),
+    ...(ir.uniforms.length > 0 ? [{ name: 'params', kind: 'uniform' } as const] : []),
+  ];
+  return Object.freeze({
+    key: cacheKey(target, { kernel: ir.name, baked }),
+    target,
+    name: ir.name,
+    entryPoint: WGSL_ENTRY_POINT,
+    source: renderWgsl(ir),
+    workgroupSize: ir.workgroupSize,
+    sharedBytes: ir.shared.reduce((s, d) => s + 4 * d.length, 0),
+    bindings: Object.freeze(bindings),
+    uniforms: Object.freeze([...ir.uniforms]),
+    baked,
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * The target-neutral kernel IR: a small typed statement/expression tree that the WGSL, CUDA and AssemblyScript
+ * renderers print. Kernels are built once (compiler/ir/build.ts) and never mutated afterwards; everything that
+ * differs between targets (type names, builtins, barriers, address spaces) lives in the renderers as data.
+ */
+export type ScalarType = 'f32' | 'u32' | 'i32' | 'bool';
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
+export type IntrinsicFn = 'min' | 'max' | 'select' | 'sqrt' | 'erf' | 'fma';
+/** Invocation ids, all u32: the workgroup's id per axis, the flat index inside the workgroup, the grid size. */
+export type BuiltinName = 'workgroup_id.x' | 'workgroup_id.y' | 'workgroup_id.z' | 'local_index' | 'num_workgroups.x';
+
+export type Expr =
+  | { readonly k: 'lit'; readonly type: ScalarType; readonly value: number | boolean }
+  | { readonly k: 'ref'; readonly type: ScalarType; readonly name: string }
+  | { readonly k: 'bin'; readonly type: ScalarType; readonly op: BinaryOp; readonly a: Expr; readonly b: Expr }
+  | { readonly k: 'neg'; readonly type: ScalarType; readonly a: Expr }
+  /** select(ifFalse, ifTrue, cond) in args order [ifFalse, ifTrue, cond], as WGSL. */
+  | { readonly k: 'call'; readonly type: ScalarType; readonly fn: IntrinsicFn; readonly args: readonly Expr[] }
+  | { readonly k: 'cast'; readonly type: ScalarType; readonly a: Expr }
+  /** Element of a storage buffer, a workgroup array, or a uniform field (index ignored for uniforms). */
+  | { readonly k: 'load'; readonly type: ScalarType; readonly memory: string; readonly index: Expr }
+  | { readonly k: 'uniform'; readonly type: ScalarType; readonly field: string }
+  | { readonly k: 'builtin'; readonly type: 'u32'; readonly name: BuiltinName };
+
+export type Stmt =
+  | { readonly k: 'let'; readonly name: string; readonly value: Expr }
+  | { readonly k: 'var'; readonly name: string; readonly type: ScalarType; readonly init: Expr }
+  | { readonly k: 'assign'; readonly name: string; readonly value: Expr }
+  | { readonly k: 'store'; readonly memory: string; readonly index: Expr; readonly value: Expr }
+  | { readonly k: 'if'; readonly cond: Expr; readonly then: readonly Stmt[]; readonly else: readonly Stmt[] }
+  /** for (var v: u32 = from; v < to; v += step) */
+  | { readonly k: 'for'; readonly v: string; readonly from: Expr; readonly to: Expr; readonly step: Expr; readonly body: readonly Stmt[] }
+  | { readonly k: 'barrier' }
+  | { readonly k: 'return' }
+  | { readonly k: 'comment'; readonly text: string };
+
+/** A storage buffer binding; bindings are numbered in declaration order: inputs, then outputs, then the uniforms. */
+export interface BufferDecl {
+  readonly name: string;
+  readonly access: 'read' | 'read_write';
+  readonly elem: 'f32' | 'u32';
+}
+
+export interface UniformField {
+  readonly name: string;
+  readonly type: 'u32' | 'f32';
+}
+
+export interface SharedDecl {
+  readonly name: string;
+  readonly elem: 'f32';
+  readonly length: number;
+}
+
+export interface KernelIR {
+  readonly name: string;
+  readonly workgroupSize: number;
+  readonly buffers: readonly BufferDecl[];
+  /** One uniform struct, bound after the buffers; empty means no uniform binding. */
+  readonly uniforms: readonly UniformField[];
+  readonly shared: readonly SharedDecl[];
+  readonly body: readonly Stmt[];
+  /** Human-readable header lines (what the kernel computes, what is baked in). */
+  readonly doc: readonly string[];
+}

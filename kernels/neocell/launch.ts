@@ -1,0 +1,61 @@
+import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
+import { GENERIC_CFG_FIELDS } from './channel-params.js';
+
+/** Workgroup counts per axis. */
+export type Grid = readonly [number, number, number];
+
+/** Run-time values of the uniform fields, by name (see SHAPE_UNIFORMS). */
+export type UniformValues = Readonly<Record<string, number>>;
+
+export function shapeUniforms(plan: NeoCellPlan): UniformValues {
+  const [batch, , inH, inW] = plan.inputShape;
+  const [, , outH, outW] = plan.outputShape;
+  return { batch, in_h: inH, in_w: inW, out_h: outH, out_w: outW };
+}
+
+/** Most A blocks any channel has: the forward grid's band count. */
+export function maxABlocks(plan: NeoCellPlan): number {
+  return Math.max(...plan.groups.flatMap((g) => g.a.map((s) => s.blocks.length)));
+}
+
+/** Forward launch: x = bands × column tiles, y = C, z = N. */
+export function forwardLaunch(plan: NeoCellPlan, tileWidth: number, generic: boolean): { grid: Grid; uniforms: UniformValues } {
+  const [batch, channels] = plan.inputShape;
+  const colTiles = Math.ceil(plan.outputShape[3] / tileWidth);
+  return {
+    grid: [maxABlocks(plan) * colTiles, channels, batch],
+    uniforms: { ...shapeUniforms(plan), col_tiles: colTiles, ...(generic ? { channels } : {}) },
+  };
+}
+
+/** Grid for element-wise kernels over `elements`, folded into 2D to stay under the per-dimension limit. */
+export function elementwiseGrid(elements: number, workgroupSize: number, maxPerDimension = 65535): Grid {
+  const groups = Math.max(1, Math.ceil(elements / workgroupSize));
+  const x = Math.min(groups, maxPerDimension);
+  return [x, Math.ceil(groups / x), 1];
+}
+
+/** The generic kernel's per-channel table (GENERIC_CFG_FIELDS per channel), derived from the plan. */
+export function genericChannelTable(plan: NeoCellPlan): Uint32Array {
+  const fields = GENERIC_CFG_FIELDS.length;
+  const table = new Uint32Array(plan.spec.channels * fields);
+  let waBase = 0;
+  let wbBase = 0;
+  for (const { group: g, a, b, channelStart } of plan.groups) {
+    a.forEach((sub) => {
+      for (let c = sub.channelStart; c < sub.channelEnd; c++) table[c * fields + 4] = sub.offset;
+    });
+    b.forEach((sub) => {
+      for (let c = sub.channelStart; c < sub.channelEnd; c++) table[c * fields + 5] = sub.offset;
+    });
+    for (let local = 0; local < g.channels; local++) {
+      const row = (channelStart + local) * fields;
+      table.set([g.hIn, g.hOut, g.wIn, g.wOut], row);
+      table[row + 6] = waBase + local * g.hOut * g.hIn;
+      table[row + 7] = wbBase + local * g.wIn * g.wOut;
+    }
+    waBase += g.channels * g.hOut * g.hIn;
+    wbBase += g.channels * g.wIn * g.wOut;
+  }
+  return table;
+}
