@@ -18,6 +18,12 @@ describe('neocc conformance', () => {
     expect(stdout).toContain('15/15 cases passed at rel. L2 error <= 1e-6 on backend reference');
   });
 
+  it('runs the golden NeoCell cases on WebGPU (forward and backward) and names the adapter', async () => {
+    const { code, stdout } = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'webgpu']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/15\/15 cases passed at rel\. L2 error <= 1e-5 on backend webgpu \(WebGPU on .+\)/);
+  });
+
   it('reports JSON for block cases', async () => {
     const { code, stdout } = await runCli(['conformance', 'test/fixtures/block', '--json']);
     expect(code).toBe(0);
@@ -49,9 +55,9 @@ describe('neocc conformance', () => {
     r = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'cuda']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('unknown backend "cuda"; allowed: reference, webgpu, wasm');
-    r = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'webgpu']);
+    r = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'wasm']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('not supported: backend "webgpu"');
+    expect(r.stderr).toContain('not supported: backend "wasm"');
   });
 });
 

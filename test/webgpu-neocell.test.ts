@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeArtifact } from '../compiler/artifact.js';
+import { compileNeoCellForward } from '../compiler/compile-neocell.js';
+import { BlockBuilder, finishKernel, u32 } from '../compiler/ir/build.js';
+import { planNeoCell } from '../compiler/plan/neocell-plan.js';
+import { specFromCode } from '../compiler/spec/neocell-spec.js';
+import { forwardLaunch } from '../kernels/neocell/launch.js';
+import { neoCellBackward, neoCellForward } from '../kernels/reference/neocell.js';
+import { relativeL2Error } from '../kernels/tensor.js';
+import { runConformance } from '../runtime/conformance/run-conformance.js';
+import { BufferPool } from '../runtime/webgpu/buffer-pool.js';
+import { KernelLauncher } from '../runtime/webgpu/kernel-launcher.js';
+import { KernelCompileError } from '../runtime/webgpu/kernel-error.js';
+import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
+import { download, outputBuffer, upload } from '../runtime/webgpu/transfers.js';
+import { WebGpuBackend } from '../runtime/webgpu/webgpu-backend.js';
+import { randomTensor, seededRandom } from './helpers/random.js';
+import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
+
+// These tests need a WebGPU adapter; CI installs Mesa's lavapipe (.ci/run). Without one they fail, with the
+// message that says how to get one — they are never skipped.
+let gpu: WebGpuBackend;
+beforeAll(async () => {
+  gpu = await WebGpuBackend.create({ poisonOutputs: true });
+});
+afterAll(async () => {
+  await gpu?.dispose();
+});
+
+describe('WebGPU NeoCell kernels', () => {
+  it('pass every golden NeoCell case, forward and backward, at rel. L2 <= 1e-5 (outputs poisoned with NaN)', async () => {
+    const report = await runConformance('test/fixtures/neocell', gpu, { tolerance: 1e-5 });
+    expect(report.rows).toHaveLength(15);
+    for (const row of report.rows) {
+      for (const value of [row.errors.y, row.errors.gradX, row.errors.gradA, row.errors.gradB]) expect(value, row.name).toBeLessThanOrEqual(1e-5);
+    }
+  });
+
+  it('match the float64 reference on random specs (forward and all gradients)', async () => {
+    await fc.assert(fc.asyncProperty(neoCellCaseArb, async ({ spec, shape, seed }) => {
+      const random = seededRandom(seed);
+      const plan = planNeoCell(spec, shape);
+      const x = randomTensor(shape, random);
+      const weights = {
+        a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
+        b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
+      };
+      const gradY = randomTensor(plan.outputShape, random);
+      const y = await gpu.neoCellForward(plan, x, weights);
+      expect(relativeL2Error(y.data, neoCellForward(plan, x, weights).data)).toBeLessThan(1e-5);
+      const got = await gpu.neoCellBackward(plan, x, weights, gradY);
+      const want = neoCellBackward(plan, x, weights, gradY);
+      expect(relativeL2Error(got.gradX.data, want.gradX.data)).toBeLessThan(1e-5);
+      got.gradA.forEach((g, j) => expect(relativeL2Error(g.data, want.gradA[j]!.data)).toBeLessThan(1e-5));
+      got.gradB.forEach((g, j) => expect(relativeL2Error(g.data, want.gradB[j]!.data)).toBeLessThan(1e-5));
+    }), { numRuns: 25, seed: 20261128 });
+  });
+
+  it('leave NaN where a dispatch does not reach (the poisoning works)', async () => {
+    const { device } = gpu.ctx;
+    const pool = new BufferPool(device);
+    const spec = specFromCode('4', 8, 1);
+    const plan = planNeoCell(spec, [1, 8, 12, 12]);
+    const artifact = compileNeoCellForward(spec);
+    const random = seededRandom(1);
+    const buffers = [
+      upload(device, pool, 'x', randomTensor([1, 8, 12, 12], random).data),
+      upload(device, pool, 'wa', randomTensor([8, 4, 4], random).data),
+      upload(device, pool, 'wb', randomTensor([8, 4, 4], random).data),
+      outputBuffer(device, pool, 'y', 8 * 144, true),
+    ];
+    const launcher = new KernelLauncher(gpu.ctx, new PipelineCache(device));
+    const { grid, uniforms } = forwardLaunch(plan, 64, false);
+    await launcher.dispatch(artifact, buffers, uniforms, [grid[0], grid[1] - 1, grid[2]]); // skip the last channel
+    await launcher.submit();
+    const y = await download(device, buffers[3]!, 8 * 144);
+    expect(y.slice(0, 7 * 144).some(Number.isNaN)).toBe(false);
+    expect(y.slice(7 * 144).every(Number.isNaN)).toBe(true);
+    pool.destroy();
+  });
+
+  it('report a kernel the device rejects with its log, key and numbered source', async () => {
+    const b = new BlockBuilder();
+    b.store('y', u32(0), { k: 'ref', type: 'f32', name: 'undefined_name' });
+    const ir = finishKernel({ name: 'broken', workgroupSize: 1, buffers: [{ name: 'y', access: 'read_write', elem: 'f32' }], uniforms: [], shared: [], body: b.stmts, doc: [] });
+    const artifact = makeArtifact(ir, 'wgsl', { test: 'broken' });
+    const error = await new PipelineCache(gpu.ctx.device).get(artifact).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KernelCompileError);
+    const message = (error as Error).message;
+    expect(message).toContain('kernel broken');
+    expect(message).toMatch(/undefined_name/);
+    expect(message).toContain(`(key ${artifact.key.slice(0, 16)}`);
+    expect(message).toMatch(/\n\s*\d+ \| @compute @workgroup_size\(1\)/);
+  });
+
+  it('names the adapter and refuses NeoNeXt blocks with "not supported"', async () => {
+    expect(gpu.description).toMatch(/^WebGPU on /);
+    await expect(gpu.neoNeXtBlock()).rejects.toThrow(/^not supported: NeoNeXt blocks on --backend webgpu/);
+  });
+});
