@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { NeoccError } from '../compiler/errors.js';
 import { registerConformance } from './commands/conformance.js';
+import { registerGen } from './commands/gen.js';
 import { registerInfer } from './commands/infer.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,6 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError('(run with --help for usage)');
   registerConformance(program, (code) => { exitCode = code; });
   registerInfer(program);
+  registerGen(program);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

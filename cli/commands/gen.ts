@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { ARCHITECTURE_NAMES } from '../../compiler/spec/model-config.js';
+import { StaleOutputError } from '../../compiler/gen/gen-error.js';
+import { describeRequest, resolveGenRequest, resolveOutDir } from '../../compiler/gen/gen-request.js';
+import { intList } from '../options.js';
+
+interface GenOptions {
+  target?: string;
+  spec?: string;
+  inputShape?: number[];
+  shift?: number;
+  model?: string;
+  resolution?: string;
+  out?: string;
+  check?: boolean;
+  quiet?: boolean;
+}
+
+// Options are checked by resolveGenRequest rather than commander's requiredOption, so every missing or conflicting
+// option gets a NeoccError that names it and the allowed values (exit 1), like the other commands' spec errors.
+export function registerGen(program: Command): void {
+  program
+    .command('gen')
+    .description('write specialized kernels (.wgsl) and typed TS modules for NeoCell specs, so apps ship kernels without the compiler')
+    .option('--target <name>', 'kernel language: wgsl (cuda, assemblyscript: planned)')
+    .option('--spec <json|code>', 'one NeoCell: channel_specs JSON ("[{...}]") or a spec code such as "4+7" over C of --input-shape')
+    .option('--input-shape <N,C,H,W>', 'with --spec: the input shape the spec is checked against', intList)
+    .option('--shift <n>', 'with a spec code: the shift of every group (default 0)', Number)
+    .option('--model <name>', `every NeoCell of released models: ${ARCHITECTURE_NAMES.join(' | ')} | all`)
+    .option('--resolution <px>', 'with --model: 224 | 384 | all (default: all)')
+    .option('--out <dir>', 'output folder (files neocc gen did not write are left alone)')
+    .option('--check', 'write nothing; exit 1 listing stale, missing and extra files if --out differs from what would be written')
+    .option('--quiet', 'no progress output on stderr')
+    .addHelpText('after', `
+Examples:
+  neocc gen --target wgsl --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/kernels
+  neocc gen --target wgsl --model all --out generated          (npm run gen)
+  neocc gen --target wgsl --model all --out generated --check  (npm run gen:check)`)
+    .action(async (options: GenOptions) => {
+      const request = resolveGenRequest(options);
+      const outDir = resolveOutDir(options.out);
+      // Loaded on use: ts-morph (with its own TypeScript) would add about half a second to every other command.
+      const { describeSpec, diffGenerated, generate, isUpToDate, moduleFileName, writeGenerated } = await import('../../compiler/gen/generate.js');
+      const progress = (text: string): void => {
+        if (!options.quiet) process.stderr.write(`${text}\n`);
+      };
+      const { specs, files } = generate(request, outDir, (spec, kernels) => {
+        progress(`neocc gen: ${moduleFileName(spec)}: ${kernels} kernels for ${describeSpec(spec.spec)}`);
+      });
+      const kernels = files.filter((f) => f.name.endsWith('.wgsl')).length;
+      if (options.check) {
+        const diff = diffGenerated(outDir, files);
+        if (!isUpToDate(diff)) {
+          const lines = [
+            ...diff.stale.map((n) => `  stale:   ${n}`), ...diff.missing.map((n) => `  missing: ${n}`), ...diff.extra.map((n) => `  extra:   ${n}`),
+          ];
+          throw new StaleOutputError(`gen --check: ${outDir} is out of date (${lines.length} files); regenerate it with ` +
+            `neocc gen ${describeRequest(request)} --out ${outDir}\n${lines.join('\n')}`);
+        }
+        process.stdout.write(`${outDir} is up to date: ${files.length} files (${specs.length} specs, ${kernels} kernels)\n`);
+        return;
+      }
+      const report = writeGenerated(outDir, files);
+      process.stdout.write(`wrote ${report.written.length} files to ${outDir} (${report.unchanged.length} unchanged, ${report.removed.length} stale removed); ` +
+        `${files.length} files for ${specs.length} specs, ${kernels} kernels\n`);
+    });
+}

@@ -1,0 +1,113 @@
+import { NotSupportedError } from '../errors.js';
+import { ARCHITECTURE_NAMES, RELEASED_RESOLUTIONS, type ArchitectureName } from '../spec/model-config.js';
+import { GenOptionError } from './gen-error.js';
+
+/** Targets `neocc gen` writes today, and the ones that are planned (asking for those says "not supported"). */
+export const GEN_TARGETS = ['wgsl'] as const;
+export const PLANNED_GEN_TARGETS = ['cuda', 'assemblyscript'] as const;
+export type GenTarget = (typeof GEN_TARGETS)[number];
+
+/** `neocc gen` options as the user gave them (strings and parsed lists, nothing checked yet). */
+export interface RawGenOptions {
+  readonly target?: string;
+  readonly spec?: string;
+  readonly inputShape?: readonly number[];
+  readonly shift?: number;
+  readonly model?: string;
+  readonly resolution?: string;
+  readonly out?: string;
+}
+
+/** Which NeoCells to generate: one spec over one input shape, or every NeoCell of released models. */
+export type GenSource =
+  | { readonly kind: 'spec'; readonly text: string; readonly inputShape: readonly number[]; readonly shift: number }
+  | { readonly kind: 'models'; readonly archs: readonly ArchitectureName[]; readonly resolutions: readonly number[] };
+
+/** A checked request. Immutable; everything generated output depends on is in here (the output folder aside). */
+export interface GenRequest {
+  readonly target: GenTarget;
+  readonly source: GenSource;
+}
+
+const MODEL_VALUES = `${ARCHITECTURE_NAMES.join(' | ')} | all`;
+const RESOLUTION_VALUES = `${RELEASED_RESOLUTIONS.join(' | ')} | all (default: all)`;
+const SOURCE_VALUES = `--spec '<channel_specs JSON | spec code>' --input-shape N,C,H,W [--shift S], or --model ${MODEL_VALUES}`;
+
+/** Checks the options of `neocc gen` (all but --out) and normalizes them. Throws GenOptionError / NotSupportedError. */
+export function resolveGenRequest(options: RawGenOptions): GenRequest {
+  return { target: resolveTarget(options.target), source: resolveSource(options) };
+}
+
+/** The output folder is required; it is checked apart from the request because it does not change what is generated. */
+export function resolveOutDir(out: string | undefined): string {
+  if (out === undefined || out.trim() === '') throw new GenOptionError('--out', 'is missing', 'a directory to write the generated files to, e.g. --out generated');
+  return out;
+}
+
+function resolveTarget(target: string | undefined): GenTarget {
+  const allowed = `${GEN_TARGETS.join(' | ')} (${PLANNED_GEN_TARGETS.join(', ')}: planned)`;
+  if (target === undefined) throw new GenOptionError('--target', 'is missing', allowed);
+  if ((GEN_TARGETS as readonly string[]).includes(target)) return target as GenTarget;
+  if ((PLANNED_GEN_TARGETS as readonly string[]).includes(target)) {
+    throw new NotSupportedError(`--target ${target} (planned); neocc gen writes ${GEN_TARGETS.join(', ')} so far`);
+  }
+  throw new GenOptionError('--target', `= "${target}" is unknown`, allowed);
+}
+
+function resolveSource(options: RawGenOptions): GenSource {
+  if (options.spec !== undefined && options.model !== undefined) {
+    throw new GenOptionError('--spec', 'conflicts with --model', `one of ${SOURCE_VALUES}`);
+  }
+  if (options.spec !== undefined) return specSource(options.spec, options);
+  if (options.model !== undefined) return modelSource(options.model, options);
+  throw new GenOptionError('--spec or --model', 'is missing', SOURCE_VALUES);
+}
+
+function specSource(text: string, options: RawGenOptions): GenSource {
+  if (options.resolution !== undefined) {
+    throw new GenOptionError('--resolution', 'applies to --model only', `with --spec: --input-shape N,C,H,W [--shift S]`);
+  }
+  const shape = options.inputShape;
+  if (shape === undefined) throw new GenOptionError('--input-shape', 'is missing (--spec needs it)', 'N,C,H,W, e.g. --input-shape 1,96,56,56');
+  if (shape.length !== 4 || !shape.every((d) => Number.isInteger(d) && d >= 1)) {
+    throw new GenOptionError('--input-shape', `= ${shape.join(',')} is not four positive integers`, 'N,C,H,W, e.g. --input-shape 1,96,56,56');
+  }
+  // JSON channel_specs carry their own shifts; a --shift next to them would be silently ignored.
+  if (text.trim().startsWith('[') && options.shift !== undefined) {
+    throw new GenOptionError('--shift', 'applies to spec codes only', 'a spec code such as "4+7" with --shift, or JSON channel_specs with "shift" keys');
+  }
+  const shift = options.shift ?? 0;
+  if (!Number.isInteger(shift) || shift < 0) throw new GenOptionError('--shift', `= ${shift} is not an integer >= 0`, 'an integer >= 0 (default 0)');
+  return { kind: 'spec', text, inputShape: Object.freeze([...shape]), shift };
+}
+
+function modelSource(model: string, options: RawGenOptions): GenSource {
+  if (options.inputShape !== undefined || options.shift !== undefined) {
+    const option = options.inputShape !== undefined ? '--input-shape' : '--shift';
+    throw new GenOptionError(option, 'applies to --spec only', `with --model: --resolution ${RESOLUTION_VALUES}`);
+  }
+  let archs: ArchitectureName[];
+  if (model === 'all') archs = [...ARCHITECTURE_NAMES];
+  else if ((ARCHITECTURE_NAMES as readonly string[]).includes(model)) archs = [model as ArchitectureName];
+  else throw new GenOptionError('--model', `= "${model}" is unknown`, MODEL_VALUES);
+
+  const resolution = options.resolution ?? 'all';
+  let resolutions: number[];
+  if (resolution === 'all') resolutions = [...RELEASED_RESOLUTIONS];
+  else if ((RELEASED_RESOLUTIONS as readonly number[]).includes(Number(resolution))) resolutions = [Number(resolution)];
+  else throw new GenOptionError('--resolution', `= "${resolution}" is not a released resolution`, RESOLUTION_VALUES);
+  return { kind: 'models', archs: Object.freeze(archs), resolutions: Object.freeze(resolutions) };
+}
+
+/** The request as the `neocc gen` options that reproduce it (written into generated headers; no output folder). */
+export function describeRequest(request: GenRequest): string {
+  const source = request.source;
+  if (source.kind === 'spec') {
+    const shift = source.text.trim().startsWith('[') ? '' : ` --shift ${source.shift}`;
+    // Collapsed to one line: the text lands in a `//` comment.
+    return `--target ${request.target} --spec '${source.text.trim().replace(/\s+/g, ' ')}' --input-shape ${source.inputShape.join(',')}${shift}`;
+  }
+  const model = source.archs.length === ARCHITECTURE_NAMES.length ? 'all' : source.archs.join(',');
+  const resolution = source.resolutions.length === RELEASED_RESOLUTIONS.length ? 'all' : source.resolutions.join(',');
+  return `--target ${request.target} --model ${model} --resolution ${resolution}`;
+}

@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NeoccError } from '../errors.js';
+import { GENERATED_HEADER, type GeneratedFile } from './render-modules.js';
+
+/** File names `neocc gen` writes; only these are ever removed or reported as extra, so other files in DIR are safe. */
+const OWNED = [/^neocell-[0-9a-f]{12}\.ts$/, /^[a-z0-9_]+-[0-9a-f]{12}\.wgsl$/, /^index\.ts$/, /^kernel-artifact\.ts$/];
+
+/** How a folder differs from what the generator renders now (names relative to the folder, sorted). */
+export interface OutputDiff {
+  /** Present with other contents. */
+  readonly stale: readonly string[];
+  /** Rendered but absent. */
+  readonly missing: readonly string[];
+  /** Generated-looking files that the generator would no longer write. */
+  readonly extra: readonly string[];
+}
+
+export interface WriteReport {
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/** Compares `outDir` with `files` without touching it (`neocc gen --check`, the CI staleness gate). */
+export function diffGenerated(outDir: string, files: readonly GeneratedFile[]): OutputDiff {
+  const present = ownedFiles(outDir);
+  const wanted = new Set(files.map((f) => f.name));
+  const stale: string[] = [];
+  const missing: string[] = [];
+  for (const file of files) {
+    const path = join(outDir, file.name);
+    // Any file at a wanted name counts (a generated file whose header was edited away is stale, not missing).
+    if (!existsSync(path)) missing.push(file.name);
+    else if (readFileSync(path, 'utf8') !== file.content) stale.push(file.name);
+  }
+  const extra = [...present].filter((name) => !wanted.has(name)).sort();
+  return { stale, missing, extra };
+}
+
+export function isUpToDate(diff: OutputDiff): boolean {
+  return diff.stale.length + diff.missing.length + diff.extra.length === 0;
+}
+
+/**
+ * Makes `outDir` hold exactly `files` among the files the generator owns: removes owned files it would no longer
+ * write (specs dropped from a request), and rewrites only files whose contents changed so timestamps stay put.
+ */
+export function writeGenerated(outDir: string, files: readonly GeneratedFile[]): WriteReport {
+  mkdirSync(outDir, { recursive: true });
+  const present = ownedFiles(outDir);
+  const wanted = new Set(files.map((f) => f.name));
+  // A file of a wanted name that neocc did not write (an app's own index.ts) is never overwritten; checked before
+  // anything changes so a refusal leaves the folder as it was.
+  const foreign = files.find((file) => !present.has(file.name) && existsSync(join(outDir, file.name)));
+  if (foreign) {
+    throw new NeoccError('not-generated', `gen: ${join(outDir, foreign.name)} exists and was not written by neocc gen ` +
+      `(no "${GENERATED_HEADER}" header); move it away or choose another --out`);
+  }
+  const removed = [...present].filter((name) => !wanted.has(name)).sort();
+  for (const name of removed) rmSync(join(outDir, name));
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  for (const file of files) {
+    const path = join(outDir, file.name);
+    if (present.has(file.name) && readFileSync(path, 'utf8') === file.content) {
+      unchanged.push(file.name);
+    } else {
+      writeFileSync(path, file.content);
+      written.push(file.name);
+    }
+  }
+  return { written, unchanged, removed };
+}
+
+/** Generated files already in `outDir`: owned names, and for TS files only those that carry the generated header. */
+function ownedFiles(outDir: string): Set<string> {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+    throw err;
+  }
+  return new Set(names.filter((name) => OWNED.some((re) => re.test(name)) && isGenerated(join(outDir, name))));
+}
+
+function isGenerated(path: string): boolean {
+  if (!statSync(path).isFile()) return false;
+  return !path.endsWith('.ts') || readFileSync(path, 'utf8').startsWith(GENERATED_HEADER);
+}
