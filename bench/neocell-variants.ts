@@ -1,4 +1,4 @@
-import { chooseTiling, compileNeoCellForward } from '../compiler/compile-neocell.js';
+import { chooseTiling, compileNeoCellForward, forwardBaked } from '../compiler/compile-neocell.js';
 import type { KernelArtifact } from '../compiler/artifact.js';
 import type { NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { denseNeoCellSteps, denseTileText } from '../kernels/baselines/dense-matmul.js';
@@ -94,13 +94,13 @@ export async function buildVariants(
   // 1. specialized: the spec baked into the source, tiled for this adapter.
   const specialized = compileNeoCellForward(plan.spec, { tiling: chooseTiling(plan.spec, ctx.limits) });
   const ySpec = buffers.create('y_specialized', 4 * outElements);
-  const s = forwardLaunch(plan, tileWidth(specialized), false);
+  const s = forwardLaunch(plan, forwardBaked(specialized).tiling, false);
 
   // 2. generic: one kernel for every spec, the per-channel configuration read from `cfg` at run time.
   const generic = compileNeoCellForward(undefined, { mode: 'generic', tiling: chooseTiling(undefined, ctx.limits) });
   const cfg = buffers.upload('cfg', genericChannelTable(plan));
   const yGen = buffers.create('y_generic', 4 * outElements);
-  const g = forwardLaunch(plan, tileWidth(generic), true);
+  const g = forwardLaunch(plan, forwardBaked(generic).tiling, true);
 
   // 3. dense: upstream's method, dense block-diagonal A_c and B_c from the host, then T = A·X and Y = T·B.
   const dense = denseNeoCellMatrices(plan, weights);
@@ -121,13 +121,13 @@ export async function buildVariants(
       name: 'specialized',
       dispatches: [await prepareDispatch(ctx, pipelines, specialized, [xBuf, wa, wb, ySpec], s.uniforms, s.grid)],
       output: ySpec,
-      detail: { key: specialized.key, tileWidth: tileWidth(specialized), workgroupSize: specialized.workgroupSize, grid: s.grid },
+      detail: { key: specialized.key, tiling: forwardBaked(specialized).tiling, workgroupSize: specialized.workgroupSize, grid: s.grid },
     },
     {
       name: 'generic',
       dispatches: [await prepareDispatch(ctx, pipelines, generic, [xBuf, wa, wb, cfg, yGen], g.uniforms, g.grid)],
       output: yGen,
-      detail: { key: generic.key, tileWidth: tileWidth(generic), workgroupSize: generic.workgroupSize, grid: g.grid },
+      detail: { key: generic.key, tiling: forwardBaked(generic).tiling, workgroupSize: generic.workgroupSize, grid: g.grid },
     },
     {
       name: 'dense',
@@ -141,8 +141,4 @@ export async function buildVariants(
       },
     },
   ];
-}
-
-function tileWidth(artifact: KernelArtifact): number {
-  return (artifact.baked as { tileWidth: number }).tileWidth;
 }

@@ -1,8 +1,9 @@
-import { NeoccError } from './errors.js';
+import { NeoccError, NotSupportedError } from './errors.js';
 import { makeArtifact, type KernelArtifact, type KernelTarget } from './artifact.js';
 import { canonicalSpec, type NeoCellSpec } from './spec/neocell-spec.js';
 import { maxTileRows, type ChannelMode } from '../kernels/neocell/channel-params.js';
 import { neoCellForwardKernel, forwardSharedBytes, type OutputLayout } from '../kernels/neocell/forward-kernel.js';
+import { neoCellTileForwardKernel } from '../kernels/neocell/forward-tile-kernel.js';
 import { BACKWARD_KERNEL_NAMES, backwardKernel, type BackwardKernelName } from '../kernels/neocell/backward-kernels.js';
 
 /** The device limits tiling depends on (GPUSupportedLimits has them under these names). */
@@ -14,24 +15,56 @@ export interface TilingLimits {
 /** WebGPU's guaranteed minimums: artifacts tiled for these run on every adapter (what `generated/` ships). */
 export const PORTABLE_LIMITS: TilingLimits = { maxComputeWorkgroupStorageSize: 16384, maxComputeInvocationsPerWorkgroup: 256 };
 
-export interface Tiling {
-  readonly tileWidth: number;
-  readonly workgroupSize: number;
+/**
+ * How a forward kernel is laid out on the device.
+ * - `blocks` (specialized): one output block per invocation, everything in registers (forward-tile-kernel.ts).
+ * - `shared-t` (generic): a T = X·B tile of [max hIn, tileWidth] in workgroup memory per (A block, column tile);
+ *   kernel sizes are run-time values there, so nothing can live in registers.
+ */
+export type Tiling =
+  | { readonly kind: 'blocks'; readonly workgroupSize: number }
+  | { readonly kind: 'shared-t'; readonly tileWidth: number; readonly workgroupSize: number };
+
+/** What a forward artifact was specialized on (its `baked`), which the launch needs back. */
+export interface ForwardBaked {
+  readonly mode: ChannelMode;
+  readonly layout: OutputLayout;
+  readonly channelBias: boolean;
+  readonly tiling: Tiling;
+  readonly spec: unknown;
 }
 
 /**
- * Tile choice for the forward kernel: 64 invocations (two waves of 32 or one of 64 on GPUs, and what lavapipe
- * vectorizes well), and the widest T tile of [max hIn, tileWidth] that fits workgroup storage — 64 columns covers a
- * whole 56-wide stage-1 row, so most workgroups need a single tile.
+ * Largest kernel side the block kernel takes: an invocation holds k_a·k_b accumulators plus both weight blocks
+ * (3·144 values at 12) and its unrolled body grows as k³; past that the shared-t kernel (specialized too) is used.
+ */
+export const MAX_BLOCK_KERNEL = 12;
+
+function maxKernelSize(spec: NeoCellSpec): number {
+  return Math.max(...spec.groups.flatMap((g) => [g.hIn, g.hOut, g.wIn, g.wOut]));
+}
+
+/**
+ * 64 invocations per workgroup: two waves of 32 or one of 64 on GPUs, eight 8-wide SIMD batches on lavapipe.
+ * Specialized kernels with kernels up to MAX_BLOCK_KERNEL need no workgroup memory. The shared-t kernel takes the widest T tile that fits workgroup
+ * storage — 64 columns covers a whole 56-wide stage-1 row, so most workgroups need a single tile.
  */
 export function chooseTiling(spec: NeoCellSpec | undefined, limits: TilingLimits = PORTABLE_LIMITS): Tiling {
   const workgroupSize = Math.min(64, limits.maxComputeInvocationsPerWorkgroup);
+  if (spec && maxKernelSize(spec) <= MAX_BLOCK_KERNEL) return { kind: 'blocks', workgroupSize };
   for (const tileWidth of [64, 32, 16, 8]) {
-    if (forwardSharedBytes({ spec, tileWidth }) <= limits.maxComputeWorkgroupStorageSize) return { tileWidth, workgroupSize };
+    if (forwardSharedBytes({ spec, tileWidth }) <= limits.maxComputeWorkgroupStorageSize) return { kind: 'shared-t', tileWidth, workgroupSize };
   }
   throw new NeoccError('adapter-limits-exceeded',
-    `a NeoCell kernel of size ${maxTileRows(spec)} needs ${forwardSharedBytes({ spec, tileWidth: 8 })} bytes of workgroup storage; ` +
+    `the generic NeoCell kernel needs ${forwardSharedBytes({ spec, tileWidth: 8 })} bytes of workgroup storage (kernels up to ${maxTileRows(spec)}); ` +
     `the adapter allows ${limits.maxComputeWorkgroupStorageSize} (maxComputeWorkgroupStorageSize)`);
+}
+
+/** The `baked` record of a forward artifact made by compileNeoCellForward. */
+export function forwardBaked(artifact: KernelArtifact): ForwardBaked {
+  const baked = artifact.baked as Partial<ForwardBaked> | null;
+  if (!baked || typeof baked !== 'object' || !baked.tiling || !baked.mode) throw new Error(`artifact ${artifact.name} is not a NeoCell forward kernel`);
+  return baked as ForwardBaked;
 }
 
 export interface ForwardArtifactOptions {
@@ -39,19 +72,28 @@ export interface ForwardArtifactOptions {
   readonly layout?: OutputLayout;
   readonly tiling?: Tiling;
   readonly target?: KernelTarget;
+  /** Epilogue: y = NeoCell(x) + bias[c] (a per-channel bias buffer after the weights): a folded BatchNorm shift. */
+  readonly channelBias?: boolean;
 }
 
 /** The NeoCell forward kernel for `spec` (or the generic one when mode is 'generic'). */
 export function compileNeoCellForward(spec: NeoCellSpec | undefined, options: ForwardArtifactOptions = {}): KernelArtifact {
   const mode = options.mode ?? 'specialized';
   const layout = options.layout ?? 'nchw';
-  const tiling = options.tiling ?? chooseTiling(mode === 'specialized' ? spec : undefined);
-  const usedSpec = mode === 'specialized' ? spec : undefined;
+  const channelBias = options.channelBias ?? false;
   if (mode === 'specialized' && !spec) throw new Error('compileNeoCellForward: a specialized kernel needs a spec');
-  const ir = neoCellForwardKernel({ mode, spec: usedSpec, layout, ...tiling });
-  return makeArtifact(ir, options.target ?? 'wgsl', {
-    mode, layout, ...tiling, spec: usedSpec ? canonicalSpec(usedSpec) : null,
-  });
+  const usedSpec = mode === 'specialized' ? spec : undefined;
+  const tiling = options.tiling ?? chooseTiling(usedSpec);
+  let ir;
+  if (tiling.kind === 'blocks') {
+    if (!usedSpec) throw new Error('compileNeoCellForward: block tiling needs baked kernel sizes (specialized mode)');
+    ir = neoCellTileForwardKernel({ spec: usedSpec, layout, workgroupSize: tiling.workgroupSize, channelBias });
+  } else {
+    if (channelBias) throw new NotSupportedError('channel bias epilogue on the shared-t forward kernel');
+    ir = neoCellForwardKernel({ mode, spec: usedSpec, layout, tileWidth: tiling.tileWidth, workgroupSize: tiling.workgroupSize });
+  }
+  const baked: ForwardBaked = { mode, layout, channelBias, tiling, spec: usedSpec ? canonicalSpec(usedSpec) : null };
+  return makeArtifact(ir, options.target ?? 'wgsl', baked);
 }
 
 export type BackwardArtifacts = Readonly<Record<BackwardKernelName, KernelArtifact>>;

@@ -11,15 +11,15 @@ export const spec = [
 ] as const;
 
 /**
- * neocell_forward_specialized_nchw: y = NeoCell(x), NCHW output, tile 2x64, workgroup 64.
- * Source also in neocell_forward_specialized_nchw-5726dc584bd3.wgsl.
+ * neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64.
+ * Source also in neocell_forward_tiles_nchw-c38b853975bd.wgsl.
  */
 export const forwardNchw: KernelArtifact = {
-  key: '5726dc584bd34ab00ffdca92c4f4b75a9e3ea2a7e52f2bea1e5fcbee875d6dab',
+  key: 'c38b853975bd33e5efbb1c2db99647e5b5a9c8d86de1d65c4dd85ef5ccd58333',
   target: 'wgsl',
-  name: 'neocell_forward_specialized_nchw',
+  name: 'neocell_forward_tiles_nchw',
   entryPoint: 'main',
-  source: `// neocc neocell_forward_specialized_nchw: y = NeoCell(x), NCHW output, tile 2x64, workgroup 64
+  source: `// neocc neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64
 // baked spec: [{"hIn":2,"hOut":1,"wIn":2,"wOut":1,"shiftA":0,"shiftB":0,"channels":1536}]
 // run-time: batch and spatial sizes (uniforms)
 
@@ -34,72 +34,62 @@ struct Params {
   in_w: u32,
   out_h: u32,
   out_w: u32,
-  col_tiles: u32,
 }
 @group(0) @binding(4) var<uniform> params: Params;
-var<workgroup> t_tile: array<f32, 128>;
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lidx: u32, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let band = (wid.x / params.col_tiles);
-  let tile = (wid.x % params.col_tiles);
+  let tile = ((wid.x * 64u) + lidx);
   // channels [0, 1536): weight_a 1x2 shift 0, weight_b 2x1 shift 0
   let wa_base = (wid.y * 2u);
   let wb_base = (wid.y * 2u);
   let placements = min(params.out_h, ((params.in_h + 1u) / 2u));
-  if ((band >= placements)) {
+  let placements_1 = min(((params.in_w + 1u) / 2u), params.out_w);
+  let pa = (tile / placements_1);
+  if ((pa >= placements)) {
     return;
   }
-  let col0 = (band * 2u);
-  let block_rows = min(1u, (params.out_h - band));
+  let col0 = (pa * 2u);
+  let block_rows = min(1u, (params.out_h - pa));
   let block_cols = min(2u, (params.in_h - col0));
-  let t0 = (tile * 64u);
-  let tile_w = min(64u, (params.out_w - t0));
+  let pb = (tile % placements_1);
+  let row0 = (pb * 2u);
+  let block_rows_1 = min(2u, (params.in_w - row0));
+  let block_cols_1 = min(1u, (params.out_w - pb));
+  // weights: A block 1x2 (columns past the block zeroed), B block 2x1 (rows past the block zeroed)
+  let a_col_last = (block_cols - 1u);
+  let a_col_1 = min(1u, a_col_last);
+  let a_row_last = (block_rows - 1u);
+  let b_row_last = (block_rows_1 - 1u);
+  let b_row_1 = min(1u, b_row_last);
+  let b_col_last = (block_cols_1 - 1u);
+  let wb_row_1 = (wb_base + b_row_1);
+  let wa_0_0 = wa[wa_base];
+  let wa_0_1 = select(0.0f, wa[(wa_base + a_col_1)], (1u < block_cols));
+  let wb_0_0 = wb[wb_base];
+  let wb_1_0 = select(0.0f, wb[wb_row_1], (1u < block_rows_1));
   let plane = ((wid.z * 1536u) + wid.y);
-  let x_base = (plane * (params.in_h * params.in_w));
-  // stage 1: T tile = X · B for the input rows this A block reads
-  for (var e: u32 = lidx; e < (block_cols * tile_w); e = e + 64u) {
-    let j = (e / tile_w);
-    let wl = (e % tile_w);
-    let x_row_base = (x_base + ((col0 + j) * params.in_w));
-    let col_in_corner = ((t0 + wl) < 0u);
-    let col_rel = select((t0 + wl), 0u, col_in_corner);
-    let hit_row0 = select((col_rel * 2u), 0u, col_in_corner);
-    let hit_k_row0 = select(0u, 2u, col_in_corner);
-    let hit_k_col = select((col_rel % 1u), (1u + (t0 + wl)), col_in_corner);
-    let hit_rows = select(select(0u, min(2u, (params.in_w - select(0u, hit_row0, (hit_row0 < params.in_w)))), (hit_row0 < params.in_w)), 0u, col_in_corner);
-    let x_row = (x_row_base + hit_row0);
-    let wb_row = (wb_base + (hit_k_row0 + hit_k_col));
-    var acc: f32 = 0.0f;
-    if ((0u < hit_rows)) {
-      acc = (acc + (x[x_row] * wb[wb_row]));
-    }
-    if ((1u < hit_rows)) {
-      acc = (acc + (x[(x_row + 1u)] * wb[(wb_row + 1u)]));
-    }
-    t_tile[((j * 64u) + wl)] = acc;
-  }
-  workgroupBarrier();
-  // stage 2: Y rows of this A block = Wa · T tile
-  for (var e_1: u32 = lidx; e_1 < (block_rows * tile_w); e_1 = e_1 + 64u) {
-    let r = (e_1 / tile_w);
-    let wl_1 = (e_1 % tile_w);
-    let wa_row = (wa_base + (r * 2u));
-    var acc_1: f32 = 0.0f;
-    if ((0u < block_cols)) {
-      acc_1 = (acc_1 + (wa[wa_row] * t_tile[wl_1]));
-    }
-    if ((1u < block_cols)) {
-      acc_1 = (acc_1 + (wa[(wa_row + 1u)] * t_tile[(64u + wl_1)]));
-    }
-    let y_row = (band + r);
-    let y_col = (t0 + wl_1);
-    y[((((((wid.z * 1536u) + wid.y) * params.out_h) + y_row) * params.out_w) + y_col)] = acc_1;
+  let x_block = ((plane * (params.in_h * params.in_w)) + ((col0 * params.in_w) + row0));
+  var acc_0_0: f32 = 0.0f;
+  // X row 0 of the block: T row = X row · B block, then Y block += A column 0 ⊗ T row
+  let x_0 = x[x_block];
+  let x_1 = x[(x_block + b_row_1)];
+  let t_0 = ((x_0 * wb_0_0) + (x_1 * wb_1_0));
+  acc_0_0 = (acc_0_0 + (wa_0_0 * t_0));
+  // X row 1 of the block: T row = X row · B block, then Y block += A column 1 ⊗ T row
+  let x_row = (x_block + (a_col_1 * params.in_w));
+  let x_0_1 = x[x_row];
+  let x_1_1 = x[(x_row + b_row_1)];
+  let t_0_1 = ((x_0_1 * wb_0_0) + (x_1_1 * wb_1_0));
+  acc_0_0 = (acc_0_0 + (wa_0_1 * t_0_1));
+  // store the rows and columns that exist (the last blocks may be truncated)
+  if (((0u < block_rows) && (0u < block_cols_1))) {
+    y[((((((wid.z * 1536u) + wid.y) * params.out_h) + pa) * params.out_w) + pb)] = acc_0_0;
   }
 }
 `,
   workgroupSize: 64,
-  sharedBytes: 512,
+  sharedBytes: 0,
   bindings: [
     { name: 'x', kind: 'read-only-storage' },
     { name: 'wa', kind: 'read-only-storage' },
@@ -113,13 +103,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     { name: 'in_w', type: 'u32' },
     { name: 'out_h', type: 'u32' },
     { name: 'out_w', type: 'u32' },
-    { name: 'col_tiles', type: 'u32' },
   ],
   baked: {
     mode: 'specialized',
     layout: 'nchw',
-    tileWidth: 64,
-    workgroupSize: 64,
+    channelBias: false,
+    tiling: { kind: 'blocks', workgroupSize: 64 },
     spec: [
       { channels: 1536, h_in: 2, h_out: 1, shift_a: 0, shift_b: 0, w_in: 2, w_out: 1 },
     ],
@@ -127,15 +116,15 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
 };
 
 /**
- * neocell_forward_specialized_nhwc: y = NeoCell(x), NHWC output, tile 2x64, workgroup 64.
- * Source also in neocell_forward_specialized_nhwc-f23b1f7a8fe7.wgsl.
+ * neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64.
+ * Source also in neocell_forward_tiles_nhwc-375a45dcd2e8.wgsl.
  */
 export const forwardNhwc: KernelArtifact = {
-  key: 'f23b1f7a8fe7a180368cc66c13d039a7a923352b21e414ba6ed6ce6d9a8f4f13',
+  key: '375a45dcd2e81b9d9c06f83be6b3a25fd46b7518eefbe4f6c1cb74e1532dce72',
   target: 'wgsl',
-  name: 'neocell_forward_specialized_nhwc',
+  name: 'neocell_forward_tiles_nhwc',
   entryPoint: 'main',
-  source: `// neocc neocell_forward_specialized_nhwc: y = NeoCell(x), NHWC output, tile 2x64, workgroup 64
+  source: `// neocc neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64
 // baked spec: [{"hIn":2,"hOut":1,"wIn":2,"wOut":1,"shiftA":0,"shiftB":0,"channels":1536}]
 // run-time: batch and spatial sizes (uniforms)
 
@@ -150,72 +139,62 @@ struct Params {
   in_w: u32,
   out_h: u32,
   out_w: u32,
-  col_tiles: u32,
 }
 @group(0) @binding(4) var<uniform> params: Params;
-var<workgroup> t_tile: array<f32, 128>;
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lidx: u32, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let band = (wid.x / params.col_tiles);
-  let tile = (wid.x % params.col_tiles);
+  let tile = ((wid.x * 64u) + lidx);
   // channels [0, 1536): weight_a 1x2 shift 0, weight_b 2x1 shift 0
   let wa_base = (wid.y * 2u);
   let wb_base = (wid.y * 2u);
   let placements = min(params.out_h, ((params.in_h + 1u) / 2u));
-  if ((band >= placements)) {
+  let placements_1 = min(((params.in_w + 1u) / 2u), params.out_w);
+  let pa = (tile / placements_1);
+  if ((pa >= placements)) {
     return;
   }
-  let col0 = (band * 2u);
-  let block_rows = min(1u, (params.out_h - band));
+  let col0 = (pa * 2u);
+  let block_rows = min(1u, (params.out_h - pa));
   let block_cols = min(2u, (params.in_h - col0));
-  let t0 = (tile * 64u);
-  let tile_w = min(64u, (params.out_w - t0));
+  let pb = (tile % placements_1);
+  let row0 = (pb * 2u);
+  let block_rows_1 = min(2u, (params.in_w - row0));
+  let block_cols_1 = min(1u, (params.out_w - pb));
+  // weights: A block 1x2 (columns past the block zeroed), B block 2x1 (rows past the block zeroed)
+  let a_col_last = (block_cols - 1u);
+  let a_col_1 = min(1u, a_col_last);
+  let a_row_last = (block_rows - 1u);
+  let b_row_last = (block_rows_1 - 1u);
+  let b_row_1 = min(1u, b_row_last);
+  let b_col_last = (block_cols_1 - 1u);
+  let wb_row_1 = (wb_base + b_row_1);
+  let wa_0_0 = wa[wa_base];
+  let wa_0_1 = select(0.0f, wa[(wa_base + a_col_1)], (1u < block_cols));
+  let wb_0_0 = wb[wb_base];
+  let wb_1_0 = select(0.0f, wb[wb_row_1], (1u < block_rows_1));
   let plane = ((wid.z * 1536u) + wid.y);
-  let x_base = (plane * (params.in_h * params.in_w));
-  // stage 1: T tile = X · B for the input rows this A block reads
-  for (var e: u32 = lidx; e < (block_cols * tile_w); e = e + 64u) {
-    let j = (e / tile_w);
-    let wl = (e % tile_w);
-    let x_row_base = (x_base + ((col0 + j) * params.in_w));
-    let col_in_corner = ((t0 + wl) < 0u);
-    let col_rel = select((t0 + wl), 0u, col_in_corner);
-    let hit_row0 = select((col_rel * 2u), 0u, col_in_corner);
-    let hit_k_row0 = select(0u, 2u, col_in_corner);
-    let hit_k_col = select((col_rel % 1u), (1u + (t0 + wl)), col_in_corner);
-    let hit_rows = select(select(0u, min(2u, (params.in_w - select(0u, hit_row0, (hit_row0 < params.in_w)))), (hit_row0 < params.in_w)), 0u, col_in_corner);
-    let x_row = (x_row_base + hit_row0);
-    let wb_row = (wb_base + (hit_k_row0 + hit_k_col));
-    var acc: f32 = 0.0f;
-    if ((0u < hit_rows)) {
-      acc = (acc + (x[x_row] * wb[wb_row]));
-    }
-    if ((1u < hit_rows)) {
-      acc = (acc + (x[(x_row + 1u)] * wb[(wb_row + 1u)]));
-    }
-    t_tile[((j * 64u) + wl)] = acc;
-  }
-  workgroupBarrier();
-  // stage 2: Y rows of this A block = Wa · T tile
-  for (var e_1: u32 = lidx; e_1 < (block_rows * tile_w); e_1 = e_1 + 64u) {
-    let r = (e_1 / tile_w);
-    let wl_1 = (e_1 % tile_w);
-    let wa_row = (wa_base + (r * 2u));
-    var acc_1: f32 = 0.0f;
-    if ((0u < block_cols)) {
-      acc_1 = (acc_1 + (wa[wa_row] * t_tile[wl_1]));
-    }
-    if ((1u < block_cols)) {
-      acc_1 = (acc_1 + (wa[(wa_row + 1u)] * t_tile[(64u + wl_1)]));
-    }
-    let y_row = (band + r);
-    let y_col = (t0 + wl_1);
-    y[((((((wid.z * params.out_h) + y_row) * params.out_w) + y_col) * 1536u) + wid.y)] = acc_1;
+  let x_block = ((plane * (params.in_h * params.in_w)) + ((col0 * params.in_w) + row0));
+  var acc_0_0: f32 = 0.0f;
+  // X row 0 of the block: T row = X row · B block, then Y block += A column 0 ⊗ T row
+  let x_0 = x[x_block];
+  let x_1 = x[(x_block + b_row_1)];
+  let t_0 = ((x_0 * wb_0_0) + (x_1 * wb_1_0));
+  acc_0_0 = (acc_0_0 + (wa_0_0 * t_0));
+  // X row 1 of the block: T row = X row · B block, then Y block += A column 1 ⊗ T row
+  let x_row = (x_block + (a_col_1 * params.in_w));
+  let x_0_1 = x[x_row];
+  let x_1_1 = x[(x_row + b_row_1)];
+  let t_0_1 = ((x_0_1 * wb_0_0) + (x_1_1 * wb_1_0));
+  acc_0_0 = (acc_0_0 + (wa_0_1 * t_0_1));
+  // store the rows and columns that exist (the last blocks may be truncated)
+  if (((0u < block_rows) && (0u < block_cols_1))) {
+    y[((((((wid.z * params.out_h) + pa) * params.out_w) + pb) * 1536u) + wid.y)] = acc_0_0;
   }
 }
 `,
   workgroupSize: 64,
-  sharedBytes: 512,
+  sharedBytes: 0,
   bindings: [
     { name: 'x', kind: 'read-only-storage' },
     { name: 'wa', kind: 'read-only-storage' },
@@ -229,13 +208,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     { name: 'in_w', type: 'u32' },
     { name: 'out_h', type: 'u32' },
     { name: 'out_w', type: 'u32' },
-    { name: 'col_tiles', type: 'u32' },
   ],
   baked: {
     mode: 'specialized',
     layout: 'nhwc',
-    tileWidth: 64,
-    workgroupSize: 64,
+    channelBias: false,
+    tiling: { kind: 'blocks', workgroupSize: 64 },
     spec: [
       { channels: 1536, h_in: 2, h_out: 1, shift_a: 0, shift_b: 0, w_in: 2, w_out: 1 },
     ],

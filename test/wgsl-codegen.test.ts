@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { u32, sub } from '../compiler/ir/build.js';
-import { compileNeoCellBackward, compileNeoCellForward, chooseTiling } from '../compiler/compile-neocell.js';
+import { MAX_BLOCK_KERNEL, compileNeoCellBackward, compileNeoCellForward, chooseTiling } from '../compiler/compile-neocell.js';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { canonicalJson } from '../compiler/cache-key.js';
 import { canonicalSpec, parseNeoCellSpec, specFromCode } from '../compiler/spec/neocell-spec.js';
@@ -19,8 +19,8 @@ describe('WGSL generation: what is baked and what is passed at run time', () => 
     for (const name of ['neocell_fwd_t', 'neocell_bwd_dt', 'neocell_bwd_dx', 'neocell_bwd_dw'] as const) {
       expect(compileNeoCellBackward(large.spec)[name].source).toBe(compileNeoCellBackward(small.spec)[name].source);
     }
-    const tw = chooseTiling(spec).tileWidth;
-    expect(forwardLaunch(small, tw, false)).not.toEqual(forwardLaunch(large, tw, false));
+    const tiling = chooseTiling(spec);
+    expect(forwardLaunch(small, tiling, false)).not.toEqual(forwardLaunch(large, tiling, false));
     // Spatial sizes never appear as literals: they are uniforms.
     expect(a.source).not.toMatch(/\b56u\b/);
     expect(a.source).toContain('params.in_w');
@@ -51,7 +51,9 @@ describe('WGSL generation: what is baked and what is passed at run time', () => 
     const keys = [
       compileNeoCellForward(spec).key,
       compileNeoCellForward(spec, { layout: 'nhwc' }).key,
-      compileNeoCellForward(spec, { tiling: { tileWidth: 32, workgroupSize: 64 } }).key,
+      compileNeoCellForward(spec, { channelBias: true }).key,
+      compileNeoCellForward(spec, { tiling: { kind: 'blocks', workgroupSize: 32 } }).key,
+      compileNeoCellForward(spec, { tiling: { kind: 'shared-t', tileWidth: 32, workgroupSize: 64 } }).key,
       compileNeoCellForward(undefined, { mode: 'generic' }).key,
       ...Object.values(compileNeoCellBackward(spec)).map((a) => a.key),
     ];
@@ -59,9 +61,15 @@ describe('WGSL generation: what is baked and what is passed at run time', () => 
   });
 
   it('tiles against the adapter limits and says which limit a kernel exceeds', () => {
-    const spec = specFromCode('7', 8, 0);
-    expect(chooseTiling(spec, { maxComputeWorkgroupStorageSize: 16384, maxComputeInvocationsPerWorkgroup: 256 }).tileWidth).toBe(64);
-    expect(chooseTiling(spec, { maxComputeWorkgroupStorageSize: 1024, maxComputeInvocationsPerWorkgroup: 256 }).tileWidth).toBe(32);
+    const roomy = { maxComputeWorkgroupStorageSize: 16384, maxComputeInvocationsPerWorkgroup: 256 };
+    expect(chooseTiling(specFromCode('7', 8, 0), roomy)).toEqual({ kind: 'blocks', workgroupSize: 64 });
+    expect(chooseTiling(specFromCode('7', 8, 0), { ...roomy, maxComputeInvocationsPerWorkgroup: 32 })).toEqual({ kind: 'blocks', workgroupSize: 32 });
+    // Past MAX_BLOCK_KERNEL the T tile goes to workgroup memory, as wide as the storage allows.
+    const wide = specFromCode(String(MAX_BLOCK_KERNEL + 1), 8, 0);
+    expect(chooseTiling(wide, roomy)).toEqual({ kind: 'shared-t', tileWidth: 64, workgroupSize: 64 });
+    expect(chooseTiling(wide, { ...roomy, maxComputeWorkgroupStorageSize: 2048 })).toEqual({ kind: 'shared-t', tileWidth: 32, workgroupSize: 64 });
+    expect(compileNeoCellForward(wide).source).toContain('var<workgroup>');
+    expect(compileNeoCellForward(specFromCode('7', 8, 0)).source).not.toContain('var<workgroup>');
     const huge = parseNeoCellSpec([{ kernel: 600, channels: 1 }]);
     expect(() => chooseTiling(huge)).toThrow(/maxComputeWorkgroupStorageSize/);
   });

@@ -1,4 +1,5 @@
-import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
+import { channelLayouts, type NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
+import type { Tiling } from '../../compiler/compile-neocell.js';
 import { GENERIC_CFG_FIELDS } from './channel-params.js';
 
 /** Workgroup counts per axis. */
@@ -13,15 +14,26 @@ export function shapeUniforms(plan: NeoCellPlan): UniformValues {
   return { batch, in_h: inH, in_w: inW, out_h: outH, out_w: outW };
 }
 
-/** Most A blocks any channel has: the forward grid's band count. */
+/** Most A blocks any channel has: the shared-t kernel's band count. */
 export function maxABlocks(plan: NeoCellPlan): number {
   return Math.max(...plan.groups.flatMap((g) => g.a.map((s) => s.blocks.length)));
 }
 
-/** Forward launch: x = bands × column tiles, y = C, z = N. */
-export function forwardLaunch(plan: NeoCellPlan, tileWidth: number, generic: boolean): { grid: Grid; uniforms: UniformValues } {
+/** Most output blocks (A placements × B placements) any channel has: the block kernel's invocations per channel. */
+export function maxOutputBlocks(plan: NeoCellPlan): number {
+  return Math.max(...channelLayouts(plan).map((l) => l.a.blocks.length * l.b.blocks.length));
+}
+
+/**
+ * Forward launch for a kernel tiled as `tiling` (from the artifact's `baked`): y = C and z = N always;
+ * x = output blocks / workgroup (block kernel) or A bands × column tiles (shared-t kernel).
+ */
+export function forwardLaunch(plan: NeoCellPlan, tiling: Tiling, generic: boolean): { grid: Grid; uniforms: UniformValues } {
   const [batch, channels] = plan.inputShape;
-  const colTiles = Math.ceil(plan.outputShape[3] / tileWidth);
+  if (tiling.kind === 'blocks') {
+    return { grid: [Math.ceil(maxOutputBlocks(plan) / tiling.workgroupSize), channels, batch], uniforms: shapeUniforms(plan) };
+  }
+  const colTiles = Math.ceil(plan.outputShape[3] / tiling.tileWidth);
   return {
     grid: [maxABlocks(plan) * colTiles, channels, batch],
     uniforms: { ...shapeUniforms(plan), col_tiles: colTiles, ...(generic ? { channels } : {}) },

@@ -1,4 +1,4 @@
-import { compileNeoCellBackward, compileNeoCellForward, chooseTiling, type BackwardArtifacts } from '../../compiler/compile-neocell.js';
+import { compileNeoCellBackward, compileNeoCellForward, chooseTiling, forwardBaked, type BackwardArtifacts } from '../../compiler/compile-neocell.js';
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { NotSupportedError } from '../../compiler/errors.js';
 import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
@@ -97,7 +97,7 @@ export class WebGpuBackend implements Backend {
     ];
     try {
       const launcher = new KernelLauncher(this.ctx, this.pipelines);
-      const { grid, uniforms } = forwardLaunch(plan, (artifact.baked as { tileWidth: number }).tileWidth, false);
+      const { grid, uniforms } = forwardLaunch(plan, forwardBaked(artifact).tiling, false);
       await launcher.dispatch(artifact, buffers, uniforms, grid);
       await launcher.submit();
       return new Tensor(plan.outputShape, await download(device, buffers[3]!, n * c * h * w));
