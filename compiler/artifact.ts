@@ -1,8 +1,16 @@
 import { cacheKey } from './cache-key.js';
 import type { KernelIR, UniformField } from './ir/ir.js';
 import { WGSL_ENTRY_POINT, renderWgsl } from './render/wgsl.js';
+import { assemblyScriptEntryPoint, renderAssemblyScript } from './render/assemblyscript.js';
 
-export type KernelTarget = 'wgsl';
+/** Kernel languages: WGSL for WebGPU, AssemblyScript compiled to WebAssembly for the CPU path (runtime/wasm). */
+export type KernelTarget = 'wgsl' | 'assemblyscript';
+
+/** How each target prints a kernel and names its entry point: the only place makeArtifact branches on the target. */
+const RENDERERS: Readonly<Record<KernelTarget, { render(ir: KernelIR): string; entryPoint(ir: KernelIR): string }>> = {
+  wgsl: { render: renderWgsl, entryPoint: () => WGSL_ENTRY_POINT },
+  assemblyscript: { render: renderAssemblyScript, entryPoint: assemblyScriptEntryPoint },
+};
 
 /** How one binding of group 0 is used; the order is the binding number (buffers, then the uniform struct). */
 export interface BindingInfo {
@@ -37,8 +45,8 @@ export function makeArtifact(ir: KernelIR, target: KernelTarget, baked: unknown)
     key: cacheKey(target, { kernel: ir.name, baked }),
     target,
     name: ir.name,
-    entryPoint: WGSL_ENTRY_POINT,
-    source: renderWgsl(ir),
+    entryPoint: RENDERERS[target].entryPoint(ir),
+    source: RENDERERS[target].render(ir),
     workgroupSize: ir.workgroupSize,
     sharedBytes: ir.shared.reduce((s, d) => s + 4 * d.length, 0),
     bindings: Object.freeze(bindings),

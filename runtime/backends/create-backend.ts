@@ -1,4 +1,4 @@
-import { NeoccError, NotSupportedError } from '../../compiler/errors.js';
+import { NeoccError } from '../../compiler/errors.js';
 import { BACKEND_NAMES, type Backend } from './backend.js';
 import { createReferenceBackend } from './reference-backend.js';
 
@@ -12,8 +12,11 @@ export async function createBackend(name: string): Promise<Backend> {
       const { WebGpuBackend } = await import('../webgpu/webgpu-backend.js');
       return WebGpuBackend.create();
     }
-    case 'wasm':
-      throw new NotSupportedError('backend "wasm" is not implemented yet (AssemblyScript kernels are planned); use --backend reference');
+    case 'wasm': {
+      // Loaded on demand: asc (with Binaryen) is only needed when kernels are compiled for WebAssembly.
+      const { WasmBackend } = await import('../wasm/wasm-backend.js');
+      return WasmBackend.create();
+    }
     default:
       throw new NeoccError('unknown-backend', `unknown backend "${name}"; allowed: ${BACKEND_NAMES.join(', ')}`);
   }

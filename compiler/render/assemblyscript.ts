@@ -1,0 +1,255 @@
+import { NeoccError } from '../errors.js';
+import type { BinaryOp, BuiltinName, Expr, IntrinsicFn, KernelIR, ScalarType, Stmt } from '../ir/ir.js';
+import { assemblyScriptPrelude } from './assemblyscript-prelude.js';
+import { splitAtBarriers, type WorkgroupNode } from './workgroup-split.js';
+
+/**
+ * AssemblyScript renderer of the kernel IR. A kernel becomes one exported function that runs the whole grid on the
+ * calling thread:
+ *
+ *   export function <kernel name>(gx: u32, gy: u32, gz: u32, <one usize pointer per buffer, in binding order>,
+ *                                 [<usize pointer to the shared scratch, if the kernel has workgroup arrays>],
+ *                                 <one value per uniform field, in order>): void
+ *
+ * Buffers and the scratch live in the module's imported linear memory (`env.memory`); pointers are byte addresses.
+ * Workgroups run one after another; inside one, the body is split at barriers (./workgroup-split.ts) into
+ * per-invocation segments, each a function called for local_index = 0..workgroupSize-1, so `return` ends exactly one
+ * invocation. What differs from WGSL is data in the tables below.
+ */
+
+/** Names the renderer introduces start with this; IR names must not (checked). */
+const RESERVED_PREFIX = '__';
+
+const TYPE: Record<ScalarType, string> = { f32: 'f32', u32: 'u32', i32: 'i32', bool: 'bool' };
+const BUILTIN: Record<BuiltinName, string> = {
+  'workgroup_id.x': '__wid_x',
+  'workgroup_id.y': '__wid_y',
+  'workgroup_id.z': '__wid_z',
+  local_index: '__lidx',
+  'num_workgroups.x': '__nwg_x',
+};
+/** Integer division/remainder with WGSL's divide-by-zero results (see the prelude). */
+const SAFE_DIVISION: Partial<Record<ScalarType, Partial<Record<BinaryOp, string>>>> = {
+  u32: { '/': '__udiv', '%': '__umod' },
+  i32: { '/': '__idiv', '%': '__imod' },
+};
+const INTRINSIC: Record<IntrinsicFn, (args: readonly string[], type: ScalarType) => string> = {
+  min: ([a, b], t) => `min<${TYPE[t]}>(${a}, ${b})`,
+  max: ([a, b], t) => `max<${TYPE[t]}>(${a}, ${b})`,
+  // IR order is WGSL's select(ifFalse, ifTrue, cond); AssemblyScript's is select(ifTrue, ifFalse, cond).
+  select: ([f, t, c], type) => `select<${TYPE[type]}>(${t}, ${f}, ${c})`,
+  sqrt: ([a], t) => `sqrt<${TYPE[t]}>(${a})`,
+  erf: ([a]) => `__erf(${a})`,
+  fma: ([a, b, c]) => `(${a} * ${b} + ${c})`,
+};
+/** Bytes per element and its shift, for address arithmetic. */
+const ELEM_SHIFT: Record<'f32' | 'u32', number> = { f32: 2, u32: 2 };
+
+/** Where a memory name lives: a buffer parameter or an offset into the shared scratch. */
+interface Memory {
+  readonly base: string;
+  readonly offset: number;
+  readonly elem: 'f32' | 'u32';
+}
+
+class Printer {
+  readonly memories = new Map<string, Memory>();
+  usesDivision = false;
+  usesErf = false;
+
+  constructor(readonly kernel: KernelIR) {
+    kernel.buffers.forEach((b) => this.memories.set(b.name, { base: `__p_${b.name}`, offset: 0, elem: b.elem }));
+    let offset = 0;
+    for (const s of kernel.shared) {
+      this.memories.set(s.name, { base: '__shared', offset, elem: s.elem });
+      offset += 4 * s.length;
+    }
+  }
+
+  private literal(e: Extract<Expr, { k: 'lit' }>): string {
+    if (e.type === 'bool') return String(e.value);
+    const v = e.value as number;
+    if (e.type === 'f32') {
+      if (Number.isNaN(v)) return 'f32.NaN';
+      if (!Number.isFinite(v)) return v > 0 ? 'f32.POSITIVE_INFINITY' : 'f32.NEGATIVE_INFINITY';
+      // The shortest text of the f32 value parses (as f64) to a number that rounds back to exactly that f32.
+      return `<f32>(${Object.is(v, -0) ? '-0.0' : String(v)})`;
+    }
+    return `<${TYPE[e.type]}>(${v})`;
+  }
+
+  private memory(name: string): Memory {
+    const m = this.memories.get(name);
+    if (!m) throw new NeoccError('bad-kernel-ir', `kernel ${this.kernel.name}: "${name}" is neither a buffer nor a workgroup array`);
+    return m;
+  }
+
+  private address(name: string, index: Expr): string {
+    const m = this.memory(name);
+    const base = m.offset === 0 ? m.base : `(${m.base} + ${m.offset})`;
+    return `${base} + ((<usize>${this.expr(index)}) << ${ELEM_SHIFT[m.elem]})`;
+  }
+
+  expr(e: Expr): string {
+    switch (e.k) {
+      case 'lit': return this.literal(e);
+      case 'ref': return e.name;
+      case 'bin': {
+        const safe = SAFE_DIVISION[e.a.type]?.[e.op];
+        const divisor = e.b.k === 'lit' ? (e.b.value as number) : 0;
+        if (safe && divisor === 0) {
+          this.usesDivision = true;
+          return `${safe}(${this.expr(e.a)}, ${this.expr(e.b)})`;
+        }
+        return `(${this.expr(e.a)} ${e.op} ${this.expr(e.b)})`;
+      }
+      case 'neg': return `(-${this.expr(e.a)})`;
+      case 'call':
+        if (e.fn === 'erf') this.usesErf = true;
+        return INTRINSIC[e.fn](e.args.map((a) => this.expr(a)), e.type);
+      case 'cast': return this.cast(e.type, e.a);
+      case 'load': return `load<${TYPE[this.memory(e.memory).elem]}>(${this.address(e.memory, e.index)})`;
+      case 'uniform': return `__u_${e.field}`;
+      case 'builtin': return BUILTIN[e.name];
+    }
+  }
+
+  /** WGSL conversions: f32 → integer saturates (AssemblyScript emits trunc_sat), to bool is `!= 0`. */
+  private cast(to: ScalarType, a: Expr): string {
+    const inner = this.expr(a);
+    if (to === 'bool') return a.type === 'f32' ? `(${inner} != <f32>0)` : `(${inner} != 0)`;
+    return `<${TYPE[to]}>(${inner})`;
+  }
+
+  stmt(s: Stmt, indent: string, out: string[]): void {
+    switch (s.k) {
+      case 'let': out.push(`${indent}const ${this.name(s.name)}: ${TYPE[s.value.type]} = ${this.expr(s.value)};`); break;
+      case 'var': out.push(`${indent}let ${this.name(s.name)}: ${TYPE[s.type]} = ${this.expr(s.init)};`); break;
+      case 'assign': out.push(`${indent}${s.name} = ${this.expr(s.value)};`); break;
+      case 'store': {
+        const elem = TYPE[this.memory(s.memory).elem];
+        out.push(`${indent}store<${elem}>(${this.address(s.memory, s.index)}, ${this.expr(s.value)});`);
+        break;
+      }
+      case 'barrier': throw new NeoccError('bad-kernel-ir', `kernel ${this.kernel.name}: barrier inside a per-invocation segment`);
+      case 'return': out.push(`${indent}return;`); break;
+      case 'comment': out.push(`${indent}// ${s.text}`); break;
+      case 'if':
+        out.push(`${indent}if (${this.expr(s.cond)}) {`);
+        for (const t of s.then) this.stmt(t, `${indent}  `, out);
+        if (s.else.length > 0) {
+          out.push(`${indent}} else {`);
+          for (const t of s.else) this.stmt(t, `${indent}  `, out);
+        }
+        out.push(`${indent}}`);
+        break;
+      case 'for': {
+        const v = this.name(s.v);
+        out.push(`${indent}for (let ${v}: u32 = ${this.expr(s.from)}; ${v} < ${this.expr(s.to)}; ${v} += ${this.expr(s.step)}) {`);
+        for (const t of s.body) this.stmt(t, `${indent}  `, out);
+        out.push(`${indent}}`);
+        break;
+      }
+    }
+  }
+
+  name(name: string): string {
+    if (name.startsWith(RESERVED_PREFIX)) throw new NeoccError('bad-kernel-ir', `kernel ${this.kernel.name}: IR name "${name}" uses the reserved prefix ${RESERVED_PREFIX}`);
+    return name;
+  }
+}
+
+/** Parameters every workgroup and segment function takes: ids, buffer pointers, scratch, uniforms. */
+function contextParams(kernel: KernelIR): Array<{ name: string; type: string }> {
+  return [
+    { name: BUILTIN['workgroup_id.x'], type: 'u32' },
+    { name: BUILTIN['workgroup_id.y'], type: 'u32' },
+    { name: BUILTIN['workgroup_id.z'], type: 'u32' },
+    { name: BUILTIN['num_workgroups.x'], type: 'u32' },
+    ...pointerParams(kernel),
+    ...kernel.uniforms.map((u) => ({ name: `__u_${u.name}`, type: TYPE[u.type] })),
+  ];
+}
+
+function pointerParams(kernel: KernelIR): Array<{ name: string; type: string }> {
+  return [
+    ...kernel.buffers.map((b) => ({ name: `__p_${b.name}`, type: 'usize' })),
+    ...(kernel.shared.length > 0 ? [{ name: '__shared', type: 'usize' }] : []),
+  ];
+}
+
+const signature = (params: ReadonlyArray<{ name: string; type: string }>): string => params.map((p) => `${p.name}: ${p.type}`).join(', ');
+const args = (params: ReadonlyArray<{ name: string }>): string => params.map((p) => p.name).join(', ');
+
+function renderNodes(p: Printer, nodes: readonly WorkgroupNode[], indent: string, out: string[], segments: string[][]): void {
+  const ctx = contextParams(p.kernel);
+  for (const node of nodes) {
+    switch (node.k) {
+      case 'stmt': p.stmt(node.stmt, indent, out); break;
+      case 'if':
+        out.push(`${indent}if (${p.expr(node.cond)}) {`);
+        renderNodes(p, node.then, `${indent}  `, out, segments);
+        if (node.else.length > 0) {
+          out.push(`${indent}} else {`);
+          renderNodes(p, node.else, `${indent}  `, out, segments);
+        }
+        out.push(`${indent}}`);
+        break;
+      case 'for': {
+        const v = p.name(node.v);
+        out.push(`${indent}for (let ${v}: u32 = ${p.expr(node.from)}; ${v} < ${p.expr(node.to)}; ${v} += ${p.expr(node.step)}) {`);
+        renderNodes(p, node.body, `${indent}  `, out, segments);
+        out.push(`${indent}}`);
+        break;
+      }
+      case 'segment': {
+        const live = node.liveIn.map((l) => ({ name: l.name, type: TYPE[l.type] }));
+        const fn = `__segment_${node.index}`;
+        const body: string[] = [`@inline function ${fn}(${signature([{ name: BUILTIN.local_index, type: 'u32' }, ...ctx, ...live])}): void {`];
+        for (const s of node.stmts) p.stmt(s, '  ', body);
+        body.push('}');
+        segments.push(body);
+        out.push(`${indent}for (let ${BUILTIN.local_index}: u32 = 0; ${BUILTIN.local_index} < ${p.kernel.workgroupSize}; ${BUILTIN.local_index}++) {`);
+        out.push(`${indent}  ${fn}(${args([{ name: BUILTIN.local_index }, ...ctx, ...live])});`);
+        out.push(`${indent}}`);
+        break;
+      }
+    }
+  }
+}
+
+/** The exported function's name for `kernel` (its IR name; checked to be an identifier). */
+export function assemblyScriptEntryPoint(kernel: Pick<KernelIR, 'name'>): string {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(kernel.name)) throw new NeoccError('bad-kernel-ir', `kernel name "${kernel.name}" is not an identifier`);
+  return kernel.name;
+}
+
+/** Prints `kernel` as an AssemblyScript module (see the module comment for the exported function's contract). */
+export function renderAssemblyScript(kernel: KernelIR): string {
+  const entry = assemblyScriptEntryPoint(kernel);
+  const p = new Printer(kernel);
+  const { nodes } = splitAtBarriers(kernel);
+  const ctx = contextParams(kernel);
+  const wgBody: string[] = [];
+  const segments: string[][] = [];
+  renderNodes(p, nodes, '  ', wgBody, segments);
+
+  const uniformParams = kernel.uniforms.map((u) => ({ name: `__u_${u.name}`, type: TYPE[u.type] }));
+  const exportParams = [{ name: '__gx', type: 'u32' }, { name: '__gy', type: 'u32' }, { name: '__gz', type: 'u32' }, ...pointerParams(kernel), ...uniformParams];
+  const wgArgs = ['__x', '__y', '__z', '__gx', ...pointerParams(kernel).map((q) => q.name), ...uniformParams.map((q) => q.name)].join(', ');
+  const out: string[] = [
+    ...kernel.doc.map((line) => `// ${line}`),
+    `// AssemblyScript: workgroups of ${kernel.workgroupSize} run sequentially; ${kernel.shared.length > 0 ? 'workgroup arrays live in the shared scratch' : 'no workgroup arrays'}`,
+    '',
+  ];
+  const prelude = assemblyScriptPrelude({ division: p.usesDivision, erf: p.usesErf });
+  if (prelude) out.push(prelude, '');
+  for (const seg of segments) out.push(...seg, '');
+  out.push(`@inline function __workgroup(${signature(ctx)}): void {`, ...wgBody, '}', '');
+  out.push(`export function ${entry}(${signature(exportParams)}): void {`);
+  out.push('  for (let __z: u32 = 0; __z < __gz; __z++) {');
+  out.push('    for (let __y: u32 = 0; __y < __gy; __y++) {');
+  out.push(`      for (let __x: u32 = 0; __x < __gx; __x++) __workgroup(${wgArgs});`);
+  out.push('    }', '  }', '}', '');
+  return out.join('\n');
+}

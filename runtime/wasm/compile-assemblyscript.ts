@@ -1,0 +1,64 @@
+import type { KernelArtifact } from '../../compiler/artifact.js';
+import { NeoccError } from '../../compiler/errors.js';
+import { KernelCompileError } from '../webgpu/kernel-error.js';
+import { runAsc } from './asc-worker.js';
+import type { WasmImports, WasmMemory } from './wasm-api.js';
+
+/**
+ * asc options for kernel modules. Level 3 (`-O3`) runs Binaryen's full pipeline, which kernels need: the renderer
+ * leaves the per-invocation segments as `@inline` calls and unrolled literal arithmetic for it to fold. The stub
+ * runtime (no GC: kernels never allocate) and `noAssert` keep modules tiny; memory is imported so one
+ * WebAssembly.Memory holds every tensor and every kernel module reads it in place.
+ */
+export const ASC_OPTIONS = {
+  optimizeLevel: 3,
+  shrinkLevel: 0,
+  runtime: 'stub',
+  noAssert: true,
+  importMemory: true,
+} as const;
+
+/** The imports a kernel module needs: the shared memory and asc's `abort` (never called with noAssert). */
+export function kernelImports(memory: WasmMemory): WasmImports {
+  return {
+    env: {
+      memory,
+      abort: () => {
+        throw new NeoccError('wasm-abort', 'an AssemblyScript kernel called abort()');
+      },
+    },
+  };
+}
+
+/** The sources of one compile, as asc entry files: one per artifact (AssemblyScript scopes helpers per file). */
+function entryFile(index: number): string {
+  return `kernel_${index}.ts`;
+}
+
+export interface CompiledBatch {
+  readonly binary: Uint8Array;
+  /** Wall-clock time of the asc call, for reports. */
+  readonly ms: number;
+}
+
+/**
+ * Compiles artifacts (target 'assemblyscript', distinct entry points) into one WebAssembly binary exporting each
+ * artifact's entry point. One asc call per batch: most of a compile is asc parsing its standard library, so a
+ * NeoCell's five kernels together cost about what one does alone.
+ */
+export async function compileAssemblyScript(artifacts: readonly KernelArtifact[]): Promise<CompiledBatch> {
+  const entryPoints = new Set<string>();
+  for (const a of artifacts) {
+    if (a.target !== 'assemblyscript') throw new NeoccError('wrong-target', `kernel ${a.name} targets ${a.target}, not assemblyscript`);
+    if (entryPoints.has(a.entryPoint)) throw new NeoccError('duplicate-entry-point', `two kernels export ${a.entryPoint} in one wasm module`);
+    entryPoints.add(a.entryPoint);
+  }
+  const sources = Object.fromEntries(artifacts.map((a, i) => [entryFile(i), a.source]));
+  const result = await runAsc({ sources, options: { ...ASC_OPTIONS } });
+  if (result.error || !result.binary) {
+    const log = `${result.stderr}${result.error ? `\n${result.error}` : ''}`.trim();
+    const culprit = artifacts.find((_, i) => log.includes(entryFile(i))) ?? artifacts[0]!;
+    throw new KernelCompileError(culprit, `asc: ${log}`);
+  }
+  return { binary: result.binary, ms: result.ms };
+}

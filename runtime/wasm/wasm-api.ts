@@ -1,0 +1,29 @@
+/**
+ * The few WebAssembly JS-API types the wasm runtime uses. The project compiles against ES2023 + Node types, which
+ * do not declare `WebAssembly` (lib.dom does); these minimal declarations type the global that Node and browsers
+ * provide, without pulling the DOM library into every module.
+ */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+/** A compiled module (opaque here). */
+export interface WasmModule {
+  readonly __wasmModule?: never;
+}
+
+export interface WasmInstance {
+  readonly exports: Readonly<Record<string, unknown>>;
+}
+
+export type WasmImports = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+interface WasmGlobal {
+  readonly Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
+  compile(binary: Uint8Array): Promise<WasmModule>;
+  instantiate(module: WasmModule, imports: WasmImports): Promise<WasmInstance>;
+  readonly Module: { imports(module: WasmModule): Array<{ module: string; name: string; kind: string }> };
+}
+
+export const wasmApi: WasmGlobal = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;

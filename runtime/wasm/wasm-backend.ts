@@ -1,0 +1,157 @@
+import type { KernelArtifact } from '../../compiler/artifact.js';
+import { canonicalJson } from '../../compiler/cache-key.js';
+import { compileNeoCellBackward, compileNeoCellForward, forwardBaked, type BackwardArtifacts } from '../../compiler/compile-neocell.js';
+import { NotSupportedError } from '../../compiler/errors.js';
+import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
+import { canonicalSpec, type NeoCellSpec } from '../../compiler/spec/neocell-spec.js';
+import { BACKWARD_KERNEL_NAMES } from '../../kernels/neocell/backward-kernels.js';
+import { elementwiseGrid, forwardLaunch, shapeUniforms } from '../../kernels/neocell/launch.js';
+import type { NeoCellGradients, NeoCellWeights } from '../../kernels/reference/neocell.js';
+import { checkNeoCellOperands } from '../../kernels/reference/neocell.js';
+import { Tensor } from '../../kernels/tensor.js';
+import type { Backend } from '../backends/backend.js';
+import { LinearMemory } from './linear-memory.js';
+import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
+
+export interface WasmBackendOptions {
+  /** Fill every output with NaN before each run, so an element a kernel forgets to write cannot pass a test. */
+  readonly poisonOutputs?: boolean;
+}
+
+/** All groups' kernels back to back: the layout the kernels index with their baked group offsets. */
+function concatWeights(tensors: readonly Tensor[]): Float32Array {
+  const out = new Float32Array(tensors.reduce((s, t) => s + t.size, 0));
+  let at = 0;
+  for (const t of tensors) {
+    out.set(t.data, at);
+    at += t.size;
+  }
+  return out;
+}
+
+function splitWeights(data: Float32Array, like: readonly Tensor[]): Tensor[] {
+  let at = 0;
+  return like.map((t) => {
+    const part = new Tensor(t.shape, data.slice(at, at + t.size));
+    at += t.size;
+    return part;
+  });
+}
+
+/**
+ * NeoCell on WebAssembly: the same specialized kernel IR as WebGPU, rendered to AssemblyScript and compiled with asc
+ * on first use (modules cached per artifact key, so any spec works). One thread, scalar f32; one linear memory into
+ * which inputs and weights are copied for each call. NeoNeXt blocks and whole models are not supported yet.
+ */
+export class WasmBackend implements Backend {
+  readonly name = 'wasm' as const;
+  readonly conformanceTolerance = 1e-5;
+  readonly description = 'WebAssembly (AssemblyScript kernels compiled with asc -O3, scalar f32, 1 thread)';
+  readonly memory = new LinearMemory();
+  private readonly runner = new WasmKernelRunner(this.memory);
+  private readonly forwardArtifacts = new Map<string, KernelArtifact>();
+  private readonly backwardCache = new Map<string, BackwardArtifacts>();
+
+  constructor(private readonly options: WasmBackendOptions = {}) {}
+
+  static async create(options: WasmBackendOptions = {}): Promise<WasmBackend> {
+    return new WasmBackend(options);
+  }
+
+  /** The specialized forward kernel for `spec` (AssemblyScript). */
+  forwardArtifact(spec: NeoCellSpec): KernelArtifact {
+    const id = canonicalJson(canonicalSpec(spec));
+    let artifact = this.forwardArtifacts.get(id);
+    if (!artifact) {
+      artifact = compileNeoCellForward(spec, { target: 'assemblyscript' });
+      this.forwardArtifacts.set(id, artifact);
+    }
+    return artifact;
+  }
+
+  /** The four backward kernels for `spec` (AssemblyScript). */
+  backwardArtifacts(spec: NeoCellSpec): BackwardArtifacts {
+    const id = canonicalJson(canonicalSpec(spec));
+    let artifacts = this.backwardCache.get(id);
+    if (!artifacts) {
+      artifacts = compileNeoCellBackward(spec, undefined, 'assemblyscript');
+      this.backwardCache.set(id, artifacts);
+    }
+    return artifacts;
+  }
+
+  /** Compiles a spec's forward and backward kernels in one asc call (otherwise each compiles on first use). */
+  async prepare(spec: NeoCellSpec): Promise<void> {
+    const backward = this.backwardArtifacts(spec);
+    await compileWasmKernels([this.forwardArtifact(spec), ...BACKWARD_KERNEL_NAMES.map((n) => backward[n])]);
+  }
+
+  async neoCellForward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights): Promise<Tensor> {
+    checkNeoCellOperands(plan, x, weights);
+    await this.prepare(plan.spec);
+    const artifact = this.forwardArtifact(plan.spec);
+    const [n, c, h, w] = plan.outputShape;
+    const mem = this.memory;
+    mem.reset();
+    try {
+      const pointers = [mem.put(x.data), mem.put(concatWeights(weights.a)), mem.put(concatWeights(weights.b))];
+      const y = mem.output(n * c * h * w, this.options.poisonOutputs ?? false);
+      const { grid, uniforms } = forwardLaunch(plan, forwardBaked(artifact).tiling, false);
+      await this.runner.run(artifact, [...pointers, y], uniforms, grid);
+      return new Tensor(plan.outputShape, mem.read(y, n * c * h * w));
+    } finally {
+      mem.reset();
+    }
+  }
+
+  async neoCellBackward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights, gradY: Tensor): Promise<NeoCellGradients> {
+    checkNeoCellOperands(plan, x, weights);
+    await this.prepare(plan.spec);
+    const k = this.backwardArtifacts(plan.spec);
+    const poison = this.options.poisonOutputs ?? false;
+    const [n, c, inH, inW] = plan.inputShape;
+    const outW = plan.outputShape[3];
+    const wa = concatWeights(weights.a);
+    const wb = concatWeights(weights.b);
+    const mem = this.memory;
+    mem.reset();
+    try {
+      const buf = {
+        x: mem.put(x.data),
+        dy: mem.put(gradY.data),
+        wa: mem.put(wa),
+        wb: mem.put(wb),
+        t: mem.output(n * c * inH * outW, poison),
+        dt: mem.output(n * c * inH * outW, poison),
+        dx: mem.output(n * c * inH * inW, poison),
+        gwa: mem.output(wa.length, poison),
+        gwb: mem.output(wb.length, poison),
+      };
+      const uniforms = shapeUniforms(plan);
+      const wg = k.neocell_fwd_t.workgroupSize;
+      await this.runner.run(k.neocell_fwd_t, [buf.x, buf.wb, buf.t], uniforms, elementwiseGrid(n * c * inH * outW, wg));
+      await this.runner.run(k.neocell_bwd_dt, [buf.dy, buf.wa, buf.dt], uniforms, elementwiseGrid(n * c * inH * outW, wg));
+      await this.runner.run(k.neocell_bwd_dx, [buf.dt, buf.wb, buf.dx], uniforms, elementwiseGrid(n * c * inH * inW, wg));
+      await this.runner.run(k.neocell_bwd_dw, [buf.x, buf.dy, buf.t, buf.dt, buf.wa, buf.wb, buf.gwa, buf.gwb], uniforms, [c, 1, 1]);
+      return {
+        gradX: new Tensor(plan.inputShape, mem.read(buf.dx, n * c * inH * inW)),
+        gradA: splitWeights(mem.read(buf.gwa, wa.length), weights.a),
+        gradB: splitWeights(mem.read(buf.gwb, wb.length), weights.b),
+      };
+    } finally {
+      mem.reset();
+    }
+  }
+
+  async neoNeXtBlock(): Promise<Tensor> {
+    throw new NotSupportedError('NeoNeXt blocks on --backend wasm yet (NeoCell forward/backward only); use --backend reference');
+  }
+
+  async loadModel(): Promise<never> {
+    throw new NotSupportedError('whole NeoNeXt models on --backend wasm yet (NeoCell forward/backward only); use --backend reference');
+  }
+
+  async dispose(): Promise<void> {
+    this.memory.reset();
+  }
+}

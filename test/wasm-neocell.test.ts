@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileNeoCellForward, forwardBaked } from '../compiler/compile-neocell.js';
+import { planNeoCell } from '../compiler/plan/neocell-plan.js';
+import { specFromCode } from '../compiler/spec/neocell-spec.js';
+import { forwardLaunch, genericChannelTable } from '../kernels/neocell/launch.js';
+import { neoCellBackward, neoCellForward } from '../kernels/reference/neocell.js';
+import { relativeL2Error } from '../kernels/tensor.js';
+import { createBackend } from '../runtime/backends/create-backend.js';
+import { runConformance } from '../runtime/conformance/run-conformance.js';
+import { LinearMemory } from '../runtime/wasm/linear-memory.js';
+import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
+import { WasmKernelRunner, compileStats } from '../runtime/wasm/wasm-kernels.js';
+import { randomTensor, seededRandom } from './helpers/random.js';
+import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
+
+// Needs no GPU: the kernels are compiled with asc (in a worker thread) and run on this CPU.
+const wasm = new WasmBackend({ poisonOutputs: true });
+afterAll(async () => {
+  await wasm.dispose();
+  // Compile times land in the test log (first compile includes loading asc and warming its JIT up).
+  process.stderr.write(`wasm: ${compileStats.compiles} asc compiles, ${compileStats.kernels} kernels, ${compileStats.ms.toFixed(0)} ms in asc\n`);
+});
+
+function randomCase(code: string, channels: number, shift: number, shape: readonly number[], seed: number) {
+  const spec = specFromCode(code, channels, shift);
+  const plan = planNeoCell(spec, shape);
+  const random = seededRandom(seed);
+  const x = randomTensor(shape, random);
+  const weights = {
+    a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
+    b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
+  };
+  return { spec, plan, x, weights };
+}
+
+describe('WebAssembly NeoCell kernels', () => {
+  it('pass every golden NeoCell case, forward and backward, at rel. L2 <= 1e-5 (outputs poisoned with NaN)', async () => {
+    const report = await runConformance('test/fixtures/neocell', wasm, { tolerance: 1e-5 });
+    expect(report.rows).toHaveLength(15);
+    for (const row of report.rows) {
+      for (const value of [row.errors.y, row.errors.gradX, row.errors.gradA, row.errors.gradB]) expect(value, row.name).toBeLessThanOrEqual(1e-5);
+    }
+  });
+
+  it('match the float64 reference on random specs (forward and all gradients)', async () => {
+    await fc.assert(fc.asyncProperty(neoCellCaseArb, async ({ spec, shape, seed }) => {
+      const random = seededRandom(seed);
+      const plan = planNeoCell(spec, shape);
+      const x = randomTensor(shape, random);
+      const weights = {
+        a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
+        b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
+      };
+      const gradY = randomTensor(plan.outputShape, random);
+      const y = await wasm.neoCellForward(plan, x, weights);
+      expect(relativeL2Error(y.data, neoCellForward(plan, x, weights).data)).toBeLessThan(1e-5);
+      const got = await wasm.neoCellBackward(plan, x, weights, gradY);
+      const want = neoCellBackward(plan, x, weights, gradY);
+      expect(relativeL2Error(got.gradX.data, want.gradX.data)).toBeLessThan(1e-5);
+      got.gradA.forEach((g, j) => expect(relativeL2Error(g.data, want.gradA[j]!.data)).toBeLessThan(1e-5));
+      got.gradB.forEach((g, j) => expect(relativeL2Error(g.data, want.gradB[j]!.data)).toBeLessThan(1e-5));
+    }), { numRuns: 15, seed: 20261128 });
+  });
+
+  it('leave NaN where a launch does not reach (the poisoning works)', async () => {
+    const { spec, plan, x, weights } = randomCase('4', 8, 1, [1, 8, 12, 12], 1);
+    const artifact = compileNeoCellForward(spec, { target: 'assemblyscript' });
+    const memory = new LinearMemory();
+    const runner = new WasmKernelRunner(memory);
+    const pointers = [memory.put(x.data), memory.put(weights.a[0]!.data), memory.put(weights.b[0]!.data), memory.output(8 * 144, true)];
+    const { grid, uniforms } = forwardLaunch(plan, forwardBaked(artifact).tiling, false);
+    await runner.run(artifact, pointers, uniforms, [grid[0], grid[1] - 1, grid[2]]); // skip the last channel
+    const y = memory.read(pointers[3]!, 8 * 144);
+    expect(y.slice(0, 7 * 144).some(Number.isNaN)).toBe(false);
+    expect(y.slice(7 * 144).every(Number.isNaN)).toBe(true);
+  });
+
+  it('run the barrier (workgroup-memory) forward kernels too, split at the barrier: shared-t specialized and generic', async () => {
+    const { spec, plan, x, weights } = randomCase('4+7', 24, 1, [2, 24, 17, 13], 7);
+    const want = neoCellForward(plan, x, weights).data;
+    const memory = new LinearMemory();
+    const runner = new WasmKernelRunner(memory);
+    const concat = (ts: readonly { data: Float32Array | Float64Array }[]): Float32Array => Float32Array.from(ts.flatMap((t) => Array.from(t.data)));
+    for (const mode of ['specialized', 'generic'] as const) {
+      const artifact = compileNeoCellForward(spec, { mode, target: 'assemblyscript', tiling: { kind: 'shared-t', tileWidth: 8, workgroupSize: 16 } });
+      expect(artifact.sharedBytes).toBeGreaterThan(0);
+      expect(artifact.source).toContain('__segment_1'); // two segments: before and after the barrier
+      memory.reset();
+      const inputs = [memory.put(x.data), memory.put(concat(weights.a)), memory.put(concat(weights.b))];
+      const cfg = mode === 'generic' ? [memory.put(genericChannelTable(plan))] : [];
+      const y = memory.output(x.size, true);
+      const { grid, uniforms } = forwardLaunch(plan, forwardBaked(artifact).tiling, mode === 'generic');
+      await runner.run(artifact, [...inputs, ...cfg, y], uniforms, grid);
+      expect(relativeL2Error(memory.read(y, x.size), want), mode).toBeLessThan(1e-5);
+    }
+  });
+
+  it('is what createBackend("wasm") returns, and refuses NeoNeXt blocks and models with "not supported"', async () => {
+    const backend = await createBackend('wasm');
+    expect(backend.name).toBe('wasm');
+    expect(backend.conformanceTolerance).toBe(1e-5);
+    expect(backend.description).toMatch(/^WebAssembly/);
+    await expect(wasm.neoNeXtBlock()).rejects.toThrow(/^not supported: NeoNeXt blocks on --backend wasm yet/);
+    await expect(wasm.loadModel()).rejects.toThrow(/^not supported: whole NeoNeXt models on --backend wasm yet/);
+    await backend.dispose();
+  });
+});

@@ -1,0 +1,131 @@
+import erf from '@stdlib/math-base-special-erf';
+import { describe, expect, it } from 'vitest';
+import { makeArtifact, type KernelArtifact } from '../compiler/artifact.js';
+import { NotSupportedError } from '../compiler/errors.js';
+import {
+  BlockBuilder, add, builtin, call, cast, div, f32, finishKernel, ge, load, lt, mod, mul, select, sub, u32, uniform,
+} from '../compiler/ir/build.js';
+import type { BufferDecl, KernelIR, SharedDecl, UniformField } from '../compiler/ir/ir.js';
+import { renderAssemblyScript } from '../compiler/render/assemblyscript.js';
+import { splitAtBarriers } from '../compiler/render/workgroup-split.js';
+import type { Grid, UniformValues } from '../kernels/neocell/launch.js';
+import { LinearMemory } from '../runtime/wasm/linear-memory.js';
+import { WasmKernelRunner } from '../runtime/wasm/wasm-kernels.js';
+import { KernelCompileError } from '../runtime/webgpu/kernel-error.js';
+
+const IN: BufferDecl = { name: 'src', access: 'read', elem: 'f32' };
+const OUT: BufferDecl = { name: 'dst', access: 'read_write', elem: 'f32' };
+
+function kernel(name: string, body: BlockBuilder, o: { wg?: number; uniforms?: UniformField[]; shared?: SharedDecl[]; buffers?: BufferDecl[] } = {}): KernelIR {
+  return finishKernel({
+    name, workgroupSize: o.wg ?? 4, buffers: o.buffers ?? [IN, OUT], uniforms: o.uniforms ?? [], shared: o.shared ?? [], body: body.stmts, doc: [`neocc ${name}: test`],
+  });
+}
+
+/** Compiles `ir` for wasm, runs it over `grid` on `input`, returns `outLength` outputs (NaN where never written). */
+async function run(ir: KernelIR, input: readonly number[], outLength: number, uniforms: UniformValues, grid: Grid): Promise<{ out: Float32Array; artifact: KernelArtifact }> {
+  const artifact = makeArtifact(ir, 'assemblyscript', { test: ir.name });
+  const memory = new LinearMemory();
+  const src = memory.put(Float32Array.from(input));
+  const dst = memory.output(outLength, true);
+  await new WasmKernelRunner(memory).run(artifact, [src, dst], uniforms, grid);
+  return { out: memory.read(dst, outLength), artifact };
+}
+
+describe('AssemblyScript renderer', () => {
+  it('renders if / for / return / select / min / casts / erf / division by a run-time zero, and computes them', async () => {
+    // dst[e] for e = wid.x * 4 + lidx < n: sum_{j < e % 3} src[j] + select(…) + erf(src[e]) + (e / zero), others untouched.
+    const b = new BlockBuilder();
+    const e = b.let('e', add(mul(builtin('workgroup_id.x'), u32(4)), builtin('local_index')));
+    b.if(ge(e, uniform('n')), (r) => r.return());
+    const acc = b.var('acc', f32(0));
+    b.for('j', u32(0), mod(e, u32(3)), (t, j) => {
+      // A return inside a loop must end only this invocation, not the workgroup.
+      t.if(ge(j, u32(5)), (r) => r.return());
+      t.assign(acc.name, add(acc.ref, load('src', j)));
+    });
+    const x = b.let('x', load('src', e));
+    const picked = select(lt(x, f32(0)), f32(-10), call('min', x, f32(0.25)));
+    const q = cast('f32', div(e, uniform('zero')));
+    b.store('dst', e, add(add(add(acc.ref, picked), call('erf', x)), add(q, cast('f32', call('max', sub(u32(9), e), u32(3))))));
+    const ir = kernel('mixed', b, { uniforms: [{ name: 'n', type: 'u32' }, { name: 'zero', type: 'u32' }] });
+    const input = [0.5, -0.3, 1.7, 0.01, -2.2, 3.5, 0.2, -0.7, 0.9, 6.5];
+    const { out, artifact } = await run(ir, input, 12, { n: 10, zero: 0 }, [3, 1, 1]);
+    expect(artifact.source).toContain('__udiv(');
+    expect(artifact.source).toContain('__erf(');
+    input.forEach((v, i) => {
+      const xf = Math.fround(v);
+      let want = 0;
+      for (let j = 0; j < i % 3; j++) want += Math.fround(input[j]!);
+      want += xf < 0 ? -10 : Math.min(xf, 0.25);
+      want += erf(xf) + i /* WGSL: i / 0 = i */ + Math.max(9 - i, 3);
+      expect(out[i], `element ${i}`).toBeCloseTo(want, 5);
+    });
+    expect(Number.isNaN(out[10]) && Number.isNaN(out[11])).toBe(true); // e >= n returned before storing
+  });
+
+  it('computes erf to within 2 f32 ulps of @stdlib/math-base-special-erf over [-7, 7]', async () => {
+    const b = new BlockBuilder();
+    const e = b.let('e', add(mul(builtin('workgroup_id.x'), u32(64)), builtin('local_index')));
+    b.store('dst', e, call('erf', load('src', e)));
+    const xs = Array.from({ length: 64 * 64 }, (_, i) => Math.fround(-7 + (14 * i) / (64 * 64 - 1)));
+    xs.push(0, 1e-30, -1e-7, 0.4999, 0.5, 0.5001);
+    while (xs.length % 64 !== 0) xs.push(0);
+    const { out } = await run(kernel('erf_table', b, { wg: 64 }), xs, xs.length, {}, [xs.length / 64, 1, 1]);
+    let worst = 0;
+    xs.forEach((x, i) => {
+      const want = erf(x);
+      const ulp = Math.max(Math.abs(Math.fround(want) - Math.fround(want * (1 + 2 ** -23))), 2 ** -149);
+      worst = Math.max(worst, Math.abs(out[i]! - want) / ulp);
+    });
+    expect(worst).toBeLessThanOrEqual(2);
+  });
+
+  it('splits a kernel at a uniform barrier, so workgroup memory written before it is read after it', async () => {
+    // Reverse each workgroup's 8 elements through workgroup memory.
+    const wg = 8;
+    const b = new BlockBuilder();
+    const base = b.let('base', mul(builtin('workgroup_id.x'), u32(wg)));
+    b.store('tile', builtin('local_index'), load('src', add(base, builtin('local_index'))));
+    b.barrier();
+    b.store('dst', add(base, builtin('local_index')), load('tile', sub(u32(wg - 1), builtin('local_index'))));
+    const ir = kernel('reverse', b, { wg, shared: [{ name: 'tile', elem: 'f32', length: wg }] });
+    expect(splitAtBarriers(ir).segments).toBe(2);
+    const input = Array.from({ length: 24 }, (_, i) => i);
+    const { out } = await run(ir, input, 24, {}, [3, 1, 1]);
+    expect(Array.from(out)).toEqual([7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8, 23, 22, 21, 20, 19, 18, 17, 16]);
+  });
+
+  it('refuses barriers it cannot split with a clear "not supported" error', () => {
+    const shared = [{ name: 'tile', elem: 'f32', length: 4 } as const];
+    // 1. A barrier under a condition that differs between invocations.
+    const b1 = new BlockBuilder();
+    b1.if(lt(builtin('local_index'), u32(2)), (t) => t.barrier());
+    expect(() => renderAssemblyScript(kernel('divergent', b1, { shared }))).toThrow(NotSupportedError);
+    expect(() => renderAssemblyScript(kernel('divergent', b1, { shared }))).toThrow(/^not supported: barrier in AssemblyScript kernels where an if condition differs/);
+    // 2. A per-invocation value that lives across the barrier.
+    const b2 = new BlockBuilder();
+    const v = b2.let('v', load('src', builtin('local_index')));
+    b2.barrier();
+    b2.store('dst', builtin('local_index'), v);
+    expect(() => renderAssemblyScript(kernel('live', b2, { shared }))).toThrow(/per-invocation value "v" lives across a barrier/);
+    // 3. An invocation that may return before a later barrier-separated part.
+    const b3 = new BlockBuilder();
+    b3.if(lt(builtin('local_index'), u32(2)), (t) => t.return());
+    b3.store('tile', builtin('local_index'), f32(1));
+    b3.barrier();
+    b3.store('dst', builtin('local_index'), load('tile', u32(0)));
+    expect(() => renderAssemblyScript(kernel('early', b3, { shared }))).toThrow(/may return early/);
+  });
+
+  it('reports a kernel asc rejects with its log, key and numbered source', async () => {
+    const b = new BlockBuilder();
+    b.store('dst', u32(0), { k: 'ref', type: 'f32', name: 'undefined_name' });
+    const error = await run(kernel('broken', b), [0], 1, {}, [1, 1, 1]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KernelCompileError);
+    const message = (error as Error).message;
+    expect(message).toContain('kernel broken');
+    expect(message).toMatch(/undefined_name/);
+    expect(message).toMatch(/\n\s*\d+ \| export function broken\(/);
+  });
+});
