@@ -55,9 +55,9 @@ describe('neocc conformance', () => {
     r = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'cuda']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('unknown backend "cuda"; allowed: reference, webgpu, wasm');
-    r = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'wasm']);
+    r = await runCli(['conformance', 'test/fixtures/block', '--backend', 'wasm']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('not supported: backend "wasm"');
+    expect(r.stderr).toContain('not supported: NeoNeXt blocks on --backend wasm yet');
   });
 });
 

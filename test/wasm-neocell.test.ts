@@ -12,6 +12,7 @@ import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { WasmKernelRunner, compileStats } from '../runtime/wasm/wasm-kernels.js';
 import { randomTensor, seededRandom } from './helpers/random.js';
+import { runCli } from './helpers/run-cli.js';
 import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
 
 // Needs no GPU: the kernels are compiled with asc (in a worker thread) and run on this CPU.
@@ -94,6 +95,12 @@ describe('WebAssembly NeoCell kernels', () => {
       await runner.run(artifact, [...inputs, ...cfg, y], uniforms, grid);
       expect(relativeL2Error(memory.read(y, x.size), want), mode).toBeLessThan(1e-5);
     }
+  });
+
+  it('pass `neocc conformance test/fixtures/neocell --backend wasm` (every case, exit 0)', async () => {
+    const { code, stdout } = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'wasm']);
+    expect(stdout).toContain('15/15 cases passed at rel. L2 error <= 1e-5 on backend wasm');
+    expect(code).toBe(0);
   });
 
   it('is what createBackend("wasm") returns, and refuses NeoNeXt blocks and models with "not supported"', async () => {
