@@ -5,8 +5,11 @@ import { ARCHITECTURE_NAMES, IMAGE_CHANNELS } from '../../compiler/spec/model-co
 import { neoNeXtParams } from '../../kernels/neonext-params.js';
 import { formatShape, type Tensor } from '../../kernels/tensor.js';
 import { createBackend } from '../../runtime/backends/create-backend.js';
+import { readImageFile, SUPPORTED_IMAGE_FORMATS, type RgbImage } from '../../runtime/image/decode.js';
+import { IMAGENET_CLASSES } from '../../runtime/image/imagenet-classes.js';
+import { imagesToTensor, UPSTREAM_CROP_PCT } from '../../runtime/image/preprocess.js';
 import { resolveModelConfig, type ModelOptions } from '../../runtime/model/resolve-config.js';
-import { topK } from '../../runtime/model/top-k.js';
+import { topK, type ClassScore } from '../../runtime/model/top-k.js';
 import { parseSafetensors } from '../../runtime/weights/safetensors.js';
 import { loadStateDict, tensorSourceFromMap, type TensorSource } from '../../runtime/weights/state-dict.js';
 import { syntheticInput, syntheticStateDict } from '../../runtime/weights/synthetic.js';
@@ -31,10 +34,19 @@ interface InferOptions {
 /** Logits shown per image in text mode before eliding (all of them are in --json). */
 const SHOWN_LOGITS = 20;
 
+/** A top-5 entry; `label` is the ImageNet-1k class name when the model has 1000 classes. */
+interface LabeledScore {
+  class: number;
+  logit: number;
+  label?: string;
+}
+
 export function registerInfer(program: Command): void {
   program
     .command('infer')
-    .description('run a whole NeoNeXt network and print logits and the top-5 classes')
+    .description('run a whole NeoNeXt network and print logits and the top-5 classes (of JPEG/PNG images, or of --input)')
+    .argument('[images...]', `image files to classify as one batch: ${SUPPORTED_IMAGE_FORMATS}; preprocessed like upstream's ` +
+      `evaluation (shorter side to round(R / ${UPSTREAM_CROP_PCT}) bilinear, center crop R, ImageNet mean/std); replaces --input`)
     .option('--arch <name>', `released architecture: ${ARCHITECTURE_NAMES.join(' | ')}`)
     .option('--resolution <px>', 'input size: 224 or 384 for released models (default: 224, or the --input size)', positiveInt)
     .option('--layers <list>', 'custom: blocks per stage, e.g. 3,3,9,3', intList)
@@ -50,15 +62,22 @@ export function registerInfer(program: Command): void {
     .addHelpText('after', `
 Examples:
   neocc infer --arch neonext-t --resolution 224 --weights synthetic
+  neocc infer --arch neonext-t --weights neonext-t-224.safetensors cat.jpg dog.png
   neocc infer --weights test/fixtures/model/neonext-mini.safetensors \\
               --input test/fixtures/model/neonext-mini.golden.safetensors --json`)
-    .action(async (options: InferOptions) => {
+    .action(async (imagePaths: string[], options: InferOptions, command: Command) => {
       const progress = (text: string): void => {
         if (!options.quiet) process.stderr.write(`${text}\n`);
       };
       const started = performance.now();
+      if (imagePaths.length > 0 && command.getOptionValueSource('input') !== 'default') {
+        command.error(`error: give either image files (${imagePaths.join(', ')}) or --input ${options.input}, not both`, { exitCode: 2 });
+      }
+      // Decode first so a bad image fails before any weights are read; preprocessing waits for the resolution.
+      const decoded: RgbImage[] = [];
+      for (const path of imagePaths) decoded.push(await readImageFile(path));
       const weightsSource = options.weights === 'synthetic' ? 'synthetic' : await readTensorFile(options.weights);
-      const input = options.input === 'synthetic' ? undefined : await readInput(options.input);
+      const input = options.input === 'synthetic' || decoded.length > 0 ? undefined : await readInput(options.input);
       const resolution = input ? inputResolution(input, options.input, options.resolution) : options.resolution;
       const modelOptions: ModelOptions = {
         arch: options.arch, resolution, layers: options.layers, dims: options.dims, kernelSpecs: options.kernelSpec,
@@ -67,7 +86,8 @@ Examples:
       const config = resolveModelConfig(modelOptions, weightsSource);
       const schema = neoNeXtSchema(config);
       const stateDict = loadStateDict(weightsSource === 'synthetic' ? tensorSourceFromMap('synthetic', syntheticStateDict(schema)) : weightsSource, schema);
-      const image = input ?? syntheticInput(config.resolution);
+      const image = input ?? (decoded.length > 0 ? imagesToTensor(decoded, config.resolution) : syntheticInput(config.resolution));
+      const inputName = decoded.length > 0 ? imagePaths.join(', ') : options.input;
       const loaded = performance.now();
 
       const backend = await createBackend(options.backend);
@@ -80,19 +100,21 @@ Examples:
         const done = performance.now();
         model.dispose();
         const rows = logitRows(logits);
-        const top5 = rows.map((row) => topK(row, 5));
+        const top5 = rows.map((row) => labeled(topK(row, 5), config.classes));
         const timings = { load_ms: round(loaded - started), forward_ms: round(done - forwardStart) };
         if (options.json) {
           const report = {
-            model: config.name, config, weights: options.weights, input: options.input, input_shape: image.shape,
+            model: config.name, config, weights: options.weights, input: decoded.length > 0 ? 'images' : options.input,
+            ...(decoded.length > 0 ? { images: imagePaths } : {}), input_shape: image.shape,
             backend: backend.name, backend_description: backend.description, logits: rows, top5, timings,
           };
           process.stdout.write(`${JSON.stringify(report)}\n`);
           return;
         }
-        process.stdout.write(`${config.name} · weights ${options.weights} · input ${options.input} ${formatShape(image.shape)} · backend ${backend.name}\n`);
+        process.stdout.write(`${config.name} · weights ${options.weights} · input ${inputName} ${formatShape(image.shape)} · backend ${backend.name}\n`);
         rows.forEach((row, i) => {
-          process.stdout.write(`image ${i} top-5: ${top5[i]!.map((t) => `#${t.class} (${t.logit.toFixed(4)})`).join(', ')}\n`);
+          const which = decoded.length > 0 ? `image ${i} (${imagePaths[i]})` : `image ${i}`;
+          process.stdout.write(`${which} top-5: ${top5[i]!.map((t) => `#${t.class}${t.label === undefined ? '' : ` ${t.label}`} (${t.logit.toFixed(4)})`).join(', ')}\n`);
           const shown = row.slice(0, SHOWN_LOGITS).map((v) => v.toFixed(4)).join(' ');
           process.stdout.write(`image ${i} logits: ${shown}${row.length > SHOWN_LOGITS ? ` … (${row.length} in all; --json prints every one)` : ''}\n`);
         });
@@ -128,6 +150,11 @@ function inputResolution(input: Tensor, path: string, requested: number | undefi
     throw new WeightsError('shape-mismatch', path, `tensor "input" is ${h}x${w} but --resolution is ${requested}`);
   }
   return h!;
+}
+
+/** ImageNet-1k names for a 1000-class model (released checkpoints); other class counts have no known names. */
+function labeled(scores: readonly ClassScore[], classes: number): LabeledScore[] {
+  return scores.map((s) => (classes === IMAGENET_CLASSES.length ? { ...s, label: IMAGENET_CLASSES[s.class]! } : { ...s }));
 }
 
 function logitRows(logits: Tensor): number[][] {

@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import jpeg from 'jpeg-js';
+import pngjs from 'pngjs';
+import { ImageError } from './image-error.js';
+
+/** An 8-bit RGB image, interleaved (r, g, b per pixel), rows top to bottom. */
+export interface RgbImage {
+  readonly width: number;
+  readonly height: number;
+  /** width * height * 3 bytes. */
+  readonly data: Uint8Array;
+}
+
+export const SUPPORTED_IMAGE_FORMATS = 'JPEG (.jpg/.jpeg) and PNG (.png)';
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG_MAGIC = [0xff, 0xd8, 0xff];
+
+/** Which decoder the leading bytes call for (the file name's extension is not trusted). */
+export function sniffImageFormat(bytes: Uint8Array): 'jpeg' | 'png' | undefined {
+  const starts = (magic: readonly number[]): boolean => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+  if (starts(PNG_MAGIC)) return 'png';
+  if (starts(JPEG_MAGIC)) return 'jpeg';
+  return undefined;
+}
+
+/**
+ * Decodes a JPEG or PNG (chosen by magic number) to 8-bit RGB, like PIL's `Image.open(f).convert('RGB')` that
+ * torchvision's `ImageFolder` loader applies: grayscale is replicated to R, G and B, alpha is dropped (not
+ * composited), palettes are expanded. 16-bit PNG samples keep their high byte (PIL's `RGB;16B` unpacker);
+ * 1/2/4-bit grayscale is scaled to 0..255. JPEG decoding is jpeg-js, which upsamples chroma by replication where
+ * libjpeg (PIL) interpolates, so JPEG pixels can differ from PIL's by a few levels; EXIF orientation is ignored,
+ * as in upstream's loader.
+ */
+export function decodeImage(bytes: Uint8Array, source: string): RgbImage {
+  const format = sniffImageFormat(bytes);
+  if (format === undefined) {
+    const head = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw new ImageError('unsupported-format', source,
+      `not a supported image (first bytes: ${head || 'none, the file is empty'}); supported: ${SUPPORTED_IMAGE_FORMATS}`);
+  }
+  try {
+    return format === 'png' ? decodePng(bytes) : decodeJpeg(bytes);
+  } catch (err) {
+    if (err instanceof ImageError) throw err;
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ImageError('corrupt-image', source, `cannot decode ${format === 'png' ? 'PNG' : 'JPEG'}: ${why}`);
+  }
+}
+
+/** Reads and decodes one image file; a missing or unreadable file is an ImageError naming it. */
+export async function readImageFile(path: string): Promise<RgbImage> {
+  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+    throw new ImageError('not-found', path, `cannot read: ${err.code ?? err.message}`);
+  });
+  return decodeImage(bytes, path);
+}
+
+function decodeJpeg(bytes: Uint8Array): RgbImage {
+  const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false });
+  return checked({ width: decoded.width, height: decoded.height, data: decoded.data });
+}
+
+/** pngjs PNG color types: 0 gray, 2 RGB, 3 palette, 4 gray + alpha, 6 RGBA. */
+const PNG_PALETTE = 3;
+const PNG_HAS_ALPHA = new Set([4, 6]);
+
+function decodePng(bytes: Uint8Array): RgbImage {
+  // skipRescale: pngjs would round 16-bit samples to v*255/65535; we keep the high byte like PIL instead.
+  const png = pngjs.PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { skipRescale: true });
+  const { width, height, depth } = png;
+  const colorType: number = png.colorType;
+  // Always RGBA in pngjs (gray replicated); a Uint16Array for 16-bit images under skipRescale.
+  const rgba = png.data as unknown as ArrayLike<number>;
+  const transColor = (png as unknown as { transColor?: number[] }).transColor;
+  const scale = colorType === PNG_PALETTE || depth === 8 ? (v: number) => v
+    : depth === 16 ? (v: number) => v >>> 8
+      : (v: number) => Math.round((v * 255) / ((1 << depth) - 1));
+  const data = new Uint8Array(width * height * 3);
+  for (let p = 0; p < width * height; p++) {
+    // pngjs zeroes all four samples of a pixel matching a tRNS key color; PIL's convert('RGB') keeps the color.
+    const keyed = transColor !== undefined && !PNG_HAS_ALPHA.has(colorType) && colorType !== PNG_PALETTE && rgba[p * 4 + 3] === 0;
+    for (let c = 0; c < 3; c++) {
+      const raw = keyed ? transColor![transColor!.length === 1 ? 0 : c]! : rgba[p * 4 + c]!;
+      data[p * 3 + c] = scale(raw);
+    }
+  }
+  return checked({ width, height, data });
+}
+
+function checked(image: RgbImage): RgbImage {
+  if (!(image.width > 0 && image.height > 0) || image.data.length !== image.width * image.height * 3) {
+    throw new Error(`decoded to ${image.width}x${image.height} with ${image.data.length} bytes`);
+  }
+  return image;
+}

@@ -1,0 +1,8 @@
+export { decodeImage, readImageFile, sniffImageFormat, SUPPORTED_IMAGE_FORMATS, type RgbImage } from './decode.js';
+export { ImageError, type ImageErrorCode } from './image-error.js';
+export { IMAGENET_CLASSES, imagenetClassName } from './imagenet-classes.js';
+export {
+  centerCropOffset, IMAGENET_MEAN, IMAGENET_STD, imagesToTensor, preprocessImage, resizedSize, roundHalfEven,
+  UPSTREAM_CROP_PCT, UPSTREAM_INTERPOLATION, type EvalTransformOptions,
+} from './preprocess.js';
+export { FILTERS, resampleTaps, resizeImage, type FloatImage, type Interpolation, type ResizeOptions, type Taps } from './resize.js';
