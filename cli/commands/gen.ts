@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ARCHITECTURE_NAMES } from '../../compiler/spec/model-config.js';
+import type { KernelArtifact } from '../../compiler/artifact.js';
 import { StaleOutputError } from '../../compiler/gen/gen-error.js';
 import { describeRequest, resolveGenRequest, resolveOutDir } from '../../compiler/gen/gen-request.js';
 import { intList } from '../options.js';
@@ -21,8 +22,8 @@ interface GenOptions {
 export function registerGen(program: Command): void {
   program
     .command('gen')
-    .description('write specialized kernels (.wgsl) and typed TS modules for NeoCell specs, so apps ship kernels without the compiler')
-    .option('--target <name>', 'kernel language: wgsl (cuda, assemblyscript: planned)')
+    .description('write specialized kernels (.wgsl, or AssemblyScript .as.ts + compiled .wasm) and typed TS modules for NeoCell specs, so apps ship kernels without the compiler')
+    .option('--target <name>', 'kernel language: wgsl | assemblyscript (cuda: planned)')
     .option('--spec <json|code>', 'one NeoCell: channel_specs JSON ("[{...}]") or a spec code such as "4+7" over C of --input-shape')
     .option('--input-shape <N,C,H,W>', 'with --spec: the input shape the spec is checked against', intList)
     .option('--shift <n>', 'with a spec code: the shift of every group (default 0)', Number)
@@ -35,19 +36,25 @@ export function registerGen(program: Command): void {
 Examples:
   neocc gen --target wgsl --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/kernels
   neocc gen --target wgsl --model all --out generated          (npm run gen)
-  neocc gen --target wgsl --model all --out generated --check  (npm run gen:check)`)
+  neocc gen --target wgsl --model all --out generated --check  (npm run gen:check)
+  neocc gen --target assemblyscript --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/wasm-kernels`)
     .action(async (options: GenOptions) => {
       const request = resolveGenRequest(options);
       const outDir = resolveOutDir(options.out);
       // Loaded on use: ts-morph (with its own TypeScript) would add about half a second to every other command.
-      const { describeSpec, diffGenerated, generate, isUpToDate, moduleFileName, writeGenerated } = await import('../../compiler/gen/generate.js');
+      const { describeSpec, diffGenerated, generateWithBinaries, isUpToDate, moduleFileName, writeGenerated } = await import('../../compiler/gen/generate.js');
       const progress = (text: string): void => {
         if (!options.quiet) process.stderr.write(`${text}\n`);
       };
-      const { specs, files } = generate(request, outDir, (spec, kernels) => {
+      // AssemblyScript kernels are compiled to .wasm here with the runtime's asc settings (loaded only for that target).
+      const compileWasm = async (artifact: KernelArtifact): Promise<Uint8Array> => {
+        const { compileAssemblyScript } = await import('../../runtime/wasm/compile-assemblyscript.js');
+        return (await compileAssemblyScript([artifact])).binary;
+      };
+      const { specs, files } = await generateWithBinaries(request, outDir, compileWasm, (spec, kernels) => {
         progress(`neocc gen: ${moduleFileName(spec)}: ${kernels} kernels for ${describeSpec(spec.spec)}`);
       });
-      const kernels = files.filter((f) => f.name.endsWith('.wgsl')).length;
+      const kernels = files.filter((f) => f.name.endsWith('.wgsl') || f.name.endsWith('.as.ts')).length;
       if (options.check) {
         const diff = diffGenerated(outDir, files);
         if (!isUpToDate(diff)) {

@@ -3,8 +3,8 @@ import { ARCHITECTURE_NAMES, RELEASED_RESOLUTIONS, type ArchitectureName } from 
 import { GenOptionError } from './gen-error.js';
 
 /** Targets `neocc gen` writes today, and the ones that are planned (asking for those says "not supported"). */
-export const GEN_TARGETS = ['wgsl'] as const;
-export const PLANNED_GEN_TARGETS = ['cuda', 'assemblyscript'] as const;
+export const GEN_TARGETS = ['wgsl', 'assemblyscript'] as const;
+export const PLANNED_GEN_TARGETS = ['cuda'] as const;
 export type GenTarget = (typeof GEN_TARGETS)[number];
 
 /** `neocc gen` options as the user gave them (strings and parsed lists, nothing checked yet). */

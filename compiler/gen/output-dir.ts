@@ -4,7 +4,7 @@ import { NeoccError } from '../errors.js';
 import { GENERATED_HEADER, type GeneratedFile } from './render-modules.js';
 
 /** File names `neocc gen` writes; only these are ever removed or reported as extra, so other files in DIR are safe. */
-const OWNED = [/^neocell-[0-9a-f]{12}\.ts$/, /^[a-z0-9_]+-[0-9a-f]{12}\.wgsl$/, /^index\.ts$/, /^kernel-artifact\.ts$/];
+const OWNED = [/^neocell-[0-9a-f]{12}\.ts$/, /^[a-z0-9_]+-[0-9a-f]{12}\.(wgsl|as\.ts|wasm)$/, /^index\.ts$/, /^kernel-artifact\.ts$/];
 
 /** How a folder differs from what the generator renders now (names relative to the folder, sorted). */
 export interface OutputDiff {
@@ -32,7 +32,7 @@ export function diffGenerated(outDir: string, files: readonly GeneratedFile[]): 
     const path = join(outDir, file.name);
     // Any file at a wanted name counts (a generated file whose header was edited away is stale, not missing).
     if (!existsSync(path)) missing.push(file.name);
-    else if (readFileSync(path, 'utf8') !== file.content) stale.push(file.name);
+    else if (!sameContent(path, file.content)) stale.push(file.name);
   }
   const extra = [...present].filter((name) => !wanted.has(name)).sort();
   return { stale, missing, extra };
@@ -63,7 +63,7 @@ export function writeGenerated(outDir: string, files: readonly GeneratedFile[]):
   const unchanged: string[] = [];
   for (const file of files) {
     const path = join(outDir, file.name);
-    if (present.has(file.name) && readFileSync(path, 'utf8') === file.content) {
+    if (present.has(file.name) && sameContent(path, file.content)) {
       unchanged.push(file.name);
     } else {
       writeFileSync(path, file.content);
@@ -85,7 +85,13 @@ function ownedFiles(outDir: string): Set<string> {
   return new Set(names.filter((name) => OWNED.some((re) => re.test(name)) && isGenerated(join(outDir, name))));
 }
 
+/** Kernel sources and binaries are recognized by name; TS modules must carry the generated header too. */
 function isGenerated(path: string): boolean {
   if (!statSync(path).isFile()) return false;
-  return !path.endsWith('.ts') || readFileSync(path, 'utf8').startsWith(GENERATED_HEADER);
+  return !path.endsWith('.ts') || path.endsWith('.as.ts') || readFileSync(path, 'utf8').startsWith(GENERATED_HEADER);
+}
+
+/** The file at `path` holds exactly `content` (text compared as UTF-8, binaries byte for byte). */
+function sameContent(path: string, content: string | Uint8Array): boolean {
+  return typeof content === 'string' ? readFileSync(path, 'utf8') === content : Buffer.from(content).equals(readFileSync(path));
 }

@@ -1,4 +1,4 @@
-import type { KernelArtifact } from '../artifact.js';
+import type { KernelArtifact, KernelTarget } from '../artifact.js';
 import { PORTABLE_LIMITS, chooseTiling, compileNeoCellBackward, compileNeoCellForward } from '../compile-neocell.js';
 import type { NeoCellSpec } from '../spec/neocell-spec.js';
 import { BACKWARD_KERNEL_NAMES } from '../../kernels/neocell/backward-kernels.js';
@@ -37,7 +37,28 @@ export function artifactSummary(artifact: KernelArtifact): string {
   return first.startsWith('// neocc ') ? first.slice('// neocc '.length) : artifact.name;
 }
 
+/**
+ * Source file extension per target. AssemblyScript sources end in `.as.ts` because asc only reads `.ts` files; the
+ * `.as` keeps them apart from the TypeScript modules (exclude `*.as.ts` from an app's tsc: they use asc's types).
+ */
+export const SOURCE_EXTENSION: Readonly<Record<KernelTarget, string>> = { wgsl: '.wgsl', assemblyscript: '.as.ts' };
+
+/** `<name>-<first 12 hex of the key>`: unique per artifact, and names change exactly when the kernel does. */
+function baseName(artifact: KernelArtifact): string {
+  return `${artifact.name}-${artifact.key.slice(0, NAME_HASH_DIGITS)}`;
+}
+
+/** The kernel's source file: `<name>-<key12>.wgsl` or `<name>-<key12>.as.ts`. */
+export function kernelFileName(artifact: KernelArtifact): string {
+  return `${baseName(artifact)}${SOURCE_EXTENSION[artifact.target]}`;
+}
+
 /** `<name>-<first 12 hex of the key>.wgsl`: unique per artifact, and names change exactly when the kernel does. */
 export function wgslFileName(artifact: KernelArtifact): string {
-  return `${artifact.name}-${artifact.key.slice(0, NAME_HASH_DIGITS)}.wgsl`;
+  return `${baseName(artifact)}.wgsl`;
+}
+
+/** The compiled WebAssembly of an AssemblyScript kernel: `<name>-<key12>.wasm`. */
+export function wasmFileName(artifact: KernelArtifact): string {
+  return `${baseName(artifact)}.wasm`;
 }

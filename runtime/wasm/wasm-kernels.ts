@@ -41,6 +41,14 @@ export async function compileWasmKernels(artifacts: readonly KernelArtifact[]): 
   await Promise.all(artifacts.map((a) => MODULES.get(a.key)));
 }
 
+/**
+ * Supplies the compiled WebAssembly for an artifact key (e.g. a `.wasm` that `neocc gen --target assemblyscript`
+ * wrote; its module's `wasmUrls` say where), so the kernel runs without asc. Must export the artifact's entry point.
+ */
+export function registerWasmBinary(key: string, binary: Uint8Array): void {
+  MODULES.set(key, wasmApi.compile(binary));
+}
+
 /** The compiled module of `artifact` (compiling it alone if nobody asked for it yet). */
 export async function wasmModule(artifact: KernelArtifact): Promise<WasmModule> {
   await compileWasmKernels([artifact]);

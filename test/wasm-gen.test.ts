@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { KernelArtifact } from '../compiler/artifact.js';
+import { compileNeoCellForward } from '../compiler/compile-neocell.js';
+import { diffGenerated, generateWithBinaries, isUpToDate, resolveGenRequest, writeGenerated } from '../compiler/gen/generate.js';
+import { planNeoCell } from '../compiler/plan/neocell-plan.js';
+import { specFromCode } from '../compiler/spec/neocell-spec.js';
+import { neoCellBackward, neoCellForward } from '../kernels/reference/neocell.js';
+import { relativeL2Error } from '../kernels/tensor.js';
+import { compileAssemblyScript } from '../runtime/wasm/compile-assemblyscript.js';
+import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
+import { compileStats, registerWasmBinary } from '../runtime/wasm/wasm-kernels.js';
+import { randomTensor, seededRandom } from './helpers/random.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'neocc-gen-wasm-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A small spec keeps the six asc compiles short.
+const request = resolveGenRequest({ target: 'assemblyscript', spec: '3+5', inputShape: [1, 8, 11, 11], shift: 1 });
+const compile = async (a: KernelArtifact): Promise<Uint8Array> => (await compileAssemblyScript([a])).binary;
+
+describe('neocc gen --target assemblyscript', () => {
+  it('writes .as.ts + .wasm per kernel and a module with the artifacts and wasm URLs; the binaries run without asc', async () => {
+    const generated = await generateWithBinaries(request, dir, compile);
+    writeGenerated(dir, generated.files);
+    const names = readdirSync(dir).sort();
+    expect(names.filter((n) => n.endsWith('.as.ts'))).toHaveLength(6);
+    expect(names.filter((n) => n.endsWith('.wasm'))).toHaveLength(6);
+    const moduleName = names.find((n) => /^neocell-[0-9a-f]{12}\.ts$/.test(n))!;
+    const module = await import(pathToFileURL(join(dir, moduleName)).href) as {
+      artifacts: KernelArtifact[]; forwardNchw: KernelArtifact; wasmUrls: Record<string, URL>;
+    };
+    const spec = specFromCode('3+5', 8, 1);
+    expect(module.forwardNchw.source).toBe(compileNeoCellForward(spec, { target: 'assemblyscript' }).source);
+    expect(Object.keys(module.wasmUrls)).toEqual(['forwardNchw', 'forwardNhwc', 'fwdT', 'bwdDt', 'bwdDx', 'bwdDw']);
+    for (const artifact of module.artifacts) {
+      expect(artifact.target).toBe('assemblyscript');
+      expect(readFileSync(join(dir, `${artifact.name}-${artifact.key.slice(0, 12)}.as.ts`), 'utf8')).toBe(artifact.source);
+    }
+    // Load the shipped binaries instead of compiling: the backend then never calls asc.
+    const exportNames = ['forwardNchw', 'forwardNhwc', 'fwdT', 'bwdDt', 'bwdDx', 'bwdDw'] as const;
+    exportNames.forEach((name, i) => registerWasmBinary(module.artifacts[i]!.key, readFileSync(fileURLToPath(module.wasmUrls[name]!))));
+    const plan = planNeoCell(spec, [1, 8, 11, 11]);
+    const random = seededRandom(3);
+    const x = randomTensor([1, 8, 11, 11], random);
+    const weights = { a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)), b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)) };
+    const gradY = randomTensor(plan.outputShape, random);
+    const backend = new WasmBackend({ poisonOutputs: true });
+    expect(relativeL2Error((await backend.neoCellForward(plan, x, weights)).data, neoCellForward(plan, x, weights).data)).toBeLessThan(1e-5);
+    const grads = await backend.neoCellBackward(plan, x, weights, gradY);
+    expect(relativeL2Error(grads.gradX.data, neoCellBackward(plan, x, weights, gradY).gradX.data)).toBeLessThan(1e-5);
+    expect(compileStats.compiles).toBe(0);
+  });
+
+  it('renders byte-identical .wasm on a second run (--check finds the folder up to date)', async () => {
+    const again = await generateWithBinaries(request, dir, compile);
+    expect(isUpToDate(diffGenerated(dir, again.files))).toBe(true);
+  });
+});
