@@ -26,28 +26,45 @@ export const NO_ADAPTER_HELP =
   "Mesa's software Vulkan driver (Debian 12: add bookworm-backports and run " +
   '`apt-get install -t bookworm-backports mesa-vulkan-drivers libvulkan1`); in browsers, use one with WebGPU enabled';
 
+/** In browsers: what navigator.gpu (and an adapter from it) needs. */
+const BROWSER_HELP =
+  'WebGPU needs a secure context (https:, or http://localhost / 127.0.0.1) and a browser with WebGPU enabled ' +
+  '(Chrome/Edge 113+; headless Linux Chromium: --enable-unsafe-webgpu --enable-features=Vulkan --use-vulkan=swiftshader ' +
+  '--use-webgpu-adapter=swiftshader for its software adapter)';
+
+/** The npm package with Dawn's Node bindings (loaded only where there is no navigator.gpu). */
+const DAWN_PACKAGE: string = 'webgpu';
+
 const SOFTWARE = /llvmpipe|lavapipe|swiftshader|warp|software|cpu/i;
 
-async function getGpu(): Promise<GPU> {
+/** navigator.gpu where there is one (browsers; `browser: true`), else Dawn's Node bindings. */
+async function getGpu(): Promise<{ gpu: GPU; browser: boolean }> {
   const browserGpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
-  if (browserGpu) return browserGpu;
-  // Node: Dawn through the `webgpu` package. Imported lazily so browsers and CPU-only paths never load it.
+  if (browserGpu) return { gpu: browserGpu, browser: true };
+  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+  if (node === undefined) {
+    // A browser (or worker) without navigator.gpu: the Node bindings cannot help there.
+    throw new NeoccError('no-webgpu-adapter', `navigator.gpu is missing: this browser does not expose WebGPU here; ${BROWSER_HELP}`);
+  }
+  // Node: Dawn through the `webgpu` package. Imported lazily so browsers and CPU-only paths never load it. The
+  // specifier is a variable so that bundlers (esbuild, Vite, webpack) leave this Node-only import out of browser
+  // bundles instead of failing on its `node:path`/`module` imports (test/browser-webgpu.test.ts bundles it).
   let mod: { create: (options: string[]) => GPU };
   try {
-    mod = (await import('webgpu')) as unknown as { create: (options: string[]) => GPU };
+    mod = (await import(/* @vite-ignore */ /* webpackIgnore: true */ DAWN_PACKAGE)) as { create: (options: string[]) => GPU };
   } catch (err) {
     throw new NeoccError('no-webgpu-adapter', `cannot load the Dawn bindings (npm package "webgpu"): ${(err as Error).message}; ${NO_ADAPTER_HELP}`);
   }
   // Dawn's Vulkan loader wants a runtime dir; an unset one only produces warnings, but they confuse users.
   process.env.XDG_RUNTIME_DIR ??= '/tmp';
-  return mod.create([]);
+  return { gpu: mod.create([]), browser: false };
 }
 
 /** Requests an adapter and a device with timestamp queries when available; the caller destroys it. */
 export async function acquireGpu(): Promise<GpuContext> {
-  const gpu = await getGpu();
+  const { gpu, browser } = await getGpu();
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  if (!adapter) throw new NeoccError('no-webgpu-adapter', NO_ADAPTER_HELP);
+  if (!adapter) throw new NeoccError('no-webgpu-adapter', browser ? `navigator.gpu.requestAdapter() found no adapter; ${BROWSER_HELP}` : NO_ADAPTER_HELP);
   const timestampQuery = adapter.features.has('timestamp-query');
   const device = await adapter.requestDevice({
     requiredFeatures: timestampQuery ? ['timestamp-query'] : [],
