@@ -81,6 +81,18 @@ describe('AssemblyScript renderer', () => {
     expect(worst).toBeLessThanOrEqual(2);
   });
 
+  it('renames IR names that would clash with AssemblyScript keywords or builtins (min, load, type)', async () => {
+    const b = new BlockBuilder();
+    const min = b.let('min', add(mul(builtin('workgroup_id.x'), u32(4)), builtin('local_index')));
+    const load_ = b.let('load', call('min', load('src', min), f32(2)));
+    const type = b.var('type', load_);
+    b.assign(type.name, add(type.ref, f32(1)));
+    b.store('dst', min, type.ref);
+    const { out, artifact } = await run(kernel('clash', b), [0, 1, 2, 3, 4, 5, 6, 7], 8, {}, [2, 1, 1]);
+    expect(artifact.source).toContain('const __v_min: u32');
+    expect(Array.from(out)).toEqual([1, 2, 3, 3, 3, 3, 3, 3]);
+  });
+
   it('splits a kernel at a uniform barrier, so workgroup memory written before it is read after it', async () => {
     // Reverse each workgroup's 8 elements through workgroup memory.
     const wg = 8;

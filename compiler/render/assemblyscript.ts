@@ -19,6 +19,18 @@ import { splitAtBarriers, type WorkgroupNode } from './workgroup-split.js';
 
 /** Names the renderer introduces start with this; IR names must not (checked). */
 const RESERVED_PREFIX = '__';
+/**
+ * IR names that would clash with AssemblyScript keywords or with the builtins the renderer calls (a local named
+ * `min` would shadow `min<u32>`): printed as `__v_<name>`, which no IR name can be (the prefix is reserved).
+ */
+const RESERVED_NAMES = new Set([
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export',
+  'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super',
+  'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'let', 'static', 'yield', 'type',
+  'as', 'is', 'of', 'abstract', 'declare', 'namespace', 'module', 'readonly', 'private', 'protected', 'public', 'interface',
+  'load', 'store', 'min', 'max', 'select', 'sqrt', 'abs', 'f32', 'f64', 'i32', 'u32', 'i64', 'u64', 'bool', 'usize', 'isize',
+  'Math', 'Mathf', 'NaN', 'Infinity', 'unreachable', 'changetype', 'sizeof', 'offsetof', 'alignof', 'isDefined',
+]);
 
 const TYPE: Record<ScalarType, string> = { f32: 'f32', u32: 'u32', i32: 'i32', bool: 'bool' };
 const BUILTIN: Record<BuiltinName, string> = {
@@ -93,7 +105,7 @@ class Printer {
   expr(e: Expr): string {
     switch (e.k) {
       case 'lit': return this.literal(e);
-      case 'ref': return e.name;
+      case 'ref': return this.name(e.name);
       case 'bin': {
         const safe = SAFE_DIVISION[e.a.type]?.[e.op];
         const divisor = e.b.k === 'lit' ? (e.b.value as number) : 0;
@@ -125,7 +137,7 @@ class Printer {
     switch (s.k) {
       case 'let': out.push(`${indent}const ${this.name(s.name)}: ${TYPE[s.value.type]} = ${this.expr(s.value)};`); break;
       case 'var': out.push(`${indent}let ${this.name(s.name)}: ${TYPE[s.type]} = ${this.expr(s.init)};`); break;
-      case 'assign': out.push(`${indent}${s.name} = ${this.expr(s.value)};`); break;
+      case 'assign': out.push(`${indent}${this.name(s.name)} = ${this.expr(s.value)};`); break;
       case 'store': {
         const elem = TYPE[this.memory(s.memory).elem];
         out.push(`${indent}store<${elem}>(${this.address(s.memory, s.index)}, ${this.expr(s.value)});`);
@@ -153,9 +165,10 @@ class Printer {
     }
   }
 
+  /** How an IR name prints: itself, or `__v_<name>` where it would clash (RESERVED_NAMES). */
   name(name: string): string {
     if (name.startsWith(RESERVED_PREFIX)) throw new NeoccError('bad-kernel-ir', `kernel ${this.kernel.name}: IR name "${name}" uses the reserved prefix ${RESERVED_PREFIX}`);
-    return name;
+    return RESERVED_NAMES.has(name) ? `${RESERVED_PREFIX}v_${name}` : name;
   }
 }
 
@@ -203,7 +216,7 @@ function renderNodes(p: Printer, nodes: readonly WorkgroupNode[], indent: string
         break;
       }
       case 'segment': {
-        const live = node.liveIn.map((l) => ({ name: l.name, type: TYPE[l.type] }));
+        const live = node.liveIn.map((l) => ({ name: p.name(l.name), type: TYPE[l.type] }));
         const fn = `__segment_${node.index}`;
         const body: string[] = [`@inline function ${fn}(${signature([{ name: BUILTIN.local_index, type: 'u32' }, ...ctx, ...live])}): void {`];
         for (const s of node.stmts) p.stmt(s, '  ', body);

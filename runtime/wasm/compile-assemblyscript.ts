@@ -1,7 +1,6 @@
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { NeoccError } from '../../compiler/errors.js';
 import { KernelCompileError } from '../webgpu/kernel-error.js';
-import { runAsc } from './asc-worker.js';
 import type { WasmImports, WasmMemory } from './wasm-api.js';
 
 /**
@@ -54,6 +53,9 @@ export async function compileAssemblyScript(artifacts: readonly KernelArtifact[]
     entryPoints.add(a.entryPoint);
   }
   const sources = Object.fromEntries(artifacts.map((a, i) => [entryFile(i), a.source]));
+  // Loaded on use: the compiler worker is Node-only (node:worker_threads); apps that ship generated .wasm
+  // (registerWasmBinary) never load it, so runtime/wasm also bundles for browsers.
+  const { runAsc } = await import('./asc-worker.js');
   const result = await runAsc({ sources, options: { ...ASC_OPTIONS } });
   if (result.error || !result.binary) {
     const log = `${result.stderr}${result.error ? `\n${result.error}` : ''}`.trim();
