@@ -3,7 +3,7 @@ import type { KernelArtifact } from '../compiler/artifact.js';
 import type { NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { denseNeoCellSteps, denseTileText } from '../kernels/baselines/dense-matmul.js';
 import { denseNeoCellMatrices } from '../kernels/baselines/dense-matrices.js';
-import { forwardLaunch, genericChannelTable } from '../kernels/neocell/launch.js';
+import { forwardLaunch, genericChannelTable, shouldPackChannels } from '../kernels/neocell/launch.js';
 import type { NeoCellWeights } from '../kernels/reference/neocell.js';
 import { Tensor, shapeSize } from '../kernels/tensor.js';
 import type { GpuContext } from '../runtime/webgpu/gpu-context.js';
@@ -92,9 +92,11 @@ export async function buildVariants(
   const wb = buffers.upload('weight_b', concat(weights.b));
 
   // 1. specialized: the spec baked into the source, tiled for this adapter.
-  const specialized = compileNeoCellForward(plan.spec, { tiling: chooseTiling(plan.spec, ctx.limits) });
+  const tiling = chooseTiling(plan.spec, ctx.limits);
+  const packChannels = tiling.kind === 'blocks' && shouldPackChannels(plan, tiling.workgroupSize);
+  const specialized = compileNeoCellForward(plan.spec, { tiling, packChannels });
   const ySpec = buffers.create('y_specialized', 4 * outElements);
-  const s = forwardLaunch(plan, forwardBaked(specialized).tiling, false);
+  const s = forwardLaunch(plan, tiling, false, packChannels);
 
   // 2. generic: one kernel for every spec, the per-channel configuration read from `cfg` at run time.
   const generic = compileNeoCellForward(undefined, { mode: 'generic', tiling: chooseTiling(undefined, ctx.limits) });
@@ -121,7 +123,7 @@ export async function buildVariants(
       name: 'specialized',
       dispatches: [await prepareDispatch(ctx, pipelines, specialized, [xBuf, wa, wb, ySpec], s.uniforms, s.grid)],
       output: ySpec,
-      detail: { key: specialized.key, tiling: forwardBaked(specialized).tiling, workgroupSize: specialized.workgroupSize, grid: s.grid },
+      detail: { key: specialized.key, tiling: forwardBaked(specialized).tiling, packChannels, workgroupSize: specialized.workgroupSize, grid: s.grid },
     },
     {
       name: 'generic',

@@ -30,6 +30,7 @@ export interface ForwardBaked {
   readonly mode: ChannelMode;
   readonly layout: OutputLayout;
   readonly channelBias: boolean;
+  readonly packChannels: boolean;
   readonly tiling: Tiling;
   readonly spec: unknown;
 }
@@ -74,6 +75,8 @@ export interface ForwardArtifactOptions {
   readonly target?: KernelTarget;
   /** Epilogue: y = NeoCell(x) + bias[c] (a per-channel bias buffer after the weights): a folded BatchNorm shift. */
   readonly channelBias?: boolean;
+  /** Block kernels: several channels per workgroup (for small planes; see forward-tile-kernel.ts). */
+  readonly packChannels?: boolean;
 }
 
 /** The NeoCell forward kernel for `spec` (or the generic one when mode is 'generic'). */
@@ -81,18 +84,19 @@ export function compileNeoCellForward(spec: NeoCellSpec | undefined, options: Fo
   const mode = options.mode ?? 'specialized';
   const layout = options.layout ?? 'nchw';
   const channelBias = options.channelBias ?? false;
+  const packChannels = options.packChannels ?? false;
   if (mode === 'specialized' && !spec) throw new Error('compileNeoCellForward: a specialized kernel needs a spec');
   const usedSpec = mode === 'specialized' ? spec : undefined;
   const tiling = options.tiling ?? chooseTiling(usedSpec);
   let ir;
   if (tiling.kind === 'blocks') {
     if (!usedSpec) throw new Error('compileNeoCellForward: block tiling needs baked kernel sizes (specialized mode)');
-    ir = neoCellTileForwardKernel({ spec: usedSpec, layout, workgroupSize: tiling.workgroupSize, channelBias });
+    ir = neoCellTileForwardKernel({ spec: usedSpec, layout, workgroupSize: tiling.workgroupSize, channelBias, packChannels });
   } else {
-    if (channelBias) throw new NotSupportedError('channel bias epilogue on the shared-t forward kernel');
+    if (channelBias || packChannels) throw new NotSupportedError('channel bias and channel packing on the shared-t forward kernel');
     ir = neoCellForwardKernel({ mode, spec: usedSpec, layout, tileWidth: tiling.tileWidth, workgroupSize: tiling.workgroupSize });
   }
-  const baked: ForwardBaked = { mode, layout, channelBias, tiling, spec: usedSpec ? canonicalSpec(usedSpec) : null };
+  const baked: ForwardBaked = { mode, layout, channelBias, packChannels, tiling, spec: usedSpec ? canonicalSpec(usedSpec) : null };
   return makeArtifact(ir, options.target ?? 'wgsl', baked);
 }
 

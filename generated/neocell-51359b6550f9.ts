@@ -12,10 +12,10 @@ export const spec = [
 
 /**
  * neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64.
- * Source also in neocell_forward_tiles_nchw-c38b853975bd.wgsl.
+ * Source also in neocell_forward_tiles_nchw-d2855ab5af7a.wgsl.
  */
 export const forwardNchw: KernelArtifact = {
-  key: 'c38b853975bd33e5efbb1c2db99647e5b5a9c8d86de1d65c4dd85ef5ccd58333',
+  key: 'd2855ab5af7ae9598f9ceb9754a3e949f9d656d55b8343a876d372733cc695e8',
   target: 'wgsl',
   name: 'neocell_forward_tiles_nchw',
   entryPoint: 'main',
@@ -49,42 +49,44 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   if ((pa >= placements)) {
     return;
   }
-  let col0 = (pa * 2u);
-  let block_rows = min(1u, (params.out_h - pa));
-  let block_cols = min(2u, (params.in_h - col0));
   let pb = (tile % placements_1);
-  let row0 = (pb * 2u);
-  let block_rows_1 = min(2u, (params.in_w - row0));
-  let block_cols_1 = min(1u, (params.out_w - pb));
-  // weights: A block 1x2 (columns past the block zeroed), B block 2x1 (rows past the block zeroed)
-  let a_col_last = (block_cols - 1u);
-  let a_col_1 = min(1u, a_col_last);
-  let a_row_last = (block_rows - 1u);
-  let b_row_last = (block_rows_1 - 1u);
-  let b_row_1 = min(1u, b_row_last);
-  let b_col_last = (block_cols_1 - 1u);
-  let wb_row_1 = (wb_base + b_row_1);
-  let wa_0_0 = wa[wa_base];
-  let wa_0_1 = select(0.0f, wa[(wa_base + a_col_1)], (1u < block_cols));
+  let y_row_start = (pa + 1u);
+  let y_row_last = (params.out_h - 1u);
+  let y_row_ok = ((y_row_start >= 1u) && (y_row_start < (params.out_h + 1u)));
+  let y_row_at = min((max(y_row_start, 1u) - 1u), y_row_last);
+  let x_row_start = ((pa + 1u) * 2u);
+  let x_row_last = (params.in_h - 1u);
+  let x_col_start = ((pb + 1u) * 2u);
+  let x_col_last = (params.in_w - 1u);
+  let x_col_ok = ((x_col_start >= 2u) && (x_col_start < (params.in_w + 2u)));
+  let x_col_at = min((max(x_col_start, 2u) - 2u), x_col_last);
+  let x_col_pos = (x_col_start + 1u);
+  let x_col_ok_1 = ((x_col_pos >= 2u) && (x_col_pos < (params.in_w + 2u)));
+  let x_col_at_1 = min((max(x_col_pos, 2u) - 2u), x_col_last);
+  let y_col_start = (pb + 1u);
+  let y_col_last = (params.out_w - 1u);
+  let y_col_ok = ((y_col_start >= 1u) && (y_col_start < (params.out_w + 1u)));
+  let y_col_at = min((max(y_col_start, 1u) - 1u), y_col_last);
+  // B weights: the whole 2x1 kernel of this channel (the same for all its blocks: uniform loads)
   let wb_0_0 = wb[wb_base];
-  let wb_1_0 = select(0.0f, wb[wb_row_1], (1u < block_rows_1));
-  let plane = ((wid.z * 1536u) + wid.y);
-  let x_block = ((plane * (params.in_h * params.in_w)) + ((col0 * params.in_w) + row0));
+  let wb_1_0 = wb[(wb_base + 1u)];
+  let plane = (((wid.z * 1536u) + wid.y) * (params.in_h * params.in_w));
   var acc_0_0: f32 = 0.0f;
-  // X row 0 of the block: T row = X row · B block, then Y block += A column 0 ⊗ T row
-  let x_0 = x[x_block];
-  let x_1 = x[(x_block + b_row_1)];
-  let t_0 = ((x_0 * wb_0_0) + (x_1 * wb_1_0));
-  acc_0_0 = (acc_0_0 + (wa_0_0 * t_0));
-  // X row 1 of the block: T row = X row · B block, then Y block += A column 1 ⊗ T row
-  let x_row = (x_block + (a_col_1 * params.in_w));
-  let x_0_1 = x[x_row];
-  let x_1_1 = x[(x_row + b_row_1)];
-  let t_0_1 = ((x_0_1 * wb_0_0) + (x_1_1 * wb_1_0));
-  acc_0_0 = (acc_0_0 + (wa_0_1 * t_0_1));
+  for (var h: u32 = 0u; h < 2u; h = h + 1u) {
+    // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
+    let x_row_pos = (x_row_start + h);
+    let x_row_ok = ((x_row_pos >= 2u) && (x_row_pos < (params.in_h + 2u)));
+    let x_row_at = min((max(x_row_pos, 2u) - 2u), x_row_last);
+    let x_row_base = (plane + (x_row_at * params.in_w));
+    let x_0 = select(0.0f, x[(x_row_base + x_col_at)], (x_row_ok && x_col_ok));
+    let x_1 = select(0.0f, x[(x_row_base + x_col_at_1)], (x_row_ok && x_col_ok_1));
+    let wa_0 = wa[(wa_base + h)];
+    let t_0 = ((x_0 * wb_0_0) + (x_1 * wb_1_0));
+    acc_0_0 = (acc_0_0 + (wa_0 * t_0));
+  }
   // store the rows and columns that exist (the last blocks may be truncated)
-  if (((0u < block_rows) && (0u < block_cols_1))) {
-    y[((((((wid.z * 1536u) + wid.y) * params.out_h) + pa) * params.out_w) + pb)] = acc_0_0;
+  if ((y_row_ok && y_col_ok)) {
+    y[((((((wid.z * 1536u) + wid.y) * params.out_h) + y_row_at) * params.out_w) + y_col_at)] = acc_0_0;
   }
 }
 `,
@@ -108,6 +110,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     mode: 'specialized',
     layout: 'nchw',
     channelBias: false,
+    packChannels: false,
     tiling: { kind: 'blocks', workgroupSize: 64 },
     spec: [
       { channels: 1536, h_in: 2, h_out: 1, shift_a: 0, shift_b: 0, w_in: 2, w_out: 1 },
@@ -117,10 +120,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
 
 /**
  * neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64.
- * Source also in neocell_forward_tiles_nhwc-375a45dcd2e8.wgsl.
+ * Source also in neocell_forward_tiles_nhwc-aa2b5ce58de5.wgsl.
  */
 export const forwardNhwc: KernelArtifact = {
-  key: '375a45dcd2e81b9d9c06f83be6b3a25fd46b7518eefbe4f6c1cb74e1532dce72',
+  key: 'aa2b5ce58de5937275fe3091747db5590db83f183d0baf119c015721b0dc6c21',
   target: 'wgsl',
   name: 'neocell_forward_tiles_nhwc',
   entryPoint: 'main',
@@ -154,42 +157,44 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   if ((pa >= placements)) {
     return;
   }
-  let col0 = (pa * 2u);
-  let block_rows = min(1u, (params.out_h - pa));
-  let block_cols = min(2u, (params.in_h - col0));
   let pb = (tile % placements_1);
-  let row0 = (pb * 2u);
-  let block_rows_1 = min(2u, (params.in_w - row0));
-  let block_cols_1 = min(1u, (params.out_w - pb));
-  // weights: A block 1x2 (columns past the block zeroed), B block 2x1 (rows past the block zeroed)
-  let a_col_last = (block_cols - 1u);
-  let a_col_1 = min(1u, a_col_last);
-  let a_row_last = (block_rows - 1u);
-  let b_row_last = (block_rows_1 - 1u);
-  let b_row_1 = min(1u, b_row_last);
-  let b_col_last = (block_cols_1 - 1u);
-  let wb_row_1 = (wb_base + b_row_1);
-  let wa_0_0 = wa[wa_base];
-  let wa_0_1 = select(0.0f, wa[(wa_base + a_col_1)], (1u < block_cols));
+  let y_row_start = (pa + 1u);
+  let y_row_last = (params.out_h - 1u);
+  let y_row_ok = ((y_row_start >= 1u) && (y_row_start < (params.out_h + 1u)));
+  let y_row_at = min((max(y_row_start, 1u) - 1u), y_row_last);
+  let x_row_start = ((pa + 1u) * 2u);
+  let x_row_last = (params.in_h - 1u);
+  let x_col_start = ((pb + 1u) * 2u);
+  let x_col_last = (params.in_w - 1u);
+  let x_col_ok = ((x_col_start >= 2u) && (x_col_start < (params.in_w + 2u)));
+  let x_col_at = min((max(x_col_start, 2u) - 2u), x_col_last);
+  let x_col_pos = (x_col_start + 1u);
+  let x_col_ok_1 = ((x_col_pos >= 2u) && (x_col_pos < (params.in_w + 2u)));
+  let x_col_at_1 = min((max(x_col_pos, 2u) - 2u), x_col_last);
+  let y_col_start = (pb + 1u);
+  let y_col_last = (params.out_w - 1u);
+  let y_col_ok = ((y_col_start >= 1u) && (y_col_start < (params.out_w + 1u)));
+  let y_col_at = min((max(y_col_start, 1u) - 1u), y_col_last);
+  // B weights: the whole 2x1 kernel of this channel (the same for all its blocks: uniform loads)
   let wb_0_0 = wb[wb_base];
-  let wb_1_0 = select(0.0f, wb[wb_row_1], (1u < block_rows_1));
-  let plane = ((wid.z * 1536u) + wid.y);
-  let x_block = ((plane * (params.in_h * params.in_w)) + ((col0 * params.in_w) + row0));
+  let wb_1_0 = wb[(wb_base + 1u)];
+  let plane = (((wid.z * 1536u) + wid.y) * (params.in_h * params.in_w));
   var acc_0_0: f32 = 0.0f;
-  // X row 0 of the block: T row = X row · B block, then Y block += A column 0 ⊗ T row
-  let x_0 = x[x_block];
-  let x_1 = x[(x_block + b_row_1)];
-  let t_0 = ((x_0 * wb_0_0) + (x_1 * wb_1_0));
-  acc_0_0 = (acc_0_0 + (wa_0_0 * t_0));
-  // X row 1 of the block: T row = X row · B block, then Y block += A column 1 ⊗ T row
-  let x_row = (x_block + (a_col_1 * params.in_w));
-  let x_0_1 = x[x_row];
-  let x_1_1 = x[(x_row + b_row_1)];
-  let t_0_1 = ((x_0_1 * wb_0_0) + (x_1_1 * wb_1_0));
-  acc_0_0 = (acc_0_0 + (wa_0_1 * t_0_1));
+  for (var h: u32 = 0u; h < 2u; h = h + 1u) {
+    // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
+    let x_row_pos = (x_row_start + h);
+    let x_row_ok = ((x_row_pos >= 2u) && (x_row_pos < (params.in_h + 2u)));
+    let x_row_at = min((max(x_row_pos, 2u) - 2u), x_row_last);
+    let x_row_base = (plane + (x_row_at * params.in_w));
+    let x_0 = select(0.0f, x[(x_row_base + x_col_at)], (x_row_ok && x_col_ok));
+    let x_1 = select(0.0f, x[(x_row_base + x_col_at_1)], (x_row_ok && x_col_ok_1));
+    let wa_0 = wa[(wa_base + h)];
+    let t_0 = ((x_0 * wb_0_0) + (x_1 * wb_1_0));
+    acc_0_0 = (acc_0_0 + (wa_0 * t_0));
+  }
   // store the rows and columns that exist (the last blocks may be truncated)
-  if (((0u < block_rows) && (0u < block_cols_1))) {
-    y[((((((wid.z * params.out_h) + pa) * params.out_w) + pb) * 1536u) + wid.y)] = acc_0_0;
+  if ((y_row_ok && y_col_ok)) {
+    y[((((((wid.z * params.out_h) + y_row_at) * params.out_w) + y_col_at) * 1536u) + wid.y)] = acc_0_0;
   }
 }
 `,
@@ -213,6 +218,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     mode: 'specialized',
     layout: 'nhwc',
     channelBias: false,
+    packChannels: false,
     tiling: { kind: 'blocks', workgroupSize: 64 },
     spec: [
       { channels: 1536, h_in: 2, h_out: 1, shift_a: 0, shift_b: 0, w_in: 2, w_out: 1 },

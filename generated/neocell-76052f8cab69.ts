@@ -15,10 +15,10 @@ export const spec = [
 
 /**
  * neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64.
- * Source also in neocell_forward_tiles_nchw-006063034d27.wgsl.
+ * Source also in neocell_forward_tiles_nchw-b4884a85582a.wgsl.
  */
 export const forwardNchw: KernelArtifact = {
-  key: '006063034d27176003d3f1dac8c7c3421de726aca06c19a152e6c66ec73536d2',
+  key: 'b4884a85582a4bc597227f741f4a1c2c63fd1369213177c596c28194da83c3c7',
   target: 'wgsl',
   name: 'neocell_forward_tiles_nchw',
   entryPoint: 'main',
@@ -55,82 +55,66 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     if ((pa >= placements)) {
       return;
     }
-    let is_corner = ((0u < offset_a) && (pa < 1u));
-    let block = select((pa - select(0u, 1u, (0u < offset_a))), 0u, is_corner);
-    let row0 = select((offset_a + (block * 4u)), 0u, is_corner);
-    let col0 = select((offset_a + (block * 4u)), 0u, is_corner);
-    let k_row0 = select(0u, (4u - offset_a), is_corner);
-    let k_col0 = select(0u, (4u - offset_a), is_corner);
-    let block_rows = select(min(4u, (params.out_h - row0)), offset_a, is_corner);
-    let block_cols = select(min(4u, (params.in_h - col0)), offset_a, is_corner);
     let pb = (tile % placements_1);
-    let is_corner_1 = ((0u < offset_b) && (pb < 1u));
-    let block_1 = select((pb - select(0u, 1u, (0u < offset_b))), 0u, is_corner_1);
-    let row0_1 = select((offset_b + (block_1 * 4u)), 0u, is_corner_1);
-    let col0_1 = select((offset_b + (block_1 * 4u)), 0u, is_corner_1);
-    let k_row0_1 = select(0u, (4u - offset_b), is_corner_1);
-    let k_col0_1 = select(0u, (4u - offset_b), is_corner_1);
-    let block_rows_1 = select(min(4u, (params.in_w - row0_1)), offset_b, is_corner_1);
-    let block_cols_1 = select(min(4u, (params.out_w - col0_1)), offset_b, is_corner_1);
-    // weights: A block 4x4 (columns past the block zeroed), B block 4x4 (rows past the block zeroed)
-    let a_col_last = (block_cols - 1u);
-    let a_col_1 = min(1u, a_col_last);
-    let a_col_2 = min(2u, a_col_last);
-    let a_col_3 = min(3u, a_col_last);
-    let a_row_last = (block_rows - 1u);
-    let a_row_1 = min(1u, a_row_last);
-    let a_row_2 = min(2u, a_row_last);
-    let a_row_3 = min(3u, a_row_last);
-    let b_row_last = (block_rows_1 - 1u);
-    let b_row_1 = min(1u, b_row_last);
-    let b_row_2 = min(2u, b_row_last);
-    let b_row_3 = min(3u, b_row_last);
-    let b_col_last = (block_cols_1 - 1u);
-    let b_col_1 = min(1u, b_col_last);
-    let b_col_2 = min(2u, b_col_last);
-    let b_col_3 = min(3u, b_col_last);
-    let wa_row_0 = (wa_base + ((k_row0 * 4u) + k_col0));
-    let wa_row_1 = (wa_base + (((k_row0 + a_row_1) * 4u) + k_col0));
-    let wa_row_2 = (wa_base + (((k_row0 + a_row_2) * 4u) + k_col0));
-    let wa_row_3 = (wa_base + (((k_row0 + a_row_3) * 4u) + k_col0));
-    let wb_row_0 = (wb_base + ((k_row0_1 * 4u) + k_col0_1));
-    let wb_row_1 = (wb_base + (((k_row0_1 + b_row_1) * 4u) + k_col0_1));
-    let wb_row_2 = (wb_base + (((k_row0_1 + b_row_2) * 4u) + k_col0_1));
-    let wb_row_3 = (wb_base + (((k_row0_1 + b_row_3) * 4u) + k_col0_1));
-    let wa_0_0 = wa[wa_row_0];
-    let wa_0_1 = select(0.0f, wa[(wa_row_0 + a_col_1)], (1u < block_cols));
-    let wa_0_2 = select(0.0f, wa[(wa_row_0 + a_col_2)], (2u < block_cols));
-    let wa_0_3 = select(0.0f, wa[(wa_row_0 + a_col_3)], (3u < block_cols));
-    let wa_1_0 = wa[wa_row_1];
-    let wa_1_1 = select(0.0f, wa[(wa_row_1 + a_col_1)], (1u < block_cols));
-    let wa_1_2 = select(0.0f, wa[(wa_row_1 + a_col_2)], (2u < block_cols));
-    let wa_1_3 = select(0.0f, wa[(wa_row_1 + a_col_3)], (3u < block_cols));
-    let wa_2_0 = wa[wa_row_2];
-    let wa_2_1 = select(0.0f, wa[(wa_row_2 + a_col_1)], (1u < block_cols));
-    let wa_2_2 = select(0.0f, wa[(wa_row_2 + a_col_2)], (2u < block_cols));
-    let wa_2_3 = select(0.0f, wa[(wa_row_2 + a_col_3)], (3u < block_cols));
-    let wa_3_0 = wa[wa_row_3];
-    let wa_3_1 = select(0.0f, wa[(wa_row_3 + a_col_1)], (1u < block_cols));
-    let wa_3_2 = select(0.0f, wa[(wa_row_3 + a_col_2)], (2u < block_cols));
-    let wa_3_3 = select(0.0f, wa[(wa_row_3 + a_col_3)], (3u < block_cols));
-    let wb_0_0 = wb[wb_row_0];
-    let wb_0_1 = wb[(wb_row_0 + b_col_1)];
-    let wb_0_2 = wb[(wb_row_0 + b_col_2)];
-    let wb_0_3 = wb[(wb_row_0 + b_col_3)];
-    let wb_1_0 = select(0.0f, wb[wb_row_1], (1u < block_rows_1));
-    let wb_1_1 = select(0.0f, wb[(wb_row_1 + b_col_1)], (1u < block_rows_1));
-    let wb_1_2 = select(0.0f, wb[(wb_row_1 + b_col_2)], (1u < block_rows_1));
-    let wb_1_3 = select(0.0f, wb[(wb_row_1 + b_col_3)], (1u < block_rows_1));
-    let wb_2_0 = select(0.0f, wb[wb_row_2], (2u < block_rows_1));
-    let wb_2_1 = select(0.0f, wb[(wb_row_2 + b_col_1)], (2u < block_rows_1));
-    let wb_2_2 = select(0.0f, wb[(wb_row_2 + b_col_2)], (2u < block_rows_1));
-    let wb_2_3 = select(0.0f, wb[(wb_row_2 + b_col_3)], (2u < block_rows_1));
-    let wb_3_0 = select(0.0f, wb[wb_row_3], (3u < block_rows_1));
-    let wb_3_1 = select(0.0f, wb[(wb_row_3 + b_col_1)], (3u < block_rows_1));
-    let wb_3_2 = select(0.0f, wb[(wb_row_3 + b_col_2)], (3u < block_rows_1));
-    let wb_3_3 = select(0.0f, wb[(wb_row_3 + b_col_3)], (3u < block_rows_1));
-    let plane = ((wid.z * 96u) + wid.y);
-    let x_block = ((plane * (params.in_h * params.in_w)) + ((col0 * params.in_w) + row0_1));
+    let y_row_start = (offset_a + (((pa + 1u) - select(0u, 1u, (0u < offset_a))) * 4u));
+    let y_row_last = (params.out_h - 1u);
+    let y_row_ok = ((y_row_start >= 4u) && (y_row_start < (params.out_h + 4u)));
+    let y_row_at = min((max(y_row_start, 4u) - 4u), y_row_last);
+    let y_row_pos = (y_row_start + 1u);
+    let y_row_ok_1 = ((y_row_pos >= 4u) && (y_row_pos < (params.out_h + 4u)));
+    let y_row_at_1 = min((max(y_row_pos, 4u) - 4u), y_row_last);
+    let y_row_pos_1 = (y_row_start + 2u);
+    let y_row_ok_2 = ((y_row_pos_1 >= 4u) && (y_row_pos_1 < (params.out_h + 4u)));
+    let y_row_at_2 = min((max(y_row_pos_1, 4u) - 4u), y_row_last);
+    let y_row_pos_2 = (y_row_start + 3u);
+    let y_row_ok_3 = ((y_row_pos_2 >= 4u) && (y_row_pos_2 < (params.out_h + 4u)));
+    let y_row_at_3 = min((max(y_row_pos_2, 4u) - 4u), y_row_last);
+    let x_row_start = (offset_a + (((pa + 1u) - select(0u, 1u, (0u < offset_a))) * 4u));
+    let x_row_last = (params.in_h - 1u);
+    let x_col_start = (offset_b + (((pb + 1u) - select(0u, 1u, (0u < offset_b))) * 4u));
+    let x_col_last = (params.in_w - 1u);
+    let x_col_ok = ((x_col_start >= 4u) && (x_col_start < (params.in_w + 4u)));
+    let x_col_at = min((max(x_col_start, 4u) - 4u), x_col_last);
+    let x_col_pos = (x_col_start + 1u);
+    let x_col_ok_1 = ((x_col_pos >= 4u) && (x_col_pos < (params.in_w + 4u)));
+    let x_col_at_1 = min((max(x_col_pos, 4u) - 4u), x_col_last);
+    let x_col_pos_1 = (x_col_start + 2u);
+    let x_col_ok_2 = ((x_col_pos_1 >= 4u) && (x_col_pos_1 < (params.in_w + 4u)));
+    let x_col_at_2 = min((max(x_col_pos_1, 4u) - 4u), x_col_last);
+    let x_col_pos_2 = (x_col_start + 3u);
+    let x_col_ok_3 = ((x_col_pos_2 >= 4u) && (x_col_pos_2 < (params.in_w + 4u)));
+    let x_col_at_3 = min((max(x_col_pos_2, 4u) - 4u), x_col_last);
+    let y_col_start = (offset_b + (((pb + 1u) - select(0u, 1u, (0u < offset_b))) * 4u));
+    let y_col_last = (params.out_w - 1u);
+    let y_col_ok = ((y_col_start >= 4u) && (y_col_start < (params.out_w + 4u)));
+    let y_col_at = min((max(y_col_start, 4u) - 4u), y_col_last);
+    let y_col_pos = (y_col_start + 1u);
+    let y_col_ok_1 = ((y_col_pos >= 4u) && (y_col_pos < (params.out_w + 4u)));
+    let y_col_at_1 = min((max(y_col_pos, 4u) - 4u), y_col_last);
+    let y_col_pos_1 = (y_col_start + 2u);
+    let y_col_ok_2 = ((y_col_pos_1 >= 4u) && (y_col_pos_1 < (params.out_w + 4u)));
+    let y_col_at_2 = min((max(y_col_pos_1, 4u) - 4u), y_col_last);
+    let y_col_pos_2 = (y_col_start + 3u);
+    let y_col_ok_3 = ((y_col_pos_2 >= 4u) && (y_col_pos_2 < (params.out_w + 4u)));
+    let y_col_at_3 = min((max(y_col_pos_2, 4u) - 4u), y_col_last);
+    // B weights: the whole 4x4 kernel of this channel (the same for all its blocks: uniform loads)
+    let wb_0_0 = wb[wb_base];
+    let wb_0_1 = wb[(wb_base + 1u)];
+    let wb_0_2 = wb[(wb_base + 2u)];
+    let wb_0_3 = wb[(wb_base + 3u)];
+    let wb_1_0 = wb[(wb_base + 4u)];
+    let wb_1_1 = wb[(wb_base + 5u)];
+    let wb_1_2 = wb[(wb_base + 6u)];
+    let wb_1_3 = wb[(wb_base + 7u)];
+    let wb_2_0 = wb[(wb_base + 8u)];
+    let wb_2_1 = wb[(wb_base + 9u)];
+    let wb_2_2 = wb[(wb_base + 10u)];
+    let wb_2_3 = wb[(wb_base + 11u)];
+    let wb_3_0 = wb[(wb_base + 12u)];
+    let wb_3_1 = wb[(wb_base + 13u)];
+    let wb_3_2 = wb[(wb_base + 14u)];
+    let wb_3_3 = wb[(wb_base + 15u)];
+    let plane = (((wid.z * 96u) + wid.y) * (params.in_h * params.in_w));
     var acc_0_0: f32 = 0.0f;
     var acc_0_1: f32 = 0.0f;
     var acc_0_2: f32 = 0.0f;
@@ -147,157 +131,89 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var acc_3_1: f32 = 0.0f;
     var acc_3_2: f32 = 0.0f;
     var acc_3_3: f32 = 0.0f;
-    // X row 0 of the block: T row = X row · B block, then Y block += A column 0 ⊗ T row
-    let x_0 = x[x_block];
-    let x_1 = x[(x_block + b_row_1)];
-    let x_2 = x[(x_block + b_row_2)];
-    let x_3 = x[(x_block + b_row_3)];
-    let t_0 = ((((x_0 * wb_0_0) + (x_1 * wb_1_0)) + (x_2 * wb_2_0)) + (x_3 * wb_3_0));
-    acc_0_0 = (acc_0_0 + (wa_0_0 * t_0));
-    acc_1_0 = (acc_1_0 + (wa_1_0 * t_0));
-    acc_2_0 = (acc_2_0 + (wa_2_0 * t_0));
-    acc_3_0 = (acc_3_0 + (wa_3_0 * t_0));
-    let t_1 = ((((x_0 * wb_0_1) + (x_1 * wb_1_1)) + (x_2 * wb_2_1)) + (x_3 * wb_3_1));
-    acc_0_1 = (acc_0_1 + (wa_0_0 * t_1));
-    acc_1_1 = (acc_1_1 + (wa_1_0 * t_1));
-    acc_2_1 = (acc_2_1 + (wa_2_0 * t_1));
-    acc_3_1 = (acc_3_1 + (wa_3_0 * t_1));
-    let t_2 = ((((x_0 * wb_0_2) + (x_1 * wb_1_2)) + (x_2 * wb_2_2)) + (x_3 * wb_3_2));
-    acc_0_2 = (acc_0_2 + (wa_0_0 * t_2));
-    acc_1_2 = (acc_1_2 + (wa_1_0 * t_2));
-    acc_2_2 = (acc_2_2 + (wa_2_0 * t_2));
-    acc_3_2 = (acc_3_2 + (wa_3_0 * t_2));
-    let t_3 = ((((x_0 * wb_0_3) + (x_1 * wb_1_3)) + (x_2 * wb_2_3)) + (x_3 * wb_3_3));
-    acc_0_3 = (acc_0_3 + (wa_0_0 * t_3));
-    acc_1_3 = (acc_1_3 + (wa_1_0 * t_3));
-    acc_2_3 = (acc_2_3 + (wa_2_0 * t_3));
-    acc_3_3 = (acc_3_3 + (wa_3_0 * t_3));
-    // X row 1 of the block: T row = X row · B block, then Y block += A column 1 ⊗ T row
-    let x_row = (x_block + (a_col_1 * params.in_w));
-    let x_0_1 = x[x_row];
-    let x_1_1 = x[(x_row + b_row_1)];
-    let x_2_1 = x[(x_row + b_row_2)];
-    let x_3_1 = x[(x_row + b_row_3)];
-    let t_0_1 = ((((x_0_1 * wb_0_0) + (x_1_1 * wb_1_0)) + (x_2_1 * wb_2_0)) + (x_3_1 * wb_3_0));
-    acc_0_0 = (acc_0_0 + (wa_0_1 * t_0_1));
-    acc_1_0 = (acc_1_0 + (wa_1_1 * t_0_1));
-    acc_2_0 = (acc_2_0 + (wa_2_1 * t_0_1));
-    acc_3_0 = (acc_3_0 + (wa_3_1 * t_0_1));
-    let t_1_1 = ((((x_0_1 * wb_0_1) + (x_1_1 * wb_1_1)) + (x_2_1 * wb_2_1)) + (x_3_1 * wb_3_1));
-    acc_0_1 = (acc_0_1 + (wa_0_1 * t_1_1));
-    acc_1_1 = (acc_1_1 + (wa_1_1 * t_1_1));
-    acc_2_1 = (acc_2_1 + (wa_2_1 * t_1_1));
-    acc_3_1 = (acc_3_1 + (wa_3_1 * t_1_1));
-    let t_2_1 = ((((x_0_1 * wb_0_2) + (x_1_1 * wb_1_2)) + (x_2_1 * wb_2_2)) + (x_3_1 * wb_3_2));
-    acc_0_2 = (acc_0_2 + (wa_0_1 * t_2_1));
-    acc_1_2 = (acc_1_2 + (wa_1_1 * t_2_1));
-    acc_2_2 = (acc_2_2 + (wa_2_1 * t_2_1));
-    acc_3_2 = (acc_3_2 + (wa_3_1 * t_2_1));
-    let t_3_1 = ((((x_0_1 * wb_0_3) + (x_1_1 * wb_1_3)) + (x_2_1 * wb_2_3)) + (x_3_1 * wb_3_3));
-    acc_0_3 = (acc_0_3 + (wa_0_1 * t_3_1));
-    acc_1_3 = (acc_1_3 + (wa_1_1 * t_3_1));
-    acc_2_3 = (acc_2_3 + (wa_2_1 * t_3_1));
-    acc_3_3 = (acc_3_3 + (wa_3_1 * t_3_1));
-    // X row 2 of the block: T row = X row · B block, then Y block += A column 2 ⊗ T row
-    let x_row_1 = (x_block + (a_col_2 * params.in_w));
-    let x_0_2 = x[x_row_1];
-    let x_1_2 = x[(x_row_1 + b_row_1)];
-    let x_2_2 = x[(x_row_1 + b_row_2)];
-    let x_3_2 = x[(x_row_1 + b_row_3)];
-    let t_0_2 = ((((x_0_2 * wb_0_0) + (x_1_2 * wb_1_0)) + (x_2_2 * wb_2_0)) + (x_3_2 * wb_3_0));
-    acc_0_0 = (acc_0_0 + (wa_0_2 * t_0_2));
-    acc_1_0 = (acc_1_0 + (wa_1_2 * t_0_2));
-    acc_2_0 = (acc_2_0 + (wa_2_2 * t_0_2));
-    acc_3_0 = (acc_3_0 + (wa_3_2 * t_0_2));
-    let t_1_2 = ((((x_0_2 * wb_0_1) + (x_1_2 * wb_1_1)) + (x_2_2 * wb_2_1)) + (x_3_2 * wb_3_1));
-    acc_0_1 = (acc_0_1 + (wa_0_2 * t_1_2));
-    acc_1_1 = (acc_1_1 + (wa_1_2 * t_1_2));
-    acc_2_1 = (acc_2_1 + (wa_2_2 * t_1_2));
-    acc_3_1 = (acc_3_1 + (wa_3_2 * t_1_2));
-    let t_2_2 = ((((x_0_2 * wb_0_2) + (x_1_2 * wb_1_2)) + (x_2_2 * wb_2_2)) + (x_3_2 * wb_3_2));
-    acc_0_2 = (acc_0_2 + (wa_0_2 * t_2_2));
-    acc_1_2 = (acc_1_2 + (wa_1_2 * t_2_2));
-    acc_2_2 = (acc_2_2 + (wa_2_2 * t_2_2));
-    acc_3_2 = (acc_3_2 + (wa_3_2 * t_2_2));
-    let t_3_2 = ((((x_0_2 * wb_0_3) + (x_1_2 * wb_1_3)) + (x_2_2 * wb_2_3)) + (x_3_2 * wb_3_3));
-    acc_0_3 = (acc_0_3 + (wa_0_2 * t_3_2));
-    acc_1_3 = (acc_1_3 + (wa_1_2 * t_3_2));
-    acc_2_3 = (acc_2_3 + (wa_2_2 * t_3_2));
-    acc_3_3 = (acc_3_3 + (wa_3_2 * t_3_2));
-    // X row 3 of the block: T row = X row · B block, then Y block += A column 3 ⊗ T row
-    let x_row_2 = (x_block + (a_col_3 * params.in_w));
-    let x_0_3 = x[x_row_2];
-    let x_1_3 = x[(x_row_2 + b_row_1)];
-    let x_2_3 = x[(x_row_2 + b_row_2)];
-    let x_3_3 = x[(x_row_2 + b_row_3)];
-    let t_0_3 = ((((x_0_3 * wb_0_0) + (x_1_3 * wb_1_0)) + (x_2_3 * wb_2_0)) + (x_3_3 * wb_3_0));
-    acc_0_0 = (acc_0_0 + (wa_0_3 * t_0_3));
-    acc_1_0 = (acc_1_0 + (wa_1_3 * t_0_3));
-    acc_2_0 = (acc_2_0 + (wa_2_3 * t_0_3));
-    acc_3_0 = (acc_3_0 + (wa_3_3 * t_0_3));
-    let t_1_3 = ((((x_0_3 * wb_0_1) + (x_1_3 * wb_1_1)) + (x_2_3 * wb_2_1)) + (x_3_3 * wb_3_1));
-    acc_0_1 = (acc_0_1 + (wa_0_3 * t_1_3));
-    acc_1_1 = (acc_1_1 + (wa_1_3 * t_1_3));
-    acc_2_1 = (acc_2_1 + (wa_2_3 * t_1_3));
-    acc_3_1 = (acc_3_1 + (wa_3_3 * t_1_3));
-    let t_2_3 = ((((x_0_3 * wb_0_2) + (x_1_3 * wb_1_2)) + (x_2_3 * wb_2_2)) + (x_3_3 * wb_3_2));
-    acc_0_2 = (acc_0_2 + (wa_0_3 * t_2_3));
-    acc_1_2 = (acc_1_2 + (wa_1_3 * t_2_3));
-    acc_2_2 = (acc_2_2 + (wa_2_3 * t_2_3));
-    acc_3_2 = (acc_3_2 + (wa_3_3 * t_2_3));
-    let t_3_3 = ((((x_0_3 * wb_0_3) + (x_1_3 * wb_1_3)) + (x_2_3 * wb_2_3)) + (x_3_3 * wb_3_3));
-    acc_0_3 = (acc_0_3 + (wa_0_3 * t_3_3));
-    acc_1_3 = (acc_1_3 + (wa_1_3 * t_3_3));
-    acc_2_3 = (acc_2_3 + (wa_2_3 * t_3_3));
-    acc_3_3 = (acc_3_3 + (wa_3_3 * t_3_3));
+    for (var h: u32 = 0u; h < 4u; h = h + 1u) {
+      // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
+      let x_row_pos = (x_row_start + h);
+      let x_row_ok = ((x_row_pos >= 4u) && (x_row_pos < (params.in_h + 4u)));
+      let x_row_at = min((max(x_row_pos, 4u) - 4u), x_row_last);
+      let x_row_base = (plane + (x_row_at * params.in_w));
+      let x_0 = select(0.0f, x[(x_row_base + x_col_at)], (x_row_ok && x_col_ok));
+      let x_1 = select(0.0f, x[(x_row_base + x_col_at_1)], (x_row_ok && x_col_ok_1));
+      let x_2 = select(0.0f, x[(x_row_base + x_col_at_2)], (x_row_ok && x_col_ok_2));
+      let x_3 = select(0.0f, x[(x_row_base + x_col_at_3)], (x_row_ok && x_col_ok_3));
+      let wa_0 = wa[(wa_base + h)];
+      let wa_1 = wa[(wa_base + (4u + h))];
+      let wa_2 = wa[(wa_base + (8u + h))];
+      let wa_3 = wa[(wa_base + (12u + h))];
+      let t_0 = ((((x_0 * wb_0_0) + (x_1 * wb_1_0)) + (x_2 * wb_2_0)) + (x_3 * wb_3_0));
+      acc_0_0 = (acc_0_0 + (wa_0 * t_0));
+      acc_1_0 = (acc_1_0 + (wa_1 * t_0));
+      acc_2_0 = (acc_2_0 + (wa_2 * t_0));
+      acc_3_0 = (acc_3_0 + (wa_3 * t_0));
+      let t_1 = ((((x_0 * wb_0_1) + (x_1 * wb_1_1)) + (x_2 * wb_2_1)) + (x_3 * wb_3_1));
+      acc_0_1 = (acc_0_1 + (wa_0 * t_1));
+      acc_1_1 = (acc_1_1 + (wa_1 * t_1));
+      acc_2_1 = (acc_2_1 + (wa_2 * t_1));
+      acc_3_1 = (acc_3_1 + (wa_3 * t_1));
+      let t_2 = ((((x_0 * wb_0_2) + (x_1 * wb_1_2)) + (x_2 * wb_2_2)) + (x_3 * wb_3_2));
+      acc_0_2 = (acc_0_2 + (wa_0 * t_2));
+      acc_1_2 = (acc_1_2 + (wa_1 * t_2));
+      acc_2_2 = (acc_2_2 + (wa_2 * t_2));
+      acc_3_2 = (acc_3_2 + (wa_3 * t_2));
+      let t_3 = ((((x_0 * wb_0_3) + (x_1 * wb_1_3)) + (x_2 * wb_2_3)) + (x_3 * wb_3_3));
+      acc_0_3 = (acc_0_3 + (wa_0 * t_3));
+      acc_1_3 = (acc_1_3 + (wa_1 * t_3));
+      acc_2_3 = (acc_2_3 + (wa_2 * t_3));
+      acc_3_3 = (acc_3_3 + (wa_3 * t_3));
+    }
     // store the rows and columns that exist (the last blocks may be truncated)
-    if (((0u < block_rows) && (0u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + row0) * params.out_w) + col0_1)] = acc_0_0;
+    if ((y_row_ok && y_col_ok)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at) * params.out_w) + y_col_at)] = acc_0_0;
     }
-    if (((0u < block_rows) && (1u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + row0) * params.out_w) + (col0_1 + 1u))] = acc_0_1;
+    if ((y_row_ok && y_col_ok_1)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at) * params.out_w) + y_col_at_1)] = acc_0_1;
     }
-    if (((0u < block_rows) && (2u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + row0) * params.out_w) + (col0_1 + 2u))] = acc_0_2;
+    if ((y_row_ok && y_col_ok_2)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at) * params.out_w) + y_col_at_2)] = acc_0_2;
     }
-    if (((0u < block_rows) && (3u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + row0) * params.out_w) + (col0_1 + 3u))] = acc_0_3;
+    if ((y_row_ok && y_col_ok_3)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at) * params.out_w) + y_col_at_3)] = acc_0_3;
     }
-    if (((1u < block_rows) && (0u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 1u)) * params.out_w) + col0_1)] = acc_1_0;
+    if ((y_row_ok_1 && y_col_ok)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_1) * params.out_w) + y_col_at)] = acc_1_0;
     }
-    if (((1u < block_rows) && (1u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 1u)) * params.out_w) + (col0_1 + 1u))] = acc_1_1;
+    if ((y_row_ok_1 && y_col_ok_1)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_1) * params.out_w) + y_col_at_1)] = acc_1_1;
     }
-    if (((1u < block_rows) && (2u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 1u)) * params.out_w) + (col0_1 + 2u))] = acc_1_2;
+    if ((y_row_ok_1 && y_col_ok_2)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_1) * params.out_w) + y_col_at_2)] = acc_1_2;
     }
-    if (((1u < block_rows) && (3u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 1u)) * params.out_w) + (col0_1 + 3u))] = acc_1_3;
+    if ((y_row_ok_1 && y_col_ok_3)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_1) * params.out_w) + y_col_at_3)] = acc_1_3;
     }
-    if (((2u < block_rows) && (0u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 2u)) * params.out_w) + col0_1)] = acc_2_0;
+    if ((y_row_ok_2 && y_col_ok)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_2) * params.out_w) + y_col_at)] = acc_2_0;
     }
-    if (((2u < block_rows) && (1u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 2u)) * params.out_w) + (col0_1 + 1u))] = acc_2_1;
+    if ((y_row_ok_2 && y_col_ok_1)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_2) * params.out_w) + y_col_at_1)] = acc_2_1;
     }
-    if (((2u < block_rows) && (2u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 2u)) * params.out_w) + (col0_1 + 2u))] = acc_2_2;
+    if ((y_row_ok_2 && y_col_ok_2)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_2) * params.out_w) + y_col_at_2)] = acc_2_2;
     }
-    if (((2u < block_rows) && (3u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 2u)) * params.out_w) + (col0_1 + 3u))] = acc_2_3;
+    if ((y_row_ok_2 && y_col_ok_3)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_2) * params.out_w) + y_col_at_3)] = acc_2_3;
     }
-    if (((3u < block_rows) && (0u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 3u)) * params.out_w) + col0_1)] = acc_3_0;
+    if ((y_row_ok_3 && y_col_ok)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_3) * params.out_w) + y_col_at)] = acc_3_0;
     }
-    if (((3u < block_rows) && (1u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 3u)) * params.out_w) + (col0_1 + 1u))] = acc_3_1;
+    if ((y_row_ok_3 && y_col_ok_1)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_3) * params.out_w) + y_col_at_1)] = acc_3_1;
     }
-    if (((3u < block_rows) && (2u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 3u)) * params.out_w) + (col0_1 + 2u))] = acc_3_2;
+    if ((y_row_ok_3 && y_col_ok_2)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_3) * params.out_w) + y_col_at_2)] = acc_3_2;
     }
-    if (((3u < block_rows) && (3u < block_cols_1))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0 + 3u)) * params.out_w) + (col0_1 + 3u))] = acc_3_3;
+    if ((y_row_ok_3 && y_col_ok_3)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_3) * params.out_w) + y_col_at_3)] = acc_3_3;
     }
   } else {
     // channels [48, 96): weight_a 7x7 shift 1, weight_b 7x7 shift 1
@@ -312,166 +228,126 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     if ((pa_1 >= placements_2)) {
       return;
     }
-    let is_corner_2 = ((0u < offset_a_1) && (pa_1 < 1u));
-    let block_2 = select((pa_1 - select(0u, 1u, (0u < offset_a_1))), 0u, is_corner_2);
-    let row0_2 = select((offset_a_1 + (block_2 * 7u)), 0u, is_corner_2);
-    let col0_2 = select((offset_a_1 + (block_2 * 7u)), 0u, is_corner_2);
-    let k_row0_2 = select(0u, (7u - offset_a_1), is_corner_2);
-    let k_col0_2 = select(0u, (7u - offset_a_1), is_corner_2);
-    let block_rows_2 = select(min(7u, (params.out_h - row0_2)), offset_a_1, is_corner_2);
-    let block_cols_2 = select(min(7u, (params.in_h - col0_2)), offset_a_1, is_corner_2);
     let pb_1 = (tile % placements_3);
-    let is_corner_3 = ((0u < offset_b_1) && (pb_1 < 1u));
-    let block_3 = select((pb_1 - select(0u, 1u, (0u < offset_b_1))), 0u, is_corner_3);
-    let row0_3 = select((offset_b_1 + (block_3 * 7u)), 0u, is_corner_3);
-    let col0_3 = select((offset_b_1 + (block_3 * 7u)), 0u, is_corner_3);
-    let k_row0_3 = select(0u, (7u - offset_b_1), is_corner_3);
-    let k_col0_3 = select(0u, (7u - offset_b_1), is_corner_3);
-    let block_rows_3 = select(min(7u, (params.in_w - row0_3)), offset_b_1, is_corner_3);
-    let block_cols_3 = select(min(7u, (params.out_w - col0_3)), offset_b_1, is_corner_3);
-    // weights: A block 7x7 (columns past the block zeroed), B block 7x7 (rows past the block zeroed)
-    let a_col_last_1 = (block_cols_2 - 1u);
-    let a_col_1_1 = min(1u, a_col_last_1);
-    let a_col_2_1 = min(2u, a_col_last_1);
-    let a_col_3_1 = min(3u, a_col_last_1);
-    let a_col_4 = min(4u, a_col_last_1);
-    let a_col_5 = min(5u, a_col_last_1);
-    let a_col_6 = min(6u, a_col_last_1);
-    let a_row_last_1 = (block_rows_2 - 1u);
-    let a_row_1_1 = min(1u, a_row_last_1);
-    let a_row_2_1 = min(2u, a_row_last_1);
-    let a_row_3_1 = min(3u, a_row_last_1);
-    let a_row_4 = min(4u, a_row_last_1);
-    let a_row_5 = min(5u, a_row_last_1);
-    let a_row_6 = min(6u, a_row_last_1);
-    let b_row_last_1 = (block_rows_3 - 1u);
-    let b_row_1_1 = min(1u, b_row_last_1);
-    let b_row_2_1 = min(2u, b_row_last_1);
-    let b_row_3_1 = min(3u, b_row_last_1);
-    let b_row_4 = min(4u, b_row_last_1);
-    let b_row_5 = min(5u, b_row_last_1);
-    let b_row_6 = min(6u, b_row_last_1);
-    let b_col_last_1 = (block_cols_3 - 1u);
-    let b_col_1_1 = min(1u, b_col_last_1);
-    let b_col_2_1 = min(2u, b_col_last_1);
-    let b_col_3_1 = min(3u, b_col_last_1);
-    let b_col_4 = min(4u, b_col_last_1);
-    let b_col_5 = min(5u, b_col_last_1);
-    let b_col_6 = min(6u, b_col_last_1);
-    let wa_row_0_1 = (wa_base_1 + ((k_row0_2 * 7u) + k_col0_2));
-    let wa_row_1_1 = (wa_base_1 + (((k_row0_2 + a_row_1_1) * 7u) + k_col0_2));
-    let wa_row_2_1 = (wa_base_1 + (((k_row0_2 + a_row_2_1) * 7u) + k_col0_2));
-    let wa_row_3_1 = (wa_base_1 + (((k_row0_2 + a_row_3_1) * 7u) + k_col0_2));
-    let wa_row_4 = (wa_base_1 + (((k_row0_2 + a_row_4) * 7u) + k_col0_2));
-    let wa_row_5 = (wa_base_1 + (((k_row0_2 + a_row_5) * 7u) + k_col0_2));
-    let wa_row_6 = (wa_base_1 + (((k_row0_2 + a_row_6) * 7u) + k_col0_2));
-    let wb_row_0_1 = (wb_base_1 + ((k_row0_3 * 7u) + k_col0_3));
-    let wb_row_1_1 = (wb_base_1 + (((k_row0_3 + b_row_1_1) * 7u) + k_col0_3));
-    let wb_row_2_1 = (wb_base_1 + (((k_row0_3 + b_row_2_1) * 7u) + k_col0_3));
-    let wb_row_3_1 = (wb_base_1 + (((k_row0_3 + b_row_3_1) * 7u) + k_col0_3));
-    let wb_row_4 = (wb_base_1 + (((k_row0_3 + b_row_4) * 7u) + k_col0_3));
-    let wb_row_5 = (wb_base_1 + (((k_row0_3 + b_row_5) * 7u) + k_col0_3));
-    let wb_row_6 = (wb_base_1 + (((k_row0_3 + b_row_6) * 7u) + k_col0_3));
-    let wa_0_0_1 = wa[wa_row_0_1];
-    let wa_0_1_1 = select(0.0f, wa[(wa_row_0_1 + a_col_1_1)], (1u < block_cols_2));
-    let wa_0_2_1 = select(0.0f, wa[(wa_row_0_1 + a_col_2_1)], (2u < block_cols_2));
-    let wa_0_3_1 = select(0.0f, wa[(wa_row_0_1 + a_col_3_1)], (3u < block_cols_2));
-    let wa_0_4 = select(0.0f, wa[(wa_row_0_1 + a_col_4)], (4u < block_cols_2));
-    let wa_0_5 = select(0.0f, wa[(wa_row_0_1 + a_col_5)], (5u < block_cols_2));
-    let wa_0_6 = select(0.0f, wa[(wa_row_0_1 + a_col_6)], (6u < block_cols_2));
-    let wa_1_0_1 = wa[wa_row_1_1];
-    let wa_1_1_1 = select(0.0f, wa[(wa_row_1_1 + a_col_1_1)], (1u < block_cols_2));
-    let wa_1_2_1 = select(0.0f, wa[(wa_row_1_1 + a_col_2_1)], (2u < block_cols_2));
-    let wa_1_3_1 = select(0.0f, wa[(wa_row_1_1 + a_col_3_1)], (3u < block_cols_2));
-    let wa_1_4 = select(0.0f, wa[(wa_row_1_1 + a_col_4)], (4u < block_cols_2));
-    let wa_1_5 = select(0.0f, wa[(wa_row_1_1 + a_col_5)], (5u < block_cols_2));
-    let wa_1_6 = select(0.0f, wa[(wa_row_1_1 + a_col_6)], (6u < block_cols_2));
-    let wa_2_0_1 = wa[wa_row_2_1];
-    let wa_2_1_1 = select(0.0f, wa[(wa_row_2_1 + a_col_1_1)], (1u < block_cols_2));
-    let wa_2_2_1 = select(0.0f, wa[(wa_row_2_1 + a_col_2_1)], (2u < block_cols_2));
-    let wa_2_3_1 = select(0.0f, wa[(wa_row_2_1 + a_col_3_1)], (3u < block_cols_2));
-    let wa_2_4 = select(0.0f, wa[(wa_row_2_1 + a_col_4)], (4u < block_cols_2));
-    let wa_2_5 = select(0.0f, wa[(wa_row_2_1 + a_col_5)], (5u < block_cols_2));
-    let wa_2_6 = select(0.0f, wa[(wa_row_2_1 + a_col_6)], (6u < block_cols_2));
-    let wa_3_0_1 = wa[wa_row_3_1];
-    let wa_3_1_1 = select(0.0f, wa[(wa_row_3_1 + a_col_1_1)], (1u < block_cols_2));
-    let wa_3_2_1 = select(0.0f, wa[(wa_row_3_1 + a_col_2_1)], (2u < block_cols_2));
-    let wa_3_3_1 = select(0.0f, wa[(wa_row_3_1 + a_col_3_1)], (3u < block_cols_2));
-    let wa_3_4 = select(0.0f, wa[(wa_row_3_1 + a_col_4)], (4u < block_cols_2));
-    let wa_3_5 = select(0.0f, wa[(wa_row_3_1 + a_col_5)], (5u < block_cols_2));
-    let wa_3_6 = select(0.0f, wa[(wa_row_3_1 + a_col_6)], (6u < block_cols_2));
-    let wa_4_0 = wa[wa_row_4];
-    let wa_4_1 = select(0.0f, wa[(wa_row_4 + a_col_1_1)], (1u < block_cols_2));
-    let wa_4_2 = select(0.0f, wa[(wa_row_4 + a_col_2_1)], (2u < block_cols_2));
-    let wa_4_3 = select(0.0f, wa[(wa_row_4 + a_col_3_1)], (3u < block_cols_2));
-    let wa_4_4 = select(0.0f, wa[(wa_row_4 + a_col_4)], (4u < block_cols_2));
-    let wa_4_5 = select(0.0f, wa[(wa_row_4 + a_col_5)], (5u < block_cols_2));
-    let wa_4_6 = select(0.0f, wa[(wa_row_4 + a_col_6)], (6u < block_cols_2));
-    let wa_5_0 = wa[wa_row_5];
-    let wa_5_1 = select(0.0f, wa[(wa_row_5 + a_col_1_1)], (1u < block_cols_2));
-    let wa_5_2 = select(0.0f, wa[(wa_row_5 + a_col_2_1)], (2u < block_cols_2));
-    let wa_5_3 = select(0.0f, wa[(wa_row_5 + a_col_3_1)], (3u < block_cols_2));
-    let wa_5_4 = select(0.0f, wa[(wa_row_5 + a_col_4)], (4u < block_cols_2));
-    let wa_5_5 = select(0.0f, wa[(wa_row_5 + a_col_5)], (5u < block_cols_2));
-    let wa_5_6 = select(0.0f, wa[(wa_row_5 + a_col_6)], (6u < block_cols_2));
-    let wa_6_0 = wa[wa_row_6];
-    let wa_6_1 = select(0.0f, wa[(wa_row_6 + a_col_1_1)], (1u < block_cols_2));
-    let wa_6_2 = select(0.0f, wa[(wa_row_6 + a_col_2_1)], (2u < block_cols_2));
-    let wa_6_3 = select(0.0f, wa[(wa_row_6 + a_col_3_1)], (3u < block_cols_2));
-    let wa_6_4 = select(0.0f, wa[(wa_row_6 + a_col_4)], (4u < block_cols_2));
-    let wa_6_5 = select(0.0f, wa[(wa_row_6 + a_col_5)], (5u < block_cols_2));
-    let wa_6_6 = select(0.0f, wa[(wa_row_6 + a_col_6)], (6u < block_cols_2));
-    let wb_0_0_1 = wb[wb_row_0_1];
-    let wb_0_1_1 = wb[(wb_row_0_1 + b_col_1_1)];
-    let wb_0_2_1 = wb[(wb_row_0_1 + b_col_2_1)];
-    let wb_0_3_1 = wb[(wb_row_0_1 + b_col_3_1)];
-    let wb_0_4 = wb[(wb_row_0_1 + b_col_4)];
-    let wb_0_5 = wb[(wb_row_0_1 + b_col_5)];
-    let wb_0_6 = wb[(wb_row_0_1 + b_col_6)];
-    let wb_1_0_1 = select(0.0f, wb[wb_row_1_1], (1u < block_rows_3));
-    let wb_1_1_1 = select(0.0f, wb[(wb_row_1_1 + b_col_1_1)], (1u < block_rows_3));
-    let wb_1_2_1 = select(0.0f, wb[(wb_row_1_1 + b_col_2_1)], (1u < block_rows_3));
-    let wb_1_3_1 = select(0.0f, wb[(wb_row_1_1 + b_col_3_1)], (1u < block_rows_3));
-    let wb_1_4 = select(0.0f, wb[(wb_row_1_1 + b_col_4)], (1u < block_rows_3));
-    let wb_1_5 = select(0.0f, wb[(wb_row_1_1 + b_col_5)], (1u < block_rows_3));
-    let wb_1_6 = select(0.0f, wb[(wb_row_1_1 + b_col_6)], (1u < block_rows_3));
-    let wb_2_0_1 = select(0.0f, wb[wb_row_2_1], (2u < block_rows_3));
-    let wb_2_1_1 = select(0.0f, wb[(wb_row_2_1 + b_col_1_1)], (2u < block_rows_3));
-    let wb_2_2_1 = select(0.0f, wb[(wb_row_2_1 + b_col_2_1)], (2u < block_rows_3));
-    let wb_2_3_1 = select(0.0f, wb[(wb_row_2_1 + b_col_3_1)], (2u < block_rows_3));
-    let wb_2_4 = select(0.0f, wb[(wb_row_2_1 + b_col_4)], (2u < block_rows_3));
-    let wb_2_5 = select(0.0f, wb[(wb_row_2_1 + b_col_5)], (2u < block_rows_3));
-    let wb_2_6 = select(0.0f, wb[(wb_row_2_1 + b_col_6)], (2u < block_rows_3));
-    let wb_3_0_1 = select(0.0f, wb[wb_row_3_1], (3u < block_rows_3));
-    let wb_3_1_1 = select(0.0f, wb[(wb_row_3_1 + b_col_1_1)], (3u < block_rows_3));
-    let wb_3_2_1 = select(0.0f, wb[(wb_row_3_1 + b_col_2_1)], (3u < block_rows_3));
-    let wb_3_3_1 = select(0.0f, wb[(wb_row_3_1 + b_col_3_1)], (3u < block_rows_3));
-    let wb_3_4 = select(0.0f, wb[(wb_row_3_1 + b_col_4)], (3u < block_rows_3));
-    let wb_3_5 = select(0.0f, wb[(wb_row_3_1 + b_col_5)], (3u < block_rows_3));
-    let wb_3_6 = select(0.0f, wb[(wb_row_3_1 + b_col_6)], (3u < block_rows_3));
-    let wb_4_0 = select(0.0f, wb[wb_row_4], (4u < block_rows_3));
-    let wb_4_1 = select(0.0f, wb[(wb_row_4 + b_col_1_1)], (4u < block_rows_3));
-    let wb_4_2 = select(0.0f, wb[(wb_row_4 + b_col_2_1)], (4u < block_rows_3));
-    let wb_4_3 = select(0.0f, wb[(wb_row_4 + b_col_3_1)], (4u < block_rows_3));
-    let wb_4_4 = select(0.0f, wb[(wb_row_4 + b_col_4)], (4u < block_rows_3));
-    let wb_4_5 = select(0.0f, wb[(wb_row_4 + b_col_5)], (4u < block_rows_3));
-    let wb_4_6 = select(0.0f, wb[(wb_row_4 + b_col_6)], (4u < block_rows_3));
-    let wb_5_0 = select(0.0f, wb[wb_row_5], (5u < block_rows_3));
-    let wb_5_1 = select(0.0f, wb[(wb_row_5 + b_col_1_1)], (5u < block_rows_3));
-    let wb_5_2 = select(0.0f, wb[(wb_row_5 + b_col_2_1)], (5u < block_rows_3));
-    let wb_5_3 = select(0.0f, wb[(wb_row_5 + b_col_3_1)], (5u < block_rows_3));
-    let wb_5_4 = select(0.0f, wb[(wb_row_5 + b_col_4)], (5u < block_rows_3));
-    let wb_5_5 = select(0.0f, wb[(wb_row_5 + b_col_5)], (5u < block_rows_3));
-    let wb_5_6 = select(0.0f, wb[(wb_row_5 + b_col_6)], (5u < block_rows_3));
-    let wb_6_0 = select(0.0f, wb[wb_row_6], (6u < block_rows_3));
-    let wb_6_1 = select(0.0f, wb[(wb_row_6 + b_col_1_1)], (6u < block_rows_3));
-    let wb_6_2 = select(0.0f, wb[(wb_row_6 + b_col_2_1)], (6u < block_rows_3));
-    let wb_6_3 = select(0.0f, wb[(wb_row_6 + b_col_3_1)], (6u < block_rows_3));
-    let wb_6_4 = select(0.0f, wb[(wb_row_6 + b_col_4)], (6u < block_rows_3));
-    let wb_6_5 = select(0.0f, wb[(wb_row_6 + b_col_5)], (6u < block_rows_3));
-    let wb_6_6 = select(0.0f, wb[(wb_row_6 + b_col_6)], (6u < block_rows_3));
-    let plane_1 = ((wid.z * 96u) + wid.y);
-    let x_block_1 = ((plane_1 * (params.in_h * params.in_w)) + ((col0_2 * params.in_w) + row0_3));
+    let y_row_start_1 = (offset_a_1 + (((pa_1 + 1u) - select(0u, 1u, (0u < offset_a_1))) * 7u));
+    let y_row_last_1 = (params.out_h - 1u);
+    let y_row_ok_4 = ((y_row_start_1 >= 7u) && (y_row_start_1 < (params.out_h + 7u)));
+    let y_row_at_4 = min((max(y_row_start_1, 7u) - 7u), y_row_last_1);
+    let y_row_pos_3 = (y_row_start_1 + 1u);
+    let y_row_ok_5 = ((y_row_pos_3 >= 7u) && (y_row_pos_3 < (params.out_h + 7u)));
+    let y_row_at_5 = min((max(y_row_pos_3, 7u) - 7u), y_row_last_1);
+    let y_row_pos_4 = (y_row_start_1 + 2u);
+    let y_row_ok_6 = ((y_row_pos_4 >= 7u) && (y_row_pos_4 < (params.out_h + 7u)));
+    let y_row_at_6 = min((max(y_row_pos_4, 7u) - 7u), y_row_last_1);
+    let y_row_pos_5 = (y_row_start_1 + 3u);
+    let y_row_ok_7 = ((y_row_pos_5 >= 7u) && (y_row_pos_5 < (params.out_h + 7u)));
+    let y_row_at_7 = min((max(y_row_pos_5, 7u) - 7u), y_row_last_1);
+    let y_row_pos_6 = (y_row_start_1 + 4u);
+    let y_row_ok_8 = ((y_row_pos_6 >= 7u) && (y_row_pos_6 < (params.out_h + 7u)));
+    let y_row_at_8 = min((max(y_row_pos_6, 7u) - 7u), y_row_last_1);
+    let y_row_pos_7 = (y_row_start_1 + 5u);
+    let y_row_ok_9 = ((y_row_pos_7 >= 7u) && (y_row_pos_7 < (params.out_h + 7u)));
+    let y_row_at_9 = min((max(y_row_pos_7, 7u) - 7u), y_row_last_1);
+    let y_row_pos_8 = (y_row_start_1 + 6u);
+    let y_row_ok_10 = ((y_row_pos_8 >= 7u) && (y_row_pos_8 < (params.out_h + 7u)));
+    let y_row_at_10 = min((max(y_row_pos_8, 7u) - 7u), y_row_last_1);
+    let x_row_start_1 = (offset_a_1 + (((pa_1 + 1u) - select(0u, 1u, (0u < offset_a_1))) * 7u));
+    let x_row_last_1 = (params.in_h - 1u);
+    let x_col_start_1 = (offset_b_1 + (((pb_1 + 1u) - select(0u, 1u, (0u < offset_b_1))) * 7u));
+    let x_col_last_1 = (params.in_w - 1u);
+    let x_col_ok_4 = ((x_col_start_1 >= 7u) && (x_col_start_1 < (params.in_w + 7u)));
+    let x_col_at_4 = min((max(x_col_start_1, 7u) - 7u), x_col_last_1);
+    let x_col_pos_3 = (x_col_start_1 + 1u);
+    let x_col_ok_5 = ((x_col_pos_3 >= 7u) && (x_col_pos_3 < (params.in_w + 7u)));
+    let x_col_at_5 = min((max(x_col_pos_3, 7u) - 7u), x_col_last_1);
+    let x_col_pos_4 = (x_col_start_1 + 2u);
+    let x_col_ok_6 = ((x_col_pos_4 >= 7u) && (x_col_pos_4 < (params.in_w + 7u)));
+    let x_col_at_6 = min((max(x_col_pos_4, 7u) - 7u), x_col_last_1);
+    let x_col_pos_5 = (x_col_start_1 + 3u);
+    let x_col_ok_7 = ((x_col_pos_5 >= 7u) && (x_col_pos_5 < (params.in_w + 7u)));
+    let x_col_at_7 = min((max(x_col_pos_5, 7u) - 7u), x_col_last_1);
+    let x_col_pos_6 = (x_col_start_1 + 4u);
+    let x_col_ok_8 = ((x_col_pos_6 >= 7u) && (x_col_pos_6 < (params.in_w + 7u)));
+    let x_col_at_8 = min((max(x_col_pos_6, 7u) - 7u), x_col_last_1);
+    let x_col_pos_7 = (x_col_start_1 + 5u);
+    let x_col_ok_9 = ((x_col_pos_7 >= 7u) && (x_col_pos_7 < (params.in_w + 7u)));
+    let x_col_at_9 = min((max(x_col_pos_7, 7u) - 7u), x_col_last_1);
+    let x_col_pos_8 = (x_col_start_1 + 6u);
+    let x_col_ok_10 = ((x_col_pos_8 >= 7u) && (x_col_pos_8 < (params.in_w + 7u)));
+    let x_col_at_10 = min((max(x_col_pos_8, 7u) - 7u), x_col_last_1);
+    let y_col_start_1 = (offset_b_1 + (((pb_1 + 1u) - select(0u, 1u, (0u < offset_b_1))) * 7u));
+    let y_col_last_1 = (params.out_w - 1u);
+    let y_col_ok_4 = ((y_col_start_1 >= 7u) && (y_col_start_1 < (params.out_w + 7u)));
+    let y_col_at_4 = min((max(y_col_start_1, 7u) - 7u), y_col_last_1);
+    let y_col_pos_3 = (y_col_start_1 + 1u);
+    let y_col_ok_5 = ((y_col_pos_3 >= 7u) && (y_col_pos_3 < (params.out_w + 7u)));
+    let y_col_at_5 = min((max(y_col_pos_3, 7u) - 7u), y_col_last_1);
+    let y_col_pos_4 = (y_col_start_1 + 2u);
+    let y_col_ok_6 = ((y_col_pos_4 >= 7u) && (y_col_pos_4 < (params.out_w + 7u)));
+    let y_col_at_6 = min((max(y_col_pos_4, 7u) - 7u), y_col_last_1);
+    let y_col_pos_5 = (y_col_start_1 + 3u);
+    let y_col_ok_7 = ((y_col_pos_5 >= 7u) && (y_col_pos_5 < (params.out_w + 7u)));
+    let y_col_at_7 = min((max(y_col_pos_5, 7u) - 7u), y_col_last_1);
+    let y_col_pos_6 = (y_col_start_1 + 4u);
+    let y_col_ok_8 = ((y_col_pos_6 >= 7u) && (y_col_pos_6 < (params.out_w + 7u)));
+    let y_col_at_8 = min((max(y_col_pos_6, 7u) - 7u), y_col_last_1);
+    let y_col_pos_7 = (y_col_start_1 + 5u);
+    let y_col_ok_9 = ((y_col_pos_7 >= 7u) && (y_col_pos_7 < (params.out_w + 7u)));
+    let y_col_at_9 = min((max(y_col_pos_7, 7u) - 7u), y_col_last_1);
+    let y_col_pos_8 = (y_col_start_1 + 6u);
+    let y_col_ok_10 = ((y_col_pos_8 >= 7u) && (y_col_pos_8 < (params.out_w + 7u)));
+    let y_col_at_10 = min((max(y_col_pos_8, 7u) - 7u), y_col_last_1);
+    // B weights: the whole 7x7 kernel of this channel (the same for all its blocks: uniform loads)
+    let wb_0_0_1 = wb[wb_base_1];
+    let wb_0_1_1 = wb[(wb_base_1 + 1u)];
+    let wb_0_2_1 = wb[(wb_base_1 + 2u)];
+    let wb_0_3_1 = wb[(wb_base_1 + 3u)];
+    let wb_0_4 = wb[(wb_base_1 + 4u)];
+    let wb_0_5 = wb[(wb_base_1 + 5u)];
+    let wb_0_6 = wb[(wb_base_1 + 6u)];
+    let wb_1_0_1 = wb[(wb_base_1 + 7u)];
+    let wb_1_1_1 = wb[(wb_base_1 + 8u)];
+    let wb_1_2_1 = wb[(wb_base_1 + 9u)];
+    let wb_1_3_1 = wb[(wb_base_1 + 10u)];
+    let wb_1_4 = wb[(wb_base_1 + 11u)];
+    let wb_1_5 = wb[(wb_base_1 + 12u)];
+    let wb_1_6 = wb[(wb_base_1 + 13u)];
+    let wb_2_0_1 = wb[(wb_base_1 + 14u)];
+    let wb_2_1_1 = wb[(wb_base_1 + 15u)];
+    let wb_2_2_1 = wb[(wb_base_1 + 16u)];
+    let wb_2_3_1 = wb[(wb_base_1 + 17u)];
+    let wb_2_4 = wb[(wb_base_1 + 18u)];
+    let wb_2_5 = wb[(wb_base_1 + 19u)];
+    let wb_2_6 = wb[(wb_base_1 + 20u)];
+    let wb_3_0_1 = wb[(wb_base_1 + 21u)];
+    let wb_3_1_1 = wb[(wb_base_1 + 22u)];
+    let wb_3_2_1 = wb[(wb_base_1 + 23u)];
+    let wb_3_3_1 = wb[(wb_base_1 + 24u)];
+    let wb_3_4 = wb[(wb_base_1 + 25u)];
+    let wb_3_5 = wb[(wb_base_1 + 26u)];
+    let wb_3_6 = wb[(wb_base_1 + 27u)];
+    let wb_4_0 = wb[(wb_base_1 + 28u)];
+    let wb_4_1 = wb[(wb_base_1 + 29u)];
+    let wb_4_2 = wb[(wb_base_1 + 30u)];
+    let wb_4_3 = wb[(wb_base_1 + 31u)];
+    let wb_4_4 = wb[(wb_base_1 + 32u)];
+    let wb_4_5 = wb[(wb_base_1 + 33u)];
+    let wb_4_6 = wb[(wb_base_1 + 34u)];
+    let wb_5_0 = wb[(wb_base_1 + 35u)];
+    let wb_5_1 = wb[(wb_base_1 + 36u)];
+    let wb_5_2 = wb[(wb_base_1 + 37u)];
+    let wb_5_3 = wb[(wb_base_1 + 38u)];
+    let wb_5_4 = wb[(wb_base_1 + 39u)];
+    let wb_5_5 = wb[(wb_base_1 + 40u)];
+    let wb_5_6 = wb[(wb_base_1 + 41u)];
+    let wb_6_0 = wb[(wb_base_1 + 42u)];
+    let wb_6_1 = wb[(wb_base_1 + 43u)];
+    let wb_6_2 = wb[(wb_base_1 + 44u)];
+    let wb_6_3 = wb[(wb_base_1 + 45u)];
+    let wb_6_4 = wb[(wb_base_1 + 46u)];
+    let wb_6_5 = wb[(wb_base_1 + 47u)];
+    let wb_6_6 = wb[(wb_base_1 + 48u)];
+    let plane_1 = (((wid.z * 96u) + wid.y) * (params.in_h * params.in_w));
     var acc_0_0_1: f32 = 0.0f;
     var acc_0_1_1: f32 = 0.0f;
     var acc_0_2_1: f32 = 0.0f;
@@ -521,607 +397,230 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var acc_6_4: f32 = 0.0f;
     var acc_6_5: f32 = 0.0f;
     var acc_6_6: f32 = 0.0f;
-    // X row 0 of the block: T row = X row · B block, then Y block += A column 0 ⊗ T row
-    let x_0_4 = x[x_block_1];
-    let x_1_4 = x[(x_block_1 + b_row_1_1)];
-    let x_2_4 = x[(x_block_1 + b_row_2_1)];
-    let x_3_4 = x[(x_block_1 + b_row_3_1)];
-    let x_4 = x[(x_block_1 + b_row_4)];
-    let x_5 = x[(x_block_1 + b_row_5)];
-    let x_6 = x[(x_block_1 + b_row_6)];
-    let t_0_4 = (((((((x_0_4 * wb_0_0_1) + (x_1_4 * wb_1_0_1)) + (x_2_4 * wb_2_0_1)) + (x_3_4 * wb_3_0_1)) + (x_4 * wb_4_0)) + (x_5 * wb_5_0)) + (x_6 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_0_1 * t_0_4));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_0_1 * t_0_4));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_0_1 * t_0_4));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_0_1 * t_0_4));
-    acc_4_0 = (acc_4_0 + (wa_4_0 * t_0_4));
-    acc_5_0 = (acc_5_0 + (wa_5_0 * t_0_4));
-    acc_6_0 = (acc_6_0 + (wa_6_0 * t_0_4));
-    let t_1_4 = (((((((x_0_4 * wb_0_1_1) + (x_1_4 * wb_1_1_1)) + (x_2_4 * wb_2_1_1)) + (x_3_4 * wb_3_1_1)) + (x_4 * wb_4_1)) + (x_5 * wb_5_1)) + (x_6 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_0_1 * t_1_4));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_0_1 * t_1_4));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_0_1 * t_1_4));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_0_1 * t_1_4));
-    acc_4_1 = (acc_4_1 + (wa_4_0 * t_1_4));
-    acc_5_1 = (acc_5_1 + (wa_5_0 * t_1_4));
-    acc_6_1 = (acc_6_1 + (wa_6_0 * t_1_4));
-    let t_2_4 = (((((((x_0_4 * wb_0_2_1) + (x_1_4 * wb_1_2_1)) + (x_2_4 * wb_2_2_1)) + (x_3_4 * wb_3_2_1)) + (x_4 * wb_4_2)) + (x_5 * wb_5_2)) + (x_6 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_0_1 * t_2_4));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_0_1 * t_2_4));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_0_1 * t_2_4));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_0_1 * t_2_4));
-    acc_4_2 = (acc_4_2 + (wa_4_0 * t_2_4));
-    acc_5_2 = (acc_5_2 + (wa_5_0 * t_2_4));
-    acc_6_2 = (acc_6_2 + (wa_6_0 * t_2_4));
-    let t_3_4 = (((((((x_0_4 * wb_0_3_1) + (x_1_4 * wb_1_3_1)) + (x_2_4 * wb_2_3_1)) + (x_3_4 * wb_3_3_1)) + (x_4 * wb_4_3)) + (x_5 * wb_5_3)) + (x_6 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_0_1 * t_3_4));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_0_1 * t_3_4));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_0_1 * t_3_4));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_0_1 * t_3_4));
-    acc_4_3 = (acc_4_3 + (wa_4_0 * t_3_4));
-    acc_5_3 = (acc_5_3 + (wa_5_0 * t_3_4));
-    acc_6_3 = (acc_6_3 + (wa_6_0 * t_3_4));
-    let t_4 = (((((((x_0_4 * wb_0_4) + (x_1_4 * wb_1_4)) + (x_2_4 * wb_2_4)) + (x_3_4 * wb_3_4)) + (x_4 * wb_4_4)) + (x_5 * wb_5_4)) + (x_6 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_0_1 * t_4));
-    acc_1_4 = (acc_1_4 + (wa_1_0_1 * t_4));
-    acc_2_4 = (acc_2_4 + (wa_2_0_1 * t_4));
-    acc_3_4 = (acc_3_4 + (wa_3_0_1 * t_4));
-    acc_4_4 = (acc_4_4 + (wa_4_0 * t_4));
-    acc_5_4 = (acc_5_4 + (wa_5_0 * t_4));
-    acc_6_4 = (acc_6_4 + (wa_6_0 * t_4));
-    let t_5 = (((((((x_0_4 * wb_0_5) + (x_1_4 * wb_1_5)) + (x_2_4 * wb_2_5)) + (x_3_4 * wb_3_5)) + (x_4 * wb_4_5)) + (x_5 * wb_5_5)) + (x_6 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_0_1 * t_5));
-    acc_1_5 = (acc_1_5 + (wa_1_0_1 * t_5));
-    acc_2_5 = (acc_2_5 + (wa_2_0_1 * t_5));
-    acc_3_5 = (acc_3_5 + (wa_3_0_1 * t_5));
-    acc_4_5 = (acc_4_5 + (wa_4_0 * t_5));
-    acc_5_5 = (acc_5_5 + (wa_5_0 * t_5));
-    acc_6_5 = (acc_6_5 + (wa_6_0 * t_5));
-    let t_6 = (((((((x_0_4 * wb_0_6) + (x_1_4 * wb_1_6)) + (x_2_4 * wb_2_6)) + (x_3_4 * wb_3_6)) + (x_4 * wb_4_6)) + (x_5 * wb_5_6)) + (x_6 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_0_1 * t_6));
-    acc_1_6 = (acc_1_6 + (wa_1_0_1 * t_6));
-    acc_2_6 = (acc_2_6 + (wa_2_0_1 * t_6));
-    acc_3_6 = (acc_3_6 + (wa_3_0_1 * t_6));
-    acc_4_6 = (acc_4_6 + (wa_4_0 * t_6));
-    acc_5_6 = (acc_5_6 + (wa_5_0 * t_6));
-    acc_6_6 = (acc_6_6 + (wa_6_0 * t_6));
-    // X row 1 of the block: T row = X row · B block, then Y block += A column 1 ⊗ T row
-    let x_row_3 = (x_block_1 + (a_col_1_1 * params.in_w));
-    let x_0_5 = x[x_row_3];
-    let x_1_5 = x[(x_row_3 + b_row_1_1)];
-    let x_2_5 = x[(x_row_3 + b_row_2_1)];
-    let x_3_5 = x[(x_row_3 + b_row_3_1)];
-    let x_4_1 = x[(x_row_3 + b_row_4)];
-    let x_5_1 = x[(x_row_3 + b_row_5)];
-    let x_6_1 = x[(x_row_3 + b_row_6)];
-    let t_0_5 = (((((((x_0_5 * wb_0_0_1) + (x_1_5 * wb_1_0_1)) + (x_2_5 * wb_2_0_1)) + (x_3_5 * wb_3_0_1)) + (x_4_1 * wb_4_0)) + (x_5_1 * wb_5_0)) + (x_6_1 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_1_1 * t_0_5));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_1_1 * t_0_5));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_1_1 * t_0_5));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_1_1 * t_0_5));
-    acc_4_0 = (acc_4_0 + (wa_4_1 * t_0_5));
-    acc_5_0 = (acc_5_0 + (wa_5_1 * t_0_5));
-    acc_6_0 = (acc_6_0 + (wa_6_1 * t_0_5));
-    let t_1_5 = (((((((x_0_5 * wb_0_1_1) + (x_1_5 * wb_1_1_1)) + (x_2_5 * wb_2_1_1)) + (x_3_5 * wb_3_1_1)) + (x_4_1 * wb_4_1)) + (x_5_1 * wb_5_1)) + (x_6_1 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_1_1 * t_1_5));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_1_1 * t_1_5));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_1_1 * t_1_5));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_1_1 * t_1_5));
-    acc_4_1 = (acc_4_1 + (wa_4_1 * t_1_5));
-    acc_5_1 = (acc_5_1 + (wa_5_1 * t_1_5));
-    acc_6_1 = (acc_6_1 + (wa_6_1 * t_1_5));
-    let t_2_5 = (((((((x_0_5 * wb_0_2_1) + (x_1_5 * wb_1_2_1)) + (x_2_5 * wb_2_2_1)) + (x_3_5 * wb_3_2_1)) + (x_4_1 * wb_4_2)) + (x_5_1 * wb_5_2)) + (x_6_1 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_1_1 * t_2_5));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_1_1 * t_2_5));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_1_1 * t_2_5));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_1_1 * t_2_5));
-    acc_4_2 = (acc_4_2 + (wa_4_1 * t_2_5));
-    acc_5_2 = (acc_5_2 + (wa_5_1 * t_2_5));
-    acc_6_2 = (acc_6_2 + (wa_6_1 * t_2_5));
-    let t_3_5 = (((((((x_0_5 * wb_0_3_1) + (x_1_5 * wb_1_3_1)) + (x_2_5 * wb_2_3_1)) + (x_3_5 * wb_3_3_1)) + (x_4_1 * wb_4_3)) + (x_5_1 * wb_5_3)) + (x_6_1 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_1_1 * t_3_5));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_1_1 * t_3_5));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_1_1 * t_3_5));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_1_1 * t_3_5));
-    acc_4_3 = (acc_4_3 + (wa_4_1 * t_3_5));
-    acc_5_3 = (acc_5_3 + (wa_5_1 * t_3_5));
-    acc_6_3 = (acc_6_3 + (wa_6_1 * t_3_5));
-    let t_4_1 = (((((((x_0_5 * wb_0_4) + (x_1_5 * wb_1_4)) + (x_2_5 * wb_2_4)) + (x_3_5 * wb_3_4)) + (x_4_1 * wb_4_4)) + (x_5_1 * wb_5_4)) + (x_6_1 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_1_1 * t_4_1));
-    acc_1_4 = (acc_1_4 + (wa_1_1_1 * t_4_1));
-    acc_2_4 = (acc_2_4 + (wa_2_1_1 * t_4_1));
-    acc_3_4 = (acc_3_4 + (wa_3_1_1 * t_4_1));
-    acc_4_4 = (acc_4_4 + (wa_4_1 * t_4_1));
-    acc_5_4 = (acc_5_4 + (wa_5_1 * t_4_1));
-    acc_6_4 = (acc_6_4 + (wa_6_1 * t_4_1));
-    let t_5_1 = (((((((x_0_5 * wb_0_5) + (x_1_5 * wb_1_5)) + (x_2_5 * wb_2_5)) + (x_3_5 * wb_3_5)) + (x_4_1 * wb_4_5)) + (x_5_1 * wb_5_5)) + (x_6_1 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_1_1 * t_5_1));
-    acc_1_5 = (acc_1_5 + (wa_1_1_1 * t_5_1));
-    acc_2_5 = (acc_2_5 + (wa_2_1_1 * t_5_1));
-    acc_3_5 = (acc_3_5 + (wa_3_1_1 * t_5_1));
-    acc_4_5 = (acc_4_5 + (wa_4_1 * t_5_1));
-    acc_5_5 = (acc_5_5 + (wa_5_1 * t_5_1));
-    acc_6_5 = (acc_6_5 + (wa_6_1 * t_5_1));
-    let t_6_1 = (((((((x_0_5 * wb_0_6) + (x_1_5 * wb_1_6)) + (x_2_5 * wb_2_6)) + (x_3_5 * wb_3_6)) + (x_4_1 * wb_4_6)) + (x_5_1 * wb_5_6)) + (x_6_1 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_1_1 * t_6_1));
-    acc_1_6 = (acc_1_6 + (wa_1_1_1 * t_6_1));
-    acc_2_6 = (acc_2_6 + (wa_2_1_1 * t_6_1));
-    acc_3_6 = (acc_3_6 + (wa_3_1_1 * t_6_1));
-    acc_4_6 = (acc_4_6 + (wa_4_1 * t_6_1));
-    acc_5_6 = (acc_5_6 + (wa_5_1 * t_6_1));
-    acc_6_6 = (acc_6_6 + (wa_6_1 * t_6_1));
-    // X row 2 of the block: T row = X row · B block, then Y block += A column 2 ⊗ T row
-    let x_row_4 = (x_block_1 + (a_col_2_1 * params.in_w));
-    let x_0_6 = x[x_row_4];
-    let x_1_6 = x[(x_row_4 + b_row_1_1)];
-    let x_2_6 = x[(x_row_4 + b_row_2_1)];
-    let x_3_6 = x[(x_row_4 + b_row_3_1)];
-    let x_4_2 = x[(x_row_4 + b_row_4)];
-    let x_5_2 = x[(x_row_4 + b_row_5)];
-    let x_6_2 = x[(x_row_4 + b_row_6)];
-    let t_0_6 = (((((((x_0_6 * wb_0_0_1) + (x_1_6 * wb_1_0_1)) + (x_2_6 * wb_2_0_1)) + (x_3_6 * wb_3_0_1)) + (x_4_2 * wb_4_0)) + (x_5_2 * wb_5_0)) + (x_6_2 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_2_1 * t_0_6));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_2_1 * t_0_6));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_2_1 * t_0_6));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_2_1 * t_0_6));
-    acc_4_0 = (acc_4_0 + (wa_4_2 * t_0_6));
-    acc_5_0 = (acc_5_0 + (wa_5_2 * t_0_6));
-    acc_6_0 = (acc_6_0 + (wa_6_2 * t_0_6));
-    let t_1_6 = (((((((x_0_6 * wb_0_1_1) + (x_1_6 * wb_1_1_1)) + (x_2_6 * wb_2_1_1)) + (x_3_6 * wb_3_1_1)) + (x_4_2 * wb_4_1)) + (x_5_2 * wb_5_1)) + (x_6_2 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_2_1 * t_1_6));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_2_1 * t_1_6));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_2_1 * t_1_6));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_2_1 * t_1_6));
-    acc_4_1 = (acc_4_1 + (wa_4_2 * t_1_6));
-    acc_5_1 = (acc_5_1 + (wa_5_2 * t_1_6));
-    acc_6_1 = (acc_6_1 + (wa_6_2 * t_1_6));
-    let t_2_6 = (((((((x_0_6 * wb_0_2_1) + (x_1_6 * wb_1_2_1)) + (x_2_6 * wb_2_2_1)) + (x_3_6 * wb_3_2_1)) + (x_4_2 * wb_4_2)) + (x_5_2 * wb_5_2)) + (x_6_2 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_2_1 * t_2_6));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_2_1 * t_2_6));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_2_1 * t_2_6));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_2_1 * t_2_6));
-    acc_4_2 = (acc_4_2 + (wa_4_2 * t_2_6));
-    acc_5_2 = (acc_5_2 + (wa_5_2 * t_2_6));
-    acc_6_2 = (acc_6_2 + (wa_6_2 * t_2_6));
-    let t_3_6 = (((((((x_0_6 * wb_0_3_1) + (x_1_6 * wb_1_3_1)) + (x_2_6 * wb_2_3_1)) + (x_3_6 * wb_3_3_1)) + (x_4_2 * wb_4_3)) + (x_5_2 * wb_5_3)) + (x_6_2 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_2_1 * t_3_6));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_2_1 * t_3_6));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_2_1 * t_3_6));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_2_1 * t_3_6));
-    acc_4_3 = (acc_4_3 + (wa_4_2 * t_3_6));
-    acc_5_3 = (acc_5_3 + (wa_5_2 * t_3_6));
-    acc_6_3 = (acc_6_3 + (wa_6_2 * t_3_6));
-    let t_4_2 = (((((((x_0_6 * wb_0_4) + (x_1_6 * wb_1_4)) + (x_2_6 * wb_2_4)) + (x_3_6 * wb_3_4)) + (x_4_2 * wb_4_4)) + (x_5_2 * wb_5_4)) + (x_6_2 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_2_1 * t_4_2));
-    acc_1_4 = (acc_1_4 + (wa_1_2_1 * t_4_2));
-    acc_2_4 = (acc_2_4 + (wa_2_2_1 * t_4_2));
-    acc_3_4 = (acc_3_4 + (wa_3_2_1 * t_4_2));
-    acc_4_4 = (acc_4_4 + (wa_4_2 * t_4_2));
-    acc_5_4 = (acc_5_4 + (wa_5_2 * t_4_2));
-    acc_6_4 = (acc_6_4 + (wa_6_2 * t_4_2));
-    let t_5_2 = (((((((x_0_6 * wb_0_5) + (x_1_6 * wb_1_5)) + (x_2_6 * wb_2_5)) + (x_3_6 * wb_3_5)) + (x_4_2 * wb_4_5)) + (x_5_2 * wb_5_5)) + (x_6_2 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_2_1 * t_5_2));
-    acc_1_5 = (acc_1_5 + (wa_1_2_1 * t_5_2));
-    acc_2_5 = (acc_2_5 + (wa_2_2_1 * t_5_2));
-    acc_3_5 = (acc_3_5 + (wa_3_2_1 * t_5_2));
-    acc_4_5 = (acc_4_5 + (wa_4_2 * t_5_2));
-    acc_5_5 = (acc_5_5 + (wa_5_2 * t_5_2));
-    acc_6_5 = (acc_6_5 + (wa_6_2 * t_5_2));
-    let t_6_2 = (((((((x_0_6 * wb_0_6) + (x_1_6 * wb_1_6)) + (x_2_6 * wb_2_6)) + (x_3_6 * wb_3_6)) + (x_4_2 * wb_4_6)) + (x_5_2 * wb_5_6)) + (x_6_2 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_2_1 * t_6_2));
-    acc_1_6 = (acc_1_6 + (wa_1_2_1 * t_6_2));
-    acc_2_6 = (acc_2_6 + (wa_2_2_1 * t_6_2));
-    acc_3_6 = (acc_3_6 + (wa_3_2_1 * t_6_2));
-    acc_4_6 = (acc_4_6 + (wa_4_2 * t_6_2));
-    acc_5_6 = (acc_5_6 + (wa_5_2 * t_6_2));
-    acc_6_6 = (acc_6_6 + (wa_6_2 * t_6_2));
-    // X row 3 of the block: T row = X row · B block, then Y block += A column 3 ⊗ T row
-    let x_row_5 = (x_block_1 + (a_col_3_1 * params.in_w));
-    let x_0_7 = x[x_row_5];
-    let x_1_7 = x[(x_row_5 + b_row_1_1)];
-    let x_2_7 = x[(x_row_5 + b_row_2_1)];
-    let x_3_7 = x[(x_row_5 + b_row_3_1)];
-    let x_4_3 = x[(x_row_5 + b_row_4)];
-    let x_5_3 = x[(x_row_5 + b_row_5)];
-    let x_6_3 = x[(x_row_5 + b_row_6)];
-    let t_0_7 = (((((((x_0_7 * wb_0_0_1) + (x_1_7 * wb_1_0_1)) + (x_2_7 * wb_2_0_1)) + (x_3_7 * wb_3_0_1)) + (x_4_3 * wb_4_0)) + (x_5_3 * wb_5_0)) + (x_6_3 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_3_1 * t_0_7));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_3_1 * t_0_7));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_3_1 * t_0_7));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_3_1 * t_0_7));
-    acc_4_0 = (acc_4_0 + (wa_4_3 * t_0_7));
-    acc_5_0 = (acc_5_0 + (wa_5_3 * t_0_7));
-    acc_6_0 = (acc_6_0 + (wa_6_3 * t_0_7));
-    let t_1_7 = (((((((x_0_7 * wb_0_1_1) + (x_1_7 * wb_1_1_1)) + (x_2_7 * wb_2_1_1)) + (x_3_7 * wb_3_1_1)) + (x_4_3 * wb_4_1)) + (x_5_3 * wb_5_1)) + (x_6_3 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_3_1 * t_1_7));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_3_1 * t_1_7));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_3_1 * t_1_7));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_3_1 * t_1_7));
-    acc_4_1 = (acc_4_1 + (wa_4_3 * t_1_7));
-    acc_5_1 = (acc_5_1 + (wa_5_3 * t_1_7));
-    acc_6_1 = (acc_6_1 + (wa_6_3 * t_1_7));
-    let t_2_7 = (((((((x_0_7 * wb_0_2_1) + (x_1_7 * wb_1_2_1)) + (x_2_7 * wb_2_2_1)) + (x_3_7 * wb_3_2_1)) + (x_4_3 * wb_4_2)) + (x_5_3 * wb_5_2)) + (x_6_3 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_3_1 * t_2_7));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_3_1 * t_2_7));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_3_1 * t_2_7));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_3_1 * t_2_7));
-    acc_4_2 = (acc_4_2 + (wa_4_3 * t_2_7));
-    acc_5_2 = (acc_5_2 + (wa_5_3 * t_2_7));
-    acc_6_2 = (acc_6_2 + (wa_6_3 * t_2_7));
-    let t_3_7 = (((((((x_0_7 * wb_0_3_1) + (x_1_7 * wb_1_3_1)) + (x_2_7 * wb_2_3_1)) + (x_3_7 * wb_3_3_1)) + (x_4_3 * wb_4_3)) + (x_5_3 * wb_5_3)) + (x_6_3 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_3_1 * t_3_7));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_3_1 * t_3_7));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_3_1 * t_3_7));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_3_1 * t_3_7));
-    acc_4_3 = (acc_4_3 + (wa_4_3 * t_3_7));
-    acc_5_3 = (acc_5_3 + (wa_5_3 * t_3_7));
-    acc_6_3 = (acc_6_3 + (wa_6_3 * t_3_7));
-    let t_4_3 = (((((((x_0_7 * wb_0_4) + (x_1_7 * wb_1_4)) + (x_2_7 * wb_2_4)) + (x_3_7 * wb_3_4)) + (x_4_3 * wb_4_4)) + (x_5_3 * wb_5_4)) + (x_6_3 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_3_1 * t_4_3));
-    acc_1_4 = (acc_1_4 + (wa_1_3_1 * t_4_3));
-    acc_2_4 = (acc_2_4 + (wa_2_3_1 * t_4_3));
-    acc_3_4 = (acc_3_4 + (wa_3_3_1 * t_4_3));
-    acc_4_4 = (acc_4_4 + (wa_4_3 * t_4_3));
-    acc_5_4 = (acc_5_4 + (wa_5_3 * t_4_3));
-    acc_6_4 = (acc_6_4 + (wa_6_3 * t_4_3));
-    let t_5_3 = (((((((x_0_7 * wb_0_5) + (x_1_7 * wb_1_5)) + (x_2_7 * wb_2_5)) + (x_3_7 * wb_3_5)) + (x_4_3 * wb_4_5)) + (x_5_3 * wb_5_5)) + (x_6_3 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_3_1 * t_5_3));
-    acc_1_5 = (acc_1_5 + (wa_1_3_1 * t_5_3));
-    acc_2_5 = (acc_2_5 + (wa_2_3_1 * t_5_3));
-    acc_3_5 = (acc_3_5 + (wa_3_3_1 * t_5_3));
-    acc_4_5 = (acc_4_5 + (wa_4_3 * t_5_3));
-    acc_5_5 = (acc_5_5 + (wa_5_3 * t_5_3));
-    acc_6_5 = (acc_6_5 + (wa_6_3 * t_5_3));
-    let t_6_3 = (((((((x_0_7 * wb_0_6) + (x_1_7 * wb_1_6)) + (x_2_7 * wb_2_6)) + (x_3_7 * wb_3_6)) + (x_4_3 * wb_4_6)) + (x_5_3 * wb_5_6)) + (x_6_3 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_3_1 * t_6_3));
-    acc_1_6 = (acc_1_6 + (wa_1_3_1 * t_6_3));
-    acc_2_6 = (acc_2_6 + (wa_2_3_1 * t_6_3));
-    acc_3_6 = (acc_3_6 + (wa_3_3_1 * t_6_3));
-    acc_4_6 = (acc_4_6 + (wa_4_3 * t_6_3));
-    acc_5_6 = (acc_5_6 + (wa_5_3 * t_6_3));
-    acc_6_6 = (acc_6_6 + (wa_6_3 * t_6_3));
-    // X row 4 of the block: T row = X row · B block, then Y block += A column 4 ⊗ T row
-    let x_row_6 = (x_block_1 + (a_col_4 * params.in_w));
-    let x_0_8 = x[x_row_6];
-    let x_1_8 = x[(x_row_6 + b_row_1_1)];
-    let x_2_8 = x[(x_row_6 + b_row_2_1)];
-    let x_3_8 = x[(x_row_6 + b_row_3_1)];
-    let x_4_4 = x[(x_row_6 + b_row_4)];
-    let x_5_4 = x[(x_row_6 + b_row_5)];
-    let x_6_4 = x[(x_row_6 + b_row_6)];
-    let t_0_8 = (((((((x_0_8 * wb_0_0_1) + (x_1_8 * wb_1_0_1)) + (x_2_8 * wb_2_0_1)) + (x_3_8 * wb_3_0_1)) + (x_4_4 * wb_4_0)) + (x_5_4 * wb_5_0)) + (x_6_4 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_4 * t_0_8));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_4 * t_0_8));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_4 * t_0_8));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_4 * t_0_8));
-    acc_4_0 = (acc_4_0 + (wa_4_4 * t_0_8));
-    acc_5_0 = (acc_5_0 + (wa_5_4 * t_0_8));
-    acc_6_0 = (acc_6_0 + (wa_6_4 * t_0_8));
-    let t_1_8 = (((((((x_0_8 * wb_0_1_1) + (x_1_8 * wb_1_1_1)) + (x_2_8 * wb_2_1_1)) + (x_3_8 * wb_3_1_1)) + (x_4_4 * wb_4_1)) + (x_5_4 * wb_5_1)) + (x_6_4 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_4 * t_1_8));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_4 * t_1_8));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_4 * t_1_8));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_4 * t_1_8));
-    acc_4_1 = (acc_4_1 + (wa_4_4 * t_1_8));
-    acc_5_1 = (acc_5_1 + (wa_5_4 * t_1_8));
-    acc_6_1 = (acc_6_1 + (wa_6_4 * t_1_8));
-    let t_2_8 = (((((((x_0_8 * wb_0_2_1) + (x_1_8 * wb_1_2_1)) + (x_2_8 * wb_2_2_1)) + (x_3_8 * wb_3_2_1)) + (x_4_4 * wb_4_2)) + (x_5_4 * wb_5_2)) + (x_6_4 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_4 * t_2_8));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_4 * t_2_8));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_4 * t_2_8));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_4 * t_2_8));
-    acc_4_2 = (acc_4_2 + (wa_4_4 * t_2_8));
-    acc_5_2 = (acc_5_2 + (wa_5_4 * t_2_8));
-    acc_6_2 = (acc_6_2 + (wa_6_4 * t_2_8));
-    let t_3_8 = (((((((x_0_8 * wb_0_3_1) + (x_1_8 * wb_1_3_1)) + (x_2_8 * wb_2_3_1)) + (x_3_8 * wb_3_3_1)) + (x_4_4 * wb_4_3)) + (x_5_4 * wb_5_3)) + (x_6_4 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_4 * t_3_8));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_4 * t_3_8));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_4 * t_3_8));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_4 * t_3_8));
-    acc_4_3 = (acc_4_3 + (wa_4_4 * t_3_8));
-    acc_5_3 = (acc_5_3 + (wa_5_4 * t_3_8));
-    acc_6_3 = (acc_6_3 + (wa_6_4 * t_3_8));
-    let t_4_4 = (((((((x_0_8 * wb_0_4) + (x_1_8 * wb_1_4)) + (x_2_8 * wb_2_4)) + (x_3_8 * wb_3_4)) + (x_4_4 * wb_4_4)) + (x_5_4 * wb_5_4)) + (x_6_4 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_4 * t_4_4));
-    acc_1_4 = (acc_1_4 + (wa_1_4 * t_4_4));
-    acc_2_4 = (acc_2_4 + (wa_2_4 * t_4_4));
-    acc_3_4 = (acc_3_4 + (wa_3_4 * t_4_4));
-    acc_4_4 = (acc_4_4 + (wa_4_4 * t_4_4));
-    acc_5_4 = (acc_5_4 + (wa_5_4 * t_4_4));
-    acc_6_4 = (acc_6_4 + (wa_6_4 * t_4_4));
-    let t_5_4 = (((((((x_0_8 * wb_0_5) + (x_1_8 * wb_1_5)) + (x_2_8 * wb_2_5)) + (x_3_8 * wb_3_5)) + (x_4_4 * wb_4_5)) + (x_5_4 * wb_5_5)) + (x_6_4 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_4 * t_5_4));
-    acc_1_5 = (acc_1_5 + (wa_1_4 * t_5_4));
-    acc_2_5 = (acc_2_5 + (wa_2_4 * t_5_4));
-    acc_3_5 = (acc_3_5 + (wa_3_4 * t_5_4));
-    acc_4_5 = (acc_4_5 + (wa_4_4 * t_5_4));
-    acc_5_5 = (acc_5_5 + (wa_5_4 * t_5_4));
-    acc_6_5 = (acc_6_5 + (wa_6_4 * t_5_4));
-    let t_6_4 = (((((((x_0_8 * wb_0_6) + (x_1_8 * wb_1_6)) + (x_2_8 * wb_2_6)) + (x_3_8 * wb_3_6)) + (x_4_4 * wb_4_6)) + (x_5_4 * wb_5_6)) + (x_6_4 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_4 * t_6_4));
-    acc_1_6 = (acc_1_6 + (wa_1_4 * t_6_4));
-    acc_2_6 = (acc_2_6 + (wa_2_4 * t_6_4));
-    acc_3_6 = (acc_3_6 + (wa_3_4 * t_6_4));
-    acc_4_6 = (acc_4_6 + (wa_4_4 * t_6_4));
-    acc_5_6 = (acc_5_6 + (wa_5_4 * t_6_4));
-    acc_6_6 = (acc_6_6 + (wa_6_4 * t_6_4));
-    // X row 5 of the block: T row = X row · B block, then Y block += A column 5 ⊗ T row
-    let x_row_7 = (x_block_1 + (a_col_5 * params.in_w));
-    let x_0_9 = x[x_row_7];
-    let x_1_9 = x[(x_row_7 + b_row_1_1)];
-    let x_2_9 = x[(x_row_7 + b_row_2_1)];
-    let x_3_9 = x[(x_row_7 + b_row_3_1)];
-    let x_4_5 = x[(x_row_7 + b_row_4)];
-    let x_5_5 = x[(x_row_7 + b_row_5)];
-    let x_6_5 = x[(x_row_7 + b_row_6)];
-    let t_0_9 = (((((((x_0_9 * wb_0_0_1) + (x_1_9 * wb_1_0_1)) + (x_2_9 * wb_2_0_1)) + (x_3_9 * wb_3_0_1)) + (x_4_5 * wb_4_0)) + (x_5_5 * wb_5_0)) + (x_6_5 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_5 * t_0_9));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_5 * t_0_9));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_5 * t_0_9));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_5 * t_0_9));
-    acc_4_0 = (acc_4_0 + (wa_4_5 * t_0_9));
-    acc_5_0 = (acc_5_0 + (wa_5_5 * t_0_9));
-    acc_6_0 = (acc_6_0 + (wa_6_5 * t_0_9));
-    let t_1_9 = (((((((x_0_9 * wb_0_1_1) + (x_1_9 * wb_1_1_1)) + (x_2_9 * wb_2_1_1)) + (x_3_9 * wb_3_1_1)) + (x_4_5 * wb_4_1)) + (x_5_5 * wb_5_1)) + (x_6_5 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_5 * t_1_9));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_5 * t_1_9));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_5 * t_1_9));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_5 * t_1_9));
-    acc_4_1 = (acc_4_1 + (wa_4_5 * t_1_9));
-    acc_5_1 = (acc_5_1 + (wa_5_5 * t_1_9));
-    acc_6_1 = (acc_6_1 + (wa_6_5 * t_1_9));
-    let t_2_9 = (((((((x_0_9 * wb_0_2_1) + (x_1_9 * wb_1_2_1)) + (x_2_9 * wb_2_2_1)) + (x_3_9 * wb_3_2_1)) + (x_4_5 * wb_4_2)) + (x_5_5 * wb_5_2)) + (x_6_5 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_5 * t_2_9));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_5 * t_2_9));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_5 * t_2_9));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_5 * t_2_9));
-    acc_4_2 = (acc_4_2 + (wa_4_5 * t_2_9));
-    acc_5_2 = (acc_5_2 + (wa_5_5 * t_2_9));
-    acc_6_2 = (acc_6_2 + (wa_6_5 * t_2_9));
-    let t_3_9 = (((((((x_0_9 * wb_0_3_1) + (x_1_9 * wb_1_3_1)) + (x_2_9 * wb_2_3_1)) + (x_3_9 * wb_3_3_1)) + (x_4_5 * wb_4_3)) + (x_5_5 * wb_5_3)) + (x_6_5 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_5 * t_3_9));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_5 * t_3_9));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_5 * t_3_9));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_5 * t_3_9));
-    acc_4_3 = (acc_4_3 + (wa_4_5 * t_3_9));
-    acc_5_3 = (acc_5_3 + (wa_5_5 * t_3_9));
-    acc_6_3 = (acc_6_3 + (wa_6_5 * t_3_9));
-    let t_4_5 = (((((((x_0_9 * wb_0_4) + (x_1_9 * wb_1_4)) + (x_2_9 * wb_2_4)) + (x_3_9 * wb_3_4)) + (x_4_5 * wb_4_4)) + (x_5_5 * wb_5_4)) + (x_6_5 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_5 * t_4_5));
-    acc_1_4 = (acc_1_4 + (wa_1_5 * t_4_5));
-    acc_2_4 = (acc_2_4 + (wa_2_5 * t_4_5));
-    acc_3_4 = (acc_3_4 + (wa_3_5 * t_4_5));
-    acc_4_4 = (acc_4_4 + (wa_4_5 * t_4_5));
-    acc_5_4 = (acc_5_4 + (wa_5_5 * t_4_5));
-    acc_6_4 = (acc_6_4 + (wa_6_5 * t_4_5));
-    let t_5_5 = (((((((x_0_9 * wb_0_5) + (x_1_9 * wb_1_5)) + (x_2_9 * wb_2_5)) + (x_3_9 * wb_3_5)) + (x_4_5 * wb_4_5)) + (x_5_5 * wb_5_5)) + (x_6_5 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_5 * t_5_5));
-    acc_1_5 = (acc_1_5 + (wa_1_5 * t_5_5));
-    acc_2_5 = (acc_2_5 + (wa_2_5 * t_5_5));
-    acc_3_5 = (acc_3_5 + (wa_3_5 * t_5_5));
-    acc_4_5 = (acc_4_5 + (wa_4_5 * t_5_5));
-    acc_5_5 = (acc_5_5 + (wa_5_5 * t_5_5));
-    acc_6_5 = (acc_6_5 + (wa_6_5 * t_5_5));
-    let t_6_5 = (((((((x_0_9 * wb_0_6) + (x_1_9 * wb_1_6)) + (x_2_9 * wb_2_6)) + (x_3_9 * wb_3_6)) + (x_4_5 * wb_4_6)) + (x_5_5 * wb_5_6)) + (x_6_5 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_5 * t_6_5));
-    acc_1_6 = (acc_1_6 + (wa_1_5 * t_6_5));
-    acc_2_6 = (acc_2_6 + (wa_2_5 * t_6_5));
-    acc_3_6 = (acc_3_6 + (wa_3_5 * t_6_5));
-    acc_4_6 = (acc_4_6 + (wa_4_5 * t_6_5));
-    acc_5_6 = (acc_5_6 + (wa_5_5 * t_6_5));
-    acc_6_6 = (acc_6_6 + (wa_6_5 * t_6_5));
-    // X row 6 of the block: T row = X row · B block, then Y block += A column 6 ⊗ T row
-    let x_row_8 = (x_block_1 + (a_col_6 * params.in_w));
-    let x_0_10 = x[x_row_8];
-    let x_1_10 = x[(x_row_8 + b_row_1_1)];
-    let x_2_10 = x[(x_row_8 + b_row_2_1)];
-    let x_3_10 = x[(x_row_8 + b_row_3_1)];
-    let x_4_6 = x[(x_row_8 + b_row_4)];
-    let x_5_6 = x[(x_row_8 + b_row_5)];
-    let x_6_6 = x[(x_row_8 + b_row_6)];
-    let t_0_10 = (((((((x_0_10 * wb_0_0_1) + (x_1_10 * wb_1_0_1)) + (x_2_10 * wb_2_0_1)) + (x_3_10 * wb_3_0_1)) + (x_4_6 * wb_4_0)) + (x_5_6 * wb_5_0)) + (x_6_6 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_6 * t_0_10));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_6 * t_0_10));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_6 * t_0_10));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_6 * t_0_10));
-    acc_4_0 = (acc_4_0 + (wa_4_6 * t_0_10));
-    acc_5_0 = (acc_5_0 + (wa_5_6 * t_0_10));
-    acc_6_0 = (acc_6_0 + (wa_6_6 * t_0_10));
-    let t_1_10 = (((((((x_0_10 * wb_0_1_1) + (x_1_10 * wb_1_1_1)) + (x_2_10 * wb_2_1_1)) + (x_3_10 * wb_3_1_1)) + (x_4_6 * wb_4_1)) + (x_5_6 * wb_5_1)) + (x_6_6 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_6 * t_1_10));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_6 * t_1_10));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_6 * t_1_10));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_6 * t_1_10));
-    acc_4_1 = (acc_4_1 + (wa_4_6 * t_1_10));
-    acc_5_1 = (acc_5_1 + (wa_5_6 * t_1_10));
-    acc_6_1 = (acc_6_1 + (wa_6_6 * t_1_10));
-    let t_2_10 = (((((((x_0_10 * wb_0_2_1) + (x_1_10 * wb_1_2_1)) + (x_2_10 * wb_2_2_1)) + (x_3_10 * wb_3_2_1)) + (x_4_6 * wb_4_2)) + (x_5_6 * wb_5_2)) + (x_6_6 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_6 * t_2_10));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_6 * t_2_10));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_6 * t_2_10));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_6 * t_2_10));
-    acc_4_2 = (acc_4_2 + (wa_4_6 * t_2_10));
-    acc_5_2 = (acc_5_2 + (wa_5_6 * t_2_10));
-    acc_6_2 = (acc_6_2 + (wa_6_6 * t_2_10));
-    let t_3_10 = (((((((x_0_10 * wb_0_3_1) + (x_1_10 * wb_1_3_1)) + (x_2_10 * wb_2_3_1)) + (x_3_10 * wb_3_3_1)) + (x_4_6 * wb_4_3)) + (x_5_6 * wb_5_3)) + (x_6_6 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_6 * t_3_10));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_6 * t_3_10));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_6 * t_3_10));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_6 * t_3_10));
-    acc_4_3 = (acc_4_3 + (wa_4_6 * t_3_10));
-    acc_5_3 = (acc_5_3 + (wa_5_6 * t_3_10));
-    acc_6_3 = (acc_6_3 + (wa_6_6 * t_3_10));
-    let t_4_6 = (((((((x_0_10 * wb_0_4) + (x_1_10 * wb_1_4)) + (x_2_10 * wb_2_4)) + (x_3_10 * wb_3_4)) + (x_4_6 * wb_4_4)) + (x_5_6 * wb_5_4)) + (x_6_6 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_6 * t_4_6));
-    acc_1_4 = (acc_1_4 + (wa_1_6 * t_4_6));
-    acc_2_4 = (acc_2_4 + (wa_2_6 * t_4_6));
-    acc_3_4 = (acc_3_4 + (wa_3_6 * t_4_6));
-    acc_4_4 = (acc_4_4 + (wa_4_6 * t_4_6));
-    acc_5_4 = (acc_5_4 + (wa_5_6 * t_4_6));
-    acc_6_4 = (acc_6_4 + (wa_6_6 * t_4_6));
-    let t_5_6 = (((((((x_0_10 * wb_0_5) + (x_1_10 * wb_1_5)) + (x_2_10 * wb_2_5)) + (x_3_10 * wb_3_5)) + (x_4_6 * wb_4_5)) + (x_5_6 * wb_5_5)) + (x_6_6 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_6 * t_5_6));
-    acc_1_5 = (acc_1_5 + (wa_1_6 * t_5_6));
-    acc_2_5 = (acc_2_5 + (wa_2_6 * t_5_6));
-    acc_3_5 = (acc_3_5 + (wa_3_6 * t_5_6));
-    acc_4_5 = (acc_4_5 + (wa_4_6 * t_5_6));
-    acc_5_5 = (acc_5_5 + (wa_5_6 * t_5_6));
-    acc_6_5 = (acc_6_5 + (wa_6_6 * t_5_6));
-    let t_6_6 = (((((((x_0_10 * wb_0_6) + (x_1_10 * wb_1_6)) + (x_2_10 * wb_2_6)) + (x_3_10 * wb_3_6)) + (x_4_6 * wb_4_6)) + (x_5_6 * wb_5_6)) + (x_6_6 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_6 * t_6_6));
-    acc_1_6 = (acc_1_6 + (wa_1_6 * t_6_6));
-    acc_2_6 = (acc_2_6 + (wa_2_6 * t_6_6));
-    acc_3_6 = (acc_3_6 + (wa_3_6 * t_6_6));
-    acc_4_6 = (acc_4_6 + (wa_4_6 * t_6_6));
-    acc_5_6 = (acc_5_6 + (wa_5_6 * t_6_6));
-    acc_6_6 = (acc_6_6 + (wa_6_6 * t_6_6));
+    for (var h_1: u32 = 0u; h_1 < 7u; h_1 = h_1 + 1u) {
+      // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
+      let x_row_pos_1 = (x_row_start_1 + h_1);
+      let x_row_ok_1 = ((x_row_pos_1 >= 7u) && (x_row_pos_1 < (params.in_h + 7u)));
+      let x_row_at_1 = min((max(x_row_pos_1, 7u) - 7u), x_row_last_1);
+      let x_row_base_1 = (plane_1 + (x_row_at_1 * params.in_w));
+      let x_0_1 = select(0.0f, x[(x_row_base_1 + x_col_at_4)], (x_row_ok_1 && x_col_ok_4));
+      let x_1_1 = select(0.0f, x[(x_row_base_1 + x_col_at_5)], (x_row_ok_1 && x_col_ok_5));
+      let x_2_1 = select(0.0f, x[(x_row_base_1 + x_col_at_6)], (x_row_ok_1 && x_col_ok_6));
+      let x_3_1 = select(0.0f, x[(x_row_base_1 + x_col_at_7)], (x_row_ok_1 && x_col_ok_7));
+      let x_4 = select(0.0f, x[(x_row_base_1 + x_col_at_8)], (x_row_ok_1 && x_col_ok_8));
+      let x_5 = select(0.0f, x[(x_row_base_1 + x_col_at_9)], (x_row_ok_1 && x_col_ok_9));
+      let x_6 = select(0.0f, x[(x_row_base_1 + x_col_at_10)], (x_row_ok_1 && x_col_ok_10));
+      let wa_0_1 = wa[(wa_base_1 + h_1)];
+      let wa_1_1 = wa[(wa_base_1 + (7u + h_1))];
+      let wa_2_1 = wa[(wa_base_1 + (14u + h_1))];
+      let wa_3_1 = wa[(wa_base_1 + (21u + h_1))];
+      let wa_4 = wa[(wa_base_1 + (28u + h_1))];
+      let wa_5 = wa[(wa_base_1 + (35u + h_1))];
+      let wa_6 = wa[(wa_base_1 + (42u + h_1))];
+      let t_0_1 = (((((((x_0_1 * wb_0_0_1) + (x_1_1 * wb_1_0_1)) + (x_2_1 * wb_2_0_1)) + (x_3_1 * wb_3_0_1)) + (x_4 * wb_4_0)) + (x_5 * wb_5_0)) + (x_6 * wb_6_0));
+      acc_0_0_1 = (acc_0_0_1 + (wa_0_1 * t_0_1));
+      acc_1_0_1 = (acc_1_0_1 + (wa_1_1 * t_0_1));
+      acc_2_0_1 = (acc_2_0_1 + (wa_2_1 * t_0_1));
+      acc_3_0_1 = (acc_3_0_1 + (wa_3_1 * t_0_1));
+      acc_4_0 = (acc_4_0 + (wa_4 * t_0_1));
+      acc_5_0 = (acc_5_0 + (wa_5 * t_0_1));
+      acc_6_0 = (acc_6_0 + (wa_6 * t_0_1));
+      let t_1_1 = (((((((x_0_1 * wb_0_1_1) + (x_1_1 * wb_1_1_1)) + (x_2_1 * wb_2_1_1)) + (x_3_1 * wb_3_1_1)) + (x_4 * wb_4_1)) + (x_5 * wb_5_1)) + (x_6 * wb_6_1));
+      acc_0_1_1 = (acc_0_1_1 + (wa_0_1 * t_1_1));
+      acc_1_1_1 = (acc_1_1_1 + (wa_1_1 * t_1_1));
+      acc_2_1_1 = (acc_2_1_1 + (wa_2_1 * t_1_1));
+      acc_3_1_1 = (acc_3_1_1 + (wa_3_1 * t_1_1));
+      acc_4_1 = (acc_4_1 + (wa_4 * t_1_1));
+      acc_5_1 = (acc_5_1 + (wa_5 * t_1_1));
+      acc_6_1 = (acc_6_1 + (wa_6 * t_1_1));
+      let t_2_1 = (((((((x_0_1 * wb_0_2_1) + (x_1_1 * wb_1_2_1)) + (x_2_1 * wb_2_2_1)) + (x_3_1 * wb_3_2_1)) + (x_4 * wb_4_2)) + (x_5 * wb_5_2)) + (x_6 * wb_6_2));
+      acc_0_2_1 = (acc_0_2_1 + (wa_0_1 * t_2_1));
+      acc_1_2_1 = (acc_1_2_1 + (wa_1_1 * t_2_1));
+      acc_2_2_1 = (acc_2_2_1 + (wa_2_1 * t_2_1));
+      acc_3_2_1 = (acc_3_2_1 + (wa_3_1 * t_2_1));
+      acc_4_2 = (acc_4_2 + (wa_4 * t_2_1));
+      acc_5_2 = (acc_5_2 + (wa_5 * t_2_1));
+      acc_6_2 = (acc_6_2 + (wa_6 * t_2_1));
+      let t_3_1 = (((((((x_0_1 * wb_0_3_1) + (x_1_1 * wb_1_3_1)) + (x_2_1 * wb_2_3_1)) + (x_3_1 * wb_3_3_1)) + (x_4 * wb_4_3)) + (x_5 * wb_5_3)) + (x_6 * wb_6_3));
+      acc_0_3_1 = (acc_0_3_1 + (wa_0_1 * t_3_1));
+      acc_1_3_1 = (acc_1_3_1 + (wa_1_1 * t_3_1));
+      acc_2_3_1 = (acc_2_3_1 + (wa_2_1 * t_3_1));
+      acc_3_3_1 = (acc_3_3_1 + (wa_3_1 * t_3_1));
+      acc_4_3 = (acc_4_3 + (wa_4 * t_3_1));
+      acc_5_3 = (acc_5_3 + (wa_5 * t_3_1));
+      acc_6_3 = (acc_6_3 + (wa_6 * t_3_1));
+      let t_4 = (((((((x_0_1 * wb_0_4) + (x_1_1 * wb_1_4)) + (x_2_1 * wb_2_4)) + (x_3_1 * wb_3_4)) + (x_4 * wb_4_4)) + (x_5 * wb_5_4)) + (x_6 * wb_6_4));
+      acc_0_4 = (acc_0_4 + (wa_0_1 * t_4));
+      acc_1_4 = (acc_1_4 + (wa_1_1 * t_4));
+      acc_2_4 = (acc_2_4 + (wa_2_1 * t_4));
+      acc_3_4 = (acc_3_4 + (wa_3_1 * t_4));
+      acc_4_4 = (acc_4_4 + (wa_4 * t_4));
+      acc_5_4 = (acc_5_4 + (wa_5 * t_4));
+      acc_6_4 = (acc_6_4 + (wa_6 * t_4));
+      let t_5 = (((((((x_0_1 * wb_0_5) + (x_1_1 * wb_1_5)) + (x_2_1 * wb_2_5)) + (x_3_1 * wb_3_5)) + (x_4 * wb_4_5)) + (x_5 * wb_5_5)) + (x_6 * wb_6_5));
+      acc_0_5 = (acc_0_5 + (wa_0_1 * t_5));
+      acc_1_5 = (acc_1_5 + (wa_1_1 * t_5));
+      acc_2_5 = (acc_2_5 + (wa_2_1 * t_5));
+      acc_3_5 = (acc_3_5 + (wa_3_1 * t_5));
+      acc_4_5 = (acc_4_5 + (wa_4 * t_5));
+      acc_5_5 = (acc_5_5 + (wa_5 * t_5));
+      acc_6_5 = (acc_6_5 + (wa_6 * t_5));
+      let t_6 = (((((((x_0_1 * wb_0_6) + (x_1_1 * wb_1_6)) + (x_2_1 * wb_2_6)) + (x_3_1 * wb_3_6)) + (x_4 * wb_4_6)) + (x_5 * wb_5_6)) + (x_6 * wb_6_6));
+      acc_0_6 = (acc_0_6 + (wa_0_1 * t_6));
+      acc_1_6 = (acc_1_6 + (wa_1_1 * t_6));
+      acc_2_6 = (acc_2_6 + (wa_2_1 * t_6));
+      acc_3_6 = (acc_3_6 + (wa_3_1 * t_6));
+      acc_4_6 = (acc_4_6 + (wa_4 * t_6));
+      acc_5_6 = (acc_5_6 + (wa_5 * t_6));
+      acc_6_6 = (acc_6_6 + (wa_6 * t_6));
+    }
     // store the rows and columns that exist (the last blocks may be truncated)
-    if (((0u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + row0_2) * params.out_w) + col0_3)] = acc_0_0_1;
+    if ((y_row_ok_4 && y_col_ok_4)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_4)] = acc_0_0_1;
     }
-    if (((0u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + row0_2) * params.out_w) + (col0_3 + 1u))] = acc_0_1_1;
+    if ((y_row_ok_4 && y_col_ok_5)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_5)] = acc_0_1_1;
     }
-    if (((0u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + row0_2) * params.out_w) + (col0_3 + 2u))] = acc_0_2_1;
+    if ((y_row_ok_4 && y_col_ok_6)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_6)] = acc_0_2_1;
     }
-    if (((0u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + row0_2) * params.out_w) + (col0_3 + 3u))] = acc_0_3_1;
+    if ((y_row_ok_4 && y_col_ok_7)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_7)] = acc_0_3_1;
     }
-    if (((0u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + row0_2) * params.out_w) + (col0_3 + 4u))] = acc_0_4;
+    if ((y_row_ok_4 && y_col_ok_8)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_8)] = acc_0_4;
     }
-    if (((0u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + row0_2) * params.out_w) + (col0_3 + 5u))] = acc_0_5;
+    if ((y_row_ok_4 && y_col_ok_9)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_9)] = acc_0_5;
     }
-    if (((0u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + row0_2) * params.out_w) + (col0_3 + 6u))] = acc_0_6;
+    if ((y_row_ok_4 && y_col_ok_10)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_10)] = acc_0_6;
     }
-    if (((1u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 1u)) * params.out_w) + col0_3)] = acc_1_0_1;
+    if ((y_row_ok_5 && y_col_ok_4)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_4)] = acc_1_0_1;
     }
-    if (((1u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 1u))] = acc_1_1_1;
+    if ((y_row_ok_5 && y_col_ok_5)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_5)] = acc_1_1_1;
     }
-    if (((1u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 2u))] = acc_1_2_1;
+    if ((y_row_ok_5 && y_col_ok_6)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_6)] = acc_1_2_1;
     }
-    if (((1u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 3u))] = acc_1_3_1;
+    if ((y_row_ok_5 && y_col_ok_7)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_7)] = acc_1_3_1;
     }
-    if (((1u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 4u))] = acc_1_4;
+    if ((y_row_ok_5 && y_col_ok_8)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_8)] = acc_1_4;
     }
-    if (((1u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 5u))] = acc_1_5;
+    if ((y_row_ok_5 && y_col_ok_9)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_9)] = acc_1_5;
     }
-    if (((1u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 6u))] = acc_1_6;
+    if ((y_row_ok_5 && y_col_ok_10)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_10)] = acc_1_6;
     }
-    if (((2u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 2u)) * params.out_w) + col0_3)] = acc_2_0_1;
+    if ((y_row_ok_6 && y_col_ok_4)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_4)] = acc_2_0_1;
     }
-    if (((2u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 1u))] = acc_2_1_1;
+    if ((y_row_ok_6 && y_col_ok_5)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_5)] = acc_2_1_1;
     }
-    if (((2u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 2u))] = acc_2_2_1;
+    if ((y_row_ok_6 && y_col_ok_6)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_6)] = acc_2_2_1;
     }
-    if (((2u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 3u))] = acc_2_3_1;
+    if ((y_row_ok_6 && y_col_ok_7)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_7)] = acc_2_3_1;
     }
-    if (((2u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 4u))] = acc_2_4;
+    if ((y_row_ok_6 && y_col_ok_8)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_8)] = acc_2_4;
     }
-    if (((2u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 5u))] = acc_2_5;
+    if ((y_row_ok_6 && y_col_ok_9)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_9)] = acc_2_5;
     }
-    if (((2u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 6u))] = acc_2_6;
+    if ((y_row_ok_6 && y_col_ok_10)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_10)] = acc_2_6;
     }
-    if (((3u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 3u)) * params.out_w) + col0_3)] = acc_3_0_1;
+    if ((y_row_ok_7 && y_col_ok_4)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_4)] = acc_3_0_1;
     }
-    if (((3u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 1u))] = acc_3_1_1;
+    if ((y_row_ok_7 && y_col_ok_5)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_5)] = acc_3_1_1;
     }
-    if (((3u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 2u))] = acc_3_2_1;
+    if ((y_row_ok_7 && y_col_ok_6)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_6)] = acc_3_2_1;
     }
-    if (((3u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 3u))] = acc_3_3_1;
+    if ((y_row_ok_7 && y_col_ok_7)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_7)] = acc_3_3_1;
     }
-    if (((3u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 4u))] = acc_3_4;
+    if ((y_row_ok_7 && y_col_ok_8)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_8)] = acc_3_4;
     }
-    if (((3u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 5u))] = acc_3_5;
+    if ((y_row_ok_7 && y_col_ok_9)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_9)] = acc_3_5;
     }
-    if (((3u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 6u))] = acc_3_6;
+    if ((y_row_ok_7 && y_col_ok_10)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_10)] = acc_3_6;
     }
-    if (((4u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 4u)) * params.out_w) + col0_3)] = acc_4_0;
+    if ((y_row_ok_8 && y_col_ok_4)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_4)] = acc_4_0;
     }
-    if (((4u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 1u))] = acc_4_1;
+    if ((y_row_ok_8 && y_col_ok_5)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_5)] = acc_4_1;
     }
-    if (((4u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 2u))] = acc_4_2;
+    if ((y_row_ok_8 && y_col_ok_6)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_6)] = acc_4_2;
     }
-    if (((4u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 3u))] = acc_4_3;
+    if ((y_row_ok_8 && y_col_ok_7)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_7)] = acc_4_3;
     }
-    if (((4u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 4u))] = acc_4_4;
+    if ((y_row_ok_8 && y_col_ok_8)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_8)] = acc_4_4;
     }
-    if (((4u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 5u))] = acc_4_5;
+    if ((y_row_ok_8 && y_col_ok_9)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_9)] = acc_4_5;
     }
-    if (((4u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 6u))] = acc_4_6;
+    if ((y_row_ok_8 && y_col_ok_10)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_10)] = acc_4_6;
     }
-    if (((5u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 5u)) * params.out_w) + col0_3)] = acc_5_0;
+    if ((y_row_ok_9 && y_col_ok_4)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_4)] = acc_5_0;
     }
-    if (((5u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 1u))] = acc_5_1;
+    if ((y_row_ok_9 && y_col_ok_5)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_5)] = acc_5_1;
     }
-    if (((5u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 2u))] = acc_5_2;
+    if ((y_row_ok_9 && y_col_ok_6)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_6)] = acc_5_2;
     }
-    if (((5u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 3u))] = acc_5_3;
+    if ((y_row_ok_9 && y_col_ok_7)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_7)] = acc_5_3;
     }
-    if (((5u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 4u))] = acc_5_4;
+    if ((y_row_ok_9 && y_col_ok_8)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_8)] = acc_5_4;
     }
-    if (((5u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 5u))] = acc_5_5;
+    if ((y_row_ok_9 && y_col_ok_9)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_9)] = acc_5_5;
     }
-    if (((5u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 6u))] = acc_5_6;
+    if ((y_row_ok_9 && y_col_ok_10)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_10)] = acc_5_6;
     }
-    if (((6u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 6u)) * params.out_w) + col0_3)] = acc_6_0;
+    if ((y_row_ok_10 && y_col_ok_4)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_4)] = acc_6_0;
     }
-    if (((6u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 1u))] = acc_6_1;
+    if ((y_row_ok_10 && y_col_ok_5)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_5)] = acc_6_1;
     }
-    if (((6u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 2u))] = acc_6_2;
+    if ((y_row_ok_10 && y_col_ok_6)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_6)] = acc_6_2;
     }
-    if (((6u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 3u))] = acc_6_3;
+    if ((y_row_ok_10 && y_col_ok_7)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_7)] = acc_6_3;
     }
-    if (((6u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 4u))] = acc_6_4;
+    if ((y_row_ok_10 && y_col_ok_8)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_8)] = acc_6_4;
     }
-    if (((6u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 5u))] = acc_6_5;
+    if ((y_row_ok_10 && y_col_ok_9)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_9)] = acc_6_5;
     }
-    if (((6u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * 96u) + wid.y) * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 6u))] = acc_6_6;
+    if ((y_row_ok_10 && y_col_ok_10)) {
+      y[((((((wid.z * 96u) + wid.y) * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_10)] = acc_6_6;
     }
   }
 }
@@ -1146,6 +645,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     mode: 'specialized',
     layout: 'nchw',
     channelBias: false,
+    packChannels: false,
     tiling: { kind: 'blocks', workgroupSize: 64 },
     spec: [
       { channels: 48, h_in: 4, h_out: 4, shift_a: 1, shift_b: 1, w_in: 4, w_out: 4 },
@@ -1156,10 +656,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
 
 /**
  * neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64.
- * Source also in neocell_forward_tiles_nhwc-ed8d32a4eb5f.wgsl.
+ * Source also in neocell_forward_tiles_nhwc-818d8ecc6ded.wgsl.
  */
 export const forwardNhwc: KernelArtifact = {
-  key: 'ed8d32a4eb5f6e38051e918ac223aff6e14e17b4b5c393b2f328a9d055818b7d',
+  key: '818d8ecc6ded00ac854da2638fb5a2f784a627c3893d851179c76d9f6b1279e6',
   target: 'wgsl',
   name: 'neocell_forward_tiles_nhwc',
   entryPoint: 'main',
@@ -1196,82 +696,66 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     if ((pa >= placements)) {
       return;
     }
-    let is_corner = ((0u < offset_a) && (pa < 1u));
-    let block = select((pa - select(0u, 1u, (0u < offset_a))), 0u, is_corner);
-    let row0 = select((offset_a + (block * 4u)), 0u, is_corner);
-    let col0 = select((offset_a + (block * 4u)), 0u, is_corner);
-    let k_row0 = select(0u, (4u - offset_a), is_corner);
-    let k_col0 = select(0u, (4u - offset_a), is_corner);
-    let block_rows = select(min(4u, (params.out_h - row0)), offset_a, is_corner);
-    let block_cols = select(min(4u, (params.in_h - col0)), offset_a, is_corner);
     let pb = (tile % placements_1);
-    let is_corner_1 = ((0u < offset_b) && (pb < 1u));
-    let block_1 = select((pb - select(0u, 1u, (0u < offset_b))), 0u, is_corner_1);
-    let row0_1 = select((offset_b + (block_1 * 4u)), 0u, is_corner_1);
-    let col0_1 = select((offset_b + (block_1 * 4u)), 0u, is_corner_1);
-    let k_row0_1 = select(0u, (4u - offset_b), is_corner_1);
-    let k_col0_1 = select(0u, (4u - offset_b), is_corner_1);
-    let block_rows_1 = select(min(4u, (params.in_w - row0_1)), offset_b, is_corner_1);
-    let block_cols_1 = select(min(4u, (params.out_w - col0_1)), offset_b, is_corner_1);
-    // weights: A block 4x4 (columns past the block zeroed), B block 4x4 (rows past the block zeroed)
-    let a_col_last = (block_cols - 1u);
-    let a_col_1 = min(1u, a_col_last);
-    let a_col_2 = min(2u, a_col_last);
-    let a_col_3 = min(3u, a_col_last);
-    let a_row_last = (block_rows - 1u);
-    let a_row_1 = min(1u, a_row_last);
-    let a_row_2 = min(2u, a_row_last);
-    let a_row_3 = min(3u, a_row_last);
-    let b_row_last = (block_rows_1 - 1u);
-    let b_row_1 = min(1u, b_row_last);
-    let b_row_2 = min(2u, b_row_last);
-    let b_row_3 = min(3u, b_row_last);
-    let b_col_last = (block_cols_1 - 1u);
-    let b_col_1 = min(1u, b_col_last);
-    let b_col_2 = min(2u, b_col_last);
-    let b_col_3 = min(3u, b_col_last);
-    let wa_row_0 = (wa_base + ((k_row0 * 4u) + k_col0));
-    let wa_row_1 = (wa_base + (((k_row0 + a_row_1) * 4u) + k_col0));
-    let wa_row_2 = (wa_base + (((k_row0 + a_row_2) * 4u) + k_col0));
-    let wa_row_3 = (wa_base + (((k_row0 + a_row_3) * 4u) + k_col0));
-    let wb_row_0 = (wb_base + ((k_row0_1 * 4u) + k_col0_1));
-    let wb_row_1 = (wb_base + (((k_row0_1 + b_row_1) * 4u) + k_col0_1));
-    let wb_row_2 = (wb_base + (((k_row0_1 + b_row_2) * 4u) + k_col0_1));
-    let wb_row_3 = (wb_base + (((k_row0_1 + b_row_3) * 4u) + k_col0_1));
-    let wa_0_0 = wa[wa_row_0];
-    let wa_0_1 = select(0.0f, wa[(wa_row_0 + a_col_1)], (1u < block_cols));
-    let wa_0_2 = select(0.0f, wa[(wa_row_0 + a_col_2)], (2u < block_cols));
-    let wa_0_3 = select(0.0f, wa[(wa_row_0 + a_col_3)], (3u < block_cols));
-    let wa_1_0 = wa[wa_row_1];
-    let wa_1_1 = select(0.0f, wa[(wa_row_1 + a_col_1)], (1u < block_cols));
-    let wa_1_2 = select(0.0f, wa[(wa_row_1 + a_col_2)], (2u < block_cols));
-    let wa_1_3 = select(0.0f, wa[(wa_row_1 + a_col_3)], (3u < block_cols));
-    let wa_2_0 = wa[wa_row_2];
-    let wa_2_1 = select(0.0f, wa[(wa_row_2 + a_col_1)], (1u < block_cols));
-    let wa_2_2 = select(0.0f, wa[(wa_row_2 + a_col_2)], (2u < block_cols));
-    let wa_2_3 = select(0.0f, wa[(wa_row_2 + a_col_3)], (3u < block_cols));
-    let wa_3_0 = wa[wa_row_3];
-    let wa_3_1 = select(0.0f, wa[(wa_row_3 + a_col_1)], (1u < block_cols));
-    let wa_3_2 = select(0.0f, wa[(wa_row_3 + a_col_2)], (2u < block_cols));
-    let wa_3_3 = select(0.0f, wa[(wa_row_3 + a_col_3)], (3u < block_cols));
-    let wb_0_0 = wb[wb_row_0];
-    let wb_0_1 = wb[(wb_row_0 + b_col_1)];
-    let wb_0_2 = wb[(wb_row_0 + b_col_2)];
-    let wb_0_3 = wb[(wb_row_0 + b_col_3)];
-    let wb_1_0 = select(0.0f, wb[wb_row_1], (1u < block_rows_1));
-    let wb_1_1 = select(0.0f, wb[(wb_row_1 + b_col_1)], (1u < block_rows_1));
-    let wb_1_2 = select(0.0f, wb[(wb_row_1 + b_col_2)], (1u < block_rows_1));
-    let wb_1_3 = select(0.0f, wb[(wb_row_1 + b_col_3)], (1u < block_rows_1));
-    let wb_2_0 = select(0.0f, wb[wb_row_2], (2u < block_rows_1));
-    let wb_2_1 = select(0.0f, wb[(wb_row_2 + b_col_1)], (2u < block_rows_1));
-    let wb_2_2 = select(0.0f, wb[(wb_row_2 + b_col_2)], (2u < block_rows_1));
-    let wb_2_3 = select(0.0f, wb[(wb_row_2 + b_col_3)], (2u < block_rows_1));
-    let wb_3_0 = select(0.0f, wb[wb_row_3], (3u < block_rows_1));
-    let wb_3_1 = select(0.0f, wb[(wb_row_3 + b_col_1)], (3u < block_rows_1));
-    let wb_3_2 = select(0.0f, wb[(wb_row_3 + b_col_2)], (3u < block_rows_1));
-    let wb_3_3 = select(0.0f, wb[(wb_row_3 + b_col_3)], (3u < block_rows_1));
-    let plane = ((wid.z * 96u) + wid.y);
-    let x_block = ((plane * (params.in_h * params.in_w)) + ((col0 * params.in_w) + row0_1));
+    let y_row_start = (offset_a + (((pa + 1u) - select(0u, 1u, (0u < offset_a))) * 4u));
+    let y_row_last = (params.out_h - 1u);
+    let y_row_ok = ((y_row_start >= 4u) && (y_row_start < (params.out_h + 4u)));
+    let y_row_at = min((max(y_row_start, 4u) - 4u), y_row_last);
+    let y_row_pos = (y_row_start + 1u);
+    let y_row_ok_1 = ((y_row_pos >= 4u) && (y_row_pos < (params.out_h + 4u)));
+    let y_row_at_1 = min((max(y_row_pos, 4u) - 4u), y_row_last);
+    let y_row_pos_1 = (y_row_start + 2u);
+    let y_row_ok_2 = ((y_row_pos_1 >= 4u) && (y_row_pos_1 < (params.out_h + 4u)));
+    let y_row_at_2 = min((max(y_row_pos_1, 4u) - 4u), y_row_last);
+    let y_row_pos_2 = (y_row_start + 3u);
+    let y_row_ok_3 = ((y_row_pos_2 >= 4u) && (y_row_pos_2 < (params.out_h + 4u)));
+    let y_row_at_3 = min((max(y_row_pos_2, 4u) - 4u), y_row_last);
+    let x_row_start = (offset_a + (((pa + 1u) - select(0u, 1u, (0u < offset_a))) * 4u));
+    let x_row_last = (params.in_h - 1u);
+    let x_col_start = (offset_b + (((pb + 1u) - select(0u, 1u, (0u < offset_b))) * 4u));
+    let x_col_last = (params.in_w - 1u);
+    let x_col_ok = ((x_col_start >= 4u) && (x_col_start < (params.in_w + 4u)));
+    let x_col_at = min((max(x_col_start, 4u) - 4u), x_col_last);
+    let x_col_pos = (x_col_start + 1u);
+    let x_col_ok_1 = ((x_col_pos >= 4u) && (x_col_pos < (params.in_w + 4u)));
+    let x_col_at_1 = min((max(x_col_pos, 4u) - 4u), x_col_last);
+    let x_col_pos_1 = (x_col_start + 2u);
+    let x_col_ok_2 = ((x_col_pos_1 >= 4u) && (x_col_pos_1 < (params.in_w + 4u)));
+    let x_col_at_2 = min((max(x_col_pos_1, 4u) - 4u), x_col_last);
+    let x_col_pos_2 = (x_col_start + 3u);
+    let x_col_ok_3 = ((x_col_pos_2 >= 4u) && (x_col_pos_2 < (params.in_w + 4u)));
+    let x_col_at_3 = min((max(x_col_pos_2, 4u) - 4u), x_col_last);
+    let y_col_start = (offset_b + (((pb + 1u) - select(0u, 1u, (0u < offset_b))) * 4u));
+    let y_col_last = (params.out_w - 1u);
+    let y_col_ok = ((y_col_start >= 4u) && (y_col_start < (params.out_w + 4u)));
+    let y_col_at = min((max(y_col_start, 4u) - 4u), y_col_last);
+    let y_col_pos = (y_col_start + 1u);
+    let y_col_ok_1 = ((y_col_pos >= 4u) && (y_col_pos < (params.out_w + 4u)));
+    let y_col_at_1 = min((max(y_col_pos, 4u) - 4u), y_col_last);
+    let y_col_pos_1 = (y_col_start + 2u);
+    let y_col_ok_2 = ((y_col_pos_1 >= 4u) && (y_col_pos_1 < (params.out_w + 4u)));
+    let y_col_at_2 = min((max(y_col_pos_1, 4u) - 4u), y_col_last);
+    let y_col_pos_2 = (y_col_start + 3u);
+    let y_col_ok_3 = ((y_col_pos_2 >= 4u) && (y_col_pos_2 < (params.out_w + 4u)));
+    let y_col_at_3 = min((max(y_col_pos_2, 4u) - 4u), y_col_last);
+    // B weights: the whole 4x4 kernel of this channel (the same for all its blocks: uniform loads)
+    let wb_0_0 = wb[wb_base];
+    let wb_0_1 = wb[(wb_base + 1u)];
+    let wb_0_2 = wb[(wb_base + 2u)];
+    let wb_0_3 = wb[(wb_base + 3u)];
+    let wb_1_0 = wb[(wb_base + 4u)];
+    let wb_1_1 = wb[(wb_base + 5u)];
+    let wb_1_2 = wb[(wb_base + 6u)];
+    let wb_1_3 = wb[(wb_base + 7u)];
+    let wb_2_0 = wb[(wb_base + 8u)];
+    let wb_2_1 = wb[(wb_base + 9u)];
+    let wb_2_2 = wb[(wb_base + 10u)];
+    let wb_2_3 = wb[(wb_base + 11u)];
+    let wb_3_0 = wb[(wb_base + 12u)];
+    let wb_3_1 = wb[(wb_base + 13u)];
+    let wb_3_2 = wb[(wb_base + 14u)];
+    let wb_3_3 = wb[(wb_base + 15u)];
+    let plane = (((wid.z * 96u) + wid.y) * (params.in_h * params.in_w));
     var acc_0_0: f32 = 0.0f;
     var acc_0_1: f32 = 0.0f;
     var acc_0_2: f32 = 0.0f;
@@ -1288,157 +772,89 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var acc_3_1: f32 = 0.0f;
     var acc_3_2: f32 = 0.0f;
     var acc_3_3: f32 = 0.0f;
-    // X row 0 of the block: T row = X row · B block, then Y block += A column 0 ⊗ T row
-    let x_0 = x[x_block];
-    let x_1 = x[(x_block + b_row_1)];
-    let x_2 = x[(x_block + b_row_2)];
-    let x_3 = x[(x_block + b_row_3)];
-    let t_0 = ((((x_0 * wb_0_0) + (x_1 * wb_1_0)) + (x_2 * wb_2_0)) + (x_3 * wb_3_0));
-    acc_0_0 = (acc_0_0 + (wa_0_0 * t_0));
-    acc_1_0 = (acc_1_0 + (wa_1_0 * t_0));
-    acc_2_0 = (acc_2_0 + (wa_2_0 * t_0));
-    acc_3_0 = (acc_3_0 + (wa_3_0 * t_0));
-    let t_1 = ((((x_0 * wb_0_1) + (x_1 * wb_1_1)) + (x_2 * wb_2_1)) + (x_3 * wb_3_1));
-    acc_0_1 = (acc_0_1 + (wa_0_0 * t_1));
-    acc_1_1 = (acc_1_1 + (wa_1_0 * t_1));
-    acc_2_1 = (acc_2_1 + (wa_2_0 * t_1));
-    acc_3_1 = (acc_3_1 + (wa_3_0 * t_1));
-    let t_2 = ((((x_0 * wb_0_2) + (x_1 * wb_1_2)) + (x_2 * wb_2_2)) + (x_3 * wb_3_2));
-    acc_0_2 = (acc_0_2 + (wa_0_0 * t_2));
-    acc_1_2 = (acc_1_2 + (wa_1_0 * t_2));
-    acc_2_2 = (acc_2_2 + (wa_2_0 * t_2));
-    acc_3_2 = (acc_3_2 + (wa_3_0 * t_2));
-    let t_3 = ((((x_0 * wb_0_3) + (x_1 * wb_1_3)) + (x_2 * wb_2_3)) + (x_3 * wb_3_3));
-    acc_0_3 = (acc_0_3 + (wa_0_0 * t_3));
-    acc_1_3 = (acc_1_3 + (wa_1_0 * t_3));
-    acc_2_3 = (acc_2_3 + (wa_2_0 * t_3));
-    acc_3_3 = (acc_3_3 + (wa_3_0 * t_3));
-    // X row 1 of the block: T row = X row · B block, then Y block += A column 1 ⊗ T row
-    let x_row = (x_block + (a_col_1 * params.in_w));
-    let x_0_1 = x[x_row];
-    let x_1_1 = x[(x_row + b_row_1)];
-    let x_2_1 = x[(x_row + b_row_2)];
-    let x_3_1 = x[(x_row + b_row_3)];
-    let t_0_1 = ((((x_0_1 * wb_0_0) + (x_1_1 * wb_1_0)) + (x_2_1 * wb_2_0)) + (x_3_1 * wb_3_0));
-    acc_0_0 = (acc_0_0 + (wa_0_1 * t_0_1));
-    acc_1_0 = (acc_1_0 + (wa_1_1 * t_0_1));
-    acc_2_0 = (acc_2_0 + (wa_2_1 * t_0_1));
-    acc_3_0 = (acc_3_0 + (wa_3_1 * t_0_1));
-    let t_1_1 = ((((x_0_1 * wb_0_1) + (x_1_1 * wb_1_1)) + (x_2_1 * wb_2_1)) + (x_3_1 * wb_3_1));
-    acc_0_1 = (acc_0_1 + (wa_0_1 * t_1_1));
-    acc_1_1 = (acc_1_1 + (wa_1_1 * t_1_1));
-    acc_2_1 = (acc_2_1 + (wa_2_1 * t_1_1));
-    acc_3_1 = (acc_3_1 + (wa_3_1 * t_1_1));
-    let t_2_1 = ((((x_0_1 * wb_0_2) + (x_1_1 * wb_1_2)) + (x_2_1 * wb_2_2)) + (x_3_1 * wb_3_2));
-    acc_0_2 = (acc_0_2 + (wa_0_1 * t_2_1));
-    acc_1_2 = (acc_1_2 + (wa_1_1 * t_2_1));
-    acc_2_2 = (acc_2_2 + (wa_2_1 * t_2_1));
-    acc_3_2 = (acc_3_2 + (wa_3_1 * t_2_1));
-    let t_3_1 = ((((x_0_1 * wb_0_3) + (x_1_1 * wb_1_3)) + (x_2_1 * wb_2_3)) + (x_3_1 * wb_3_3));
-    acc_0_3 = (acc_0_3 + (wa_0_1 * t_3_1));
-    acc_1_3 = (acc_1_3 + (wa_1_1 * t_3_1));
-    acc_2_3 = (acc_2_3 + (wa_2_1 * t_3_1));
-    acc_3_3 = (acc_3_3 + (wa_3_1 * t_3_1));
-    // X row 2 of the block: T row = X row · B block, then Y block += A column 2 ⊗ T row
-    let x_row_1 = (x_block + (a_col_2 * params.in_w));
-    let x_0_2 = x[x_row_1];
-    let x_1_2 = x[(x_row_1 + b_row_1)];
-    let x_2_2 = x[(x_row_1 + b_row_2)];
-    let x_3_2 = x[(x_row_1 + b_row_3)];
-    let t_0_2 = ((((x_0_2 * wb_0_0) + (x_1_2 * wb_1_0)) + (x_2_2 * wb_2_0)) + (x_3_2 * wb_3_0));
-    acc_0_0 = (acc_0_0 + (wa_0_2 * t_0_2));
-    acc_1_0 = (acc_1_0 + (wa_1_2 * t_0_2));
-    acc_2_0 = (acc_2_0 + (wa_2_2 * t_0_2));
-    acc_3_0 = (acc_3_0 + (wa_3_2 * t_0_2));
-    let t_1_2 = ((((x_0_2 * wb_0_1) + (x_1_2 * wb_1_1)) + (x_2_2 * wb_2_1)) + (x_3_2 * wb_3_1));
-    acc_0_1 = (acc_0_1 + (wa_0_2 * t_1_2));
-    acc_1_1 = (acc_1_1 + (wa_1_2 * t_1_2));
-    acc_2_1 = (acc_2_1 + (wa_2_2 * t_1_2));
-    acc_3_1 = (acc_3_1 + (wa_3_2 * t_1_2));
-    let t_2_2 = ((((x_0_2 * wb_0_2) + (x_1_2 * wb_1_2)) + (x_2_2 * wb_2_2)) + (x_3_2 * wb_3_2));
-    acc_0_2 = (acc_0_2 + (wa_0_2 * t_2_2));
-    acc_1_2 = (acc_1_2 + (wa_1_2 * t_2_2));
-    acc_2_2 = (acc_2_2 + (wa_2_2 * t_2_2));
-    acc_3_2 = (acc_3_2 + (wa_3_2 * t_2_2));
-    let t_3_2 = ((((x_0_2 * wb_0_3) + (x_1_2 * wb_1_3)) + (x_2_2 * wb_2_3)) + (x_3_2 * wb_3_3));
-    acc_0_3 = (acc_0_3 + (wa_0_2 * t_3_2));
-    acc_1_3 = (acc_1_3 + (wa_1_2 * t_3_2));
-    acc_2_3 = (acc_2_3 + (wa_2_2 * t_3_2));
-    acc_3_3 = (acc_3_3 + (wa_3_2 * t_3_2));
-    // X row 3 of the block: T row = X row · B block, then Y block += A column 3 ⊗ T row
-    let x_row_2 = (x_block + (a_col_3 * params.in_w));
-    let x_0_3 = x[x_row_2];
-    let x_1_3 = x[(x_row_2 + b_row_1)];
-    let x_2_3 = x[(x_row_2 + b_row_2)];
-    let x_3_3 = x[(x_row_2 + b_row_3)];
-    let t_0_3 = ((((x_0_3 * wb_0_0) + (x_1_3 * wb_1_0)) + (x_2_3 * wb_2_0)) + (x_3_3 * wb_3_0));
-    acc_0_0 = (acc_0_0 + (wa_0_3 * t_0_3));
-    acc_1_0 = (acc_1_0 + (wa_1_3 * t_0_3));
-    acc_2_0 = (acc_2_0 + (wa_2_3 * t_0_3));
-    acc_3_0 = (acc_3_0 + (wa_3_3 * t_0_3));
-    let t_1_3 = ((((x_0_3 * wb_0_1) + (x_1_3 * wb_1_1)) + (x_2_3 * wb_2_1)) + (x_3_3 * wb_3_1));
-    acc_0_1 = (acc_0_1 + (wa_0_3 * t_1_3));
-    acc_1_1 = (acc_1_1 + (wa_1_3 * t_1_3));
-    acc_2_1 = (acc_2_1 + (wa_2_3 * t_1_3));
-    acc_3_1 = (acc_3_1 + (wa_3_3 * t_1_3));
-    let t_2_3 = ((((x_0_3 * wb_0_2) + (x_1_3 * wb_1_2)) + (x_2_3 * wb_2_2)) + (x_3_3 * wb_3_2));
-    acc_0_2 = (acc_0_2 + (wa_0_3 * t_2_3));
-    acc_1_2 = (acc_1_2 + (wa_1_3 * t_2_3));
-    acc_2_2 = (acc_2_2 + (wa_2_3 * t_2_3));
-    acc_3_2 = (acc_3_2 + (wa_3_3 * t_2_3));
-    let t_3_3 = ((((x_0_3 * wb_0_3) + (x_1_3 * wb_1_3)) + (x_2_3 * wb_2_3)) + (x_3_3 * wb_3_3));
-    acc_0_3 = (acc_0_3 + (wa_0_3 * t_3_3));
-    acc_1_3 = (acc_1_3 + (wa_1_3 * t_3_3));
-    acc_2_3 = (acc_2_3 + (wa_2_3 * t_3_3));
-    acc_3_3 = (acc_3_3 + (wa_3_3 * t_3_3));
+    for (var h: u32 = 0u; h < 4u; h = h + 1u) {
+      // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
+      let x_row_pos = (x_row_start + h);
+      let x_row_ok = ((x_row_pos >= 4u) && (x_row_pos < (params.in_h + 4u)));
+      let x_row_at = min((max(x_row_pos, 4u) - 4u), x_row_last);
+      let x_row_base = (plane + (x_row_at * params.in_w));
+      let x_0 = select(0.0f, x[(x_row_base + x_col_at)], (x_row_ok && x_col_ok));
+      let x_1 = select(0.0f, x[(x_row_base + x_col_at_1)], (x_row_ok && x_col_ok_1));
+      let x_2 = select(0.0f, x[(x_row_base + x_col_at_2)], (x_row_ok && x_col_ok_2));
+      let x_3 = select(0.0f, x[(x_row_base + x_col_at_3)], (x_row_ok && x_col_ok_3));
+      let wa_0 = wa[(wa_base + h)];
+      let wa_1 = wa[(wa_base + (4u + h))];
+      let wa_2 = wa[(wa_base + (8u + h))];
+      let wa_3 = wa[(wa_base + (12u + h))];
+      let t_0 = ((((x_0 * wb_0_0) + (x_1 * wb_1_0)) + (x_2 * wb_2_0)) + (x_3 * wb_3_0));
+      acc_0_0 = (acc_0_0 + (wa_0 * t_0));
+      acc_1_0 = (acc_1_0 + (wa_1 * t_0));
+      acc_2_0 = (acc_2_0 + (wa_2 * t_0));
+      acc_3_0 = (acc_3_0 + (wa_3 * t_0));
+      let t_1 = ((((x_0 * wb_0_1) + (x_1 * wb_1_1)) + (x_2 * wb_2_1)) + (x_3 * wb_3_1));
+      acc_0_1 = (acc_0_1 + (wa_0 * t_1));
+      acc_1_1 = (acc_1_1 + (wa_1 * t_1));
+      acc_2_1 = (acc_2_1 + (wa_2 * t_1));
+      acc_3_1 = (acc_3_1 + (wa_3 * t_1));
+      let t_2 = ((((x_0 * wb_0_2) + (x_1 * wb_1_2)) + (x_2 * wb_2_2)) + (x_3 * wb_3_2));
+      acc_0_2 = (acc_0_2 + (wa_0 * t_2));
+      acc_1_2 = (acc_1_2 + (wa_1 * t_2));
+      acc_2_2 = (acc_2_2 + (wa_2 * t_2));
+      acc_3_2 = (acc_3_2 + (wa_3 * t_2));
+      let t_3 = ((((x_0 * wb_0_3) + (x_1 * wb_1_3)) + (x_2 * wb_2_3)) + (x_3 * wb_3_3));
+      acc_0_3 = (acc_0_3 + (wa_0 * t_3));
+      acc_1_3 = (acc_1_3 + (wa_1 * t_3));
+      acc_2_3 = (acc_2_3 + (wa_2 * t_3));
+      acc_3_3 = (acc_3_3 + (wa_3 * t_3));
+    }
     // store the rows and columns that exist (the last blocks may be truncated)
-    if (((0u < block_rows) && (0u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + row0) * params.out_w) + col0_1) * 96u) + wid.y)] = acc_0_0;
+    if ((y_row_ok && y_col_ok)) {
+      y[((((((wid.z * params.out_h) + y_row_at) * params.out_w) + y_col_at) * 96u) + wid.y)] = acc_0_0;
     }
-    if (((0u < block_rows) && (1u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + row0) * params.out_w) + (col0_1 + 1u)) * 96u) + wid.y)] = acc_0_1;
+    if ((y_row_ok && y_col_ok_1)) {
+      y[((((((wid.z * params.out_h) + y_row_at) * params.out_w) + y_col_at_1) * 96u) + wid.y)] = acc_0_1;
     }
-    if (((0u < block_rows) && (2u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + row0) * params.out_w) + (col0_1 + 2u)) * 96u) + wid.y)] = acc_0_2;
+    if ((y_row_ok && y_col_ok_2)) {
+      y[((((((wid.z * params.out_h) + y_row_at) * params.out_w) + y_col_at_2) * 96u) + wid.y)] = acc_0_2;
     }
-    if (((0u < block_rows) && (3u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + row0) * params.out_w) + (col0_1 + 3u)) * 96u) + wid.y)] = acc_0_3;
+    if ((y_row_ok && y_col_ok_3)) {
+      y[((((((wid.z * params.out_h) + y_row_at) * params.out_w) + y_col_at_3) * 96u) + wid.y)] = acc_0_3;
     }
-    if (((1u < block_rows) && (0u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 1u)) * params.out_w) + col0_1) * 96u) + wid.y)] = acc_1_0;
+    if ((y_row_ok_1 && y_col_ok)) {
+      y[((((((wid.z * params.out_h) + y_row_at_1) * params.out_w) + y_col_at) * 96u) + wid.y)] = acc_1_0;
     }
-    if (((1u < block_rows) && (1u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 1u)) * params.out_w) + (col0_1 + 1u)) * 96u) + wid.y)] = acc_1_1;
+    if ((y_row_ok_1 && y_col_ok_1)) {
+      y[((((((wid.z * params.out_h) + y_row_at_1) * params.out_w) + y_col_at_1) * 96u) + wid.y)] = acc_1_1;
     }
-    if (((1u < block_rows) && (2u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 1u)) * params.out_w) + (col0_1 + 2u)) * 96u) + wid.y)] = acc_1_2;
+    if ((y_row_ok_1 && y_col_ok_2)) {
+      y[((((((wid.z * params.out_h) + y_row_at_1) * params.out_w) + y_col_at_2) * 96u) + wid.y)] = acc_1_2;
     }
-    if (((1u < block_rows) && (3u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 1u)) * params.out_w) + (col0_1 + 3u)) * 96u) + wid.y)] = acc_1_3;
+    if ((y_row_ok_1 && y_col_ok_3)) {
+      y[((((((wid.z * params.out_h) + y_row_at_1) * params.out_w) + y_col_at_3) * 96u) + wid.y)] = acc_1_3;
     }
-    if (((2u < block_rows) && (0u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 2u)) * params.out_w) + col0_1) * 96u) + wid.y)] = acc_2_0;
+    if ((y_row_ok_2 && y_col_ok)) {
+      y[((((((wid.z * params.out_h) + y_row_at_2) * params.out_w) + y_col_at) * 96u) + wid.y)] = acc_2_0;
     }
-    if (((2u < block_rows) && (1u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 2u)) * params.out_w) + (col0_1 + 1u)) * 96u) + wid.y)] = acc_2_1;
+    if ((y_row_ok_2 && y_col_ok_1)) {
+      y[((((((wid.z * params.out_h) + y_row_at_2) * params.out_w) + y_col_at_1) * 96u) + wid.y)] = acc_2_1;
     }
-    if (((2u < block_rows) && (2u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 2u)) * params.out_w) + (col0_1 + 2u)) * 96u) + wid.y)] = acc_2_2;
+    if ((y_row_ok_2 && y_col_ok_2)) {
+      y[((((((wid.z * params.out_h) + y_row_at_2) * params.out_w) + y_col_at_2) * 96u) + wid.y)] = acc_2_2;
     }
-    if (((2u < block_rows) && (3u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 2u)) * params.out_w) + (col0_1 + 3u)) * 96u) + wid.y)] = acc_2_3;
+    if ((y_row_ok_2 && y_col_ok_3)) {
+      y[((((((wid.z * params.out_h) + y_row_at_2) * params.out_w) + y_col_at_3) * 96u) + wid.y)] = acc_2_3;
     }
-    if (((3u < block_rows) && (0u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 3u)) * params.out_w) + col0_1) * 96u) + wid.y)] = acc_3_0;
+    if ((y_row_ok_3 && y_col_ok)) {
+      y[((((((wid.z * params.out_h) + y_row_at_3) * params.out_w) + y_col_at) * 96u) + wid.y)] = acc_3_0;
     }
-    if (((3u < block_rows) && (1u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 3u)) * params.out_w) + (col0_1 + 1u)) * 96u) + wid.y)] = acc_3_1;
+    if ((y_row_ok_3 && y_col_ok_1)) {
+      y[((((((wid.z * params.out_h) + y_row_at_3) * params.out_w) + y_col_at_1) * 96u) + wid.y)] = acc_3_1;
     }
-    if (((3u < block_rows) && (2u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 3u)) * params.out_w) + (col0_1 + 2u)) * 96u) + wid.y)] = acc_3_2;
+    if ((y_row_ok_3 && y_col_ok_2)) {
+      y[((((((wid.z * params.out_h) + y_row_at_3) * params.out_w) + y_col_at_2) * 96u) + wid.y)] = acc_3_2;
     }
-    if (((3u < block_rows) && (3u < block_cols_1))) {
-      y[((((((wid.z * params.out_h) + (row0 + 3u)) * params.out_w) + (col0_1 + 3u)) * 96u) + wid.y)] = acc_3_3;
+    if ((y_row_ok_3 && y_col_ok_3)) {
+      y[((((((wid.z * params.out_h) + y_row_at_3) * params.out_w) + y_col_at_3) * 96u) + wid.y)] = acc_3_3;
     }
   } else {
     // channels [48, 96): weight_a 7x7 shift 1, weight_b 7x7 shift 1
@@ -1453,166 +869,126 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     if ((pa_1 >= placements_2)) {
       return;
     }
-    let is_corner_2 = ((0u < offset_a_1) && (pa_1 < 1u));
-    let block_2 = select((pa_1 - select(0u, 1u, (0u < offset_a_1))), 0u, is_corner_2);
-    let row0_2 = select((offset_a_1 + (block_2 * 7u)), 0u, is_corner_2);
-    let col0_2 = select((offset_a_1 + (block_2 * 7u)), 0u, is_corner_2);
-    let k_row0_2 = select(0u, (7u - offset_a_1), is_corner_2);
-    let k_col0_2 = select(0u, (7u - offset_a_1), is_corner_2);
-    let block_rows_2 = select(min(7u, (params.out_h - row0_2)), offset_a_1, is_corner_2);
-    let block_cols_2 = select(min(7u, (params.in_h - col0_2)), offset_a_1, is_corner_2);
     let pb_1 = (tile % placements_3);
-    let is_corner_3 = ((0u < offset_b_1) && (pb_1 < 1u));
-    let block_3 = select((pb_1 - select(0u, 1u, (0u < offset_b_1))), 0u, is_corner_3);
-    let row0_3 = select((offset_b_1 + (block_3 * 7u)), 0u, is_corner_3);
-    let col0_3 = select((offset_b_1 + (block_3 * 7u)), 0u, is_corner_3);
-    let k_row0_3 = select(0u, (7u - offset_b_1), is_corner_3);
-    let k_col0_3 = select(0u, (7u - offset_b_1), is_corner_3);
-    let block_rows_3 = select(min(7u, (params.in_w - row0_3)), offset_b_1, is_corner_3);
-    let block_cols_3 = select(min(7u, (params.out_w - col0_3)), offset_b_1, is_corner_3);
-    // weights: A block 7x7 (columns past the block zeroed), B block 7x7 (rows past the block zeroed)
-    let a_col_last_1 = (block_cols_2 - 1u);
-    let a_col_1_1 = min(1u, a_col_last_1);
-    let a_col_2_1 = min(2u, a_col_last_1);
-    let a_col_3_1 = min(3u, a_col_last_1);
-    let a_col_4 = min(4u, a_col_last_1);
-    let a_col_5 = min(5u, a_col_last_1);
-    let a_col_6 = min(6u, a_col_last_1);
-    let a_row_last_1 = (block_rows_2 - 1u);
-    let a_row_1_1 = min(1u, a_row_last_1);
-    let a_row_2_1 = min(2u, a_row_last_1);
-    let a_row_3_1 = min(3u, a_row_last_1);
-    let a_row_4 = min(4u, a_row_last_1);
-    let a_row_5 = min(5u, a_row_last_1);
-    let a_row_6 = min(6u, a_row_last_1);
-    let b_row_last_1 = (block_rows_3 - 1u);
-    let b_row_1_1 = min(1u, b_row_last_1);
-    let b_row_2_1 = min(2u, b_row_last_1);
-    let b_row_3_1 = min(3u, b_row_last_1);
-    let b_row_4 = min(4u, b_row_last_1);
-    let b_row_5 = min(5u, b_row_last_1);
-    let b_row_6 = min(6u, b_row_last_1);
-    let b_col_last_1 = (block_cols_3 - 1u);
-    let b_col_1_1 = min(1u, b_col_last_1);
-    let b_col_2_1 = min(2u, b_col_last_1);
-    let b_col_3_1 = min(3u, b_col_last_1);
-    let b_col_4 = min(4u, b_col_last_1);
-    let b_col_5 = min(5u, b_col_last_1);
-    let b_col_6 = min(6u, b_col_last_1);
-    let wa_row_0_1 = (wa_base_1 + ((k_row0_2 * 7u) + k_col0_2));
-    let wa_row_1_1 = (wa_base_1 + (((k_row0_2 + a_row_1_1) * 7u) + k_col0_2));
-    let wa_row_2_1 = (wa_base_1 + (((k_row0_2 + a_row_2_1) * 7u) + k_col0_2));
-    let wa_row_3_1 = (wa_base_1 + (((k_row0_2 + a_row_3_1) * 7u) + k_col0_2));
-    let wa_row_4 = (wa_base_1 + (((k_row0_2 + a_row_4) * 7u) + k_col0_2));
-    let wa_row_5 = (wa_base_1 + (((k_row0_2 + a_row_5) * 7u) + k_col0_2));
-    let wa_row_6 = (wa_base_1 + (((k_row0_2 + a_row_6) * 7u) + k_col0_2));
-    let wb_row_0_1 = (wb_base_1 + ((k_row0_3 * 7u) + k_col0_3));
-    let wb_row_1_1 = (wb_base_1 + (((k_row0_3 + b_row_1_1) * 7u) + k_col0_3));
-    let wb_row_2_1 = (wb_base_1 + (((k_row0_3 + b_row_2_1) * 7u) + k_col0_3));
-    let wb_row_3_1 = (wb_base_1 + (((k_row0_3 + b_row_3_1) * 7u) + k_col0_3));
-    let wb_row_4 = (wb_base_1 + (((k_row0_3 + b_row_4) * 7u) + k_col0_3));
-    let wb_row_5 = (wb_base_1 + (((k_row0_3 + b_row_5) * 7u) + k_col0_3));
-    let wb_row_6 = (wb_base_1 + (((k_row0_3 + b_row_6) * 7u) + k_col0_3));
-    let wa_0_0_1 = wa[wa_row_0_1];
-    let wa_0_1_1 = select(0.0f, wa[(wa_row_0_1 + a_col_1_1)], (1u < block_cols_2));
-    let wa_0_2_1 = select(0.0f, wa[(wa_row_0_1 + a_col_2_1)], (2u < block_cols_2));
-    let wa_0_3_1 = select(0.0f, wa[(wa_row_0_1 + a_col_3_1)], (3u < block_cols_2));
-    let wa_0_4 = select(0.0f, wa[(wa_row_0_1 + a_col_4)], (4u < block_cols_2));
-    let wa_0_5 = select(0.0f, wa[(wa_row_0_1 + a_col_5)], (5u < block_cols_2));
-    let wa_0_6 = select(0.0f, wa[(wa_row_0_1 + a_col_6)], (6u < block_cols_2));
-    let wa_1_0_1 = wa[wa_row_1_1];
-    let wa_1_1_1 = select(0.0f, wa[(wa_row_1_1 + a_col_1_1)], (1u < block_cols_2));
-    let wa_1_2_1 = select(0.0f, wa[(wa_row_1_1 + a_col_2_1)], (2u < block_cols_2));
-    let wa_1_3_1 = select(0.0f, wa[(wa_row_1_1 + a_col_3_1)], (3u < block_cols_2));
-    let wa_1_4 = select(0.0f, wa[(wa_row_1_1 + a_col_4)], (4u < block_cols_2));
-    let wa_1_5 = select(0.0f, wa[(wa_row_1_1 + a_col_5)], (5u < block_cols_2));
-    let wa_1_6 = select(0.0f, wa[(wa_row_1_1 + a_col_6)], (6u < block_cols_2));
-    let wa_2_0_1 = wa[wa_row_2_1];
-    let wa_2_1_1 = select(0.0f, wa[(wa_row_2_1 + a_col_1_1)], (1u < block_cols_2));
-    let wa_2_2_1 = select(0.0f, wa[(wa_row_2_1 + a_col_2_1)], (2u < block_cols_2));
-    let wa_2_3_1 = select(0.0f, wa[(wa_row_2_1 + a_col_3_1)], (3u < block_cols_2));
-    let wa_2_4 = select(0.0f, wa[(wa_row_2_1 + a_col_4)], (4u < block_cols_2));
-    let wa_2_5 = select(0.0f, wa[(wa_row_2_1 + a_col_5)], (5u < block_cols_2));
-    let wa_2_6 = select(0.0f, wa[(wa_row_2_1 + a_col_6)], (6u < block_cols_2));
-    let wa_3_0_1 = wa[wa_row_3_1];
-    let wa_3_1_1 = select(0.0f, wa[(wa_row_3_1 + a_col_1_1)], (1u < block_cols_2));
-    let wa_3_2_1 = select(0.0f, wa[(wa_row_3_1 + a_col_2_1)], (2u < block_cols_2));
-    let wa_3_3_1 = select(0.0f, wa[(wa_row_3_1 + a_col_3_1)], (3u < block_cols_2));
-    let wa_3_4 = select(0.0f, wa[(wa_row_3_1 + a_col_4)], (4u < block_cols_2));
-    let wa_3_5 = select(0.0f, wa[(wa_row_3_1 + a_col_5)], (5u < block_cols_2));
-    let wa_3_6 = select(0.0f, wa[(wa_row_3_1 + a_col_6)], (6u < block_cols_2));
-    let wa_4_0 = wa[wa_row_4];
-    let wa_4_1 = select(0.0f, wa[(wa_row_4 + a_col_1_1)], (1u < block_cols_2));
-    let wa_4_2 = select(0.0f, wa[(wa_row_4 + a_col_2_1)], (2u < block_cols_2));
-    let wa_4_3 = select(0.0f, wa[(wa_row_4 + a_col_3_1)], (3u < block_cols_2));
-    let wa_4_4 = select(0.0f, wa[(wa_row_4 + a_col_4)], (4u < block_cols_2));
-    let wa_4_5 = select(0.0f, wa[(wa_row_4 + a_col_5)], (5u < block_cols_2));
-    let wa_4_6 = select(0.0f, wa[(wa_row_4 + a_col_6)], (6u < block_cols_2));
-    let wa_5_0 = wa[wa_row_5];
-    let wa_5_1 = select(0.0f, wa[(wa_row_5 + a_col_1_1)], (1u < block_cols_2));
-    let wa_5_2 = select(0.0f, wa[(wa_row_5 + a_col_2_1)], (2u < block_cols_2));
-    let wa_5_3 = select(0.0f, wa[(wa_row_5 + a_col_3_1)], (3u < block_cols_2));
-    let wa_5_4 = select(0.0f, wa[(wa_row_5 + a_col_4)], (4u < block_cols_2));
-    let wa_5_5 = select(0.0f, wa[(wa_row_5 + a_col_5)], (5u < block_cols_2));
-    let wa_5_6 = select(0.0f, wa[(wa_row_5 + a_col_6)], (6u < block_cols_2));
-    let wa_6_0 = wa[wa_row_6];
-    let wa_6_1 = select(0.0f, wa[(wa_row_6 + a_col_1_1)], (1u < block_cols_2));
-    let wa_6_2 = select(0.0f, wa[(wa_row_6 + a_col_2_1)], (2u < block_cols_2));
-    let wa_6_3 = select(0.0f, wa[(wa_row_6 + a_col_3_1)], (3u < block_cols_2));
-    let wa_6_4 = select(0.0f, wa[(wa_row_6 + a_col_4)], (4u < block_cols_2));
-    let wa_6_5 = select(0.0f, wa[(wa_row_6 + a_col_5)], (5u < block_cols_2));
-    let wa_6_6 = select(0.0f, wa[(wa_row_6 + a_col_6)], (6u < block_cols_2));
-    let wb_0_0_1 = wb[wb_row_0_1];
-    let wb_0_1_1 = wb[(wb_row_0_1 + b_col_1_1)];
-    let wb_0_2_1 = wb[(wb_row_0_1 + b_col_2_1)];
-    let wb_0_3_1 = wb[(wb_row_0_1 + b_col_3_1)];
-    let wb_0_4 = wb[(wb_row_0_1 + b_col_4)];
-    let wb_0_5 = wb[(wb_row_0_1 + b_col_5)];
-    let wb_0_6 = wb[(wb_row_0_1 + b_col_6)];
-    let wb_1_0_1 = select(0.0f, wb[wb_row_1_1], (1u < block_rows_3));
-    let wb_1_1_1 = select(0.0f, wb[(wb_row_1_1 + b_col_1_1)], (1u < block_rows_3));
-    let wb_1_2_1 = select(0.0f, wb[(wb_row_1_1 + b_col_2_1)], (1u < block_rows_3));
-    let wb_1_3_1 = select(0.0f, wb[(wb_row_1_1 + b_col_3_1)], (1u < block_rows_3));
-    let wb_1_4 = select(0.0f, wb[(wb_row_1_1 + b_col_4)], (1u < block_rows_3));
-    let wb_1_5 = select(0.0f, wb[(wb_row_1_1 + b_col_5)], (1u < block_rows_3));
-    let wb_1_6 = select(0.0f, wb[(wb_row_1_1 + b_col_6)], (1u < block_rows_3));
-    let wb_2_0_1 = select(0.0f, wb[wb_row_2_1], (2u < block_rows_3));
-    let wb_2_1_1 = select(0.0f, wb[(wb_row_2_1 + b_col_1_1)], (2u < block_rows_3));
-    let wb_2_2_1 = select(0.0f, wb[(wb_row_2_1 + b_col_2_1)], (2u < block_rows_3));
-    let wb_2_3_1 = select(0.0f, wb[(wb_row_2_1 + b_col_3_1)], (2u < block_rows_3));
-    let wb_2_4 = select(0.0f, wb[(wb_row_2_1 + b_col_4)], (2u < block_rows_3));
-    let wb_2_5 = select(0.0f, wb[(wb_row_2_1 + b_col_5)], (2u < block_rows_3));
-    let wb_2_6 = select(0.0f, wb[(wb_row_2_1 + b_col_6)], (2u < block_rows_3));
-    let wb_3_0_1 = select(0.0f, wb[wb_row_3_1], (3u < block_rows_3));
-    let wb_3_1_1 = select(0.0f, wb[(wb_row_3_1 + b_col_1_1)], (3u < block_rows_3));
-    let wb_3_2_1 = select(0.0f, wb[(wb_row_3_1 + b_col_2_1)], (3u < block_rows_3));
-    let wb_3_3_1 = select(0.0f, wb[(wb_row_3_1 + b_col_3_1)], (3u < block_rows_3));
-    let wb_3_4 = select(0.0f, wb[(wb_row_3_1 + b_col_4)], (3u < block_rows_3));
-    let wb_3_5 = select(0.0f, wb[(wb_row_3_1 + b_col_5)], (3u < block_rows_3));
-    let wb_3_6 = select(0.0f, wb[(wb_row_3_1 + b_col_6)], (3u < block_rows_3));
-    let wb_4_0 = select(0.0f, wb[wb_row_4], (4u < block_rows_3));
-    let wb_4_1 = select(0.0f, wb[(wb_row_4 + b_col_1_1)], (4u < block_rows_3));
-    let wb_4_2 = select(0.0f, wb[(wb_row_4 + b_col_2_1)], (4u < block_rows_3));
-    let wb_4_3 = select(0.0f, wb[(wb_row_4 + b_col_3_1)], (4u < block_rows_3));
-    let wb_4_4 = select(0.0f, wb[(wb_row_4 + b_col_4)], (4u < block_rows_3));
-    let wb_4_5 = select(0.0f, wb[(wb_row_4 + b_col_5)], (4u < block_rows_3));
-    let wb_4_6 = select(0.0f, wb[(wb_row_4 + b_col_6)], (4u < block_rows_3));
-    let wb_5_0 = select(0.0f, wb[wb_row_5], (5u < block_rows_3));
-    let wb_5_1 = select(0.0f, wb[(wb_row_5 + b_col_1_1)], (5u < block_rows_3));
-    let wb_5_2 = select(0.0f, wb[(wb_row_5 + b_col_2_1)], (5u < block_rows_3));
-    let wb_5_3 = select(0.0f, wb[(wb_row_5 + b_col_3_1)], (5u < block_rows_3));
-    let wb_5_4 = select(0.0f, wb[(wb_row_5 + b_col_4)], (5u < block_rows_3));
-    let wb_5_5 = select(0.0f, wb[(wb_row_5 + b_col_5)], (5u < block_rows_3));
-    let wb_5_6 = select(0.0f, wb[(wb_row_5 + b_col_6)], (5u < block_rows_3));
-    let wb_6_0 = select(0.0f, wb[wb_row_6], (6u < block_rows_3));
-    let wb_6_1 = select(0.0f, wb[(wb_row_6 + b_col_1_1)], (6u < block_rows_3));
-    let wb_6_2 = select(0.0f, wb[(wb_row_6 + b_col_2_1)], (6u < block_rows_3));
-    let wb_6_3 = select(0.0f, wb[(wb_row_6 + b_col_3_1)], (6u < block_rows_3));
-    let wb_6_4 = select(0.0f, wb[(wb_row_6 + b_col_4)], (6u < block_rows_3));
-    let wb_6_5 = select(0.0f, wb[(wb_row_6 + b_col_5)], (6u < block_rows_3));
-    let wb_6_6 = select(0.0f, wb[(wb_row_6 + b_col_6)], (6u < block_rows_3));
-    let plane_1 = ((wid.z * 96u) + wid.y);
-    let x_block_1 = ((plane_1 * (params.in_h * params.in_w)) + ((col0_2 * params.in_w) + row0_3));
+    let y_row_start_1 = (offset_a_1 + (((pa_1 + 1u) - select(0u, 1u, (0u < offset_a_1))) * 7u));
+    let y_row_last_1 = (params.out_h - 1u);
+    let y_row_ok_4 = ((y_row_start_1 >= 7u) && (y_row_start_1 < (params.out_h + 7u)));
+    let y_row_at_4 = min((max(y_row_start_1, 7u) - 7u), y_row_last_1);
+    let y_row_pos_3 = (y_row_start_1 + 1u);
+    let y_row_ok_5 = ((y_row_pos_3 >= 7u) && (y_row_pos_3 < (params.out_h + 7u)));
+    let y_row_at_5 = min((max(y_row_pos_3, 7u) - 7u), y_row_last_1);
+    let y_row_pos_4 = (y_row_start_1 + 2u);
+    let y_row_ok_6 = ((y_row_pos_4 >= 7u) && (y_row_pos_4 < (params.out_h + 7u)));
+    let y_row_at_6 = min((max(y_row_pos_4, 7u) - 7u), y_row_last_1);
+    let y_row_pos_5 = (y_row_start_1 + 3u);
+    let y_row_ok_7 = ((y_row_pos_5 >= 7u) && (y_row_pos_5 < (params.out_h + 7u)));
+    let y_row_at_7 = min((max(y_row_pos_5, 7u) - 7u), y_row_last_1);
+    let y_row_pos_6 = (y_row_start_1 + 4u);
+    let y_row_ok_8 = ((y_row_pos_6 >= 7u) && (y_row_pos_6 < (params.out_h + 7u)));
+    let y_row_at_8 = min((max(y_row_pos_6, 7u) - 7u), y_row_last_1);
+    let y_row_pos_7 = (y_row_start_1 + 5u);
+    let y_row_ok_9 = ((y_row_pos_7 >= 7u) && (y_row_pos_7 < (params.out_h + 7u)));
+    let y_row_at_9 = min((max(y_row_pos_7, 7u) - 7u), y_row_last_1);
+    let y_row_pos_8 = (y_row_start_1 + 6u);
+    let y_row_ok_10 = ((y_row_pos_8 >= 7u) && (y_row_pos_8 < (params.out_h + 7u)));
+    let y_row_at_10 = min((max(y_row_pos_8, 7u) - 7u), y_row_last_1);
+    let x_row_start_1 = (offset_a_1 + (((pa_1 + 1u) - select(0u, 1u, (0u < offset_a_1))) * 7u));
+    let x_row_last_1 = (params.in_h - 1u);
+    let x_col_start_1 = (offset_b_1 + (((pb_1 + 1u) - select(0u, 1u, (0u < offset_b_1))) * 7u));
+    let x_col_last_1 = (params.in_w - 1u);
+    let x_col_ok_4 = ((x_col_start_1 >= 7u) && (x_col_start_1 < (params.in_w + 7u)));
+    let x_col_at_4 = min((max(x_col_start_1, 7u) - 7u), x_col_last_1);
+    let x_col_pos_3 = (x_col_start_1 + 1u);
+    let x_col_ok_5 = ((x_col_pos_3 >= 7u) && (x_col_pos_3 < (params.in_w + 7u)));
+    let x_col_at_5 = min((max(x_col_pos_3, 7u) - 7u), x_col_last_1);
+    let x_col_pos_4 = (x_col_start_1 + 2u);
+    let x_col_ok_6 = ((x_col_pos_4 >= 7u) && (x_col_pos_4 < (params.in_w + 7u)));
+    let x_col_at_6 = min((max(x_col_pos_4, 7u) - 7u), x_col_last_1);
+    let x_col_pos_5 = (x_col_start_1 + 3u);
+    let x_col_ok_7 = ((x_col_pos_5 >= 7u) && (x_col_pos_5 < (params.in_w + 7u)));
+    let x_col_at_7 = min((max(x_col_pos_5, 7u) - 7u), x_col_last_1);
+    let x_col_pos_6 = (x_col_start_1 + 4u);
+    let x_col_ok_8 = ((x_col_pos_6 >= 7u) && (x_col_pos_6 < (params.in_w + 7u)));
+    let x_col_at_8 = min((max(x_col_pos_6, 7u) - 7u), x_col_last_1);
+    let x_col_pos_7 = (x_col_start_1 + 5u);
+    let x_col_ok_9 = ((x_col_pos_7 >= 7u) && (x_col_pos_7 < (params.in_w + 7u)));
+    let x_col_at_9 = min((max(x_col_pos_7, 7u) - 7u), x_col_last_1);
+    let x_col_pos_8 = (x_col_start_1 + 6u);
+    let x_col_ok_10 = ((x_col_pos_8 >= 7u) && (x_col_pos_8 < (params.in_w + 7u)));
+    let x_col_at_10 = min((max(x_col_pos_8, 7u) - 7u), x_col_last_1);
+    let y_col_start_1 = (offset_b_1 + (((pb_1 + 1u) - select(0u, 1u, (0u < offset_b_1))) * 7u));
+    let y_col_last_1 = (params.out_w - 1u);
+    let y_col_ok_4 = ((y_col_start_1 >= 7u) && (y_col_start_1 < (params.out_w + 7u)));
+    let y_col_at_4 = min((max(y_col_start_1, 7u) - 7u), y_col_last_1);
+    let y_col_pos_3 = (y_col_start_1 + 1u);
+    let y_col_ok_5 = ((y_col_pos_3 >= 7u) && (y_col_pos_3 < (params.out_w + 7u)));
+    let y_col_at_5 = min((max(y_col_pos_3, 7u) - 7u), y_col_last_1);
+    let y_col_pos_4 = (y_col_start_1 + 2u);
+    let y_col_ok_6 = ((y_col_pos_4 >= 7u) && (y_col_pos_4 < (params.out_w + 7u)));
+    let y_col_at_6 = min((max(y_col_pos_4, 7u) - 7u), y_col_last_1);
+    let y_col_pos_5 = (y_col_start_1 + 3u);
+    let y_col_ok_7 = ((y_col_pos_5 >= 7u) && (y_col_pos_5 < (params.out_w + 7u)));
+    let y_col_at_7 = min((max(y_col_pos_5, 7u) - 7u), y_col_last_1);
+    let y_col_pos_6 = (y_col_start_1 + 4u);
+    let y_col_ok_8 = ((y_col_pos_6 >= 7u) && (y_col_pos_6 < (params.out_w + 7u)));
+    let y_col_at_8 = min((max(y_col_pos_6, 7u) - 7u), y_col_last_1);
+    let y_col_pos_7 = (y_col_start_1 + 5u);
+    let y_col_ok_9 = ((y_col_pos_7 >= 7u) && (y_col_pos_7 < (params.out_w + 7u)));
+    let y_col_at_9 = min((max(y_col_pos_7, 7u) - 7u), y_col_last_1);
+    let y_col_pos_8 = (y_col_start_1 + 6u);
+    let y_col_ok_10 = ((y_col_pos_8 >= 7u) && (y_col_pos_8 < (params.out_w + 7u)));
+    let y_col_at_10 = min((max(y_col_pos_8, 7u) - 7u), y_col_last_1);
+    // B weights: the whole 7x7 kernel of this channel (the same for all its blocks: uniform loads)
+    let wb_0_0_1 = wb[wb_base_1];
+    let wb_0_1_1 = wb[(wb_base_1 + 1u)];
+    let wb_0_2_1 = wb[(wb_base_1 + 2u)];
+    let wb_0_3_1 = wb[(wb_base_1 + 3u)];
+    let wb_0_4 = wb[(wb_base_1 + 4u)];
+    let wb_0_5 = wb[(wb_base_1 + 5u)];
+    let wb_0_6 = wb[(wb_base_1 + 6u)];
+    let wb_1_0_1 = wb[(wb_base_1 + 7u)];
+    let wb_1_1_1 = wb[(wb_base_1 + 8u)];
+    let wb_1_2_1 = wb[(wb_base_1 + 9u)];
+    let wb_1_3_1 = wb[(wb_base_1 + 10u)];
+    let wb_1_4 = wb[(wb_base_1 + 11u)];
+    let wb_1_5 = wb[(wb_base_1 + 12u)];
+    let wb_1_6 = wb[(wb_base_1 + 13u)];
+    let wb_2_0_1 = wb[(wb_base_1 + 14u)];
+    let wb_2_1_1 = wb[(wb_base_1 + 15u)];
+    let wb_2_2_1 = wb[(wb_base_1 + 16u)];
+    let wb_2_3_1 = wb[(wb_base_1 + 17u)];
+    let wb_2_4 = wb[(wb_base_1 + 18u)];
+    let wb_2_5 = wb[(wb_base_1 + 19u)];
+    let wb_2_6 = wb[(wb_base_1 + 20u)];
+    let wb_3_0_1 = wb[(wb_base_1 + 21u)];
+    let wb_3_1_1 = wb[(wb_base_1 + 22u)];
+    let wb_3_2_1 = wb[(wb_base_1 + 23u)];
+    let wb_3_3_1 = wb[(wb_base_1 + 24u)];
+    let wb_3_4 = wb[(wb_base_1 + 25u)];
+    let wb_3_5 = wb[(wb_base_1 + 26u)];
+    let wb_3_6 = wb[(wb_base_1 + 27u)];
+    let wb_4_0 = wb[(wb_base_1 + 28u)];
+    let wb_4_1 = wb[(wb_base_1 + 29u)];
+    let wb_4_2 = wb[(wb_base_1 + 30u)];
+    let wb_4_3 = wb[(wb_base_1 + 31u)];
+    let wb_4_4 = wb[(wb_base_1 + 32u)];
+    let wb_4_5 = wb[(wb_base_1 + 33u)];
+    let wb_4_6 = wb[(wb_base_1 + 34u)];
+    let wb_5_0 = wb[(wb_base_1 + 35u)];
+    let wb_5_1 = wb[(wb_base_1 + 36u)];
+    let wb_5_2 = wb[(wb_base_1 + 37u)];
+    let wb_5_3 = wb[(wb_base_1 + 38u)];
+    let wb_5_4 = wb[(wb_base_1 + 39u)];
+    let wb_5_5 = wb[(wb_base_1 + 40u)];
+    let wb_5_6 = wb[(wb_base_1 + 41u)];
+    let wb_6_0 = wb[(wb_base_1 + 42u)];
+    let wb_6_1 = wb[(wb_base_1 + 43u)];
+    let wb_6_2 = wb[(wb_base_1 + 44u)];
+    let wb_6_3 = wb[(wb_base_1 + 45u)];
+    let wb_6_4 = wb[(wb_base_1 + 46u)];
+    let wb_6_5 = wb[(wb_base_1 + 47u)];
+    let wb_6_6 = wb[(wb_base_1 + 48u)];
+    let plane_1 = (((wid.z * 96u) + wid.y) * (params.in_h * params.in_w));
     var acc_0_0_1: f32 = 0.0f;
     var acc_0_1_1: f32 = 0.0f;
     var acc_0_2_1: f32 = 0.0f;
@@ -1662,607 +1038,230 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var acc_6_4: f32 = 0.0f;
     var acc_6_5: f32 = 0.0f;
     var acc_6_6: f32 = 0.0f;
-    // X row 0 of the block: T row = X row · B block, then Y block += A column 0 ⊗ T row
-    let x_0_4 = x[x_block_1];
-    let x_1_4 = x[(x_block_1 + b_row_1_1)];
-    let x_2_4 = x[(x_block_1 + b_row_2_1)];
-    let x_3_4 = x[(x_block_1 + b_row_3_1)];
-    let x_4 = x[(x_block_1 + b_row_4)];
-    let x_5 = x[(x_block_1 + b_row_5)];
-    let x_6 = x[(x_block_1 + b_row_6)];
-    let t_0_4 = (((((((x_0_4 * wb_0_0_1) + (x_1_4 * wb_1_0_1)) + (x_2_4 * wb_2_0_1)) + (x_3_4 * wb_3_0_1)) + (x_4 * wb_4_0)) + (x_5 * wb_5_0)) + (x_6 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_0_1 * t_0_4));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_0_1 * t_0_4));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_0_1 * t_0_4));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_0_1 * t_0_4));
-    acc_4_0 = (acc_4_0 + (wa_4_0 * t_0_4));
-    acc_5_0 = (acc_5_0 + (wa_5_0 * t_0_4));
-    acc_6_0 = (acc_6_0 + (wa_6_0 * t_0_4));
-    let t_1_4 = (((((((x_0_4 * wb_0_1_1) + (x_1_4 * wb_1_1_1)) + (x_2_4 * wb_2_1_1)) + (x_3_4 * wb_3_1_1)) + (x_4 * wb_4_1)) + (x_5 * wb_5_1)) + (x_6 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_0_1 * t_1_4));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_0_1 * t_1_4));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_0_1 * t_1_4));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_0_1 * t_1_4));
-    acc_4_1 = (acc_4_1 + (wa_4_0 * t_1_4));
-    acc_5_1 = (acc_5_1 + (wa_5_0 * t_1_4));
-    acc_6_1 = (acc_6_1 + (wa_6_0 * t_1_4));
-    let t_2_4 = (((((((x_0_4 * wb_0_2_1) + (x_1_4 * wb_1_2_1)) + (x_2_4 * wb_2_2_1)) + (x_3_4 * wb_3_2_1)) + (x_4 * wb_4_2)) + (x_5 * wb_5_2)) + (x_6 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_0_1 * t_2_4));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_0_1 * t_2_4));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_0_1 * t_2_4));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_0_1 * t_2_4));
-    acc_4_2 = (acc_4_2 + (wa_4_0 * t_2_4));
-    acc_5_2 = (acc_5_2 + (wa_5_0 * t_2_4));
-    acc_6_2 = (acc_6_2 + (wa_6_0 * t_2_4));
-    let t_3_4 = (((((((x_0_4 * wb_0_3_1) + (x_1_4 * wb_1_3_1)) + (x_2_4 * wb_2_3_1)) + (x_3_4 * wb_3_3_1)) + (x_4 * wb_4_3)) + (x_5 * wb_5_3)) + (x_6 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_0_1 * t_3_4));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_0_1 * t_3_4));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_0_1 * t_3_4));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_0_1 * t_3_4));
-    acc_4_3 = (acc_4_3 + (wa_4_0 * t_3_4));
-    acc_5_3 = (acc_5_3 + (wa_5_0 * t_3_4));
-    acc_6_3 = (acc_6_3 + (wa_6_0 * t_3_4));
-    let t_4 = (((((((x_0_4 * wb_0_4) + (x_1_4 * wb_1_4)) + (x_2_4 * wb_2_4)) + (x_3_4 * wb_3_4)) + (x_4 * wb_4_4)) + (x_5 * wb_5_4)) + (x_6 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_0_1 * t_4));
-    acc_1_4 = (acc_1_4 + (wa_1_0_1 * t_4));
-    acc_2_4 = (acc_2_4 + (wa_2_0_1 * t_4));
-    acc_3_4 = (acc_3_4 + (wa_3_0_1 * t_4));
-    acc_4_4 = (acc_4_4 + (wa_4_0 * t_4));
-    acc_5_4 = (acc_5_4 + (wa_5_0 * t_4));
-    acc_6_4 = (acc_6_4 + (wa_6_0 * t_4));
-    let t_5 = (((((((x_0_4 * wb_0_5) + (x_1_4 * wb_1_5)) + (x_2_4 * wb_2_5)) + (x_3_4 * wb_3_5)) + (x_4 * wb_4_5)) + (x_5 * wb_5_5)) + (x_6 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_0_1 * t_5));
-    acc_1_5 = (acc_1_5 + (wa_1_0_1 * t_5));
-    acc_2_5 = (acc_2_5 + (wa_2_0_1 * t_5));
-    acc_3_5 = (acc_3_5 + (wa_3_0_1 * t_5));
-    acc_4_5 = (acc_4_5 + (wa_4_0 * t_5));
-    acc_5_5 = (acc_5_5 + (wa_5_0 * t_5));
-    acc_6_5 = (acc_6_5 + (wa_6_0 * t_5));
-    let t_6 = (((((((x_0_4 * wb_0_6) + (x_1_4 * wb_1_6)) + (x_2_4 * wb_2_6)) + (x_3_4 * wb_3_6)) + (x_4 * wb_4_6)) + (x_5 * wb_5_6)) + (x_6 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_0_1 * t_6));
-    acc_1_6 = (acc_1_6 + (wa_1_0_1 * t_6));
-    acc_2_6 = (acc_2_6 + (wa_2_0_1 * t_6));
-    acc_3_6 = (acc_3_6 + (wa_3_0_1 * t_6));
-    acc_4_6 = (acc_4_6 + (wa_4_0 * t_6));
-    acc_5_6 = (acc_5_6 + (wa_5_0 * t_6));
-    acc_6_6 = (acc_6_6 + (wa_6_0 * t_6));
-    // X row 1 of the block: T row = X row · B block, then Y block += A column 1 ⊗ T row
-    let x_row_3 = (x_block_1 + (a_col_1_1 * params.in_w));
-    let x_0_5 = x[x_row_3];
-    let x_1_5 = x[(x_row_3 + b_row_1_1)];
-    let x_2_5 = x[(x_row_3 + b_row_2_1)];
-    let x_3_5 = x[(x_row_3 + b_row_3_1)];
-    let x_4_1 = x[(x_row_3 + b_row_4)];
-    let x_5_1 = x[(x_row_3 + b_row_5)];
-    let x_6_1 = x[(x_row_3 + b_row_6)];
-    let t_0_5 = (((((((x_0_5 * wb_0_0_1) + (x_1_5 * wb_1_0_1)) + (x_2_5 * wb_2_0_1)) + (x_3_5 * wb_3_0_1)) + (x_4_1 * wb_4_0)) + (x_5_1 * wb_5_0)) + (x_6_1 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_1_1 * t_0_5));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_1_1 * t_0_5));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_1_1 * t_0_5));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_1_1 * t_0_5));
-    acc_4_0 = (acc_4_0 + (wa_4_1 * t_0_5));
-    acc_5_0 = (acc_5_0 + (wa_5_1 * t_0_5));
-    acc_6_0 = (acc_6_0 + (wa_6_1 * t_0_5));
-    let t_1_5 = (((((((x_0_5 * wb_0_1_1) + (x_1_5 * wb_1_1_1)) + (x_2_5 * wb_2_1_1)) + (x_3_5 * wb_3_1_1)) + (x_4_1 * wb_4_1)) + (x_5_1 * wb_5_1)) + (x_6_1 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_1_1 * t_1_5));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_1_1 * t_1_5));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_1_1 * t_1_5));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_1_1 * t_1_5));
-    acc_4_1 = (acc_4_1 + (wa_4_1 * t_1_5));
-    acc_5_1 = (acc_5_1 + (wa_5_1 * t_1_5));
-    acc_6_1 = (acc_6_1 + (wa_6_1 * t_1_5));
-    let t_2_5 = (((((((x_0_5 * wb_0_2_1) + (x_1_5 * wb_1_2_1)) + (x_2_5 * wb_2_2_1)) + (x_3_5 * wb_3_2_1)) + (x_4_1 * wb_4_2)) + (x_5_1 * wb_5_2)) + (x_6_1 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_1_1 * t_2_5));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_1_1 * t_2_5));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_1_1 * t_2_5));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_1_1 * t_2_5));
-    acc_4_2 = (acc_4_2 + (wa_4_1 * t_2_5));
-    acc_5_2 = (acc_5_2 + (wa_5_1 * t_2_5));
-    acc_6_2 = (acc_6_2 + (wa_6_1 * t_2_5));
-    let t_3_5 = (((((((x_0_5 * wb_0_3_1) + (x_1_5 * wb_1_3_1)) + (x_2_5 * wb_2_3_1)) + (x_3_5 * wb_3_3_1)) + (x_4_1 * wb_4_3)) + (x_5_1 * wb_5_3)) + (x_6_1 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_1_1 * t_3_5));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_1_1 * t_3_5));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_1_1 * t_3_5));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_1_1 * t_3_5));
-    acc_4_3 = (acc_4_3 + (wa_4_1 * t_3_5));
-    acc_5_3 = (acc_5_3 + (wa_5_1 * t_3_5));
-    acc_6_3 = (acc_6_3 + (wa_6_1 * t_3_5));
-    let t_4_1 = (((((((x_0_5 * wb_0_4) + (x_1_5 * wb_1_4)) + (x_2_5 * wb_2_4)) + (x_3_5 * wb_3_4)) + (x_4_1 * wb_4_4)) + (x_5_1 * wb_5_4)) + (x_6_1 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_1_1 * t_4_1));
-    acc_1_4 = (acc_1_4 + (wa_1_1_1 * t_4_1));
-    acc_2_4 = (acc_2_4 + (wa_2_1_1 * t_4_1));
-    acc_3_4 = (acc_3_4 + (wa_3_1_1 * t_4_1));
-    acc_4_4 = (acc_4_4 + (wa_4_1 * t_4_1));
-    acc_5_4 = (acc_5_4 + (wa_5_1 * t_4_1));
-    acc_6_4 = (acc_6_4 + (wa_6_1 * t_4_1));
-    let t_5_1 = (((((((x_0_5 * wb_0_5) + (x_1_5 * wb_1_5)) + (x_2_5 * wb_2_5)) + (x_3_5 * wb_3_5)) + (x_4_1 * wb_4_5)) + (x_5_1 * wb_5_5)) + (x_6_1 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_1_1 * t_5_1));
-    acc_1_5 = (acc_1_5 + (wa_1_1_1 * t_5_1));
-    acc_2_5 = (acc_2_5 + (wa_2_1_1 * t_5_1));
-    acc_3_5 = (acc_3_5 + (wa_3_1_1 * t_5_1));
-    acc_4_5 = (acc_4_5 + (wa_4_1 * t_5_1));
-    acc_5_5 = (acc_5_5 + (wa_5_1 * t_5_1));
-    acc_6_5 = (acc_6_5 + (wa_6_1 * t_5_1));
-    let t_6_1 = (((((((x_0_5 * wb_0_6) + (x_1_5 * wb_1_6)) + (x_2_5 * wb_2_6)) + (x_3_5 * wb_3_6)) + (x_4_1 * wb_4_6)) + (x_5_1 * wb_5_6)) + (x_6_1 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_1_1 * t_6_1));
-    acc_1_6 = (acc_1_6 + (wa_1_1_1 * t_6_1));
-    acc_2_6 = (acc_2_6 + (wa_2_1_1 * t_6_1));
-    acc_3_6 = (acc_3_6 + (wa_3_1_1 * t_6_1));
-    acc_4_6 = (acc_4_6 + (wa_4_1 * t_6_1));
-    acc_5_6 = (acc_5_6 + (wa_5_1 * t_6_1));
-    acc_6_6 = (acc_6_6 + (wa_6_1 * t_6_1));
-    // X row 2 of the block: T row = X row · B block, then Y block += A column 2 ⊗ T row
-    let x_row_4 = (x_block_1 + (a_col_2_1 * params.in_w));
-    let x_0_6 = x[x_row_4];
-    let x_1_6 = x[(x_row_4 + b_row_1_1)];
-    let x_2_6 = x[(x_row_4 + b_row_2_1)];
-    let x_3_6 = x[(x_row_4 + b_row_3_1)];
-    let x_4_2 = x[(x_row_4 + b_row_4)];
-    let x_5_2 = x[(x_row_4 + b_row_5)];
-    let x_6_2 = x[(x_row_4 + b_row_6)];
-    let t_0_6 = (((((((x_0_6 * wb_0_0_1) + (x_1_6 * wb_1_0_1)) + (x_2_6 * wb_2_0_1)) + (x_3_6 * wb_3_0_1)) + (x_4_2 * wb_4_0)) + (x_5_2 * wb_5_0)) + (x_6_2 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_2_1 * t_0_6));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_2_1 * t_0_6));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_2_1 * t_0_6));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_2_1 * t_0_6));
-    acc_4_0 = (acc_4_0 + (wa_4_2 * t_0_6));
-    acc_5_0 = (acc_5_0 + (wa_5_2 * t_0_6));
-    acc_6_0 = (acc_6_0 + (wa_6_2 * t_0_6));
-    let t_1_6 = (((((((x_0_6 * wb_0_1_1) + (x_1_6 * wb_1_1_1)) + (x_2_6 * wb_2_1_1)) + (x_3_6 * wb_3_1_1)) + (x_4_2 * wb_4_1)) + (x_5_2 * wb_5_1)) + (x_6_2 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_2_1 * t_1_6));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_2_1 * t_1_6));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_2_1 * t_1_6));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_2_1 * t_1_6));
-    acc_4_1 = (acc_4_1 + (wa_4_2 * t_1_6));
-    acc_5_1 = (acc_5_1 + (wa_5_2 * t_1_6));
-    acc_6_1 = (acc_6_1 + (wa_6_2 * t_1_6));
-    let t_2_6 = (((((((x_0_6 * wb_0_2_1) + (x_1_6 * wb_1_2_1)) + (x_2_6 * wb_2_2_1)) + (x_3_6 * wb_3_2_1)) + (x_4_2 * wb_4_2)) + (x_5_2 * wb_5_2)) + (x_6_2 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_2_1 * t_2_6));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_2_1 * t_2_6));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_2_1 * t_2_6));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_2_1 * t_2_6));
-    acc_4_2 = (acc_4_2 + (wa_4_2 * t_2_6));
-    acc_5_2 = (acc_5_2 + (wa_5_2 * t_2_6));
-    acc_6_2 = (acc_6_2 + (wa_6_2 * t_2_6));
-    let t_3_6 = (((((((x_0_6 * wb_0_3_1) + (x_1_6 * wb_1_3_1)) + (x_2_6 * wb_2_3_1)) + (x_3_6 * wb_3_3_1)) + (x_4_2 * wb_4_3)) + (x_5_2 * wb_5_3)) + (x_6_2 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_2_1 * t_3_6));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_2_1 * t_3_6));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_2_1 * t_3_6));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_2_1 * t_3_6));
-    acc_4_3 = (acc_4_3 + (wa_4_2 * t_3_6));
-    acc_5_3 = (acc_5_3 + (wa_5_2 * t_3_6));
-    acc_6_3 = (acc_6_3 + (wa_6_2 * t_3_6));
-    let t_4_2 = (((((((x_0_6 * wb_0_4) + (x_1_6 * wb_1_4)) + (x_2_6 * wb_2_4)) + (x_3_6 * wb_3_4)) + (x_4_2 * wb_4_4)) + (x_5_2 * wb_5_4)) + (x_6_2 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_2_1 * t_4_2));
-    acc_1_4 = (acc_1_4 + (wa_1_2_1 * t_4_2));
-    acc_2_4 = (acc_2_4 + (wa_2_2_1 * t_4_2));
-    acc_3_4 = (acc_3_4 + (wa_3_2_1 * t_4_2));
-    acc_4_4 = (acc_4_4 + (wa_4_2 * t_4_2));
-    acc_5_4 = (acc_5_4 + (wa_5_2 * t_4_2));
-    acc_6_4 = (acc_6_4 + (wa_6_2 * t_4_2));
-    let t_5_2 = (((((((x_0_6 * wb_0_5) + (x_1_6 * wb_1_5)) + (x_2_6 * wb_2_5)) + (x_3_6 * wb_3_5)) + (x_4_2 * wb_4_5)) + (x_5_2 * wb_5_5)) + (x_6_2 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_2_1 * t_5_2));
-    acc_1_5 = (acc_1_5 + (wa_1_2_1 * t_5_2));
-    acc_2_5 = (acc_2_5 + (wa_2_2_1 * t_5_2));
-    acc_3_5 = (acc_3_5 + (wa_3_2_1 * t_5_2));
-    acc_4_5 = (acc_4_5 + (wa_4_2 * t_5_2));
-    acc_5_5 = (acc_5_5 + (wa_5_2 * t_5_2));
-    acc_6_5 = (acc_6_5 + (wa_6_2 * t_5_2));
-    let t_6_2 = (((((((x_0_6 * wb_0_6) + (x_1_6 * wb_1_6)) + (x_2_6 * wb_2_6)) + (x_3_6 * wb_3_6)) + (x_4_2 * wb_4_6)) + (x_5_2 * wb_5_6)) + (x_6_2 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_2_1 * t_6_2));
-    acc_1_6 = (acc_1_6 + (wa_1_2_1 * t_6_2));
-    acc_2_6 = (acc_2_6 + (wa_2_2_1 * t_6_2));
-    acc_3_6 = (acc_3_6 + (wa_3_2_1 * t_6_2));
-    acc_4_6 = (acc_4_6 + (wa_4_2 * t_6_2));
-    acc_5_6 = (acc_5_6 + (wa_5_2 * t_6_2));
-    acc_6_6 = (acc_6_6 + (wa_6_2 * t_6_2));
-    // X row 3 of the block: T row = X row · B block, then Y block += A column 3 ⊗ T row
-    let x_row_5 = (x_block_1 + (a_col_3_1 * params.in_w));
-    let x_0_7 = x[x_row_5];
-    let x_1_7 = x[(x_row_5 + b_row_1_1)];
-    let x_2_7 = x[(x_row_5 + b_row_2_1)];
-    let x_3_7 = x[(x_row_5 + b_row_3_1)];
-    let x_4_3 = x[(x_row_5 + b_row_4)];
-    let x_5_3 = x[(x_row_5 + b_row_5)];
-    let x_6_3 = x[(x_row_5 + b_row_6)];
-    let t_0_7 = (((((((x_0_7 * wb_0_0_1) + (x_1_7 * wb_1_0_1)) + (x_2_7 * wb_2_0_1)) + (x_3_7 * wb_3_0_1)) + (x_4_3 * wb_4_0)) + (x_5_3 * wb_5_0)) + (x_6_3 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_3_1 * t_0_7));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_3_1 * t_0_7));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_3_1 * t_0_7));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_3_1 * t_0_7));
-    acc_4_0 = (acc_4_0 + (wa_4_3 * t_0_7));
-    acc_5_0 = (acc_5_0 + (wa_5_3 * t_0_7));
-    acc_6_0 = (acc_6_0 + (wa_6_3 * t_0_7));
-    let t_1_7 = (((((((x_0_7 * wb_0_1_1) + (x_1_7 * wb_1_1_1)) + (x_2_7 * wb_2_1_1)) + (x_3_7 * wb_3_1_1)) + (x_4_3 * wb_4_1)) + (x_5_3 * wb_5_1)) + (x_6_3 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_3_1 * t_1_7));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_3_1 * t_1_7));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_3_1 * t_1_7));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_3_1 * t_1_7));
-    acc_4_1 = (acc_4_1 + (wa_4_3 * t_1_7));
-    acc_5_1 = (acc_5_1 + (wa_5_3 * t_1_7));
-    acc_6_1 = (acc_6_1 + (wa_6_3 * t_1_7));
-    let t_2_7 = (((((((x_0_7 * wb_0_2_1) + (x_1_7 * wb_1_2_1)) + (x_2_7 * wb_2_2_1)) + (x_3_7 * wb_3_2_1)) + (x_4_3 * wb_4_2)) + (x_5_3 * wb_5_2)) + (x_6_3 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_3_1 * t_2_7));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_3_1 * t_2_7));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_3_1 * t_2_7));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_3_1 * t_2_7));
-    acc_4_2 = (acc_4_2 + (wa_4_3 * t_2_7));
-    acc_5_2 = (acc_5_2 + (wa_5_3 * t_2_7));
-    acc_6_2 = (acc_6_2 + (wa_6_3 * t_2_7));
-    let t_3_7 = (((((((x_0_7 * wb_0_3_1) + (x_1_7 * wb_1_3_1)) + (x_2_7 * wb_2_3_1)) + (x_3_7 * wb_3_3_1)) + (x_4_3 * wb_4_3)) + (x_5_3 * wb_5_3)) + (x_6_3 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_3_1 * t_3_7));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_3_1 * t_3_7));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_3_1 * t_3_7));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_3_1 * t_3_7));
-    acc_4_3 = (acc_4_3 + (wa_4_3 * t_3_7));
-    acc_5_3 = (acc_5_3 + (wa_5_3 * t_3_7));
-    acc_6_3 = (acc_6_3 + (wa_6_3 * t_3_7));
-    let t_4_3 = (((((((x_0_7 * wb_0_4) + (x_1_7 * wb_1_4)) + (x_2_7 * wb_2_4)) + (x_3_7 * wb_3_4)) + (x_4_3 * wb_4_4)) + (x_5_3 * wb_5_4)) + (x_6_3 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_3_1 * t_4_3));
-    acc_1_4 = (acc_1_4 + (wa_1_3_1 * t_4_3));
-    acc_2_4 = (acc_2_4 + (wa_2_3_1 * t_4_3));
-    acc_3_4 = (acc_3_4 + (wa_3_3_1 * t_4_3));
-    acc_4_4 = (acc_4_4 + (wa_4_3 * t_4_3));
-    acc_5_4 = (acc_5_4 + (wa_5_3 * t_4_3));
-    acc_6_4 = (acc_6_4 + (wa_6_3 * t_4_3));
-    let t_5_3 = (((((((x_0_7 * wb_0_5) + (x_1_7 * wb_1_5)) + (x_2_7 * wb_2_5)) + (x_3_7 * wb_3_5)) + (x_4_3 * wb_4_5)) + (x_5_3 * wb_5_5)) + (x_6_3 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_3_1 * t_5_3));
-    acc_1_5 = (acc_1_5 + (wa_1_3_1 * t_5_3));
-    acc_2_5 = (acc_2_5 + (wa_2_3_1 * t_5_3));
-    acc_3_5 = (acc_3_5 + (wa_3_3_1 * t_5_3));
-    acc_4_5 = (acc_4_5 + (wa_4_3 * t_5_3));
-    acc_5_5 = (acc_5_5 + (wa_5_3 * t_5_3));
-    acc_6_5 = (acc_6_5 + (wa_6_3 * t_5_3));
-    let t_6_3 = (((((((x_0_7 * wb_0_6) + (x_1_7 * wb_1_6)) + (x_2_7 * wb_2_6)) + (x_3_7 * wb_3_6)) + (x_4_3 * wb_4_6)) + (x_5_3 * wb_5_6)) + (x_6_3 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_3_1 * t_6_3));
-    acc_1_6 = (acc_1_6 + (wa_1_3_1 * t_6_3));
-    acc_2_6 = (acc_2_6 + (wa_2_3_1 * t_6_3));
-    acc_3_6 = (acc_3_6 + (wa_3_3_1 * t_6_3));
-    acc_4_6 = (acc_4_6 + (wa_4_3 * t_6_3));
-    acc_5_6 = (acc_5_6 + (wa_5_3 * t_6_3));
-    acc_6_6 = (acc_6_6 + (wa_6_3 * t_6_3));
-    // X row 4 of the block: T row = X row · B block, then Y block += A column 4 ⊗ T row
-    let x_row_6 = (x_block_1 + (a_col_4 * params.in_w));
-    let x_0_8 = x[x_row_6];
-    let x_1_8 = x[(x_row_6 + b_row_1_1)];
-    let x_2_8 = x[(x_row_6 + b_row_2_1)];
-    let x_3_8 = x[(x_row_6 + b_row_3_1)];
-    let x_4_4 = x[(x_row_6 + b_row_4)];
-    let x_5_4 = x[(x_row_6 + b_row_5)];
-    let x_6_4 = x[(x_row_6 + b_row_6)];
-    let t_0_8 = (((((((x_0_8 * wb_0_0_1) + (x_1_8 * wb_1_0_1)) + (x_2_8 * wb_2_0_1)) + (x_3_8 * wb_3_0_1)) + (x_4_4 * wb_4_0)) + (x_5_4 * wb_5_0)) + (x_6_4 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_4 * t_0_8));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_4 * t_0_8));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_4 * t_0_8));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_4 * t_0_8));
-    acc_4_0 = (acc_4_0 + (wa_4_4 * t_0_8));
-    acc_5_0 = (acc_5_0 + (wa_5_4 * t_0_8));
-    acc_6_0 = (acc_6_0 + (wa_6_4 * t_0_8));
-    let t_1_8 = (((((((x_0_8 * wb_0_1_1) + (x_1_8 * wb_1_1_1)) + (x_2_8 * wb_2_1_1)) + (x_3_8 * wb_3_1_1)) + (x_4_4 * wb_4_1)) + (x_5_4 * wb_5_1)) + (x_6_4 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_4 * t_1_8));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_4 * t_1_8));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_4 * t_1_8));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_4 * t_1_8));
-    acc_4_1 = (acc_4_1 + (wa_4_4 * t_1_8));
-    acc_5_1 = (acc_5_1 + (wa_5_4 * t_1_8));
-    acc_6_1 = (acc_6_1 + (wa_6_4 * t_1_8));
-    let t_2_8 = (((((((x_0_8 * wb_0_2_1) + (x_1_8 * wb_1_2_1)) + (x_2_8 * wb_2_2_1)) + (x_3_8 * wb_3_2_1)) + (x_4_4 * wb_4_2)) + (x_5_4 * wb_5_2)) + (x_6_4 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_4 * t_2_8));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_4 * t_2_8));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_4 * t_2_8));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_4 * t_2_8));
-    acc_4_2 = (acc_4_2 + (wa_4_4 * t_2_8));
-    acc_5_2 = (acc_5_2 + (wa_5_4 * t_2_8));
-    acc_6_2 = (acc_6_2 + (wa_6_4 * t_2_8));
-    let t_3_8 = (((((((x_0_8 * wb_0_3_1) + (x_1_8 * wb_1_3_1)) + (x_2_8 * wb_2_3_1)) + (x_3_8 * wb_3_3_1)) + (x_4_4 * wb_4_3)) + (x_5_4 * wb_5_3)) + (x_6_4 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_4 * t_3_8));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_4 * t_3_8));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_4 * t_3_8));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_4 * t_3_8));
-    acc_4_3 = (acc_4_3 + (wa_4_4 * t_3_8));
-    acc_5_3 = (acc_5_3 + (wa_5_4 * t_3_8));
-    acc_6_3 = (acc_6_3 + (wa_6_4 * t_3_8));
-    let t_4_4 = (((((((x_0_8 * wb_0_4) + (x_1_8 * wb_1_4)) + (x_2_8 * wb_2_4)) + (x_3_8 * wb_3_4)) + (x_4_4 * wb_4_4)) + (x_5_4 * wb_5_4)) + (x_6_4 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_4 * t_4_4));
-    acc_1_4 = (acc_1_4 + (wa_1_4 * t_4_4));
-    acc_2_4 = (acc_2_4 + (wa_2_4 * t_4_4));
-    acc_3_4 = (acc_3_4 + (wa_3_4 * t_4_4));
-    acc_4_4 = (acc_4_4 + (wa_4_4 * t_4_4));
-    acc_5_4 = (acc_5_4 + (wa_5_4 * t_4_4));
-    acc_6_4 = (acc_6_4 + (wa_6_4 * t_4_4));
-    let t_5_4 = (((((((x_0_8 * wb_0_5) + (x_1_8 * wb_1_5)) + (x_2_8 * wb_2_5)) + (x_3_8 * wb_3_5)) + (x_4_4 * wb_4_5)) + (x_5_4 * wb_5_5)) + (x_6_4 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_4 * t_5_4));
-    acc_1_5 = (acc_1_5 + (wa_1_4 * t_5_4));
-    acc_2_5 = (acc_2_5 + (wa_2_4 * t_5_4));
-    acc_3_5 = (acc_3_5 + (wa_3_4 * t_5_4));
-    acc_4_5 = (acc_4_5 + (wa_4_4 * t_5_4));
-    acc_5_5 = (acc_5_5 + (wa_5_4 * t_5_4));
-    acc_6_5 = (acc_6_5 + (wa_6_4 * t_5_4));
-    let t_6_4 = (((((((x_0_8 * wb_0_6) + (x_1_8 * wb_1_6)) + (x_2_8 * wb_2_6)) + (x_3_8 * wb_3_6)) + (x_4_4 * wb_4_6)) + (x_5_4 * wb_5_6)) + (x_6_4 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_4 * t_6_4));
-    acc_1_6 = (acc_1_6 + (wa_1_4 * t_6_4));
-    acc_2_6 = (acc_2_6 + (wa_2_4 * t_6_4));
-    acc_3_6 = (acc_3_6 + (wa_3_4 * t_6_4));
-    acc_4_6 = (acc_4_6 + (wa_4_4 * t_6_4));
-    acc_5_6 = (acc_5_6 + (wa_5_4 * t_6_4));
-    acc_6_6 = (acc_6_6 + (wa_6_4 * t_6_4));
-    // X row 5 of the block: T row = X row · B block, then Y block += A column 5 ⊗ T row
-    let x_row_7 = (x_block_1 + (a_col_5 * params.in_w));
-    let x_0_9 = x[x_row_7];
-    let x_1_9 = x[(x_row_7 + b_row_1_1)];
-    let x_2_9 = x[(x_row_7 + b_row_2_1)];
-    let x_3_9 = x[(x_row_7 + b_row_3_1)];
-    let x_4_5 = x[(x_row_7 + b_row_4)];
-    let x_5_5 = x[(x_row_7 + b_row_5)];
-    let x_6_5 = x[(x_row_7 + b_row_6)];
-    let t_0_9 = (((((((x_0_9 * wb_0_0_1) + (x_1_9 * wb_1_0_1)) + (x_2_9 * wb_2_0_1)) + (x_3_9 * wb_3_0_1)) + (x_4_5 * wb_4_0)) + (x_5_5 * wb_5_0)) + (x_6_5 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_5 * t_0_9));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_5 * t_0_9));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_5 * t_0_9));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_5 * t_0_9));
-    acc_4_0 = (acc_4_0 + (wa_4_5 * t_0_9));
-    acc_5_0 = (acc_5_0 + (wa_5_5 * t_0_9));
-    acc_6_0 = (acc_6_0 + (wa_6_5 * t_0_9));
-    let t_1_9 = (((((((x_0_9 * wb_0_1_1) + (x_1_9 * wb_1_1_1)) + (x_2_9 * wb_2_1_1)) + (x_3_9 * wb_3_1_1)) + (x_4_5 * wb_4_1)) + (x_5_5 * wb_5_1)) + (x_6_5 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_5 * t_1_9));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_5 * t_1_9));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_5 * t_1_9));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_5 * t_1_9));
-    acc_4_1 = (acc_4_1 + (wa_4_5 * t_1_9));
-    acc_5_1 = (acc_5_1 + (wa_5_5 * t_1_9));
-    acc_6_1 = (acc_6_1 + (wa_6_5 * t_1_9));
-    let t_2_9 = (((((((x_0_9 * wb_0_2_1) + (x_1_9 * wb_1_2_1)) + (x_2_9 * wb_2_2_1)) + (x_3_9 * wb_3_2_1)) + (x_4_5 * wb_4_2)) + (x_5_5 * wb_5_2)) + (x_6_5 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_5 * t_2_9));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_5 * t_2_9));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_5 * t_2_9));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_5 * t_2_9));
-    acc_4_2 = (acc_4_2 + (wa_4_5 * t_2_9));
-    acc_5_2 = (acc_5_2 + (wa_5_5 * t_2_9));
-    acc_6_2 = (acc_6_2 + (wa_6_5 * t_2_9));
-    let t_3_9 = (((((((x_0_9 * wb_0_3_1) + (x_1_9 * wb_1_3_1)) + (x_2_9 * wb_2_3_1)) + (x_3_9 * wb_3_3_1)) + (x_4_5 * wb_4_3)) + (x_5_5 * wb_5_3)) + (x_6_5 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_5 * t_3_9));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_5 * t_3_9));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_5 * t_3_9));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_5 * t_3_9));
-    acc_4_3 = (acc_4_3 + (wa_4_5 * t_3_9));
-    acc_5_3 = (acc_5_3 + (wa_5_5 * t_3_9));
-    acc_6_3 = (acc_6_3 + (wa_6_5 * t_3_9));
-    let t_4_5 = (((((((x_0_9 * wb_0_4) + (x_1_9 * wb_1_4)) + (x_2_9 * wb_2_4)) + (x_3_9 * wb_3_4)) + (x_4_5 * wb_4_4)) + (x_5_5 * wb_5_4)) + (x_6_5 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_5 * t_4_5));
-    acc_1_4 = (acc_1_4 + (wa_1_5 * t_4_5));
-    acc_2_4 = (acc_2_4 + (wa_2_5 * t_4_5));
-    acc_3_4 = (acc_3_4 + (wa_3_5 * t_4_5));
-    acc_4_4 = (acc_4_4 + (wa_4_5 * t_4_5));
-    acc_5_4 = (acc_5_4 + (wa_5_5 * t_4_5));
-    acc_6_4 = (acc_6_4 + (wa_6_5 * t_4_5));
-    let t_5_5 = (((((((x_0_9 * wb_0_5) + (x_1_9 * wb_1_5)) + (x_2_9 * wb_2_5)) + (x_3_9 * wb_3_5)) + (x_4_5 * wb_4_5)) + (x_5_5 * wb_5_5)) + (x_6_5 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_5 * t_5_5));
-    acc_1_5 = (acc_1_5 + (wa_1_5 * t_5_5));
-    acc_2_5 = (acc_2_5 + (wa_2_5 * t_5_5));
-    acc_3_5 = (acc_3_5 + (wa_3_5 * t_5_5));
-    acc_4_5 = (acc_4_5 + (wa_4_5 * t_5_5));
-    acc_5_5 = (acc_5_5 + (wa_5_5 * t_5_5));
-    acc_6_5 = (acc_6_5 + (wa_6_5 * t_5_5));
-    let t_6_5 = (((((((x_0_9 * wb_0_6) + (x_1_9 * wb_1_6)) + (x_2_9 * wb_2_6)) + (x_3_9 * wb_3_6)) + (x_4_5 * wb_4_6)) + (x_5_5 * wb_5_6)) + (x_6_5 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_5 * t_6_5));
-    acc_1_6 = (acc_1_6 + (wa_1_5 * t_6_5));
-    acc_2_6 = (acc_2_6 + (wa_2_5 * t_6_5));
-    acc_3_6 = (acc_3_6 + (wa_3_5 * t_6_5));
-    acc_4_6 = (acc_4_6 + (wa_4_5 * t_6_5));
-    acc_5_6 = (acc_5_6 + (wa_5_5 * t_6_5));
-    acc_6_6 = (acc_6_6 + (wa_6_5 * t_6_5));
-    // X row 6 of the block: T row = X row · B block, then Y block += A column 6 ⊗ T row
-    let x_row_8 = (x_block_1 + (a_col_6 * params.in_w));
-    let x_0_10 = x[x_row_8];
-    let x_1_10 = x[(x_row_8 + b_row_1_1)];
-    let x_2_10 = x[(x_row_8 + b_row_2_1)];
-    let x_3_10 = x[(x_row_8 + b_row_3_1)];
-    let x_4_6 = x[(x_row_8 + b_row_4)];
-    let x_5_6 = x[(x_row_8 + b_row_5)];
-    let x_6_6 = x[(x_row_8 + b_row_6)];
-    let t_0_10 = (((((((x_0_10 * wb_0_0_1) + (x_1_10 * wb_1_0_1)) + (x_2_10 * wb_2_0_1)) + (x_3_10 * wb_3_0_1)) + (x_4_6 * wb_4_0)) + (x_5_6 * wb_5_0)) + (x_6_6 * wb_6_0));
-    acc_0_0_1 = (acc_0_0_1 + (wa_0_6 * t_0_10));
-    acc_1_0_1 = (acc_1_0_1 + (wa_1_6 * t_0_10));
-    acc_2_0_1 = (acc_2_0_1 + (wa_2_6 * t_0_10));
-    acc_3_0_1 = (acc_3_0_1 + (wa_3_6 * t_0_10));
-    acc_4_0 = (acc_4_0 + (wa_4_6 * t_0_10));
-    acc_5_0 = (acc_5_0 + (wa_5_6 * t_0_10));
-    acc_6_0 = (acc_6_0 + (wa_6_6 * t_0_10));
-    let t_1_10 = (((((((x_0_10 * wb_0_1_1) + (x_1_10 * wb_1_1_1)) + (x_2_10 * wb_2_1_1)) + (x_3_10 * wb_3_1_1)) + (x_4_6 * wb_4_1)) + (x_5_6 * wb_5_1)) + (x_6_6 * wb_6_1));
-    acc_0_1_1 = (acc_0_1_1 + (wa_0_6 * t_1_10));
-    acc_1_1_1 = (acc_1_1_1 + (wa_1_6 * t_1_10));
-    acc_2_1_1 = (acc_2_1_1 + (wa_2_6 * t_1_10));
-    acc_3_1_1 = (acc_3_1_1 + (wa_3_6 * t_1_10));
-    acc_4_1 = (acc_4_1 + (wa_4_6 * t_1_10));
-    acc_5_1 = (acc_5_1 + (wa_5_6 * t_1_10));
-    acc_6_1 = (acc_6_1 + (wa_6_6 * t_1_10));
-    let t_2_10 = (((((((x_0_10 * wb_0_2_1) + (x_1_10 * wb_1_2_1)) + (x_2_10 * wb_2_2_1)) + (x_3_10 * wb_3_2_1)) + (x_4_6 * wb_4_2)) + (x_5_6 * wb_5_2)) + (x_6_6 * wb_6_2));
-    acc_0_2_1 = (acc_0_2_1 + (wa_0_6 * t_2_10));
-    acc_1_2_1 = (acc_1_2_1 + (wa_1_6 * t_2_10));
-    acc_2_2_1 = (acc_2_2_1 + (wa_2_6 * t_2_10));
-    acc_3_2_1 = (acc_3_2_1 + (wa_3_6 * t_2_10));
-    acc_4_2 = (acc_4_2 + (wa_4_6 * t_2_10));
-    acc_5_2 = (acc_5_2 + (wa_5_6 * t_2_10));
-    acc_6_2 = (acc_6_2 + (wa_6_6 * t_2_10));
-    let t_3_10 = (((((((x_0_10 * wb_0_3_1) + (x_1_10 * wb_1_3_1)) + (x_2_10 * wb_2_3_1)) + (x_3_10 * wb_3_3_1)) + (x_4_6 * wb_4_3)) + (x_5_6 * wb_5_3)) + (x_6_6 * wb_6_3));
-    acc_0_3_1 = (acc_0_3_1 + (wa_0_6 * t_3_10));
-    acc_1_3_1 = (acc_1_3_1 + (wa_1_6 * t_3_10));
-    acc_2_3_1 = (acc_2_3_1 + (wa_2_6 * t_3_10));
-    acc_3_3_1 = (acc_3_3_1 + (wa_3_6 * t_3_10));
-    acc_4_3 = (acc_4_3 + (wa_4_6 * t_3_10));
-    acc_5_3 = (acc_5_3 + (wa_5_6 * t_3_10));
-    acc_6_3 = (acc_6_3 + (wa_6_6 * t_3_10));
-    let t_4_6 = (((((((x_0_10 * wb_0_4) + (x_1_10 * wb_1_4)) + (x_2_10 * wb_2_4)) + (x_3_10 * wb_3_4)) + (x_4_6 * wb_4_4)) + (x_5_6 * wb_5_4)) + (x_6_6 * wb_6_4));
-    acc_0_4 = (acc_0_4 + (wa_0_6 * t_4_6));
-    acc_1_4 = (acc_1_4 + (wa_1_6 * t_4_6));
-    acc_2_4 = (acc_2_4 + (wa_2_6 * t_4_6));
-    acc_3_4 = (acc_3_4 + (wa_3_6 * t_4_6));
-    acc_4_4 = (acc_4_4 + (wa_4_6 * t_4_6));
-    acc_5_4 = (acc_5_4 + (wa_5_6 * t_4_6));
-    acc_6_4 = (acc_6_4 + (wa_6_6 * t_4_6));
-    let t_5_6 = (((((((x_0_10 * wb_0_5) + (x_1_10 * wb_1_5)) + (x_2_10 * wb_2_5)) + (x_3_10 * wb_3_5)) + (x_4_6 * wb_4_5)) + (x_5_6 * wb_5_5)) + (x_6_6 * wb_6_5));
-    acc_0_5 = (acc_0_5 + (wa_0_6 * t_5_6));
-    acc_1_5 = (acc_1_5 + (wa_1_6 * t_5_6));
-    acc_2_5 = (acc_2_5 + (wa_2_6 * t_5_6));
-    acc_3_5 = (acc_3_5 + (wa_3_6 * t_5_6));
-    acc_4_5 = (acc_4_5 + (wa_4_6 * t_5_6));
-    acc_5_5 = (acc_5_5 + (wa_5_6 * t_5_6));
-    acc_6_5 = (acc_6_5 + (wa_6_6 * t_5_6));
-    let t_6_6 = (((((((x_0_10 * wb_0_6) + (x_1_10 * wb_1_6)) + (x_2_10 * wb_2_6)) + (x_3_10 * wb_3_6)) + (x_4_6 * wb_4_6)) + (x_5_6 * wb_5_6)) + (x_6_6 * wb_6_6));
-    acc_0_6 = (acc_0_6 + (wa_0_6 * t_6_6));
-    acc_1_6 = (acc_1_6 + (wa_1_6 * t_6_6));
-    acc_2_6 = (acc_2_6 + (wa_2_6 * t_6_6));
-    acc_3_6 = (acc_3_6 + (wa_3_6 * t_6_6));
-    acc_4_6 = (acc_4_6 + (wa_4_6 * t_6_6));
-    acc_5_6 = (acc_5_6 + (wa_5_6 * t_6_6));
-    acc_6_6 = (acc_6_6 + (wa_6_6 * t_6_6));
+    for (var h_1: u32 = 0u; h_1 < 7u; h_1 = h_1 + 1u) {
+      // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
+      let x_row_pos_1 = (x_row_start_1 + h_1);
+      let x_row_ok_1 = ((x_row_pos_1 >= 7u) && (x_row_pos_1 < (params.in_h + 7u)));
+      let x_row_at_1 = min((max(x_row_pos_1, 7u) - 7u), x_row_last_1);
+      let x_row_base_1 = (plane_1 + (x_row_at_1 * params.in_w));
+      let x_0_1 = select(0.0f, x[(x_row_base_1 + x_col_at_4)], (x_row_ok_1 && x_col_ok_4));
+      let x_1_1 = select(0.0f, x[(x_row_base_1 + x_col_at_5)], (x_row_ok_1 && x_col_ok_5));
+      let x_2_1 = select(0.0f, x[(x_row_base_1 + x_col_at_6)], (x_row_ok_1 && x_col_ok_6));
+      let x_3_1 = select(0.0f, x[(x_row_base_1 + x_col_at_7)], (x_row_ok_1 && x_col_ok_7));
+      let x_4 = select(0.0f, x[(x_row_base_1 + x_col_at_8)], (x_row_ok_1 && x_col_ok_8));
+      let x_5 = select(0.0f, x[(x_row_base_1 + x_col_at_9)], (x_row_ok_1 && x_col_ok_9));
+      let x_6 = select(0.0f, x[(x_row_base_1 + x_col_at_10)], (x_row_ok_1 && x_col_ok_10));
+      let wa_0_1 = wa[(wa_base_1 + h_1)];
+      let wa_1_1 = wa[(wa_base_1 + (7u + h_1))];
+      let wa_2_1 = wa[(wa_base_1 + (14u + h_1))];
+      let wa_3_1 = wa[(wa_base_1 + (21u + h_1))];
+      let wa_4 = wa[(wa_base_1 + (28u + h_1))];
+      let wa_5 = wa[(wa_base_1 + (35u + h_1))];
+      let wa_6 = wa[(wa_base_1 + (42u + h_1))];
+      let t_0_1 = (((((((x_0_1 * wb_0_0_1) + (x_1_1 * wb_1_0_1)) + (x_2_1 * wb_2_0_1)) + (x_3_1 * wb_3_0_1)) + (x_4 * wb_4_0)) + (x_5 * wb_5_0)) + (x_6 * wb_6_0));
+      acc_0_0_1 = (acc_0_0_1 + (wa_0_1 * t_0_1));
+      acc_1_0_1 = (acc_1_0_1 + (wa_1_1 * t_0_1));
+      acc_2_0_1 = (acc_2_0_1 + (wa_2_1 * t_0_1));
+      acc_3_0_1 = (acc_3_0_1 + (wa_3_1 * t_0_1));
+      acc_4_0 = (acc_4_0 + (wa_4 * t_0_1));
+      acc_5_0 = (acc_5_0 + (wa_5 * t_0_1));
+      acc_6_0 = (acc_6_0 + (wa_6 * t_0_1));
+      let t_1_1 = (((((((x_0_1 * wb_0_1_1) + (x_1_1 * wb_1_1_1)) + (x_2_1 * wb_2_1_1)) + (x_3_1 * wb_3_1_1)) + (x_4 * wb_4_1)) + (x_5 * wb_5_1)) + (x_6 * wb_6_1));
+      acc_0_1_1 = (acc_0_1_1 + (wa_0_1 * t_1_1));
+      acc_1_1_1 = (acc_1_1_1 + (wa_1_1 * t_1_1));
+      acc_2_1_1 = (acc_2_1_1 + (wa_2_1 * t_1_1));
+      acc_3_1_1 = (acc_3_1_1 + (wa_3_1 * t_1_1));
+      acc_4_1 = (acc_4_1 + (wa_4 * t_1_1));
+      acc_5_1 = (acc_5_1 + (wa_5 * t_1_1));
+      acc_6_1 = (acc_6_1 + (wa_6 * t_1_1));
+      let t_2_1 = (((((((x_0_1 * wb_0_2_1) + (x_1_1 * wb_1_2_1)) + (x_2_1 * wb_2_2_1)) + (x_3_1 * wb_3_2_1)) + (x_4 * wb_4_2)) + (x_5 * wb_5_2)) + (x_6 * wb_6_2));
+      acc_0_2_1 = (acc_0_2_1 + (wa_0_1 * t_2_1));
+      acc_1_2_1 = (acc_1_2_1 + (wa_1_1 * t_2_1));
+      acc_2_2_1 = (acc_2_2_1 + (wa_2_1 * t_2_1));
+      acc_3_2_1 = (acc_3_2_1 + (wa_3_1 * t_2_1));
+      acc_4_2 = (acc_4_2 + (wa_4 * t_2_1));
+      acc_5_2 = (acc_5_2 + (wa_5 * t_2_1));
+      acc_6_2 = (acc_6_2 + (wa_6 * t_2_1));
+      let t_3_1 = (((((((x_0_1 * wb_0_3_1) + (x_1_1 * wb_1_3_1)) + (x_2_1 * wb_2_3_1)) + (x_3_1 * wb_3_3_1)) + (x_4 * wb_4_3)) + (x_5 * wb_5_3)) + (x_6 * wb_6_3));
+      acc_0_3_1 = (acc_0_3_1 + (wa_0_1 * t_3_1));
+      acc_1_3_1 = (acc_1_3_1 + (wa_1_1 * t_3_1));
+      acc_2_3_1 = (acc_2_3_1 + (wa_2_1 * t_3_1));
+      acc_3_3_1 = (acc_3_3_1 + (wa_3_1 * t_3_1));
+      acc_4_3 = (acc_4_3 + (wa_4 * t_3_1));
+      acc_5_3 = (acc_5_3 + (wa_5 * t_3_1));
+      acc_6_3 = (acc_6_3 + (wa_6 * t_3_1));
+      let t_4 = (((((((x_0_1 * wb_0_4) + (x_1_1 * wb_1_4)) + (x_2_1 * wb_2_4)) + (x_3_1 * wb_3_4)) + (x_4 * wb_4_4)) + (x_5 * wb_5_4)) + (x_6 * wb_6_4));
+      acc_0_4 = (acc_0_4 + (wa_0_1 * t_4));
+      acc_1_4 = (acc_1_4 + (wa_1_1 * t_4));
+      acc_2_4 = (acc_2_4 + (wa_2_1 * t_4));
+      acc_3_4 = (acc_3_4 + (wa_3_1 * t_4));
+      acc_4_4 = (acc_4_4 + (wa_4 * t_4));
+      acc_5_4 = (acc_5_4 + (wa_5 * t_4));
+      acc_6_4 = (acc_6_4 + (wa_6 * t_4));
+      let t_5 = (((((((x_0_1 * wb_0_5) + (x_1_1 * wb_1_5)) + (x_2_1 * wb_2_5)) + (x_3_1 * wb_3_5)) + (x_4 * wb_4_5)) + (x_5 * wb_5_5)) + (x_6 * wb_6_5));
+      acc_0_5 = (acc_0_5 + (wa_0_1 * t_5));
+      acc_1_5 = (acc_1_5 + (wa_1_1 * t_5));
+      acc_2_5 = (acc_2_5 + (wa_2_1 * t_5));
+      acc_3_5 = (acc_3_5 + (wa_3_1 * t_5));
+      acc_4_5 = (acc_4_5 + (wa_4 * t_5));
+      acc_5_5 = (acc_5_5 + (wa_5 * t_5));
+      acc_6_5 = (acc_6_5 + (wa_6 * t_5));
+      let t_6 = (((((((x_0_1 * wb_0_6) + (x_1_1 * wb_1_6)) + (x_2_1 * wb_2_6)) + (x_3_1 * wb_3_6)) + (x_4 * wb_4_6)) + (x_5 * wb_5_6)) + (x_6 * wb_6_6));
+      acc_0_6 = (acc_0_6 + (wa_0_1 * t_6));
+      acc_1_6 = (acc_1_6 + (wa_1_1 * t_6));
+      acc_2_6 = (acc_2_6 + (wa_2_1 * t_6));
+      acc_3_6 = (acc_3_6 + (wa_3_1 * t_6));
+      acc_4_6 = (acc_4_6 + (wa_4 * t_6));
+      acc_5_6 = (acc_5_6 + (wa_5 * t_6));
+      acc_6_6 = (acc_6_6 + (wa_6 * t_6));
+    }
     // store the rows and columns that exist (the last blocks may be truncated)
-    if (((0u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + row0_2) * params.out_w) + col0_3) * 96u) + wid.y)] = acc_0_0_1;
+    if ((y_row_ok_4 && y_col_ok_4)) {
+      y[((((((wid.z * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_4) * 96u) + wid.y)] = acc_0_0_1;
     }
-    if (((0u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + row0_2) * params.out_w) + (col0_3 + 1u)) * 96u) + wid.y)] = acc_0_1_1;
+    if ((y_row_ok_4 && y_col_ok_5)) {
+      y[((((((wid.z * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_5) * 96u) + wid.y)] = acc_0_1_1;
     }
-    if (((0u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + row0_2) * params.out_w) + (col0_3 + 2u)) * 96u) + wid.y)] = acc_0_2_1;
+    if ((y_row_ok_4 && y_col_ok_6)) {
+      y[((((((wid.z * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_6) * 96u) + wid.y)] = acc_0_2_1;
     }
-    if (((0u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + row0_2) * params.out_w) + (col0_3 + 3u)) * 96u) + wid.y)] = acc_0_3_1;
+    if ((y_row_ok_4 && y_col_ok_7)) {
+      y[((((((wid.z * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_7) * 96u) + wid.y)] = acc_0_3_1;
     }
-    if (((0u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + row0_2) * params.out_w) + (col0_3 + 4u)) * 96u) + wid.y)] = acc_0_4;
+    if ((y_row_ok_4 && y_col_ok_8)) {
+      y[((((((wid.z * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_8) * 96u) + wid.y)] = acc_0_4;
     }
-    if (((0u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + row0_2) * params.out_w) + (col0_3 + 5u)) * 96u) + wid.y)] = acc_0_5;
+    if ((y_row_ok_4 && y_col_ok_9)) {
+      y[((((((wid.z * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_9) * 96u) + wid.y)] = acc_0_5;
     }
-    if (((0u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + row0_2) * params.out_w) + (col0_3 + 6u)) * 96u) + wid.y)] = acc_0_6;
+    if ((y_row_ok_4 && y_col_ok_10)) {
+      y[((((((wid.z * params.out_h) + y_row_at_4) * params.out_w) + y_col_at_10) * 96u) + wid.y)] = acc_0_6;
     }
-    if (((1u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 1u)) * params.out_w) + col0_3) * 96u) + wid.y)] = acc_1_0_1;
+    if ((y_row_ok_5 && y_col_ok_4)) {
+      y[((((((wid.z * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_4) * 96u) + wid.y)] = acc_1_0_1;
     }
-    if (((1u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 1u)) * 96u) + wid.y)] = acc_1_1_1;
+    if ((y_row_ok_5 && y_col_ok_5)) {
+      y[((((((wid.z * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_5) * 96u) + wid.y)] = acc_1_1_1;
     }
-    if (((1u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 2u)) * 96u) + wid.y)] = acc_1_2_1;
+    if ((y_row_ok_5 && y_col_ok_6)) {
+      y[((((((wid.z * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_6) * 96u) + wid.y)] = acc_1_2_1;
     }
-    if (((1u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 3u)) * 96u) + wid.y)] = acc_1_3_1;
+    if ((y_row_ok_5 && y_col_ok_7)) {
+      y[((((((wid.z * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_7) * 96u) + wid.y)] = acc_1_3_1;
     }
-    if (((1u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 4u)) * 96u) + wid.y)] = acc_1_4;
+    if ((y_row_ok_5 && y_col_ok_8)) {
+      y[((((((wid.z * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_8) * 96u) + wid.y)] = acc_1_4;
     }
-    if (((1u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 5u)) * 96u) + wid.y)] = acc_1_5;
+    if ((y_row_ok_5 && y_col_ok_9)) {
+      y[((((((wid.z * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_9) * 96u) + wid.y)] = acc_1_5;
     }
-    if (((1u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 1u)) * params.out_w) + (col0_3 + 6u)) * 96u) + wid.y)] = acc_1_6;
+    if ((y_row_ok_5 && y_col_ok_10)) {
+      y[((((((wid.z * params.out_h) + y_row_at_5) * params.out_w) + y_col_at_10) * 96u) + wid.y)] = acc_1_6;
     }
-    if (((2u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 2u)) * params.out_w) + col0_3) * 96u) + wid.y)] = acc_2_0_1;
+    if ((y_row_ok_6 && y_col_ok_4)) {
+      y[((((((wid.z * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_4) * 96u) + wid.y)] = acc_2_0_1;
     }
-    if (((2u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 1u)) * 96u) + wid.y)] = acc_2_1_1;
+    if ((y_row_ok_6 && y_col_ok_5)) {
+      y[((((((wid.z * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_5) * 96u) + wid.y)] = acc_2_1_1;
     }
-    if (((2u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 2u)) * 96u) + wid.y)] = acc_2_2_1;
+    if ((y_row_ok_6 && y_col_ok_6)) {
+      y[((((((wid.z * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_6) * 96u) + wid.y)] = acc_2_2_1;
     }
-    if (((2u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 3u)) * 96u) + wid.y)] = acc_2_3_1;
+    if ((y_row_ok_6 && y_col_ok_7)) {
+      y[((((((wid.z * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_7) * 96u) + wid.y)] = acc_2_3_1;
     }
-    if (((2u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 4u)) * 96u) + wid.y)] = acc_2_4;
+    if ((y_row_ok_6 && y_col_ok_8)) {
+      y[((((((wid.z * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_8) * 96u) + wid.y)] = acc_2_4;
     }
-    if (((2u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 5u)) * 96u) + wid.y)] = acc_2_5;
+    if ((y_row_ok_6 && y_col_ok_9)) {
+      y[((((((wid.z * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_9) * 96u) + wid.y)] = acc_2_5;
     }
-    if (((2u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 2u)) * params.out_w) + (col0_3 + 6u)) * 96u) + wid.y)] = acc_2_6;
+    if ((y_row_ok_6 && y_col_ok_10)) {
+      y[((((((wid.z * params.out_h) + y_row_at_6) * params.out_w) + y_col_at_10) * 96u) + wid.y)] = acc_2_6;
     }
-    if (((3u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 3u)) * params.out_w) + col0_3) * 96u) + wid.y)] = acc_3_0_1;
+    if ((y_row_ok_7 && y_col_ok_4)) {
+      y[((((((wid.z * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_4) * 96u) + wid.y)] = acc_3_0_1;
     }
-    if (((3u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 1u)) * 96u) + wid.y)] = acc_3_1_1;
+    if ((y_row_ok_7 && y_col_ok_5)) {
+      y[((((((wid.z * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_5) * 96u) + wid.y)] = acc_3_1_1;
     }
-    if (((3u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 2u)) * 96u) + wid.y)] = acc_3_2_1;
+    if ((y_row_ok_7 && y_col_ok_6)) {
+      y[((((((wid.z * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_6) * 96u) + wid.y)] = acc_3_2_1;
     }
-    if (((3u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 3u)) * 96u) + wid.y)] = acc_3_3_1;
+    if ((y_row_ok_7 && y_col_ok_7)) {
+      y[((((((wid.z * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_7) * 96u) + wid.y)] = acc_3_3_1;
     }
-    if (((3u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 4u)) * 96u) + wid.y)] = acc_3_4;
+    if ((y_row_ok_7 && y_col_ok_8)) {
+      y[((((((wid.z * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_8) * 96u) + wid.y)] = acc_3_4;
     }
-    if (((3u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 5u)) * 96u) + wid.y)] = acc_3_5;
+    if ((y_row_ok_7 && y_col_ok_9)) {
+      y[((((((wid.z * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_9) * 96u) + wid.y)] = acc_3_5;
     }
-    if (((3u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 3u)) * params.out_w) + (col0_3 + 6u)) * 96u) + wid.y)] = acc_3_6;
+    if ((y_row_ok_7 && y_col_ok_10)) {
+      y[((((((wid.z * params.out_h) + y_row_at_7) * params.out_w) + y_col_at_10) * 96u) + wid.y)] = acc_3_6;
     }
-    if (((4u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 4u)) * params.out_w) + col0_3) * 96u) + wid.y)] = acc_4_0;
+    if ((y_row_ok_8 && y_col_ok_4)) {
+      y[((((((wid.z * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_4) * 96u) + wid.y)] = acc_4_0;
     }
-    if (((4u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 1u)) * 96u) + wid.y)] = acc_4_1;
+    if ((y_row_ok_8 && y_col_ok_5)) {
+      y[((((((wid.z * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_5) * 96u) + wid.y)] = acc_4_1;
     }
-    if (((4u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 2u)) * 96u) + wid.y)] = acc_4_2;
+    if ((y_row_ok_8 && y_col_ok_6)) {
+      y[((((((wid.z * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_6) * 96u) + wid.y)] = acc_4_2;
     }
-    if (((4u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 3u)) * 96u) + wid.y)] = acc_4_3;
+    if ((y_row_ok_8 && y_col_ok_7)) {
+      y[((((((wid.z * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_7) * 96u) + wid.y)] = acc_4_3;
     }
-    if (((4u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 4u)) * 96u) + wid.y)] = acc_4_4;
+    if ((y_row_ok_8 && y_col_ok_8)) {
+      y[((((((wid.z * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_8) * 96u) + wid.y)] = acc_4_4;
     }
-    if (((4u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 5u)) * 96u) + wid.y)] = acc_4_5;
+    if ((y_row_ok_8 && y_col_ok_9)) {
+      y[((((((wid.z * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_9) * 96u) + wid.y)] = acc_4_5;
     }
-    if (((4u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 4u)) * params.out_w) + (col0_3 + 6u)) * 96u) + wid.y)] = acc_4_6;
+    if ((y_row_ok_8 && y_col_ok_10)) {
+      y[((((((wid.z * params.out_h) + y_row_at_8) * params.out_w) + y_col_at_10) * 96u) + wid.y)] = acc_4_6;
     }
-    if (((5u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 5u)) * params.out_w) + col0_3) * 96u) + wid.y)] = acc_5_0;
+    if ((y_row_ok_9 && y_col_ok_4)) {
+      y[((((((wid.z * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_4) * 96u) + wid.y)] = acc_5_0;
     }
-    if (((5u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 1u)) * 96u) + wid.y)] = acc_5_1;
+    if ((y_row_ok_9 && y_col_ok_5)) {
+      y[((((((wid.z * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_5) * 96u) + wid.y)] = acc_5_1;
     }
-    if (((5u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 2u)) * 96u) + wid.y)] = acc_5_2;
+    if ((y_row_ok_9 && y_col_ok_6)) {
+      y[((((((wid.z * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_6) * 96u) + wid.y)] = acc_5_2;
     }
-    if (((5u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 3u)) * 96u) + wid.y)] = acc_5_3;
+    if ((y_row_ok_9 && y_col_ok_7)) {
+      y[((((((wid.z * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_7) * 96u) + wid.y)] = acc_5_3;
     }
-    if (((5u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 4u)) * 96u) + wid.y)] = acc_5_4;
+    if ((y_row_ok_9 && y_col_ok_8)) {
+      y[((((((wid.z * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_8) * 96u) + wid.y)] = acc_5_4;
     }
-    if (((5u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 5u)) * 96u) + wid.y)] = acc_5_5;
+    if ((y_row_ok_9 && y_col_ok_9)) {
+      y[((((((wid.z * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_9) * 96u) + wid.y)] = acc_5_5;
     }
-    if (((5u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 5u)) * params.out_w) + (col0_3 + 6u)) * 96u) + wid.y)] = acc_5_6;
+    if ((y_row_ok_9 && y_col_ok_10)) {
+      y[((((((wid.z * params.out_h) + y_row_at_9) * params.out_w) + y_col_at_10) * 96u) + wid.y)] = acc_5_6;
     }
-    if (((6u < block_rows_2) && (0u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 6u)) * params.out_w) + col0_3) * 96u) + wid.y)] = acc_6_0;
+    if ((y_row_ok_10 && y_col_ok_4)) {
+      y[((((((wid.z * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_4) * 96u) + wid.y)] = acc_6_0;
     }
-    if (((6u < block_rows_2) && (1u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 1u)) * 96u) + wid.y)] = acc_6_1;
+    if ((y_row_ok_10 && y_col_ok_5)) {
+      y[((((((wid.z * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_5) * 96u) + wid.y)] = acc_6_1;
     }
-    if (((6u < block_rows_2) && (2u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 2u)) * 96u) + wid.y)] = acc_6_2;
+    if ((y_row_ok_10 && y_col_ok_6)) {
+      y[((((((wid.z * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_6) * 96u) + wid.y)] = acc_6_2;
     }
-    if (((6u < block_rows_2) && (3u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 3u)) * 96u) + wid.y)] = acc_6_3;
+    if ((y_row_ok_10 && y_col_ok_7)) {
+      y[((((((wid.z * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_7) * 96u) + wid.y)] = acc_6_3;
     }
-    if (((6u < block_rows_2) && (4u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 4u)) * 96u) + wid.y)] = acc_6_4;
+    if ((y_row_ok_10 && y_col_ok_8)) {
+      y[((((((wid.z * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_8) * 96u) + wid.y)] = acc_6_4;
     }
-    if (((6u < block_rows_2) && (5u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 5u)) * 96u) + wid.y)] = acc_6_5;
+    if ((y_row_ok_10 && y_col_ok_9)) {
+      y[((((((wid.z * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_9) * 96u) + wid.y)] = acc_6_5;
     }
-    if (((6u < block_rows_2) && (6u < block_cols_3))) {
-      y[((((((wid.z * params.out_h) + (row0_2 + 6u)) * params.out_w) + (col0_3 + 6u)) * 96u) + wid.y)] = acc_6_6;
+    if ((y_row_ok_10 && y_col_ok_10)) {
+      y[((((((wid.z * params.out_h) + y_row_at_10) * params.out_w) + y_col_at_10) * 96u) + wid.y)] = acc_6_6;
     }
   }
 }
@@ -2287,6 +1286,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     mode: 'specialized',
     layout: 'nhwc',
     channelBias: false,
+    packChannels: false,
     tiling: { kind: 'blocks', workgroupSize: 64 },
     spec: [
       { channels: 48, h_in: 4, h_out: 4, shift_a: 1, shift_b: 1, w_in: 4, w_out: 4 },

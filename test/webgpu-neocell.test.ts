@@ -4,7 +4,7 @@ import { makeArtifact } from '../compiler/artifact.js';
 import { compileNeoCellForward, forwardBaked } from '../compiler/compile-neocell.js';
 import { BlockBuilder, finishKernel, u32 } from '../compiler/ir/build.js';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
-import { specFromCode } from '../compiler/spec/neocell-spec.js';
+import { parseNeoCellSpec, specFromCode } from '../compiler/spec/neocell-spec.js';
 import { forwardLaunch } from '../kernels/neocell/launch.js';
 import { neoCellBackward, neoCellForward } from '../kernels/reference/neocell.js';
 import { relativeL2Error } from '../kernels/tensor.js';
@@ -77,6 +77,48 @@ describe('WebGPU NeoCell kernels', () => {
     const y = await download(device, buffers[3]!, 8 * 144);
     expect(y.slice(0, 7 * 144).some(Number.isNaN)).toBe(false);
     expect(y.slice(7 * 144).every(Number.isNaN)).toBe(true);
+    pool.destroy();
+  });
+
+  it('give the same output with one channel per workgroup, channels packed, NHWC output and a channel-bias epilogue', async () => {
+    const { device } = gpu.ctx;
+    const pool = new BufferPool(device);
+    const pipelines = new PipelineCache(device);
+    const spec = parseNeoCellSpec([{ kernel: 3, shift: 1, channels: 5 }, { kernel_a: 2, kernel_b: 5, shift_a: 1, shift_b: 3, channels: 3 }]);
+    const plan = planNeoCell(spec, [2, 8, 8, 12]);
+    const random = seededRandom(7);
+    const x = randomTensor(plan.inputShape, random);
+    const weights = {
+      a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
+      b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
+    };
+    const bias = randomTensor([8], random);
+    const want = neoCellForward(plan, x, weights);
+    const [n, c, h, w] = plan.outputShape;
+    for (const options of [{ packChannels: false }, { packChannels: true }, { packChannels: true, layout: 'nhwc' as const, channelBias: true }]) {
+      const artifact = compileNeoCellForward(spec, options);
+      const buffers = [
+        upload(device, pool, 'x', x.data),
+        upload(device, pool, 'wa', Float32Array.from(weights.a.flatMap((t) => [...t.data]))),
+        upload(device, pool, 'wb', Float32Array.from(weights.b.flatMap((t) => [...t.data]))),
+        ...(options.channelBias ? [upload(device, pool, 'bias', bias.data)] : []),
+        outputBuffer(device, pool, 'y', n * c * h * w, true),
+      ];
+      const { grid, uniforms } = forwardLaunch(plan, forwardBaked(artifact).tiling, false, options.packChannels);
+      const launcher = new KernelLauncher(gpu.ctx, pipelines);
+      await launcher.dispatch(artifact, buffers, uniforms, grid);
+      await launcher.submit();
+      const got = await download(device, buffers.at(-1)!, n * c * h * w);
+      const expected = new Float64Array(n * c * h * w);
+      for (let i = 0; i < expected.length; i++) {
+        // want is NCHW; the NHWC variant stores element (b, ch, r, col) at ((b·H + r)·W + col)·C + ch.
+        const col = i % w, r = Math.floor(i / w) % h, ch = Math.floor(i / (w * h)) % c, b = Math.floor(i / (w * h * c));
+        const at = options.layout === 'nhwc' ? ((b * h + r) * w + col) * c + ch : i;
+        expected[at] = want.data[i]! + (options.channelBias ? bias.data[ch]! : 0);
+      }
+      expect(relativeL2Error(got, expected), JSON.stringify(options)).toBeLessThan(1e-5);
+      for (const buffer of buffers) pool.release(buffer);
+    }
     pool.destroy();
   });
 

@@ -1,10 +1,10 @@
 import {
-  BlockBuilder, add, and, builtin, div, f32, finishKernel, ge, litValue, load, lt, min, mod, mul, select, sub, u32,
+  BlockBuilder, add, and, builtin, div, f32, finishKernel, bin, ge, litValue, load, lt, max, min, mod, mul, select, sub, u32, uniform,
 } from '../../compiler/ir/build.js';
 import type { BufferDecl, Expr, KernelIR } from '../../compiler/ir/ir.js';
 import type { NeoCellSpec } from '../../compiler/spec/neocell-spec.js';
 import { SHAPE_UNIFORMS, planeShape, withChannelParams } from './channel-params.js';
-import { placementAt, placementCount } from './matrix-layout-ir.js';
+import { placementCount, type MatrixLayoutIR } from './matrix-layout-ir.js';
 import { outputIndex, type OutputLayout } from './forward-kernel.js';
 
 export interface TileForwardOptions {
@@ -13,10 +13,16 @@ export interface TileForwardOptions {
   readonly workgroupSize: number;
   /** Epilogue: add a per-channel bias (buffer `bias`, one f32 per channel) before the store. */
   readonly channelBias: boolean;
+  /**
+   * Several channels per workgroup, for planes with fewer output blocks than invocations (7x7 with k = 7 has one):
+   * run-time uniform `slot_tiles` invocations per channel. The channel then varies across a workgroup, so its
+   * weights are no longer uniform loads — worth it only when most invocations would otherwise idle.
+   */
+  readonly packChannels: boolean;
 }
 
 export function tileForwardKernelName(o: TileForwardOptions): string {
-  return `neocell_forward_tiles_${o.layout}${o.channelBias ? '_bias' : ''}`;
+  return `neocell_forward_tiles_${o.layout}${o.channelBias ? '_bias' : ''}${o.packChannels ? '_packed' : ''}`;
 }
 
 /**
@@ -25,17 +31,28 @@ export function tileForwardKernelName(o: TileForwardOptions): string {
  * [A cols of p] × [B rows of q]: Y_pq = A_p · X_pq · B_q with k×k blocks. With the kernel sizes baked in, the
  * invocation keeps its whole output block, both weight blocks and one X row in registers (every loop unrolls):
  * no workgroup memory, no barrier, every X element read once, 2·(k_b + k_a) FLOPs per output, the useful count.
- * Corner (shifted) and truncated last blocks reuse the same code: indices are clamped into the block and the
- * weights of the missing rows/columns are zeroed, so loads never leave the tensor and nothing is predicated
- * but the stores.
+ * Corner (shifted) and truncated last blocks run the same code with their missing positions masked (see
+ * blockAxis): X loads are clamped into the tensor and zeroed where masked, stores skip missing positions, and the
+ * weights stay uniform across the workgroup (one scalar load each on SIMD adapters such as lavapipe).
  * Grid: x = ceil(max blocks per channel / workgroup), y = C, z = N.
  */
 export function neoCellTileForwardKernel(o: TileForwardOptions): KernelIR {
   const shape = planeShape();
   const channels = u32(o.spec.channels);
   const b = new BlockBuilder();
-  const tileIndex = b.let('tile', add(mul(builtin('workgroup_id.x'), u32(o.workgroupSize)), builtin('local_index')));
-  const c = b.let('c', builtin('workgroup_id.y'));
+  let tileIndex: Expr;
+  let c: Expr;
+  if (o.packChannels) {
+    const slotTiles = uniform('slot_tiles');
+    const slots = b.let('slots', div(u32(o.workgroupSize), slotTiles));
+    const slot = b.let('slot', div(builtin('local_index'), slotTiles));
+    tileIndex = b.let('tile', mod(builtin('local_index'), slotTiles));
+    c = b.let('c', add(mul(builtin('workgroup_id.y'), slots), slot));
+    b.if(bin('||', ge(slot, slots), ge(c, channels)), (r) => r.return());
+  } else {
+    tileIndex = b.let('tile', add(mul(builtin('workgroup_id.x'), u32(o.workgroupSize)), builtin('local_index')));
+    c = b.let('c', builtin('workgroup_id.y'));
+  }
   const n = b.let('n', builtin('workgroup_id.z'));
 
   withChannelParams(b, 'specialized', o.spec, c, shape, (g, p) => {
@@ -45,41 +62,39 @@ export function neoCellTileForwardKernel(o: TileForwardOptions): KernelIR {
     const countB = placementCount(g, p.b);
     const pa = g.let('pa', div(tileIndex, countB));
     g.if(ge(pa, countA), (r) => r.return());
-    const blkA = placementAt(g, p.a, pa);
-    const blkB = placementAt(g, p.b, g.let('pb', mod(tileIndex, countB)));
+    const pb = g.let('pb', mod(tileIndex, countB));
+    // A's blocks run down Y's rows (k_a.r each) and X's rows (k_a.c); B's down X's columns (k_b.r) and Y's columns (k_b.c).
+    const yRows = positions(g, blockAxis(g, 'y_row', p.a, pa, ka.r, shape.outH), ka.r);
+    const xRows = blockAxis(g, 'x_row', p.a, pa, ka.c, shape.inH);
+    const xCols = positions(g, blockAxis(g, 'x_col', p.b, pb, kb.r, shape.inW), kb.r);
+    const yCols = positions(g, blockAxis(g, 'y_col', p.b, pb, kb.c, shape.outW), kb.c);
 
-    g.comment(`weights: A block ${ka.r}x${ka.c} (columns past the block zeroed), B block ${kb.r}x${kb.c} (rows past the block zeroed)`);
-    // Clamped indices keep a truncated or corner block's loads inside the block; masking the weights of the
-    // clamped (duplicate) X rows and columns to zero removes their contribution.
-    const aCol = indices(g, 'a_col', ka.c, sub(blkA.cols, u32(1)));
-    const aRow = indices(g, 'a_row', ka.r, sub(blkA.rows, u32(1)));
-    const bRow = indices(g, 'b_row', kb.r, sub(blkB.rows, u32(1)));
-    const bCol = indices(g, 'b_col', kb.c, sub(blkB.cols, u32(1)));
-    const waRow = aRow.map((r, i) => g.let(`wa_row_${i}`, add(p.waBase, add(mul(add(blkA.kRow0, r), u32(ka.c)), blkA.kCol0))));
-    const wbRow = bRow.map((r, i) => g.let(`wb_row_${i}`, add(p.wbBase, add(mul(add(blkB.kRow0, r), u32(kb.c)), blkB.kCol0))));
-    const wa = grid(ka.r, ka.c, (r, h) => g.let(`wa_${r}_${h}`, masked(load('wa', add(waRow[r]!, aCol[h]!)), h, blkA.cols)));
-    const wb = grid(kb.r, kb.c, (i, j) => g.let(`wb_${i}_${j}`, masked(load('wb', add(wbRow[i]!, bCol[j]!)), i, blkB.rows)));
+    g.comment(`B weights: the whole ${kb.r}x${kb.c} kernel of this channel (the same for all its blocks: uniform loads)`);
+    const wb = grid(kb.r, kb.c, (i, j) => g.let(`wb_${i}_${j}`, load('wb', add(p.wbBase, u32(i * kb.c + j)))));
 
-    const plane = g.let('plane', add(mul(n, channels), c));
-    const xBlock = g.let('x_block', add(mul(plane, mul(shape.inH, shape.inW)), add(mul(blkA.col0, shape.inW), blkB.row0)));
+    const plane = g.let('plane', mul(add(mul(n, channels), c), mul(shape.inH, shape.inW)));
     const acc = grid(ka.r, kb.c, (r, j) => g.var(`acc_${r}_${j}`, f32(0)));
-    for (let h = 0; h < ka.c; h++) {
-      g.comment(`X row ${h} of the block: T row = X row · B block, then Y block += A column ${h} ⊗ T row`);
-      const xRow = g.let('x_row', add(xBlock, mul(aCol[h]!, shape.inW)));
-      const xs = Array.from({ length: kb.r }, (_, i) => g.let(`x_${i}`, load('x', add(xRow, bRow[i]!))));
+    // A loop over the block's X rows rather than unrolled: the body (k_b·(k_b + k_a) FMAs) is long enough to hide
+    // the loop, and the source grows as k² instead of k³ — compile time on software adapters is part of the cost.
+    g.for('h', u32(0), u32(ka.c), (l, h) => {
+      l.comment('X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row');
+      const row = xRows.at(l, h);
+      const xRow = l.let('x_row_base', add(plane, mul(row.clamped, shape.inW)));
+      const xs = xCols.map((col, i) => l.let(`x_${i}`, select(and(row.valid, col.valid), load('x', add(xRow, col.clamped)), f32(0))));
+      const wa = Array.from({ length: ka.r }, (_, r) => l.let(`wa_${r}`, load('wa', add(p.waBase, add(u32(r * ka.c), h)))));
       for (let j = 0; j < kb.c; j++) {
-        const t = g.let(`t_${j}`, xs.reduce<Expr>((s, x, i) => add(s, mul(x, wb[i]![j]!)), f32(0)));
-        for (let r = 0; r < ka.r; r++) g.assign(acc[r]![j]!.name, add(acc[r]![j]!.ref, mul(wa[r]![h]!, t)));
+        const t = l.let(`t_${j}`, xs.reduce<Expr>((sum, x, i) => add(sum, mul(x, wb[i]![j]!)), f32(0)));
+        for (let r = 0; r < ka.r; r++) l.assign(acc[r]![j]!.name, add(acc[r]![j]!.ref, mul(wa[r]!, t)));
       }
-    }
+    }, { unrollLimit: 1 });
 
     g.comment('store the rows and columns that exist (the last blocks may be truncated)');
     const biasValue = o.channelBias ? g.let('bias_c', load('bias', c)) : undefined;
     for (let r = 0; r < ka.r; r++) {
       for (let j = 0; j < kb.c; j++) {
-        g.if(and(lt(u32(r), blkA.rows), lt(u32(j), blkB.cols)), (s) => {
+        g.if(and(yRows[r]!.valid, yCols[j]!.valid), (s) => {
           const value = biasValue ? add(acc[r]![j]!.ref, biasValue) : acc[r]![j]!.ref;
-          s.store('y', outputIndex(o.layout, n, c, add(blkA.row0, u32(r)), add(blkB.col0, u32(j)), channels, shape.outH, shape.outW), value);
+          s.store('y', outputIndex(o.layout, n, c, yRows[r]!.clamped, yCols[j]!.clamped, channels, shape.outH, shape.outW), value);
         });
       }
     }
@@ -96,7 +111,7 @@ export function neoCellTileForwardKernel(o: TileForwardOptions): KernelIR {
     name: tileForwardKernelName(o),
     workgroupSize: o.workgroupSize,
     buffers,
-    uniforms: [...SHAPE_UNIFORMS],
+    uniforms: [...SHAPE_UNIFORMS, ...(o.packChannels ? [{ name: 'slot_tiles', type: 'u32' } as const] : [])],
     shared: [],
     body: b.stmts,
     doc: [
@@ -117,13 +132,38 @@ function grid<T>(rows: number, cols: number, f: (r: number, c: number) => T): T[
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, j) => f(r, j)));
 }
 
-/** min(i, last) for i < count: index i clamped into a block whose last index is `last` (0 needs no clamp). */
-function indices(b: BlockBuilder, name: string, count: number, last: Expr): Expr[] {
-  const lastIndex = b.let(`${name}_last`, last);
-  return Array.from({ length: count }, (_, i) => (i === 0 ? u32(0) : b.let(`${name}_${i}`, min(u32(i), lastIndex))));
+/** Position `i` of a block along one tensor axis: whether it exists, and its index clamped into the tensor. */
+interface BlockPosition {
+  readonly valid: Expr;
+  readonly clamped: Expr;
 }
 
-/** `value` where index i lies inside a block of `size`, else 0 (index 0 always does: blocks are never empty). */
-function masked(value: Expr, i: number, size: Expr): Expr {
-  return i === 0 ? value : select(lt(u32(i), size), value, f32(0));
+interface BlockAxis {
+  at(b: BlockBuilder, i: Expr): BlockPosition;
+}
+
+/**
+ * The positions of placement `p` of matrix `m` along one tensor axis of size `size` (blocks advance by `k`).
+ * The shifted corner is treated as a whole block that starts `k - offset` before the tensor: its first positions
+ * do not exist. So every block uses the whole kernel — the same weights for every block of a channel, loaded
+ * from uniform addresses — and missing positions (corner, truncated last block) are masked, not special-cased.
+ * Starts are biased by +k to stay unsigned.
+ */
+function blockAxis(b: BlockBuilder, name: string, m: MatrixLayoutIR, p: Expr, k: number, size: Expr): BlockAxis {
+  const hasCorner = select(lt(u32(0), m.offset), u32(1), u32(0));
+  const start = b.let(`${name}_start`, add(m.offset, mul(sub(add(p, u32(1)), hasCorner), u32(k))));
+  const last = b.let(`${name}_last`, sub(size, u32(1)));
+  return {
+    at: (inner, i) => {
+      const at = inner.let(`${name}_pos`, add(start, i));
+      return {
+        valid: inner.let(`${name}_ok`, and(ge(at, u32(k)), lt(at, add(size, u32(k))))),
+        clamped: inner.let(`${name}_at`, min(sub(max(at, u32(k)), u32(k)), last)),
+      };
+    },
+  };
+}
+
+function positions(b: BlockBuilder, axis: BlockAxis, k: number): BlockPosition[] {
+  return Array.from({ length: k }, (_, i) => axis.at(b, u32(i)));
 }

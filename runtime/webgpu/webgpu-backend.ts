@@ -4,7 +4,7 @@ import { NotSupportedError } from '../../compiler/errors.js';
 import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
 import { canonicalJson } from '../../compiler/cache-key.js';
 import { canonicalSpec, type NeoCellSpec } from '../../compiler/spec/neocell-spec.js';
-import { elementwiseGrid, forwardLaunch, shapeUniforms } from '../../kernels/neocell/launch.js';
+import { elementwiseGrid, forwardLaunch, shapeUniforms, shouldPackChannels } from '../../kernels/neocell/launch.js';
 import type { NeoCellGradients, NeoCellWeights } from '../../kernels/reference/neocell.js';
 import { checkNeoCellOperands } from '../../kernels/reference/neocell.js';
 import { Tensor } from '../../kernels/tensor.js';
@@ -63,12 +63,14 @@ export class WebGpuBackend implements Backend {
     return new WebGpuBackend(await acquireGpu(), options);
   }
 
-  /** The specialized forward kernel for `spec`, tiled for this device's limits. */
-  forwardArtifact(spec: NeoCellSpec): KernelArtifact {
-    const id = canonicalJson(canonicalSpec(spec));
+  /** The specialized forward kernel for `plan`'s spec, tiled for this device's limits and the plan's plane size. */
+  forwardArtifact(plan: NeoCellPlan): KernelArtifact {
+    const tiling = chooseTiling(plan.spec, this.ctx.limits);
+    const packChannels = tiling.kind === 'blocks' && shouldPackChannels(plan, tiling.workgroupSize);
+    const id = canonicalJson({ spec: canonicalSpec(plan.spec), packChannels });
     let artifact = this.forwardArtifacts.get(id);
     if (!artifact) {
-      artifact = compileNeoCellForward(spec, { tiling: chooseTiling(spec, this.ctx.limits) });
+      artifact = compileNeoCellForward(plan.spec, { tiling, packChannels });
       this.forwardArtifacts.set(id, artifact);
     }
     return artifact;
@@ -87,7 +89,7 @@ export class WebGpuBackend implements Backend {
   async neoCellForward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights): Promise<Tensor> {
     checkNeoCellOperands(plan, x, weights);
     const { device } = this.ctx;
-    const artifact = this.forwardArtifact(plan.spec);
+    const artifact = this.forwardArtifact(plan);
     const [n, c, h, w] = plan.outputShape;
     const buffers = [
       upload(device, this.pool, 'x', x.data),
@@ -97,7 +99,8 @@ export class WebGpuBackend implements Backend {
     ];
     try {
       const launcher = new KernelLauncher(this.ctx, this.pipelines);
-      const { grid, uniforms } = forwardLaunch(plan, forwardBaked(artifact).tiling, false);
+      const { tiling, packChannels } = forwardBaked(artifact);
+      const { grid, uniforms } = forwardLaunch(plan, tiling, false, packChannels);
       await launcher.dispatch(artifact, buffers, uniforms, grid);
       await launcher.submit();
       return new Tensor(plan.outputShape, await download(device, buffers[3]!, n * c * h * w));
