@@ -1,6 +1,5 @@
 import { compileNeoCellBackward, compileNeoCellForward, chooseTiling, forwardBaked, type BackwardArtifacts } from '../../compiler/compile-neocell.js';
 import type { KernelArtifact } from '../../compiler/artifact.js';
-import { NotSupportedError } from '../../compiler/errors.js';
 import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
 import { canonicalJson } from '../../compiler/cache-key.js';
 import { canonicalSpec, type NeoCellSpec } from '../../compiler/spec/neocell-spec.js';
@@ -8,7 +7,11 @@ import { elementwiseGrid, forwardLaunch, shapeUniforms, shouldPackChannels } fro
 import type { NeoCellGradients, NeoCellWeights } from '../../kernels/reference/neocell.js';
 import { checkNeoCellOperands } from '../../kernels/reference/neocell.js';
 import { Tensor } from '../../kernels/tensor.js';
-import type { Backend } from '../backends/backend.js';
+import type { Backend, LoadedModel } from '../backends/backend.js';
+import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
+import type { BlockParams, NeoNeXtParams } from '../../kernels/neonext-params.js';
+import { runBlock } from './model/run-block.js';
+import { WebGpuNeoNeXt } from './model/webgpu-neonext.js';
 import { BufferPool } from './buffer-pool.js';
 import { acquireGpu, describeAdapter, type GpuContext } from './gpu-context.js';
 import { KernelLauncher } from './kernel-launcher.js';
@@ -42,7 +45,7 @@ function splitWeights(data: Float32Array, like: readonly Tensor[]): Tensor[] {
 
 /**
  * NeoCell on WebGPU with kernels specialized per spec (compiled on first use, cached per device). Works on Dawn
- * in Node and on navigator.gpu in browsers. NeoNeXt blocks and whole models arrive with the fused kernels.
+ * in Node and on navigator.gpu in browsers. NeoNeXt blocks and whole models run folded, with fused block kernels.
  */
 export class WebGpuBackend implements Backend {
   readonly name = 'webgpu' as const;
@@ -148,12 +151,14 @@ export class WebGpuBackend implements Backend {
     }
   }
 
-  async neoNeXtBlock(): Promise<Tensor> {
-    throw new NotSupportedError('NeoNeXt blocks on --backend webgpu (the fused block kernels are planned); use --backend reference');
+  /** One block: folded NeoCell (channels-last) + the fused fc_1 → GELU → fc_2 → residual kernel. */
+  async neoNeXtBlock(plan: NeoCellPlan, x: Tensor, params: BlockParams): Promise<Tensor> {
+    return runBlock(this.ctx, this.pipelines, plan, x, params, this.options.poisonOutputs ?? false);
   }
 
-  async loadModel(): Promise<never> {
-    throw new NotSupportedError('whole NeoNeXt models on --backend webgpu (the fused block kernels are planned); use --backend reference');
+  /** Folds and uploads the weights once; each forward is one command buffer (runtime/webgpu/model). */
+  async loadModel(config: NeoNeXtConfig, params: NeoNeXtParams): Promise<LoadedModel> {
+    return WebGpuNeoNeXt.load(this.ctx, this.pipelines, config, params);
   }
 
   async dispose(): Promise<void> {

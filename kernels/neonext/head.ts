@@ -1,0 +1,110 @@
+import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import { NeoccError } from '../../compiler/errors.js';
+import {
+  BlockBuilder, add, builtin, call, cast, div, eq, f32, finishKernel, load, mul, sub, u32, uniform,
+} from '../../compiler/ir/build.js';
+import type { Expr, KernelIR } from '../../compiler/ir/ir.js';
+import type { Grid, UniformValues } from '../neocell/launch.js';
+
+/**
+ * The head as one kernel, one workgroup per image: global average pool → LayerNorm (eps 1e-6, biased variance as
+ * PyTorch) → Linear. The pooled vector (C floats) stays in workgroup memory. The LayerNorm statistics are two
+ * serial passes by one invocation: C ≤ a few thousand adds, far below the pooling and the C × classes Linear,
+ * and exact two-pass variance avoids E[x²] − E[x]² cancellation. The fc weight is stored transposed
+ * ([C, classes]) so neighbouring invocations (neighbouring classes) read neighbouring addresses.
+ * Baked: C, classes. Run-time: H·W (uniform).
+ */
+export interface HeadKernelOptions {
+  readonly channels: number;
+  readonly classes: number;
+  readonly workgroupSize: number;
+}
+
+export const LAYER_NORM_EPS = 1e-6;
+const POOLED = 'pooled';
+const STATS = 'stats';
+
+export function headSharedBytes(channels: number): number {
+  return 4 * (channels + 2);
+}
+
+export function headKernel(o: HeadKernelOptions): KernelIR {
+  const { channels: C, classes: K, workgroupSize: wg } = o;
+  const b = new BlockBuilder();
+  const n = b.let('n', builtin('workgroup_id.x'));
+  const lidx = builtin('local_index');
+  const plane = uniform('plane');
+  const strided = (g: BlockBuilder, count: number, body: (s: BlockBuilder, i: Expr) => void): void =>
+    g.for('i', lidx, u32(count), body, { step: u32(wg) });
+
+  b.comment('global average pool');
+  const inv = b.let('inv_plane', div(f32(1), cast('f32', plane)));
+  strided(b, C, (s, c) => {
+    const base = s.let('base', mul(add(mul(n, u32(C)), c), plane));
+    const acc = s.var('sum', f32(0));
+    s.for('p', u32(0), plane, (t, p) => t.assign(acc.name, add(acc.ref, load('x', add(base, p)))));
+    s.store(POOLED, c, mul(acc.ref, inv));
+  });
+  b.barrier();
+
+  b.comment('LayerNorm statistics (two passes)');
+  b.if(eq(lidx, u32(0)), (g) => {
+    const mean = g.var('mean', f32(0));
+    g.for('c', u32(0), u32(C), (s, c) => s.assign(mean.name, add(mean.ref, load(POOLED, c))));
+    const mu = g.let('mu', div(mean.ref, f32(C)));
+    const vari = g.var('variance', f32(0));
+    g.for('c', u32(0), u32(C), (s, c) => {
+      const d = s.let('d', sub(load(POOLED, c), mu));
+      s.assign(vari.name, add(vari.ref, mul(d, d)));
+    });
+    g.store(STATS, u32(0), mu);
+    g.store(STATS, u32(1), div(f32(1), call('sqrt', add(div(vari.ref, f32(C)), f32(LAYER_NORM_EPS)))));
+  });
+  b.barrier();
+  const mu = b.let('ln_mean', load(STATS, u32(0)));
+  const rstd = b.let('ln_rstd', load(STATS, u32(1)));
+  strided(b, C, (s, c) => {
+    s.store(POOLED, c, add(mul(mul(sub(load(POOLED, c), mu), rstd), load('ln_w', c)), load('ln_b', c)));
+  });
+  b.barrier();
+
+  b.comment('Linear C → classes');
+  strided(b, K, (s, k) => {
+    const acc = s.var('logit', load('fc_b', k));
+    s.for('c', u32(0), u32(C), (t, c) => t.assign(acc.name, add(acc.ref, mul(load('fc_wt', add(mul(c, u32(K)), k)), load(POOLED, c)))));
+    s.store('logits', add(mul(n, u32(K)), k), acc.ref);
+  });
+
+  return finishKernel({
+    name: 'neonext_head',
+    workgroupSize: wg,
+    buffers: [
+      { name: 'x', access: 'read', elem: 'f32' },
+      { name: 'ln_w', access: 'read', elem: 'f32' },
+      { name: 'ln_b', access: 'read', elem: 'f32' },
+      { name: 'fc_wt', access: 'read', elem: 'f32' },
+      { name: 'fc_b', access: 'read', elem: 'f32' },
+      { name: 'logits', access: 'read_write', elem: 'f32' },
+    ],
+    uniforms: [{ name: 'plane', type: 'u32' }],
+    shared: [{ name: POOLED, elem: 'f32', length: C }, { name: STATS, elem: 'f32', length: 2 }],
+    body: b.stmts,
+    doc: [
+      `neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = ${C}, ${K} classes, one workgroup of ${wg} per image`,
+      'x [N, C, H, W] NCHW; run-time: H·W (uniform)',
+    ],
+  });
+}
+
+export function compileHead(o: HeadKernelOptions, limits: { maxComputeWorkgroupStorageSize: number }): KernelArtifact {
+  if (headSharedBytes(o.channels) > limits.maxComputeWorkgroupStorageSize) {
+    throw new NeoccError('adapter-limits-exceeded',
+      `the head kernel for C = ${o.channels} needs ${headSharedBytes(o.channels)} bytes of workgroup storage; the adapter allows ` +
+      `${limits.maxComputeWorkgroupStorageSize} (maxComputeWorkgroupStorageSize)`);
+  }
+  return makeArtifact(headKernel(o), 'wgsl', { op: 'neonext-head', ...o, eps: LAYER_NORM_EPS });
+}
+
+export function headLaunch(batch: number, plane: number): { grid: Grid; uniforms: UniformValues } {
+  return { grid: [batch, 1, 1], uniforms: { plane } };
+}

@@ -1,0 +1,172 @@
+import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import { NeoccError } from '../../compiler/errors.js';
+import {
+  BlockBuilder, add, builtin, call, div, f32, finishKernel, ge, load, lt, min, mod, mul, sub, u32, uniform,
+} from '../../compiler/ir/build.js';
+import type { Expr, KernelIR } from '../../compiler/ir/ir.js';
+import type { Grid, UniformValues } from '../neocell/launch.js';
+
+/**
+ * The fused second half of a NeoNeXt block (after the folded NeoCell):
+ *   y[n, c, p] = x[n, c, p] + b2[c] + Σ_j W2[c, j] · GELU(b1[j] + Σ_k W1[j, k] · m[n, p, k])
+ * with m the channels-last NeoCell output, x the NCHW block input (residual), y NCHW. BN and LayerScale are
+ * already folded into W1/b1/W2/b2 (kernels/fold-neonext.ts).
+ *
+ * One workgroup owns a tile of `pixelTile` pixels (flattened over batch and space, so tiles cross image borders
+ * and batch costs nothing extra). The 4C hidden activations never reach global memory: they are produced in
+ * chunks of `workgroupSize` hidden units (one per invocation, all tile pixels in registers), parked in workgroup
+ * memory for one barrier, and consumed at once by fc_2. fc_2's partial sums live in workgroup memory too (each
+ * invocation only ever touches its own output channels there, so they need no barrier); that keeps registers at
+ * `pixelTile` accumulators per invocation whatever C is. Weights are stored transposed (W1ᵀ [C, 4C],
+ * W2ᵀ [4C, C]) so neighbouring invocations read neighbouring addresses; m and h reads are the same address
+ * across the workgroup (broadcast).
+ *
+ * Baked: C, hidden size, tile sizes. Run-time: pixel counts (uniforms), so one kernel serves every batch and
+ * resolution.
+ */
+export interface MlpTiling {
+  readonly pixelTile: number;
+  readonly workgroupSize: number;
+}
+
+export interface MlpKernelOptions extends MlpTiling {
+  readonly channels: number;
+  readonly hidden: number;
+}
+
+const H_TILE = 'h_tile';
+const O_TILE = 'o_tile';
+
+export function mlpSharedBytes(channels: number, t: MlpTiling): number {
+  return 4 * t.pixelTile * (channels + t.workgroupSize);
+}
+
+/**
+ * 64 invocations (one hidden unit each per chunk) and the largest pixel tile up to 16 whose tiles fit workgroup
+ * storage: 16 pixels amortize each weight load over 16 FMAs; more would spill the accumulators to memory.
+ */
+export function chooseMlpTiling(channels: number, limits: { maxComputeWorkgroupStorageSize: number }): MlpTiling {
+  const workgroupSize = 64;
+  for (const pixelTile of [16, 8, 4, 2, 1]) {
+    if (mlpSharedBytes(channels, { pixelTile, workgroupSize }) <= limits.maxComputeWorkgroupStorageSize) return { pixelTile, workgroupSize };
+  }
+  throw new NeoccError('adapter-limits-exceeded',
+    `the fused MLP kernel for C = ${channels} needs ${mlpSharedBytes(channels, { pixelTile: 1, workgroupSize })} bytes of workgroup storage; ` +
+    `the adapter allows ${limits.maxComputeWorkgroupStorageSize} (maxComputeWorkgroupStorageSize)`);
+}
+
+/** GELU(a) = a/2 · (1 + erf(a/√2)), exact form as upstream (torch.nn.GELU()). */
+function gelu(a: Expr): Expr {
+  return mul(mul(f32(0.5), a), add(f32(1), call('erf', mul(a, f32(Math.SQRT1_2)))));
+}
+
+export function mlpResidualKernel(o: MlpKernelOptions): KernelIR {
+  const { channels: C, hidden: Hd, pixelTile: TP, workgroupSize: wg } = o;
+  const pixels = uniform('pixels');
+  const plane = uniform('plane');
+  const lidx = builtin('local_index');
+  const b = new BlockBuilder();
+  const tile = b.let('tile', add(builtin('workgroup_id.x'), mul(builtin('workgroup_id.y'), builtin('num_workgroups.x'))));
+  const q0 = b.let('q0', mul(tile, u32(TP)));
+  b.if(ge(q0, pixels), (r) => r.return());
+  const slots = Math.ceil(C / wg);
+  // Channel slot s of this invocation: c = lidx + s·wg; only the last slot can run past C.
+  const channelOf = (s: number): Expr => add(lidx, u32(s * wg));
+  const inC = (s: number, body: (g: BlockBuilder) => void): void => {
+    if ((s + 1) * wg <= C) body(b);
+    else b.if(lt(channelOf(s), u32(C)), body);
+  };
+  const pix = Array.from({ length: TP }, (_, p) => p);
+
+  b.comment('fc_2 accumulators start at the folded bias b2');
+  for (let s = 0; s < slots; s++) {
+    inC(s, (g) => {
+      const c = g.let('c', channelOf(s));
+      const bias = g.let('bias2', load('b2', c));
+      for (const p of pix) g.store(O_TILE, add(u32(p * C), c), bias);
+    });
+  }
+  // Rows past the last pixel read the last pixel (clamped); their results are never stored.
+  const mRow = pix.map((p) => b.let('m_row', mul(min(add(q0, u32(p)), sub(pixels, u32(1))), u32(C))));
+
+  b.for('j0', u32(0), u32(Hd), (g, j0) => {
+    g.comment('fc_1 + GELU: hidden unit j0 + lidx for every pixel of the tile, into workgroup memory');
+    const j = g.let('j', min(add(j0, lidx), u32(Hd - 1)));
+    const acc = pix.map(() => g.var('h_acc', f32(0)));
+    g.for('k', u32(0), u32(C), (s, k) => {
+      const w = s.let('w1', load('w1t', add(mul(k, u32(Hd)), j)));
+      for (const p of pix) s.assign(acc[p]!.name, add(acc[p]!.ref, mul(load('m', add(mRow[p]!, k)), w)));
+    });
+    const b1 = g.let('bias1', load('b1', j));
+    for (const p of pix) g.store(H_TILE, add(u32(p * wg), lidx), gelu(add(acc[p]!.ref, b1)));
+    g.barrier();
+
+    g.comment('fc_2: this chunk of hidden units into the output channels this invocation owns');
+    const chunk = Hd % wg === 0 ? u32(wg) : g.let('chunk', min(u32(wg), sub(u32(Hd), j0)));
+    for (let sl = 0; sl < slots; sl++) {
+      const c = g.let('c', min(channelOf(sl), u32(C - 1)));
+      const part = pix.map(() => g.var('o_acc', f32(0)));
+      g.for('jj', u32(0), chunk, (s, jj) => {
+        const w = s.let('w2', load('w2t', add(mul(add(j0, jj), u32(C)), c)));
+        for (const p of pix) s.assign(part[p]!.name, add(part[p]!.ref, mul(load(H_TILE, add(u32(p * wg), jj)), w)));
+      });
+      const store = (s: BlockBuilder): void => {
+        for (const p of pix) {
+          const at = s.let('o_at', add(u32(p * C), c));
+          s.store(O_TILE, at, add(load(O_TILE, at), part[p]!.ref));
+        }
+      };
+      if ((sl + 1) * wg <= C) store(g);
+      else g.if(lt(channelOf(sl), u32(C)), store);
+    }
+    g.barrier();
+    // Kept a loop: unrolling 4C/64 chunks only bloats the shader (and lavapipe's compile time).
+  }, { step: u32(wg), unrollLimit: 1 });
+
+  b.comment('epilogue: residual add, NCHW store');
+  for (let s = 0; s < slots; s++) {
+    inC(s, (g) => {
+      const c = g.let('c', channelOf(s));
+      for (const p of pix) {
+        const q = g.let('q', add(q0, u32(p)));
+        g.if(lt(q, pixels), (t) => {
+          const idx = t.let('y_at', add(mul(add(mul(div(q, plane), u32(C)), c), plane), mod(q, plane)));
+          t.store('y', idx, add(load('x', idx), load(O_TILE, add(u32(p * C), c))));
+        });
+      }
+    });
+  }
+
+  return finishKernel({
+    name: 'neonext_mlp_residual',
+    workgroupSize: wg,
+    buffers: [
+      { name: 'm', access: 'read', elem: 'f32' },
+      { name: 'x', access: 'read', elem: 'f32' },
+      { name: 'w1t', access: 'read', elem: 'f32' },
+      { name: 'b1', access: 'read', elem: 'f32' },
+      { name: 'w2t', access: 'read', elem: 'f32' },
+      { name: 'b2', access: 'read', elem: 'f32' },
+      { name: 'y', access: 'read_write', elem: 'f32' },
+    ],
+    uniforms: [{ name: 'pixels', type: 'u32' }, { name: 'plane', type: 'u32' }],
+    shared: [{ name: H_TILE, elem: 'f32', length: TP * wg }, { name: O_TILE, elem: 'f32', length: TP * C }],
+    body: b.stmts,
+    doc: [
+      `neocc neonext_mlp_residual: y = x + fc_2(GELU(fc_1(m))) with C = ${C}, hidden ${Hd} (never stored), ${TP} pixels per workgroup, workgroup ${wg}`,
+      'm channels-last [N, H, W, C], x and y NCHW; BN and LayerScale folded into the weights',
+      'run-time: pixels = N·H·W, plane = H·W (uniforms)',
+    ],
+  });
+}
+
+export function compileMlpResidual(o: MlpKernelOptions): KernelArtifact {
+  return makeArtifact(mlpResidualKernel(o), 'wgsl', { op: 'neonext-mlp-residual', ...o });
+}
+
+/** Grid: one workgroup per pixel tile, folded into 2D under the per-dimension limit. */
+export function mlpLaunch(o: MlpTiling, batch: number, plane: number, maxPerDimension = 65535): { grid: Grid; uniforms: UniformValues } {
+  const tiles = Math.ceil((batch * plane) / o.pixelTile);
+  const x = Math.min(tiles, maxPerDimension);
+  return { grid: [x, Math.ceil(tiles / x), 1], uniforms: { pixels: batch * plane, plane } };
+}

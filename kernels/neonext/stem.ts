@@ -1,0 +1,85 @@
+import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import { BlockBuilder, add, builtin, div, finishKernel, ge, load, mod, mul, u32, uniform } from '../../compiler/ir/build.js';
+import type { Expr, KernelIR } from '../../compiler/ir/ir.js';
+import { IMAGE_CHANNELS, PATCH_SIZE } from '../../compiler/spec/model-config.js';
+import type { Grid, UniformValues } from '../neocell/launch.js';
+
+/**
+ * The stem as one kernel: patchify 4x4 (3 → 48 features, upstream order ch·16 + dy·4 + dx), 1x1 conv 48 → C and
+ * the folded BN (weight [C, 48] pre-scaled, bias = BN shift), straight from the NCHW image to the NCHW stage-1
+ * input; the 48-feature patch tensor is never materialized. Each invocation computes `channelsPerInvocation`
+ * channels of one pixel, so the 48 image values are loaded once for all of them.
+ * Baked: C. Run-time: batch and resolution (uniforms).
+ */
+export interface StemKernelOptions {
+  readonly channels: number;
+  readonly channelsPerInvocation: number;
+  readonly workgroupSize: number;
+}
+
+const FEATURES = IMAGE_CHANNELS * PATCH_SIZE * PATCH_SIZE;
+
+export function defaultStemOptions(channels: number): StemKernelOptions {
+  // 4 channels per invocation when C allows: 48 loads of the image per 192 FMAs instead of per 48.
+  const per = [4, 2, 1].find((r) => channels % r === 0)!;
+  return { channels, channelsPerInvocation: per, workgroupSize: 64 };
+}
+
+export function stemKernel(o: StemKernelOptions): KernelIR {
+  const { channels: C, channelsPerInvocation: R, workgroupSize: wg } = o;
+  const b = new BlockBuilder();
+  const wgId = add(builtin('workgroup_id.x'), mul(builtin('workgroup_id.y'), builtin('num_workgroups.x')));
+  const id = b.let('id', add(mul(wgId, u32(wg)), builtin('local_index')));
+  // id enumerates (n, channel group, pixel) with the pixel fastest, so neighbours store neighbouring addresses.
+  const plane = uniform('plane');
+  b.if(ge(id, uniform('items')), (r) => r.return());
+  const pixel = b.let('pixel', mod(id, plane));
+  const cg = b.let('cg', mod(div(id, plane), u32(C / R)));
+  const n = b.let('n', div(id, mul(plane, u32(C / R))));
+  const outW = uniform('out_w');
+  const inW = uniform('in_w');
+  const i = b.let('i', div(pixel, outW));
+  const j = b.let('j', mod(pixel, outW));
+  const c0 = b.let('c0', mul(cg, u32(R)));
+  const acc = Array.from({ length: R }, (_, r) => b.var('acc', load('bias', add(c0, u32(r)))));
+  for (let ch = 0; ch < IMAGE_CHANNELS; ch++) {
+    for (let dy = 0; dy < PATCH_SIZE; dy++) {
+      const rowBase = b.let('x_row', mul(add(mul(add(mul(n, u32(IMAGE_CHANNELS)), u32(ch)), inW), add(mul(i, u32(PATCH_SIZE)), u32(dy))), inW));
+      for (let dx = 0; dx < PATCH_SIZE; dx++) {
+        const xv: Expr = b.let('xv', load('x', add(rowBase, add(mul(j, u32(PATCH_SIZE)), u32(dx)))));
+        const f = (ch * PATCH_SIZE + dy) * PATCH_SIZE + dx;
+        acc.forEach((a, r) => b.assign(a.name, add(a.ref, mul(load('w', add(mul(add(c0, u32(r)), u32(FEATURES)), u32(f))), xv))));
+      }
+    }
+  }
+  acc.forEach((a, r) => b.store('y', add(mul(add(mul(n, u32(C)), add(c0, u32(r))), plane), pixel), a.ref));
+  return finishKernel({
+    name: 'neonext_stem',
+    workgroupSize: wg,
+    buffers: [
+      { name: 'x', access: 'read', elem: 'f32' },
+      { name: 'w', access: 'read', elem: 'f32' },
+      { name: 'bias', access: 'read', elem: 'f32' },
+      { name: 'y', access: 'read_write', elem: 'f32' },
+    ],
+    uniforms: [{ name: 'items', type: 'u32' }, { name: 'plane', type: 'u32' }, { name: 'out_w', type: 'u32' }, { name: 'in_w', type: 'u32' }],
+    shared: [],
+    body: b.stmts,
+    doc: [
+      `neocc neonext_stem: y = BN(conv1x1(patchify4x4(x))) with BN folded, C = ${C}, ${R} channels per invocation, workgroup ${wg}`,
+      'x [N, 3, R, R], y [N, C, R/4, R/4]; run-time: batch and resolution (uniforms)',
+    ],
+  });
+}
+
+export function compileStem(o: StemKernelOptions): KernelArtifact {
+  return makeArtifact(stemKernel(o), 'wgsl', { op: 'neonext-stem', ...o });
+}
+
+export function stemLaunch(o: StemKernelOptions, batch: number, resolution: number, maxPerDimension = 65535): { grid: Grid; uniforms: UniformValues } {
+  const outW = resolution / PATCH_SIZE;
+  const items = batch * (o.channels / o.channelsPerInvocation) * outW * outW;
+  const groups = Math.ceil(items / o.workgroupSize);
+  const x = Math.min(groups, maxPerDimension);
+  return { grid: [x, Math.ceil(groups / x), 1], uniforms: { items, plane: outW * outW, out_w: outW, in_w: resolution } };
+}
