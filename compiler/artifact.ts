@@ -1,15 +1,20 @@
 import { cacheKey } from './cache-key.js';
 import type { KernelIR, UniformField } from './ir/ir.js';
 import { WGSL_ENTRY_POINT, renderWgsl } from './render/wgsl.js';
-import { assemblyScriptEntryPoint, renderAssemblyScript } from './render/assemblyscript.js';
+import { assemblyScriptEntryPoint, assemblyScriptScratchBytes, renderAssemblyScript } from './render/assemblyscript.js';
 
 /** Kernel languages: WGSL for WebGPU, AssemblyScript compiled to WebAssembly for the CPU path (runtime/wasm). */
 export type KernelTarget = 'wgsl' | 'assemblyscript';
 
 /** How each target prints a kernel and names its entry point: the only place makeArtifact branches on the target. */
-const RENDERERS: Readonly<Record<KernelTarget, { render(ir: KernelIR): string; entryPoint(ir: KernelIR): string }>> = {
+const RENDERERS: Readonly<Record<KernelTarget, {
+  render(ir: KernelIR): string;
+  entryPoint(ir: KernelIR): string;
+  /** Scratch memory a CPU launch passes (workgroup arrays + per-invocation carried values); absent on GPU targets. */
+  scratchBytes?(ir: KernelIR): number;
+}>> = {
   wgsl: { render: renderWgsl, entryPoint: () => WGSL_ENTRY_POINT },
-  assemblyscript: { render: renderAssemblyScript, entryPoint: assemblyScriptEntryPoint },
+  assemblyscript: { render: renderAssemblyScript, entryPoint: assemblyScriptEntryPoint, scratchBytes: assemblyScriptScratchBytes },
 };
 
 /** How one binding of group 0 is used; the order is the binding number (buffers, then the uniform struct). */
@@ -33,6 +38,11 @@ export interface KernelArtifact {
   readonly bindings: readonly BindingInfo[];
   readonly uniforms: readonly UniformField[];
   readonly baked: unknown;
+  /**
+   * CPU targets only (assemblyscript): bytes of scratch memory a launch passes after the buffer pointers — the
+   * workgroup arrays, then per-invocation values live across barriers; 0 means no scratch parameter.
+   */
+  readonly scratchBytes?: number;
 }
 
 /** Renders `ir` for `target` and wraps it with its cache key (sha256 of {compiler version, target, baked}). */
@@ -52,5 +62,6 @@ export function makeArtifact(ir: KernelIR, target: KernelTarget, baked: unknown)
     bindings: Object.freeze(bindings),
     uniforms: Object.freeze([...ir.uniforms]),
     baked,
+    ...(RENDERERS[target].scratchBytes ? { scratchBytes: RENDERERS[target].scratchBytes(ir) } : {}),
   });
 }

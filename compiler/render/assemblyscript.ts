@@ -1,7 +1,7 @@
 import { NeoccError } from '../errors.js';
 import type { BinaryOp, BuiltinName, Expr, IntrinsicFn, KernelIR, ScalarType, Stmt } from '../ir/ir.js';
 import { assemblyScriptPrelude } from './assemblyscript-prelude.js';
-import { splitAtBarriers, type WorkgroupNode } from './workgroup-split.js';
+import { splitAtBarriers, type CarriedValue, type WorkgroupNode, type WorkgroupSplit } from './workgroup-split.js';
 
 /**
  * AssemblyScript renderer of the kernel IR. A kernel becomes one exported function that runs the whole grid on the
@@ -12,9 +12,11 @@ import { splitAtBarriers, type WorkgroupNode } from './workgroup-split.js';
  *                                 <one value per uniform field, in order>): void
  *
  * Buffers and the scratch live in the module's imported linear memory (`env.memory`); pointers are byte addresses.
- * Workgroups run one after another; inside one, the body is split at barriers (./workgroup-split.ts) into
- * per-invocation segments, each a function called for local_index = 0..workgroupSize-1, so `return` ends exactly one
- * invocation. What differs from WGSL is data in the tables below.
+ * The scratch (assemblyScriptScratchBytes, the artifact's `scratchBytes`) holds the workgroup arrays, then the carry
+ * area for per-invocation values live across barriers. Workgroups run one after another; inside one, the body is
+ * split at barriers (./workgroup-split.ts) into per-invocation segments, each a function called for
+ * local_index = 0..workgroupSize-1, so `return` ends exactly one invocation. What differs from WGSL is data in the
+ * tables below.
  */
 
 /** Names the renderer introduces start with this; IR names must not (checked). */
@@ -57,11 +59,21 @@ const INTRINSIC: Record<IntrinsicFn, (args: readonly string[], type: ScalarType)
 /** Bytes per element and its shift, for address arithmetic. */
 const ELEM_SHIFT: Record<'f32' | 'u32', number> = { f32: 2, u32: 2 };
 
-/** Where a memory name lives: a buffer parameter or an offset into the shared scratch. */
+/** Where a memory name lives: a buffer parameter or an offset into the scratch. */
 interface Memory {
   readonly base: string;
   readonly offset: number;
   readonly elem: 'f32' | 'u32';
+}
+
+/** Bytes of the workgroup arrays at the start of the scratch; the carry area follows. */
+function sharedArrayBytes(kernel: KernelIR): number {
+  return kernel.shared.reduce((sum, d) => sum + 4 * d.length, 0);
+}
+
+/** Scratch bytes a launch must pass (0: the kernel takes no scratch pointer). */
+export function assemblyScriptScratchBytes(kernel: KernelIR, split: WorkgroupSplit = splitAtBarriers(kernel)): number {
+  return sharedArrayBytes(kernel) + 4 * split.carrySlots * kernel.workgroupSize;
 }
 
 class Printer {
@@ -69,13 +81,19 @@ class Printer {
   usesDivision = false;
   usesErf = false;
 
-  constructor(readonly kernel: KernelIR) {
+  constructor(readonly kernel: KernelIR, readonly scratchBytes: number) {
     kernel.buffers.forEach((b) => this.memories.set(b.name, { base: `__p_${b.name}`, offset: 0, elem: b.elem }));
     let offset = 0;
     for (const s of kernel.shared) {
-      this.memories.set(s.name, { base: '__shared', offset, elem: s.elem });
+      this.memories.set(s.name, { base: SCRATCH, offset, elem: s.elem });
       offset += 4 * s.length;
     }
+  }
+
+  /** Address of carried value `v` of the current invocation: slot-major, so consecutive invocations are adjacent. */
+  carryAddress(v: CarriedValue): string {
+    const offset = sharedArrayBytes(this.kernel) + 4 * v.slot * this.kernel.workgroupSize;
+    return `${SCRATCH} + ${offset} + (<usize>${BUILTIN.local_index} << 2)`;
   }
 
   private literal(e: Extract<Expr, { k: 'lit' }>): string {
@@ -172,22 +190,24 @@ class Printer {
   }
 }
 
+const SCRATCH = '__scratch';
+
 /** Parameters every workgroup and segment function takes: ids, buffer pointers, scratch, uniforms. */
-function contextParams(kernel: KernelIR): Array<{ name: string; type: string }> {
+function contextParams(p: Printer): Array<{ name: string; type: string }> {
   return [
     { name: BUILTIN['workgroup_id.x'], type: 'u32' },
     { name: BUILTIN['workgroup_id.y'], type: 'u32' },
     { name: BUILTIN['workgroup_id.z'], type: 'u32' },
     { name: BUILTIN['num_workgroups.x'], type: 'u32' },
-    ...pointerParams(kernel),
-    ...kernel.uniforms.map((u) => ({ name: `__u_${u.name}`, type: TYPE[u.type] })),
+    ...pointerParams(p),
+    ...p.kernel.uniforms.map((u) => ({ name: `__u_${u.name}`, type: TYPE[u.type] })),
   ];
 }
 
-function pointerParams(kernel: KernelIR): Array<{ name: string; type: string }> {
+function pointerParams(p: Printer): Array<{ name: string; type: string }> {
   return [
-    ...kernel.buffers.map((b) => ({ name: `__p_${b.name}`, type: 'usize' })),
-    ...(kernel.shared.length > 0 ? [{ name: '__shared', type: 'usize' }] : []),
+    ...p.kernel.buffers.map((b) => ({ name: `__p_${b.name}`, type: 'usize' })),
+    ...(p.scratchBytes > 0 ? [{ name: SCRATCH, type: 'usize' }] : []),
   ];
 }
 
@@ -195,7 +215,7 @@ const signature = (params: ReadonlyArray<{ name: string; type: string }>): strin
 const args = (params: ReadonlyArray<{ name: string }>): string => params.map((p) => p.name).join(', ');
 
 function renderNodes(p: Printer, nodes: readonly WorkgroupNode[], indent: string, out: string[], segments: string[][]): void {
-  const ctx = contextParams(p.kernel);
+  const ctx = contextParams(p);
   for (const node of nodes) {
     switch (node.k) {
       case 'stmt': p.stmt(node.stmt, indent, out); break;
@@ -219,7 +239,9 @@ function renderNodes(p: Printer, nodes: readonly WorkgroupNode[], indent: string
         const live = node.liveIn.map((l) => ({ name: p.name(l.name), type: TYPE[l.type] }));
         const fn = `__segment_${node.index}`;
         const body: string[] = [`@inline function ${fn}(${signature([{ name: BUILTIN.local_index, type: 'u32' }, ...ctx, ...live])}): void {`];
+        for (const v of node.fills) body.push(`  let ${p.name(v.name)}: ${TYPE[v.type]} = load<${TYPE[v.type]}>(${p.carryAddress(v)});`);
         for (const s of node.stmts) p.stmt(s, '  ', body);
+        for (const v of node.spills) body.push(`  store<${TYPE[v.type]}>(${p.carryAddress(v)}, ${p.name(v.name)});`);
         body.push('}');
         segments.push(body);
         out.push(`${indent}for (let ${BUILTIN.local_index}: u32 = 0; ${BUILTIN.local_index} < ${p.kernel.workgroupSize}; ${BUILTIN.local_index}++) {`);
@@ -240,19 +262,21 @@ export function assemblyScriptEntryPoint(kernel: Pick<KernelIR, 'name'>): string
 /** Prints `kernel` as an AssemblyScript module (see the module comment for the exported function's contract). */
 export function renderAssemblyScript(kernel: KernelIR): string {
   const entry = assemblyScriptEntryPoint(kernel);
-  const p = new Printer(kernel);
-  const { nodes } = splitAtBarriers(kernel);
-  const ctx = contextParams(kernel);
+  const split = splitAtBarriers(kernel);
+  const p = new Printer(kernel, assemblyScriptScratchBytes(kernel, split));
+  const { nodes } = split;
+  const ctx = contextParams(p);
   const wgBody: string[] = [];
   const segments: string[][] = [];
   renderNodes(p, nodes, '  ', wgBody, segments);
 
   const uniformParams = kernel.uniforms.map((u) => ({ name: `__u_${u.name}`, type: TYPE[u.type] }));
-  const exportParams = [{ name: '__gx', type: 'u32' }, { name: '__gy', type: 'u32' }, { name: '__gz', type: 'u32' }, ...pointerParams(kernel), ...uniformParams];
-  const wgArgs = ['__x', '__y', '__z', '__gx', ...pointerParams(kernel).map((q) => q.name), ...uniformParams.map((q) => q.name)].join(', ');
+  const exportParams = [{ name: '__gx', type: 'u32' }, { name: '__gy', type: 'u32' }, { name: '__gz', type: 'u32' }, ...pointerParams(p), ...uniformParams];
+  const wgArgs = ['__x', '__y', '__z', '__gx', ...pointerParams(p).map((q) => q.name), ...uniformParams.map((q) => q.name)].join(', ');
   const out: string[] = [
     ...kernel.doc.map((line) => `// ${line}`),
-    `// AssemblyScript: workgroups of ${kernel.workgroupSize} run sequentially; ${kernel.shared.length > 0 ? 'workgroup arrays live in the shared scratch' : 'no workgroup arrays'}`,
+    `// AssemblyScript: workgroups of ${kernel.workgroupSize} run one after another, split into ${split.segments} per-invocation segment(s) at barriers; ` +
+      `scratch ${p.scratchBytes} bytes (workgroup arrays, then ${split.carrySlots} carried value(s) per invocation)`,
     '',
   ];
   const prelude = assemblyScriptPrelude({ division: p.usesDivision, erf: p.usesErf });

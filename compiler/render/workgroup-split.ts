@@ -7,10 +7,12 @@ import type { Expr, KernelIR, ScalarType, Stmt } from '../ir/ir.js';
  * (run for local_index = 0..workgroupSize-1 before the next workgroup-level step). A barrier ends a segment, so every
  * invocation finishes the code before a barrier before any starts the code after it — what the barrier promises.
  *
- * Legal only where WGSL's uniformity rules put barriers anyway: in workgroup-uniform control flow. Values that live
- * across a barrier must be workgroup-uniform (they are hoisted to workgroup level); per-invocation values live across
- * a barrier would need per-invocation storage and are refused with NotSupportedError, as is an invocation that
- * returns early in non-uniform control flow before a later segment.
+ * Legal only where WGSL's uniformity rules put barriers anyway: in workgroup-uniform control flow. Workgroup-uniform
+ * values are hoisted to workgroup level; per-invocation values that live across a barrier (a tiled matmul's
+ * accumulators) are *carried*: each gets a slot per invocation in scratch memory, stored at the end of every segment
+ * that declares or assigns it and loaded at the start of every later segment that uses it. Refused with
+ * NotSupportedError: a barrier under non-uniform control flow, and an invocation that returns early in non-uniform
+ * control flow before a later segment (WGSL's uniformity analysis rejects both too).
  *
  * A barrier-free kernel becomes its uniform prefix (hoisted, computed once per workgroup) plus one segment.
  */
@@ -21,8 +23,32 @@ export type WorkgroupNode =
   | { readonly k: 'if'; readonly cond: Expr; readonly then: readonly WorkgroupNode[]; readonly else: readonly WorkgroupNode[] }
   /** A uniform `for` with a barrier inside. */
   | { readonly k: 'for'; readonly v: string; readonly from: Expr; readonly to: Expr; readonly step: Expr; readonly body: readonly WorkgroupNode[] }
-  /** Runs per invocation; `liveIn` are the workgroup-level names it reads, with their types. */
-  | { readonly k: 'segment'; readonly index: number; readonly stmts: readonly Stmt[]; readonly liveIn: ReadonlyArray<{ readonly name: string; readonly type: ScalarType }> };
+  /**
+   * Runs per invocation; `liveIn` are the workgroup-level names it reads; `fills` the carried values to load before
+   * its statements, `spills` the carried values to store after them (slot numbers index the carry area).
+   */
+  | {
+    readonly k: 'segment'; readonly index: number; readonly stmts: readonly Stmt[]; readonly liveIn: readonly TypedName[];
+    readonly fills: readonly CarriedValue[]; readonly spills: readonly CarriedValue[];
+  };
+
+export interface TypedName {
+  readonly name: string;
+  readonly type: ScalarType;
+}
+
+/** A per-invocation value live across a barrier, and its slot (one 4-byte word per invocation) in the carry area. */
+export interface CarriedValue extends TypedName {
+  readonly slot: number;
+}
+
+interface SegmentRecord {
+  readonly node: { fills: CarriedValue[]; spills: CarriedValue[] };
+  readonly reads: ReadonlySet<string>;
+  readonly declared: ReadonlySet<string>;
+  readonly assigned: ReadonlySet<string>;
+  readonly topLevel: ReadonlySet<string>;
+}
 
 type Scope = Map<string, ScalarType>;
 
@@ -95,19 +121,19 @@ function exprRefs(e: Expr, out: Set<string>): void {
   }
 }
 
-/** Names a block reads, and names it declares (lets, vars, loop variables) anywhere inside. */
-function namesOf(stmts: readonly Stmt[], reads: Set<string>, declared: Set<string>): void {
+/** Names a block reads (assignment targets included), declares (lets, vars, loop variables) and assigns, anywhere. */
+function namesOf(stmts: readonly Stmt[], reads: Set<string>, declared: Set<string>, assigned: Set<string>): void {
   for (const s of stmts) {
     switch (s.k) {
       case 'let': exprRefs(s.value, reads); declared.add(s.name); break;
       case 'var': exprRefs(s.init, reads); declared.add(s.name); break;
-      case 'assign': exprRefs(s.value, reads); reads.add(s.name); break;
+      case 'assign': exprRefs(s.value, reads); reads.add(s.name); assigned.add(s.name); break;
       case 'store': exprRefs(s.index, reads); exprRefs(s.value, reads); break;
-      case 'if': exprRefs(s.cond, reads); namesOf(s.then, reads, declared); namesOf(s.else, reads, declared); break;
+      case 'if': exprRefs(s.cond, reads); namesOf(s.then, reads, declared, assigned); namesOf(s.else, reads, declared, assigned); break;
       case 'for':
         [s.from, s.to, s.step].forEach((e) => exprRefs(e, reads));
         declared.add(s.v);
-        namesOf(s.body, reads, declared);
+        namesOf(s.body, reads, declared, assigned);
         break;
       default: break;
     }
@@ -117,8 +143,12 @@ function namesOf(stmts: readonly Stmt[], reads: Set<string>, declared: Set<strin
 class Splitter {
   private segments = 0;
   private returnedIn: number | undefined;
-  /** Names declared inside segments so far: reading one in a later segment means it lives across a barrier. */
-  private readonly segmentNames = new Set<string>();
+  /** Top-level declarations of segments so far, with types: reading one in a later segment carries it. */
+  private readonly segmentNames = new Map<string, ScalarType>();
+  /** Names declared nested inside segments (block-scoped there: never visible to a later segment). */
+  private readonly nestedNames = new Set<string>();
+  readonly carried = new Map<string, CarriedValue>();
+  readonly records: SegmentRecord[] = [];
   private readonly readOnly: ReadonlySet<string>;
 
   constructor(private readonly kernel: KernelIR) {
@@ -127,7 +157,7 @@ class Splitter {
 
   private fail(what: string): never {
     throw new NotSupportedError(`barrier in AssemblyScript kernels where ${what} (kernel ${this.kernel.name}); ` +
-      'barriers must sit in workgroup-uniform control flow with only uniform values live across them');
+      'barriers must sit in workgroup-uniform control flow');
   }
 
   split(stmts: readonly Stmt[], scope: Scope): WorkgroupNode[] {
@@ -172,17 +202,41 @@ class Splitter {
     if (stmts.some(containsReturn)) this.returnedIn = index;
     const reads = new Set<string>();
     const declared = new Set<string>();
-    namesOf(stmts, reads, declared);
-    const liveIn: Array<{ name: string; type: ScalarType }> = [];
+    const assigned = new Set<string>();
+    namesOf(stmts, reads, declared, assigned);
+    const liveIn: TypedName[] = [];
     for (const name of [...reads].sort()) {
       if (declared.has(name)) continue;
       const type = scope.get(name);
+      const carriedType = this.segmentNames.get(name);
       if (type !== undefined) liveIn.push({ name, type });
-      else if (this.segmentNames.has(name)) this.fail(`the per-invocation value "${name}" lives across a barrier`);
+      else if (carriedType !== undefined) {
+        if (!this.carried.has(name)) this.carried.set(name, { name, type: carriedType, slot: this.carried.size });
+      } else if (this.nestedNames.has(name)) this.fail(`"${name}" is read outside the block that declares it`);
       // Otherwise the name is undeclared: left to the target compiler, which reports it against the source.
     }
-    declared.forEach((name) => this.segmentNames.add(name));
-    return { k: 'segment', index, stmts, liveIn };
+    const topLevel = new Set<string>();
+    for (const t of stmts) {
+      if (t.k === 'let') this.segmentNames.set(t.name, t.value.type);
+      if (t.k === 'var') this.segmentNames.set(t.name, t.type);
+      if (t.k === 'let' || t.k === 'var') topLevel.add(t.name);
+    }
+    declared.forEach((name) => {
+      if (!topLevel.has(name)) this.nestedNames.add(name);
+    });
+    const node = { k: 'segment' as const, index, stmts, liveIn, fills: [] as CarriedValue[], spills: [] as CarriedValue[] };
+    this.records.push({ node, reads, declared, assigned, topLevel });
+    return node;
+  }
+
+  /** Once every segment is known: which carried values each segment loads and stores. */
+  resolveCarried(): void {
+    for (const r of this.records) {
+      for (const value of this.carried.values()) {
+        if (r.reads.has(value.name) && !r.declared.has(value.name)) r.node.fills.push(value);
+        if (r.topLevel.has(value.name) || (r.assigned.has(value.name) && !r.declared.has(value.name))) r.node.spills.push(value);
+      }
+    }
   }
 
   get segmentCount(): number {
@@ -190,9 +244,17 @@ class Splitter {
   }
 }
 
+export interface WorkgroupSplit {
+  readonly nodes: readonly WorkgroupNode[];
+  readonly segments: number;
+  /** Carried values: the carry area holds `carrySlots × workgroupSize` 4-byte words. */
+  readonly carrySlots: number;
+}
+
 /** The kernel body as workgroup-level nodes and per-invocation segments (see the module comment). */
-export function splitAtBarriers(kernel: KernelIR): { readonly nodes: readonly WorkgroupNode[]; readonly segments: number } {
+export function splitAtBarriers(kernel: KernelIR): WorkgroupSplit {
   const splitter = new Splitter(kernel);
   const nodes = splitter.split(kernel.body, new Map());
-  return { nodes, segments: splitter.segmentCount };
+  splitter.resolveCarried();
+  return { nodes, segments: splitter.segmentCount, carrySlots: splitter.carried.size };
 }

@@ -57,8 +57,8 @@ export async function wasmModule(artifact: KernelArtifact): Promise<WasmModule> 
 
 /**
  * Runs kernels on one LinearMemory: instantiates each module once against it and calls entry points with the
- * argument order of compiler/render/assemblyscript.ts: grid, buffer pointers (binding order), shared scratch
- * pointer (if any), uniforms (artifact order).
+ * argument order of compiler/render/assemblyscript.ts: grid, buffer pointers (binding order), scratch pointer (if the
+ * artifact has scratchBytes), uniforms (artifact order).
  */
 export class WasmKernelRunner {
   private readonly instances = new Map<WasmModule, WasmInstance>();
@@ -84,13 +84,14 @@ export class WasmKernelRunner {
       throw new NeoccError('wasm-bad-launch', `kernel ${artifact.name} takes ${buffers.length} buffers (${buffers.map((b) => b.name).join(', ')}), got ${pointers.length}`);
     }
     const fn = await this.entry(artifact);
-    const shared = artifact.sharedBytes > 0 ? [this.memory.alloc(artifact.sharedBytes / 4)] : [];
+    const scratchBytes = artifact.scratchBytes ?? 0;
+    const scratch = scratchBytes > 0 ? [this.memory.alloc(scratchBytes / 4)] : [];
     const values = artifact.uniforms.map((u) => {
       const v = uniforms[u.name];
       if (v === undefined) throw new NeoccError('wasm-bad-launch', `kernel ${artifact.name}: no value for uniform ${u.name}`);
       return v;
     });
     if (grid.some((g) => !Number.isInteger(g) || g < 0 || g > 0xffffffff)) throw new NeoccError('wasm-bad-launch', `kernel ${artifact.name}: bad grid ${grid.join('x')}`);
-    fn(grid[0], grid[1], grid[2], ...pointers, ...shared, ...values);
+    fn(grid[0], grid[1], grid[2], ...pointers, ...scratch, ...values);
   }
 }
