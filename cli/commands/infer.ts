@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
 import { ARCHITECTURE_NAMES, IMAGE_CHANNELS } from '../../compiler/spec/model-config.js';
@@ -10,8 +9,8 @@ import { IMAGENET_CLASSES } from '../../runtime/image/imagenet-classes.js';
 import { imagesToTensor, UPSTREAM_CROP_PCT } from '../../runtime/image/preprocess.js';
 import { resolveModelConfig, type ModelOptions } from '../../runtime/model/resolve-config.js';
 import { topK, type ClassScore } from '../../runtime/model/top-k.js';
-import { parseSafetensors } from '../../runtime/weights/safetensors.js';
-import { loadStateDict, tensorSourceFromMap, type TensorSource } from '../../runtime/weights/state-dict.js';
+import { readTensorFile } from '../../runtime/weights/read-tensor-file.js';
+import { loadStateDict, tensorSourceFromMap } from '../../runtime/weights/state-dict.js';
 import { syntheticInput, syntheticStateDict } from '../../runtime/weights/synthetic.js';
 import { WeightsError } from '../../runtime/weights/weights-error.js';
 import { intList, positiveInt, specCodeList } from '../options.js';
@@ -54,7 +53,7 @@ export function registerInfer(program: Command): void {
     .option('--kernel-spec <code>', 'NeoCell kernel spec code for every stage ("4+7") or one per stage ("4+7,4+7,7,7")', specCodeList)
     .option('--shifts <list>', 'shift per stage (default: 1,1,1,0 at 224, 1,1,1,1 at 384)', intList)
     .option('--classes <n>', 'number of classes (default: 1000, or read off the checkpoint)', positiveInt)
-    .requiredOption('--weights <file|synthetic>', 'a .safetensors state dict (upstream key names, "module." accepted) or "synthetic"')
+    .requiredOption('--weights <file|synthetic>', 'a state dict with upstream key names ("module." accepted): a PyTorch torch.save checkpoint (.pt/.pth) or .safetensors; or "synthetic"')
     .option('--input <file|synthetic>', 'a .safetensors file holding a tensor named "input" [N, 3, R, R], or "synthetic"', 'synthetic')
     .option('--backend <name>', 'backend: reference', 'reference')
     .option('--json', 'print {"logits", "top5", "backend", "timings", ...} as JSON')
@@ -123,16 +122,6 @@ Examples:
         await backend.dispose();
       }
     });
-}
-
-async function readTensorFile(path: string): Promise<TensorSource> {
-  if (!path.endsWith('.safetensors')) {
-    throw new WeightsError('unsupported-format', path, 'only .safetensors files are supported so far (PyTorch .pt checkpoints are planned); or pass "synthetic"');
-  }
-  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new WeightsError('not-found', path, `cannot read: ${err.code ?? err.message}`);
-  });
-  return parseSafetensors(bytes, path);
 }
 
 async function readInput(path: string): Promise<Tensor> {

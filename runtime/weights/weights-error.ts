@@ -12,7 +12,13 @@ export type WeightsErrorCode =
   | 'unexpected-tensor'
   | 'shape-mismatch'
   | 'unsupported-format'
-  | 'not-found';
+  | 'not-found'
+  // PyTorch torch.save checkpoints (runtime/weights/torch):
+  | 'corrupt-archive'
+  | 'corrupt-pickle'
+  | 'unsupported-pickle'
+  | 'missing-record'
+  | 'storage-too-small';
 
 /** A weight or input file that cannot be used as is; the message names the file and, where there is one, the tensor. */
 export class WeightsError extends NeoccError {
