@@ -14,6 +14,7 @@ import { compileAssemblyScript } from '../runtime/wasm/compile-assemblyscript.js
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { compileStats, registerWasmBinary } from '../runtime/wasm/wasm-kernels.js';
 import { randomTensor, seededRandom } from './helpers/random.js';
+import { runCli } from './helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'neocc-gen-wasm-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,5 +59,11 @@ describe('neocc gen --target assemblyscript', () => {
   it('renders byte-identical .wasm on a second run (--check finds the folder up to date)', async () => {
     const again = await generateWithBinaries(request, dir, compile);
     expect(isUpToDate(diffGenerated(dir, again.files))).toBe(true);
+  });
+
+  it('is what the CLI writes: `neocc gen --target assemblyscript … --check` in another process finds the folder up to date', async () => {
+    const { code, stdout, stderr } = await runCli(['gen', '--target', 'assemblyscript', '--spec', '3+5', '--input-shape', '1,8,11,11', '--shift', '1', '--out', dir, '--check', '--quiet']);
+    expect(stderr).toBe('');
+    expect([code, stdout]).toEqual([0, `${dir} is up to date: 15 files (1 specs, 6 kernels)\n`]);
   });
 });
