@@ -10,7 +10,7 @@ import { parseTensorFile, readTensorFile } from '../runtime/weights/read-tensor-
 import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetensors.js';
 import { loadStateDict } from '../runtime/weights/state-dict.js';
 import { parseTorchCheckpoint } from '../runtime/weights/torch/checkpoint.js';
-import { unpickle } from '../runtime/weights/torch/pickle.js';
+import { PickleDict, unpickle } from '../runtime/weights/torch/pickle.js';
 import { WeightsError } from '../runtime/weights/weights-error.js';
 import { MODEL_DIR, readFixture } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
@@ -300,6 +300,37 @@ describe('torch.save checkpoint reader', () => {
     err = weightsError(() => parseTorchCheckpoint(zip(recs), 'op.pt'));
     expect(err.code).toBe('unsupported-pickle');
     expect(err.message).toMatch(/^op\.pt: not supported: pickle opcode 0x56 \('V'\) at byte 33 of neonext-mini\/data\.pkl/);
+  });
+
+  it('runs the protocol 4 opcodes too (FRAME, SHORT_BINUNICODE, MEMOIZE, STACK_GLOBAL, NEWOBJ, LONG1, BINFLOAT, lists)', () => {
+    const u = (text: string): number[] => [0x8c, text.length, ...ascii(text)]; // SHORT_BINUNICODE
+    const float = new Uint8Array(8);
+    new DataView(float.buffer).setFloat64(0, 1.5, false);
+    const pickle = Uint8Array.from([
+      0x80, 4, 0x95, 0, 1, 0, 0, 0, 0, 0, 0, // PROTO 4, FRAME
+      0x7d, 0x94, 0x28, // EMPTY_DICT MEMOIZE(0) MARK
+      ...u('a'), 0x8a, 6, 0, 0, 0, 0, 0, 1, // LONG1 2^40
+      ...u('b'), 0x47, ...float, // BINFLOAT
+      ...u('c'), 0x5d, 0x94, 0x28, 0x4e, 0x88, 0x4a, 0xf9, 0xff, 0xff, 0xff, 0x65, // [None, True, -7] (memo 1)
+      ...u('d'), 0x68, 1, // BINGET 1: the same list
+      ...u('e'), 0x8a, 1, 0xff, // LONG1 -1
+      ...u('f'), ...u('collections'), ...u('OrderedDict'), 0x93, 0x29, 0x81, // OrderedDict.__new__()
+      0x75, 0x2e, // SETITEMS STOP
+    ]);
+    const root = unpickle(pickle, 'p4.pt', 'data.pkl');
+    expect(root).toBeInstanceOf(PickleDict);
+    const entries = (root as PickleDict).entries;
+    expect([...entries.keys()]).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(entries.get('a')).toBe(2 ** 40);
+    expect(entries.get('b')).toBe(1.5);
+    expect(entries.get('c')).toEqual([null, true, -7]);
+    expect(entries.get('d')).toBe(entries.get('c'));
+    expect(entries.get('e')).toBe(-1);
+    expect(entries.get('f')).toEqual(new PickleDict(true));
+    // Trailing bytes after STOP, or STOP with a MARK still open, are corruption.
+    expect(weightsError(() => unpickle(Uint8Array.from([0x80, 2, 0x7d, 0x2e, 0]), 'x.pt', 'data.pkl')).message)
+      .toBe('x.pt: corrupt pickle data.pkl at byte 3: STOP at byte 3 but the record has 5 bytes');
+    expect(weightsError(() => unpickle(Uint8Array.from([0x80, 2, 0x28, 0x7d, 0x2e]), 'x.pt', 'data.pkl')).code).toBe('corrupt-pickle');
   });
 
   it('refuses any global beyond the state-dict subset, naming it', () => {
