@@ -8,6 +8,9 @@ import {
 import type { BufferDecl, KernelIR, SharedDecl, UniformField } from '../compiler/ir/ir.js';
 import { renderAssemblyScript } from '../compiler/render/assemblyscript.js';
 import { denseMatmulKernel } from '../kernels/baselines/dense-matmul.js';
+import { compileNeoCellBackward, compileNeoCellForward } from '../compiler/compile-neocell.js';
+import { planNeoCell } from '../compiler/plan/neocell-plan.js';
+import { specFromCode } from '../compiler/spec/neocell-spec.js';
 import { splitAtBarriers } from '../compiler/render/workgroup-split.js';
 import type { Grid, UniformValues } from '../kernels/neocell/launch.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
@@ -134,6 +137,18 @@ describe('AssemblyScript renderer', () => {
         }
       }
     }
+  });
+
+  it('bakes the spec, not the shapes: one AssemblyScript source and key for every batch and resolution', () => {
+    const spec = specFromCode('4+7', 24, 1);
+    const sources = [[1, 24, 56, 56], [3, 24, 14, 9]].map((shape) => {
+      planNeoCell(spec, shape); // both shapes are valid for the spec; nothing about them reaches the compiler
+      return [compileNeoCellForward(spec, { target: 'assemblyscript' }), ...Object.values(compileNeoCellBackward(spec, undefined, 'assemblyscript'))];
+    });
+    expect(sources[0]!.map((a) => a.source)).toEqual(sources[1]!.map((a) => a.source));
+    expect(sources[0]!.map((a) => a.key)).toEqual(sources[1]!.map((a) => a.key));
+    // …and the target is part of the key: the WGSL kernel of the same spec has another.
+    expect(compileNeoCellForward(spec).key).not.toBe(sources[0]![0]!.key);
   });
 
   it('refuses barriers it cannot split with a clear "not supported" error', () => {
