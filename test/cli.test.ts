@@ -103,6 +103,7 @@ describe('neocc infer', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("option '--layers <list>' argument '3,x' is invalid");
     r = await runCli(['infer', '--weights', 'model.pt']);
-    expect(r.stderr).toContain('only .safetensors files are supported so far');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('model.pt: cannot read: ENOENT');
   });
 });
