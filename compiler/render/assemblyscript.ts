@@ -8,7 +8,7 @@ import { splitAtBarriers, type CarriedValue, type WorkgroupNode, type WorkgroupS
  * calling thread:
  *
  *   export function <kernel name>(gx: u32, gy: u32, gz: u32, <one usize pointer per buffer, in binding order>,
- *                                 [<usize pointer to the shared scratch, if the kernel has workgroup arrays>],
+ *                                 [<usize pointer to the scratch, if assemblyScriptScratchBytes(kernel) > 0>],
  *                                 <one value per uniform field, in order>): void
  *
  * Buffers and the scratch live in the module's imported linear memory (`env.memory`); pointers are byte addresses.
