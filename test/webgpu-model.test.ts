@@ -16,7 +16,7 @@ import { foldedDownsample, foldedMlpResidual, foldedStem } from '../kernels/refe
 import { relativeL2Error, Tensor } from '../kernels/tensor.js';
 import { runConformance } from '../runtime/conformance/run-conformance.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
-import { concatF32, transposeF32 } from '../runtime/webgpu/model/gpu-weights.js';
+import { WeightUploader, concatF32, transposeF32 } from '../runtime/webgpu/model/gpu-weights.js';
 import { neoCellLaunch } from '../runtime/webgpu/model/model-kernels.js';
 import { BufferPool } from '../runtime/webgpu/buffer-pool.js';
 import { KernelLauncher } from '../runtime/webgpu/kernel-launcher.js';
@@ -120,6 +120,12 @@ describe('fused NeoNeXt kernels vs the float64 reference op chain (random data, 
     expect(relativeL2Error(got, neoNeXtHead(x, head).data)).toBeLessThan(1e-6);
   });
 
+  it('a weight larger than maxStorageBufferBindingSize fails naming the tensor and the limit', () => {
+    const device = { limits: { maxStorageBufferBindingSize: 1024 } } as unknown as GPUDevice;
+    expect(() => new WeightUploader(device).upload('stage_3.0.fc_1.weight', new Float32Array(4096)))
+      .toThrow(/weight tensor "stage_3\.0\.fc_1\.weight" needs 16384 bytes, more than this adapter's maxStorageBufferBindingSize \(1024\)/);
+  });
+
   it('the MLP tiling names the limit when a tile cannot fit workgroup storage', () => {
     expect(() => chooseMlpTiling(768, { maxComputeWorkgroupStorageSize: 1024 })).toThrow(/C = 768 needs \d+ bytes of workgroup storage; the adapter allows 1024 \(maxComputeWorkgroupStorageSize\)/);
   });
@@ -132,7 +138,8 @@ describe('NeoNeXt on WebGPU', () => {
     for (const row of report.rows) expect(row.errors.y, row.name).toBeLessThanOrEqual(1e-5);
   });
 
-  it('runs neonext-mini on the golden input: logits <= 1e-4, every module output observed', async () => {
+  // Cold Mesa shader cache: the first forward JIT-compiles every kernel (tens of seconds on 2 loaded cores).
+  it('runs neonext-mini on the golden input: logits <= 1e-4, every module output observed', { timeout: 300_000 }, async () => {
     const weights = readFixture('model/neonext-mini.safetensors');
     const golden = readFixture('model/neonext-mini.golden.safetensors');
     const config = resolveModelConfig({ resolution: 128 }, weights);

@@ -55,7 +55,7 @@ export function registerInfer(program: Command): void {
     .option('--classes <n>', 'number of classes (default: 1000, or read off the checkpoint)', positiveInt)
     .requiredOption('--weights <file|synthetic>', 'a state dict with upstream key names ("module." accepted): a PyTorch torch.save checkpoint (.pt/.pth) or .safetensors; or "synthetic"')
     .option('--input <file|synthetic>', 'a .safetensors file holding a tensor named "input" [N, 3, R, R], or "synthetic"', 'synthetic')
-    .option('--backend <name>', 'backend: reference', 'reference')
+    .option('--backend <name>', 'backend: reference (float64 CPU) | webgpu (folded weights, fused block kernels, one submit per forward)', 'reference')
     .option('--json', 'print {"logits", "top5", "backend", "timings", ...} as JSON')
     .option('--quiet', 'no progress output on stderr')
     .addHelpText('after', `

@@ -2,7 +2,7 @@ import type { FoldedBlock, FoldedDownsample, FoldedLinear, FoldedNeoNeXt } from 
 import type { NeoCellWeights } from '../../../kernels/reference/neocell.js';
 import type { Tensor } from '../../../kernels/tensor.js';
 import { BufferUsage } from '../constants.js';
-import { checkBindingSize } from '../transfers.js';
+import { NeoccError } from '../../../compiler/errors.js';
 
 /**
  * Folded parameters as float32 storage buffers, in the layouts the kernels index: NeoCell kernels of all groups
@@ -39,7 +39,12 @@ export class WeightUploader {
   constructor(private readonly device: GPUDevice) {}
 
   upload(name: string, data: Float32Array): GPUBuffer {
-    checkBindingSize(this.device, name, data.byteLength);
+    const limit = this.device.limits.maxStorageBufferBindingSize;
+    if (data.byteLength > limit) {
+      // Not checkBindingSize: its advice (a smaller batch) does not help with a weight.
+      throw new NeoccError('adapter-limits-exceeded',
+        `weight tensor "${name}" needs ${data.byteLength} bytes, more than this adapter's maxStorageBufferBindingSize (${limit}); this model does not fit this adapter`);
+    }
     const buffer = this.device.createBuffer({ label: name, size: Math.max(16, Math.ceil(data.byteLength / 4) * 4), usage: BufferUsage.STORAGE | BufferUsage.COPY_DST });
     this.device.queue.writeBuffer(buffer, 0, data.buffer, data.byteOffset, data.byteLength);
     this.buffers.push(buffer);

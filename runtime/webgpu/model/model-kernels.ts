@@ -1,13 +1,12 @@
 import type { KernelArtifact } from '../../../compiler/artifact.js';
 import { chooseTiling, compileNeoCellForward, forwardBaked, type TilingLimits } from '../../../compiler/compile-neocell.js';
 import type { NeoCellPlan } from '../../../compiler/plan/neocell-plan.js';
-import { STAGE_COUNT, blockSpec, downsampleSpec, type NeoNeXtConfig } from '../../../compiler/spec/model-config.js';
-import type { NeoCellSpec } from '../../../compiler/spec/neocell-spec.js';
+import { STAGE_COUNT, blockPlan, downsamplePlan, type NeoNeXtConfig } from '../../../compiler/spec/model-config.js';
 import { compileHead } from '../../../kernels/neonext/head.js';
 import { chooseMlpTiling, compileMlpResidual, type MlpKernelOptions } from '../../../kernels/neonext/mlp-residual.js';
 import { compilePointwiseConv } from '../../../kernels/neonext/pointwise-conv.js';
 import { compileStem, defaultStemOptions, type StemKernelOptions } from '../../../kernels/neonext/stem.js';
-import { forwardLaunch, type Grid, type UniformValues } from '../../../kernels/neocell/launch.js';
+import { forwardLaunch, shouldPackChannels, type Grid, type UniformValues } from '../../../kernels/neocell/launch.js';
 
 /**
  * Every kernel a NeoNeXt forward pass needs, specialized for one config and tiled for one device. Batch and
@@ -37,11 +36,21 @@ export interface ModelKernels {
 
 export type DeviceLimits = TilingLimits & { readonly maxComputeWorkgroupsPerDimension?: number };
 
-export function blockKernels(spec: NeoCellSpec, limits: DeviceLimits): BlockKernels {
-  const channels = spec.channels;
+/**
+ * The specialized NeoCell for `plan` (its spatial size decides channel packing, which pays on small planes such as
+ * stage 4's 7x7; batch does not enter, so the kernel serves every batch).
+ */
+function neoCellKernel(plan: NeoCellPlan, limits: DeviceLimits, options: { layout: 'nhwc' | 'nchw'; channelBias?: boolean }): KernelArtifact {
+  const tiling = chooseTiling(plan.spec, limits);
+  const packChannels = tiling.kind === 'blocks' && shouldPackChannels(plan, tiling.workgroupSize);
+  return compileNeoCellForward(plan.spec, { ...options, tiling, packChannels });
+}
+
+export function blockKernels(plan: NeoCellPlan, limits: DeviceLimits): BlockKernels {
+  const channels = plan.spec.channels;
   const mlpOptions: MlpKernelOptions = { channels, hidden: 4 * channels, ...chooseMlpTiling(channels, limits) };
   return {
-    neocell: compileNeoCellForward(spec, { layout: 'nhwc', tiling: chooseTiling(spec, limits) }),
+    neocell: neoCellKernel(plan, limits, { layout: 'nhwc' }),
     mlp: compileMlpResidual(mlpOptions),
     mlpOptions,
   };
@@ -53,11 +62,8 @@ export function modelKernels(config: NeoNeXtConfig, limits: DeviceLimits): Model
   const stages: BlockKernels[] = [];
   const downsamples: DownsampleKernels[] = [];
   for (let s = 0; s < STAGE_COUNT; s++) {
-    stages.push(blockKernels(blockSpec(config, s), limits));
-    if (s > 0) {
-      const spec = downsampleSpec(config.dims[s]!);
-      downsamples.push({ conv, neocell: compileNeoCellForward(spec, { layout: 'nchw', channelBias: true, tiling: chooseTiling(spec, limits) }) });
-    }
+    stages.push(blockKernels(blockPlan(config, s, 1), limits));
+    if (s > 0) downsamples.push({ conv, neocell: neoCellKernel(downsamplePlan(config, s, 1), limits, { layout: 'nchw', channelBias: true }) });
   }
   return {
     stem: compileStem(stemOptions),
@@ -74,5 +80,6 @@ export function allArtifacts(k: ModelKernels): KernelArtifact[] {
 
 /** Grid and uniforms of a NeoCell artifact made by compileNeoCellForward for `plan`. */
 export function neoCellLaunch(artifact: KernelArtifact, plan: NeoCellPlan): { grid: Grid; uniforms: UniformValues } {
-  return forwardLaunch(plan, forwardBaked(artifact).tiling, false);
+  const { tiling, packChannels } = forwardBaked(artifact);
+  return forwardLaunch(plan, tiling, false, packChannels);
 }

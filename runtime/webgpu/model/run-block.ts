@@ -20,7 +20,7 @@ export async function runBlock(
   if (!sameShape(x.shape, plan.inputShape)) throw new RangeError(`NeoNeXt block: x has shape ${formatShape(x.shape)}, the plan expects ${formatShape(plan.inputShape)}`);
   if (!sameShape(plan.inputShape, plan.outputShape)) throw new RangeError('NeoNeXt block: the NeoCell must keep the feature-map size (square kernels)');
   const { device } = ctx;
-  const kernels = blockKernels(plan.spec, ctx.limits);
+  const kernels = blockKernels(plan, ctx.limits);
   const up = new WeightUploader(device);
   const [n, c, h, w] = plan.inputShape;
   const elements = n * c * h * w;
