@@ -97,6 +97,25 @@ describe('WebAssembly NeoCell kernels', () => {
     }
   });
 
+  it('split launches over threads (shared memory, worker threads): golden cases pass and results equal one thread bit for bit', async () => {
+    const threaded = new WasmBackend({ poisonOutputs: true, threads: 3 });
+    try {
+      expect(threaded.description).toContain('3 threads');
+      const report = await runConformance('test/fixtures/neocell', threaded, { tolerance: 1e-5 });
+      expect(report.failed).toBe(0);
+      expect(report.rows).toHaveLength(15);
+      const { plan, x, weights } = randomCase('4+7', 20, 1, [2, 20, 23, 19], 11);
+      const gradY = randomTensor(plan.outputShape, seededRandom(12));
+      expect(Array.from((await threaded.neoCellForward(plan, x, weights)).data)).toEqual(Array.from((await wasm.neoCellForward(plan, x, weights)).data));
+      const [a, b] = [await threaded.neoCellBackward(plan, x, weights, gradY), await wasm.neoCellBackward(plan, x, weights, gradY)];
+      expect(Array.from(a.gradX.data)).toEqual(Array.from(b.gradX.data));
+      expect(a.gradA.map((t) => Array.from(t.data))).toEqual(b.gradA.map((t) => Array.from(t.data)));
+      expect(a.gradB.map((t) => Array.from(t.data))).toEqual(b.gradB.map((t) => Array.from(t.data)));
+    } finally {
+      await threaded.dispose();
+    }
+  });
+
   it('pass `neocc conformance test/fixtures/neocell --backend wasm` (every case, exit 0)', async () => {
     const { code, stdout } = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'wasm']);
     expect(stdout).toContain('15/15 cases passed at rel. L2 error <= 1e-5 on backend wasm');

@@ -4,10 +4,11 @@ import { assemblyScriptPrelude } from './assemblyscript-prelude.js';
 import { splitAtBarriers, type CarriedValue, type WorkgroupNode, type WorkgroupSplit } from './workgroup-split.js';
 
 /**
- * AssemblyScript renderer of the kernel IR. A kernel becomes one exported function that runs the whole grid on the
- * calling thread:
+ * AssemblyScript renderer of the kernel IR. A kernel becomes one exported function that runs workgroups
+ * first..first+count-1 of a gx × gy × gz grid (x fastest) on the calling thread — all of them, or one thread's share:
  *
- *   export function <kernel name>(gx: u32, gy: u32, gz: u32, <one usize pointer per buffer, in binding order>,
+ *   export function <kernel name>(gx: u32, gy: u32, gz: u32, first: u32, count: u32,
+ *                                 <one usize pointer per buffer, in binding order>,
  *                                 [<usize pointer to the scratch, if assemblyScriptScratchBytes(kernel) > 0>],
  *                                 <one value per uniform field, in order>): void
  *
@@ -271,7 +272,10 @@ export function renderAssemblyScript(kernel: KernelIR): string {
   renderNodes(p, nodes, '  ', wgBody, segments);
 
   const uniformParams = kernel.uniforms.map((u) => ({ name: `__u_${u.name}`, type: TYPE[u.type] }));
-  const exportParams = [{ name: '__gx', type: 'u32' }, { name: '__gy', type: 'u32' }, { name: '__gz', type: 'u32' }, ...pointerParams(p), ...uniformParams];
+  const exportParams = [
+    { name: '__gx', type: 'u32' }, { name: '__gy', type: 'u32' }, { name: '__gz', type: 'u32' }, { name: '__first', type: 'u32' }, { name: '__count', type: 'u32' },
+    ...pointerParams(p), ...uniformParams,
+  ];
   const wgArgs = ['__x', '__y', '__z', '__gx', ...pointerParams(p).map((q) => q.name), ...uniformParams.map((q) => q.name)].join(', ');
   const out: string[] = [
     ...kernel.doc.map((line) => `// ${line}`),
@@ -284,9 +288,15 @@ export function renderAssemblyScript(kernel: KernelIR): string {
   for (const seg of segments) out.push(...seg, '');
   out.push(`@inline function __workgroup(${signature(ctx)}): void {`, ...wgBody, '}', '');
   out.push(`export function ${entry}(${signature(exportParams)}): void {`);
-  out.push('  for (let __z: u32 = 0; __z < __gz; __z++) {');
-  out.push('    for (let __y: u32 = 0; __y < __gy; __y++) {');
-  out.push(`      for (let __x: u32 = 0; __x < __gx; __x++) __workgroup(${wgArgs});`);
-  out.push('    }', '  }', '}', '');
+  out.push('  // One division per row of workgroups, not per workgroup: x runs fastest.');
+  out.push('  let __i: u32 = __first;');
+  out.push('  const __end: u32 = __first + __count;');
+  out.push('  while (__i < __end) {');
+  out.push('    const __row: u32 = __i / __gx;');
+  out.push('    const __y: u32 = __row % __gy;');
+  out.push('    const __z: u32 = __row / __gy;');
+  out.push('    const __stop: u32 = min<u32>(__end, (__row + 1) * __gx);');
+  out.push(`    for (let __x: u32 = __i - __row * __gx; __i < __stop; __i++, __x++) __workgroup(${wgArgs});`);
+  out.push('  }', '}', '');
   return out.join('\n');
 }

@@ -17,6 +17,9 @@ export const ASC_OPTIONS = {
   importMemory: true,
 } as const;
 
+/** For several threads: the imported memory is shared (wasm threads), with wasm32's full 4 GiB as its maximum. */
+export const ASC_SHARED_MEMORY_OPTIONS = { sharedMemory: true, maximumMemory: 65536, enable: ['threads'] } as const;
+
 /** The imports a kernel module needs: the shared memory and asc's `abort` (never called with noAssert). */
 export function kernelImports(memory: WasmMemory): WasmImports {
   return {
@@ -45,7 +48,7 @@ export interface CompiledBatch {
  * artifact's entry point. One asc call per batch: most of a compile is asc parsing its standard library, so a
  * NeoCell's five kernels together cost about what one does alone.
  */
-export async function compileAssemblyScript(artifacts: readonly KernelArtifact[]): Promise<CompiledBatch> {
+export async function compileAssemblyScript(artifacts: readonly KernelArtifact[], options: { sharedMemory?: boolean } = {}): Promise<CompiledBatch> {
   const entryPoints = new Set<string>();
   for (const a of artifacts) {
     if (a.target !== 'assemblyscript') throw new NeoccError('wrong-target', `kernel ${a.name} targets ${a.target}, not assemblyscript`);
@@ -56,7 +59,7 @@ export async function compileAssemblyScript(artifacts: readonly KernelArtifact[]
   // Loaded on use: the compiler worker is Node-only (node:worker_threads); apps that ship generated .wasm
   // (registerWasmBinary) never load it, so runtime/wasm also bundles for browsers.
   const { runAsc } = await import('./asc-worker.js');
-  const result = await runAsc({ sources, options: { ...ASC_OPTIONS } });
+  const result = await runAsc({ sources, options: { ...ASC_OPTIONS, ...(options.sharedMemory ? ASC_SHARED_MEMORY_OPTIONS : {}) } });
   if (result.error || !result.binary) {
     const log = `${result.stderr}${result.error ? `\n${result.error}` : ''}`.trim();
     const culprit = artifacts.find((_, i) => log.includes(entryFile(i))) ?? artifacts[0]!;

@@ -17,8 +17,13 @@ const ALIGN = 64;
  * after every grow, since growing detaches the old ArrayBuffer.
  */
 export class LinearMemory {
-  readonly memory: WasmMemory = new wasmApi.Memory({ initial: 2, maximum: MAX_PAGES });
+  readonly memory: WasmMemory;
   private top = RESERVED_BYTES;
+
+  /** `shared`: a shared memory (SharedArrayBuffer) that kernel threads use together (wasm-threads modules only). */
+  constructor(readonly shared = false) {
+    this.memory = new wasmApi.Memory({ initial: 2, maximum: MAX_PAGES, shared });
+  }
 
   /** Bytes in use by the current operation. */
   get used(): number {

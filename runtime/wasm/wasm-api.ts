@@ -4,7 +4,7 @@
  * provide, without pulling the DOM library into every module.
  */
 export interface WasmMemory {
-  readonly buffer: ArrayBuffer;
+  readonly buffer: ArrayBufferLike;
   grow(pages: number): number;
 }
 
@@ -20,7 +20,7 @@ export interface WasmInstance {
 export type WasmImports = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
 interface WasmGlobal {
-  readonly Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
   compile(binary: Uint8Array): Promise<WasmModule>;
   instantiate(module: WasmModule, imports: WasmImports): Promise<WasmInstance>;
   readonly Module: { imports(module: WasmModule): Array<{ module: string; name: string; kind: string }> };

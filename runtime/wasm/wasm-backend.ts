@@ -1,7 +1,7 @@
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { canonicalJson } from '../../compiler/cache-key.js';
 import { compileNeoCellBackward, compileNeoCellForward, forwardBaked, type BackwardArtifacts } from '../../compiler/compile-neocell.js';
-import { NotSupportedError } from '../../compiler/errors.js';
+import { NeoccError, NotSupportedError } from '../../compiler/errors.js';
 import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
 import { canonicalSpec, type NeoCellSpec } from '../../compiler/spec/neocell-spec.js';
 import { BACKWARD_KERNEL_NAMES } from '../../kernels/neocell/backward-kernels.js';
@@ -11,11 +11,18 @@ import { checkNeoCellOperands } from '../../kernels/reference/neocell.js';
 import { Tensor } from '../../kernels/tensor.js';
 import type { Backend } from '../backends/backend.js';
 import { LinearMemory } from './linear-memory.js';
+import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
 
 export interface WasmBackendOptions {
   /** Fill every output with NaN before each run, so an element a kernel forgets to write cannot pass a test. */
   readonly poisonOutputs?: boolean;
+  /**
+   * Threads per launch (default 1). Above 1, kernels are compiled for a shared memory (wasm threads) and each
+   * launch's workgroups are split over this thread and threads - 1 worker threads (Node). Results are identical
+   * bit for bit: workgroups never share outputs.
+   */
+  readonly threads?: number;
 }
 
 /** All groups' kernels back to back: the layout the kernels index with their baked group offsets. */
@@ -40,19 +47,28 @@ function splitWeights(data: Float32Array, like: readonly Tensor[]): Tensor[] {
 
 /**
  * NeoCell on WebAssembly: the same specialized kernel IR as WebGPU, rendered to AssemblyScript and compiled with asc
- * on first use (modules cached per artifact key, so any spec works). One thread, scalar f32; one linear memory into
- * which inputs and weights are copied for each call. NeoNeXt blocks and whole models are not supported yet.
+ * on first use (modules cached per artifact key, so any spec works). Scalar f32, one thread or several (`threads`);
+ * one linear memory into which inputs and weights are copied for each call. NeoNeXt blocks and whole models are not
+ * supported yet.
  */
 export class WasmBackend implements Backend {
   readonly name = 'wasm' as const;
   readonly conformanceTolerance = 1e-5;
-  readonly description = 'WebAssembly (AssemblyScript kernels compiled with asc -O3, scalar f32, 1 thread)';
-  readonly memory = new LinearMemory();
-  private readonly runner = new WasmKernelRunner(this.memory);
+  readonly description: string;
+  readonly memory: LinearMemory;
+  private readonly threads: number;
+  private pool: WasmThreadPool | undefined;
+  private runnerPromise: Promise<WasmKernelRunner> | undefined;
   private readonly forwardArtifacts = new Map<string, KernelArtifact>();
   private readonly backwardCache = new Map<string, BackwardArtifacts>();
 
-  constructor(private readonly options: WasmBackendOptions = {}) {}
+  constructor(private readonly options: WasmBackendOptions = {}) {
+    const threads = options.threads ?? 1;
+    if (!Number.isInteger(threads) || threads < 1) throw new NeoccError('invalid-option', `wasm backend: threads = ${threads}; allowed: an integer >= 1`);
+    this.threads = threads;
+    this.memory = new LinearMemory(threads > 1);
+    this.description = `WebAssembly (AssemblyScript kernels compiled with asc -O3, scalar f32, ${threads} thread${threads > 1 ? 's' : ''})`;
+  }
 
   static async create(options: WasmBackendOptions = {}): Promise<WasmBackend> {
     return new WasmBackend(options);
@@ -80,15 +96,27 @@ export class WasmBackend implements Backend {
     return artifacts;
   }
 
+  /** The kernel runner, with its worker threads when threads > 1 (loaded on use: Node's worker_threads). */
+  private runner(): Promise<WasmKernelRunner> {
+    this.runnerPromise ??= (async () => {
+      if (this.threads === 1) return new WasmKernelRunner(this.memory);
+      const { WasmThreadPool } = await import('./thread-pool.js');
+      this.pool = new WasmThreadPool(this.threads - 1, this.memory.memory);
+      return new WasmKernelRunner(this.memory, this.pool);
+    })();
+    return this.runnerPromise;
+  }
+
   /** Compiles a spec's forward and backward kernels in one asc call (otherwise each compiles on first use). */
   async prepare(spec: NeoCellSpec): Promise<void> {
     const backward = this.backwardArtifacts(spec);
-    await compileWasmKernels([this.forwardArtifact(spec), ...BACKWARD_KERNEL_NAMES.map((n) => backward[n])]);
+    await compileWasmKernels([this.forwardArtifact(spec), ...BACKWARD_KERNEL_NAMES.map((n) => backward[n])], this.memory.shared);
   }
 
   async neoCellForward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights): Promise<Tensor> {
     checkNeoCellOperands(plan, x, weights);
     await this.prepare(plan.spec);
+    const runner = await this.runner();
     const artifact = this.forwardArtifact(plan.spec);
     const [n, c, h, w] = plan.outputShape;
     const mem = this.memory;
@@ -97,7 +125,7 @@ export class WasmBackend implements Backend {
       const pointers = [mem.put(x.data), mem.put(concatWeights(weights.a)), mem.put(concatWeights(weights.b))];
       const y = mem.output(n * c * h * w, this.options.poisonOutputs ?? false);
       const { grid, uniforms } = forwardLaunch(plan, forwardBaked(artifact).tiling, false);
-      await this.runner.run(artifact, [...pointers, y], uniforms, grid);
+      await runner.run(artifact, [...pointers, y], uniforms, grid);
       return new Tensor(plan.outputShape, mem.read(y, n * c * h * w));
     } finally {
       mem.reset();
@@ -107,6 +135,7 @@ export class WasmBackend implements Backend {
   async neoCellBackward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights, gradY: Tensor): Promise<NeoCellGradients> {
     checkNeoCellOperands(plan, x, weights);
     await this.prepare(plan.spec);
+    const runner = await this.runner();
     const k = this.backwardArtifacts(plan.spec);
     const poison = this.options.poisonOutputs ?? false;
     const [n, c, inH, inW] = plan.inputShape;
@@ -129,10 +158,10 @@ export class WasmBackend implements Backend {
       };
       const uniforms = shapeUniforms(plan);
       const wg = k.neocell_fwd_t.workgroupSize;
-      await this.runner.run(k.neocell_fwd_t, [buf.x, buf.wb, buf.t], uniforms, elementwiseGrid(n * c * inH * outW, wg));
-      await this.runner.run(k.neocell_bwd_dt, [buf.dy, buf.wa, buf.dt], uniforms, elementwiseGrid(n * c * inH * outW, wg));
-      await this.runner.run(k.neocell_bwd_dx, [buf.dt, buf.wb, buf.dx], uniforms, elementwiseGrid(n * c * inH * inW, wg));
-      await this.runner.run(k.neocell_bwd_dw, [buf.x, buf.dy, buf.t, buf.dt, buf.wa, buf.wb, buf.gwa, buf.gwb], uniforms, [c, 1, 1]);
+      await runner.run(k.neocell_fwd_t, [buf.x, buf.wb, buf.t], uniforms, elementwiseGrid(n * c * inH * outW, wg));
+      await runner.run(k.neocell_bwd_dt, [buf.dy, buf.wa, buf.dt], uniforms, elementwiseGrid(n * c * inH * outW, wg));
+      await runner.run(k.neocell_bwd_dx, [buf.dt, buf.wb, buf.dx], uniforms, elementwiseGrid(n * c * inH * inW, wg));
+      await runner.run(k.neocell_bwd_dw, [buf.x, buf.dy, buf.t, buf.dt, buf.wa, buf.wb, buf.gwa, buf.gwb], uniforms, [c, 1, 1]);
       return {
         gradX: new Tensor(plan.inputShape, mem.read(buf.dx, n * c * inH * inW)),
         gradA: splitWeights(mem.read(buf.gwa, wa.length), weights.a),
@@ -153,5 +182,6 @@ export class WasmBackend implements Backend {
 
   async dispose(): Promise<void> {
     this.memory.reset();
+    await this.pool?.dispose();
   }
 }

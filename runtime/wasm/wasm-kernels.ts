@@ -3,6 +3,7 @@ import { NeoccError } from '../../compiler/errors.js';
 import type { Grid, UniformValues } from '../../kernels/neocell/launch.js';
 import { compileAssemblyScript, kernelImports } from './compile-assemblyscript.js';
 import type { LinearMemory } from './linear-memory.js';
+import type { WasmThreadPool } from './thread-pool.js';
 import { wasmApi, type WasmInstance, type WasmModule } from './wasm-api.js';
 
 type KernelFunction = (...args: number[]) => void;
@@ -17,9 +18,17 @@ const MODULES = new Map<string, Promise<WasmModule>>();
 /** Time spent in asc by this process, for reports and benchmarks. */
 export const compileStats = { compiles: 0, kernels: 0, ms: 0 };
 
-/** Compiles every artifact not compiled yet in one asc call; resolves when all of them have a module. */
-export async function compileWasmKernels(artifacts: readonly KernelArtifact[]): Promise<void> {
-  const missing = artifacts.filter((a, i) => !MODULES.has(a.key) && artifacts.findIndex((b) => b.key === a.key) === i);
+/** Cache entry of an artifact: its key, plus the memory kind (threaded modules import a shared memory). */
+function moduleKey(artifact: KernelArtifact, sharedMemory: boolean): string {
+  return sharedMemory ? `${artifact.key}#shared-memory` : artifact.key;
+}
+
+/**
+ * Compiles every artifact not compiled yet (for a plain or a shared memory) in one asc call; resolves when all of
+ * them have a module.
+ */
+export async function compileWasmKernels(artifacts: readonly KernelArtifact[], sharedMemory = false): Promise<void> {
+  const missing = artifacts.filter((a, i) => !MODULES.has(moduleKey(a, sharedMemory)) && artifacts.findIndex((b) => b.key === a.key) === i);
   // Entry points must be distinct within one module; a second kernel with the same name goes in another batch.
   const batches: KernelArtifact[][] = [];
   for (const a of missing) {
@@ -28,45 +37,49 @@ export async function compileWasmKernels(artifacts: readonly KernelArtifact[]): 
     else batches.push([a]);
   }
   for (const batch of batches) {
-    const module = compileAssemblyScript(batch).then(async ({ binary, ms }) => {
+    const module = compileAssemblyScript(batch, { sharedMemory }).then(async ({ binary, ms }) => {
       compileStats.compiles += 1;
       compileStats.kernels += batch.length;
       compileStats.ms += ms;
       return wasmApi.compile(binary);
     });
-    for (const a of batch) MODULES.set(a.key, module);
+    for (const a of batch) MODULES.set(moduleKey(a, sharedMemory), module);
     // A failed compile must not poison the cache: the next request tries again (and reports the error again).
-    module.catch(() => batch.forEach((a) => MODULES.delete(a.key)));
+    module.catch(() => batch.forEach((a) => MODULES.delete(moduleKey(a, sharedMemory))));
   }
-  await Promise.all(artifacts.map((a) => MODULES.get(a.key)));
+  await Promise.all(artifacts.map((a) => MODULES.get(moduleKey(a, sharedMemory))));
 }
 
 /**
  * Supplies the compiled WebAssembly for an artifact key (e.g. a `.wasm` that `neocc gen --target assemblyscript`
- * wrote; its module's `wasmUrls` say where), so the kernel runs without asc. Must export the artifact's entry point.
+ * wrote; its module's `wasmUrls` say where), so the kernel runs without asc on a plain (unshared) memory. Must export
+ * the artifact's entry point.
  */
 export function registerWasmBinary(key: string, binary: Uint8Array): void {
   MODULES.set(key, wasmApi.compile(binary));
 }
 
 /** The compiled module of `artifact` (compiling it alone if nobody asked for it yet). */
-export async function wasmModule(artifact: KernelArtifact): Promise<WasmModule> {
-  await compileWasmKernels([artifact]);
-  return MODULES.get(artifact.key)!;
+export async function wasmModule(artifact: KernelArtifact, sharedMemory = false): Promise<WasmModule> {
+  await compileWasmKernels([artifact], sharedMemory);
+  return MODULES.get(moduleKey(artifact, sharedMemory))!;
 }
 
 /**
  * Runs kernels on one LinearMemory: instantiates each module once against it and calls entry points with the
- * argument order of compiler/render/assemblyscript.ts: grid, buffer pointers (binding order), scratch pointer (if the
- * artifact has scratchBytes), uniforms (artifact order).
+ * argument order of compiler/render/assemblyscript.ts: grid, workgroup range, buffer pointers (binding order),
+ * scratch pointer (if the artifact has scratchBytes), uniforms (artifact order). With a thread pool (and a shared
+ * memory), a launch's workgroups are split into contiguous ranges, one per thread, each with its own scratch.
  */
 export class WasmKernelRunner {
   private readonly instances = new Map<WasmModule, WasmInstance>();
 
-  constructor(readonly memory: LinearMemory) {}
+  constructor(readonly memory: LinearMemory, private readonly pool?: WasmThreadPool) {
+    if (pool && !memory.shared) throw new NeoccError('wasm-bad-launch', 'wasm threads need a shared LinearMemory');
+  }
 
-  private async entry(artifact: KernelArtifact): Promise<KernelFunction> {
-    const module = await wasmModule(artifact);
+  private async entry(artifact: KernelArtifact): Promise<{ fn: KernelFunction; module: WasmModule }> {
+    const module = await wasmModule(artifact, this.memory.shared);
     let instance = this.instances.get(module);
     if (!instance) {
       instance = await wasmApi.instantiate(module, kernelImports(this.memory.memory));
@@ -74,7 +87,7 @@ export class WasmKernelRunner {
     }
     const fn = instance.exports[artifact.entryPoint];
     if (typeof fn !== 'function') throw new NeoccError('wasm-missing-export', `wasm module of ${artifact.name} does not export ${artifact.entryPoint}`);
-    return fn as KernelFunction;
+    return { fn: fn as KernelFunction, module };
   }
 
   /** Runs `artifact` over `grid` with buffers at `pointers` (byte addresses in binding order, uniform excluded). */
@@ -83,15 +96,35 @@ export class WasmKernelRunner {
     if (pointers.length !== buffers.length) {
       throw new NeoccError('wasm-bad-launch', `kernel ${artifact.name} takes ${buffers.length} buffers (${buffers.map((b) => b.name).join(', ')}), got ${pointers.length}`);
     }
-    const fn = await this.entry(artifact);
-    const scratchBytes = artifact.scratchBytes ?? 0;
-    const scratch = scratchBytes > 0 ? [this.memory.alloc(scratchBytes / 4)] : [];
     const values = artifact.uniforms.map((u) => {
       const v = uniforms[u.name];
       if (v === undefined) throw new NeoccError('wasm-bad-launch', `kernel ${artifact.name}: no value for uniform ${u.name}`);
       return v;
     });
-    if (grid.some((g) => !Number.isInteger(g) || g < 0 || g > 0xffffffff)) throw new NeoccError('wasm-bad-launch', `kernel ${artifact.name}: bad grid ${grid.join('x')}`);
-    fn(grid[0], grid[1], grid[2], ...pointers, ...scratch, ...values);
+    const total = grid[0] * grid[1] * grid[2];
+    if (grid.some((g) => !Number.isInteger(g) || g < 0) || total > 0xffffffff) throw new NeoccError('wasm-bad-launch', `kernel ${artifact.name}: bad grid ${grid.join('x')}`);
+    const { fn, module } = await this.entry(artifact);
+    const scratchBytes = artifact.scratchBytes ?? 0;
+    const threads = Math.max(1, Math.min((this.pool?.size ?? 0) + 1, total));
+    const ranges = Array.from({ length: threads }, (_, t) => {
+      const first = Math.floor((total * t) / threads);
+      return { first, count: Math.floor((total * (t + 1)) / threads) - first };
+    });
+    // Every scratch is allocated before any thread starts (allocation may grow the memory).
+    const args = ranges.map(({ first, count }) => [
+      grid[0], grid[1], grid[2], first, count, ...pointers, ...(scratchBytes > 0 ? [this.memory.alloc(scratchBytes / 4)] : []), ...values,
+    ]);
+    const others = args.slice(1).map((a, t) => this.pool!.run(t, module, artifact.entryPoint, a));
+    let failure: unknown;
+    try {
+      fn(...args[0]!);
+    } catch (e) {
+      failure = e;
+    }
+    // Wait for every thread even after a failure: the memory must not be reused while one still runs.
+    const settled = await Promise.allSettled(others);
+    const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure !== undefined) throw failure;
+    if (rejected) throw rejected.reason;
   }
 }
