@@ -46,15 +46,19 @@ export function mlpSharedBytes(channels: number, t: MlpTiling): number {
 }
 
 /**
- * 64 invocations; register blocks of 8 pixels × 4 hidden units (fc_1) and 8 pixels × 4 channels (fc_2): 12 loads
- * per 32 FMAs instead of 17 per 16 with one unit per invocation — on lavapipe every storage load is a gather, so
- * loads, not FMAs, bound this kernel. Smaller blocks where C is small (no wasted lanes) or workgroup storage is
- * short (the pixel tile shrinks first).
+ * Register blocks of 8 pixels × up to 4 hidden units (fc_1) and 8 pixels × up to 4 channels (fc_2): 12 loads per
+ * 32 FMAs instead of 17 per 16 with one unit per invocation — on lavapipe every divergent storage load is a
+ * per-lane gather, so loads, not FMAs, bound this kernel (bench/neonext-mlp.ts: 1.9-3.8x). The workgroup size and
+ * blocks are picked so C and 4C split into whole slots and chunks where possible: a half-empty channel slot or
+ * hidden chunk is idle lanes (C = 96 with 64 invocations wasted a quarter; 32 invocations measured 1.6x faster).
+ * The pixel tile shrinks first when workgroup storage is short.
  */
 export function chooseMlpTiling(channels: number, limits: { maxComputeWorkgroupStorageSize: number }): MlpTiling {
-  const workgroupSize = 64;
-  const hiddenPerInvocation = Math.min(4, Math.ceil((4 * channels) / workgroupSize));
-  const channelsPerInvocation = Math.min(4, Math.ceil(channels / workgroupSize));
+  const workgroupSize = channels % 64 === 0 || channels % 32 !== 0 ? 64 : 32;
+  const chunks = Math.ceil((4 * channels) / workgroupSize);
+  const slots = Math.ceil(channels / workgroupSize);
+  const hiddenPerInvocation = [4, 2].find((r) => chunks % r === 0) ?? Math.min(4, chunks);
+  const channelsPerInvocation = [4, 3, 2].find((r) => slots % r === 0) ?? Math.min(4, slots);
   for (const pixelTile of [8, 4, 2, 1]) {
     const t = { pixelTile, workgroupSize, hiddenPerInvocation, channelsPerInvocation };
     if (mlpSharedBytes(channels, t) <= limits.maxComputeWorkgroupStorageSize) return t;
