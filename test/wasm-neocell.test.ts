@@ -106,6 +106,10 @@ describe('WebAssembly NeoCell kernels', () => {
       expect(report.rows).toHaveLength(15);
       const { plan, x, weights } = randomCase('4+7', 20, 1, [2, 20, 23, 19], 11);
       const gradY = randomTensor(plan.outputShape, seededRandom(12));
+      // Concurrent calls share the backend's memory: they must queue, not interleave.
+      const [y1, y2] = await Promise.all([threaded.neoCellForward(plan, x, weights), threaded.neoCellForward(plan, x, weights)]);
+      expect(Array.from(y1.data)).toEqual(Array.from(y2.data));
+      expect(relativeL2Error(y1.data, neoCellForward(plan, x, weights).data)).toBeLessThan(1e-5);
       expect(Array.from((await threaded.neoCellForward(plan, x, weights)).data)).toEqual(Array.from((await wasm.neoCellForward(plan, x, weights)).data));
       const [a, b] = [await threaded.neoCellBackward(plan, x, weights, gradY), await wasm.neoCellBackward(plan, x, weights, gradY)];
       expect(Array.from(a.gradX.data)).toEqual(Array.from(b.gradX.data));

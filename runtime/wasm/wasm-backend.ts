@@ -61,6 +61,8 @@ export class WasmBackend implements Backend {
   private runnerPromise: Promise<WasmKernelRunner> | undefined;
   private readonly forwardArtifacts = new Map<string, KernelArtifact>();
   private readonly backwardCache = new Map<string, BackwardArtifacts>();
+  /** Operations share one memory (reset per call), so concurrent calls run one after another. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: WasmBackendOptions = {}) {
     const threads = options.threads ?? 1;
@@ -113,7 +115,21 @@ export class WasmBackend implements Backend {
     await compileWasmKernels([this.forwardArtifact(spec), ...BACKWARD_KERNEL_NAMES.map((n) => backward[n])], this.memory.shared);
   }
 
-  async neoCellForward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights): Promise<Tensor> {
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation, operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  neoCellForward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights): Promise<Tensor> {
+    return this.exclusive(() => this.forward(plan, x, weights));
+  }
+
+  neoCellBackward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights, gradY: Tensor): Promise<NeoCellGradients> {
+    return this.exclusive(() => this.backward(plan, x, weights, gradY));
+  }
+
+  private async forward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights): Promise<Tensor> {
     checkNeoCellOperands(plan, x, weights);
     await this.prepare(plan.spec);
     const runner = await this.runner();
@@ -132,7 +148,7 @@ export class WasmBackend implements Backend {
     }
   }
 
-  async neoCellBackward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights, gradY: Tensor): Promise<NeoCellGradients> {
+  private async backward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights, gradY: Tensor): Promise<NeoCellGradients> {
     checkNeoCellOperands(plan, x, weights);
     await this.prepare(plan.spec);
     const runner = await this.runner();
