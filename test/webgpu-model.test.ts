@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KernelArtifact } from '../compiler/artifact.js';
 import { chooseTiling, compileNeoCellForward } from '../compiler/compile-neocell.js';
@@ -15,7 +16,9 @@ import { neoNeXtHead } from '../kernels/reference/neonext.js';
 import { foldedDownsample, foldedMlpResidual, foldedStem } from '../kernels/reference/neonext-folded.js';
 import { relativeL2Error, Tensor } from '../kernels/tensor.js';
 import { runConformance } from '../runtime/conformance/run-conformance.js';
+import { loadNeoNeXt } from '../runtime/model/load-neonext.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
+import { topK } from '../runtime/model/top-k.js';
 import { WeightUploader, concatF32, transposeF32 } from '../runtime/webgpu/model/gpu-weights.js';
 import { neoCellLaunch } from '../runtime/webgpu/model/model-kernels.js';
 import { BufferPool } from '../runtime/webgpu/buffer-pool.js';
@@ -159,6 +162,19 @@ describe('NeoNeXt on WebGPU', () => {
       expect(relativeL2Error(single.data, logits.data.slice(0, 10))).toBeLessThanOrEqual(1e-6);
     } finally {
       model.dispose();
+    }
+  });
+
+  it('loadNeoNeXt: checkpoint bytes → classify() gives the golden top-5 (architecture read off the checkpoint)', async () => {
+    const golden = readFixture('model/neonext-mini.golden.safetensors');
+    const model = await loadNeoNeXt({ weights: readFileSync('test/fixtures/model/neonext-mini.safetensors'), resolution: 128, backend: gpu });
+    try {
+      expect(model.config.dims).toEqual([16, 32, 64, 128]);
+      const top = await model.classify(golden.tensor('input'), 3);
+      const logits = golden.tensor('logits').data;
+      top.forEach((row, i) => expect(row.map((t) => t.class)).toEqual(topK(Array.from(logits.subarray(10 * i, 10 * i + 10)), 3).map((t) => t.class)));
+    } finally {
+      await model.dispose(); // disposes the model only: the caller's backend serves the next test
     }
   });
 
