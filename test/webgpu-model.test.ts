@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KernelArtifact } from '../compiler/artifact.js';
+import erf from '@stdlib/math-base-special-erf';
+import { makeArtifact, type KernelArtifact } from '../compiler/artifact.js';
+import { BlockBuilder, add, builtin, call, finishKernel, load, mul, u32 } from '../compiler/ir/build.js';
 import { chooseTiling, compileNeoCellForward } from '../compiler/compile-neocell.js';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { downsampleSpec, releasedConfig } from '../compiler/spec/model-config.js';
@@ -121,6 +123,23 @@ describe('fused NeoNeXt kernels vs the float64 reference op chain (random data, 
     const art = compileHead({ channels: c, classes: k, workgroupSize: 64 }, gpu.ctx.limits);
     const got = await runKernel(art, [x.data, head.ln.weight.data, head.ln.bias.data, transposeF32(head.fc.weight), head.fc.bias.data], n * k, headLaunch(n, 15));
     expect(relativeL2Error(got, neoNeXtHead(x, head).data)).toBeLessThan(1e-6);
+  });
+
+  // A&S 7.1.26 is 1.5e-7 in exact arithmetic; f32 rounding and WGSL's exp (3 + 2|x| ulp allowed) add a few 1e-7.
+  it('WGSL erf helper (GELU): |error| < 1e-6 over [-6, 6] against @stdlib erf', async () => {
+    const n = 4096;
+    const xs = Float32Array.from({ length: n }, (_, i) => -6 + (12 * i) / (n - 1));
+    const b = new BlockBuilder();
+    const e = b.let('e', add(mul(builtin('workgroup_id.x'), u32(64)), builtin('local_index')));
+    b.store('out', e, call('erf', load('src', e)));
+    const ir = finishKernel({
+      name: 'erf_check', workgroupSize: 64, uniforms: [], shared: [], body: b.stmts, doc: [],
+      buffers: [{ name: 'src', access: 'read', elem: 'f32' }, { name: 'out', access: 'read_write', elem: 'f32' }],
+    });
+    const got = await runKernel(makeArtifact(ir, 'wgsl', { test: 'erf' }), [xs], n, { grid: [n / 64, 1, 1], uniforms: {} });
+    let worst = 0;
+    xs.forEach((x, i) => { worst = Math.max(worst, Math.abs(got[i]! - erf(x))); });
+    expect(worst).toBeLessThan(1e-6);
   });
 
   it('a weight larger than maxStorageBufferBindingSize fails naming the tensor and the limit', () => {

@@ -29,12 +29,13 @@ export function tileForwardKernelName(o: TileForwardOptions): string {
  * NeoCell forward, specialized: one invocation per output block. Y = A·X·B is block-diagonal in both factors, so
  * output block (p, q) — rows of A placement p, columns of B placement q — depends only on the X block
  * [A cols of p] × [B rows of q]: Y_pq = A_p · X_pq · B_q with k×k blocks. With the kernel sizes baked in, the
- * invocation keeps its whole output block, both weight blocks and one X row in registers (every loop unrolls):
- * no workgroup memory, no barrier, every X element read once, 2·(k_b + k_a) FLOPs per output, the useful count.
+ * invocation keeps its whole output block, the B kernel and one X row in registers (loops over kernel positions
+ * unroll; only the walk over the block's X rows stays a loop): no workgroup memory, no barrier, every X element
+ * read once, 2·(k_b + k_a) FLOPs per output — the useful count.
  * Corner (shifted) and truncated last blocks run the same code with their missing positions masked (see
  * blockAxis): X loads are clamped into the tensor and zeroed where masked, stores skip missing positions, and the
  * weights stay uniform across the workgroup (one scalar load each on SIMD adapters such as lavapipe).
- * Grid: x = ceil(max blocks per channel / workgroup), y = C, z = N.
+ * Grid: x = ceil(max blocks per channel / workgroup), y = C, z = N (packed: x = 1, y = ceil(C / channels per workgroup)).
  */
 export function neoCellTileForwardKernel(o: TileForwardOptions): KernelIR {
   const shape = planeShape();
