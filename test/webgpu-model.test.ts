@@ -179,6 +179,11 @@ describe('NeoNeXt on WebGPU', () => {
       const first = new Tensor([1, 3, 128, 128], golden.tensor('input').data.slice(0, 3 * 128 * 128));
       const single = await model.forward(first);
       expect(relativeL2Error(single.data, logits.data.slice(0, 10))).toBeLessThanOrEqual(1e-6);
+      // concurrent calls share the activation buffers: they must queue, not interleave their uploads
+      const second = new Tensor([1, 3, 128, 128], golden.tensor('input').data.slice(3 * 128 * 128));
+      const [a, b] = await Promise.all([model.forward(first), model.forward(second)]);
+      expect(relativeL2Error(a.data, logits.data.slice(0, 10))).toBeLessThanOrEqual(1e-6);
+      expect(relativeL2Error(b.data, logits.data.slice(10, 20))).toBeLessThanOrEqual(1e-6);
     } finally {
       model.dispose();
     }

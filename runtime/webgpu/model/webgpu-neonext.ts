@@ -39,6 +39,8 @@ const ACT_USAGE = BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_
 export class WebGpuNeoNeXt implements LoadedModel {
   private readonly activations = new Map<number, Activations>();
   private disposed = false;
+  /** Forwards run one after another: they share the activation buffers of a batch size (and its input upload). */
+  private tail: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly config: NeoNeXtConfig,
@@ -96,7 +98,13 @@ export class WebGpuNeoNeXt implements LoadedModel {
     return set;
   }
 
-  async forward(input: Tensor, observe?: ModuleObserver): Promise<Tensor> {
+  forward(input: Tensor, observe?: ModuleObserver): Promise<Tensor> {
+    const run = this.tail.then(() => this.run(input, observe));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(input: Tensor, observe?: ModuleObserver): Promise<Tensor> {
     if (this.disposed) throw new NeoccError('disposed', 'this WebGPU NeoNeXt model was disposed');
     const { config, kernels: k, weights: wt } = this;
     const r = config.resolution;
