@@ -14,6 +14,7 @@ import { PickleDict, unpickle } from '../runtime/weights/torch/pickle.js';
 import { WeightsError } from '../runtime/weights/weights-error.js';
 import { MODEL_DIR, readFixture } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
+import { loadNeoNeXt } from '../runtime/model/load-neonext.js';
 
 const PT = `${MODEL_DIR}/neonext-mini.pt`;
 const PT_DDP = `${MODEL_DIR}/neonext-mini-ddp.pt`;
@@ -410,5 +411,21 @@ describe('neocc infer --weights <.pt>', () => {
     writeFileSync(inputPt, writeSafetensors(new Map([['input', golden.tensor('input')]])));
     r = await runCli(['infer', '--weights', PT, '--input', inputPt, '--json', '--quiet']);
     expect(r.code).toBe(0);
+  });
+});
+
+describe('loadNeoNeXt on checkpoint bytes', () => {
+  it.each([PT_DDP, `${MODEL_DIR}/neonext-mini.safetensors`])('%s: classify() gives the golden top-5 and logits', async (path) => {
+    const golden = readFixture('model/neonext-mini.golden.safetensors');
+    const model = await loadNeoNeXt({ weights: new Uint8Array(readFileSync(path)), resolution: 128, backend: 'reference' });
+    try {
+      const logits = await model.forward(golden.tensor('input'));
+      expect(relativeL2Error(logits.data, golden.tensor('logits').data)).toBeLessThanOrEqual(1e-5);
+      const top5 = await model.classify(golden.tensor('input'));
+      const want = Array.from(golden.tensor('logits').data.subarray(0, 10)).map((logit, i) => ({ i, logit })).sort((a, b) => b.logit - a.logit);
+      expect(top5[0]!.map((t) => t.class)).toEqual(want.slice(0, 5).map((t) => t.i));
+    } finally {
+      await model.dispose();
+    }
   });
 });

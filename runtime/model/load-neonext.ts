@@ -5,14 +5,14 @@ import type { ModuleObserver } from '../../kernels/reference/neonext.js';
 import type { Tensor } from '../../kernels/tensor.js';
 import type { Backend, BackendName } from '../backends/backend.js';
 import { createBackend } from '../backends/create-backend.js';
-import { parseSafetensors } from '../weights/safetensors.js';
+import { parseTensorFile } from '../weights/read-tensor-file.js';
 import { loadStateDict, tensorSourceFromMap, type TensorSource } from '../weights/state-dict.js';
 import { syntheticStateDict } from '../weights/synthetic.js';
 import { resolveModelConfig, type ModelOptions } from './resolve-config.js';
 import { topK, type ClassScore } from './top-k.js';
 
 export interface LoadNeoNeXtOptions extends ModelOptions {
-  /** safetensors bytes, an already parsed tensor source, or 'synthetic' (needs `arch`). */
+  /** checkpoint bytes (PyTorch `.pt` zip or safetensors, told apart by content), a parsed tensor source, or 'synthetic' (needs `arch`). */
   readonly weights: Uint8Array | TensorSource | 'synthetic';
   /** A backend name (created and owned by the model) or a backend instance (owned by the caller). Default 'webgpu'. */
   readonly backend?: BackendName | Backend;
@@ -36,7 +36,7 @@ export interface NeoNeXtModel {
  * The architecture is read off the checkpoint unless `arch` / `layers` + `dims` say otherwise.
  */
 export async function loadNeoNeXt(options: LoadNeoNeXtOptions): Promise<NeoNeXtModel> {
-  const source = options.weights instanceof Uint8Array ? parseSafetensors(options.weights, '<weights>') : options.weights;
+  const source = options.weights instanceof Uint8Array ? parseTensorFile(options.weights, '<weights>') : options.weights;
   const config = resolveModelConfig(options, source);
   const schema = neoNeXtSchema(config);
   const dict = loadStateDict(source === 'synthetic' ? tensorSourceFromMap('synthetic', syntheticStateDict(schema)) : source, schema);
