@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planNeoCell, type NeoCellPlan } from '../compiler/plan/neocell-plan.js';
+import { specFromCode } from '../compiler/spec/neocell-spec.js';
+import type { BlockParams } from '../kernels/neonext-params.js';
+import { unfusedActivationSizes, unfusedBlockSteps, unfusedBlockWeights, type UnfusedBuffer } from '../kernels/neonext/unfused/chain.js';
+import { neoNeXtBlock } from '../kernels/reference/neonext.js';
+import { relativeL2Error, Tensor } from '../kernels/tensor.js';
+import { readGoldenCase } from '../runtime/conformance/golden-case.js';
+import { BufferUsage } from '../runtime/webgpu/constants.js';
+import { acquireGpu, type GpuContext } from '../runtime/webgpu/gpu-context.js';
+import { KernelLauncher } from '../runtime/webgpu/kernel-launcher.js';
+import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
+import { download } from '../runtime/webgpu/transfers.js';
+import { readFixture } from './helpers/fixtures.js';
+import { randomTensor, seededRandom } from './helpers/random.js';
+
+// The unfused NeoNeXt block chain (bench baseline, kernels/neonext/unfused) against the float64 reference.
+// Needs a WebGPU adapter (CI: lavapipe); never skipped.
+let ctx: GpuContext;
+let pipelines: PipelineCache;
+beforeAll(async () => {
+  ctx = await acquireGpu();
+  pipelines = new PipelineCache(ctx.device);
+});
+afterAll(() => ctx?.destroy());
+
+/** Runs the whole chain in one submit; every activation buffer starts NaN-poisoned. */
+async function runUnfused(plan: NeoCellPlan, x: Tensor, params: BlockParams): Promise<Float32Array> {
+  const { device } = ctx;
+  const steps = unfusedBlockSteps(plan, ctx.limits, { layerScale: params.gamma !== undefined, bnEps: params.norm.eps });
+  const weights = unfusedBlockWeights(params);
+  const sizes = unfusedActivationSizes(plan);
+  const created: GPUBuffer[] = [];
+  const make = (data: Float32Array): GPUBuffer => {
+    const b = device.createBuffer({ size: Math.max(16, data.byteLength), usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
+    device.queue.writeBuffer(b, 0, data);
+    created.push(b);
+    return b;
+  };
+  const buffers = new Map<UnfusedBuffer, GPUBuffer>();
+  for (const [name, data] of Object.entries(weights)) buffers.set(name as UnfusedBuffer, make(data));
+  for (const [name, elements] of Object.entries(sizes)) buffers.set(name as UnfusedBuffer, make(name === 'x' ? Float32Array.from(x.data) : new Float32Array(elements).fill(NaN)));
+  try {
+    const launcher = new KernelLauncher(ctx, pipelines);
+    for (const s of steps) await launcher.dispatch(s.artifact, s.buffers.map((b) => buffers.get(b)!), s.uniforms, s.grid);
+    await launcher.submit();
+    return await download(device, buffers.get('y')!, sizes.y);
+  } finally {
+    for (const b of created) b.destroy();
+  }
+}
+
+function randomBlock(channels: number, spec: ReturnType<typeof specFromCode>, random: () => number): BlockParams {
+  const scaled = (shape: number[], scale: number): Tensor => {
+    const t = randomTensor(shape, random);
+    for (let i = 0; i < t.size; i++) t.data[i] *= scale;
+    return t;
+  };
+  const positive = (n: number): Tensor => {
+    const t = Tensor.zeros([n]);
+    for (let i = 0; i < n; i++) t.data[i] = 0.5 + random();
+    return t;
+  };
+  const hidden = 4 * channels;
+  return {
+    neocell: {
+      a: spec.groups.map((g) => scaled([g.channels, g.hOut, g.hIn], 0.5)),
+      b: spec.groups.map((g) => scaled([g.channels, g.wIn, g.wOut], 0.5)),
+    },
+    norm: { weight: positive(channels), bias: scaled([channels], 0.3), runningMean: scaled([channels], 0.3), runningVar: positive(channels) },
+    fc1: { weight: scaled([hidden, channels], 1 / Math.sqrt(channels)), bias: scaled([hidden], 0.2) },
+    fc2: { weight: scaled([channels, hidden], 1 / Math.sqrt(hidden)), bias: scaled([channels], 0.2) },
+    gamma: scaled([channels], 0.5),
+  };
+}
+
+describe('unfused NeoNeXt block chain on WebGPU', () => {
+  it('equals the float64 reference block on random data (batch 2, 13x13 plane, C = 40)', async () => {
+    const random = seededRandom(7);
+    const spec = specFromCode('4+7', 40, 1);
+    const plan = planNeoCell(spec, [2, 40, 13, 13]);
+    const x = randomTensor(plan.inputShape, random);
+    const params = randomBlock(40, spec, random);
+    const y = await runUnfused(plan, x, params);
+    expect(y.every(Number.isFinite)).toBe(true);
+    expect(relativeL2Error(y, neoNeXtBlock(plan, x, params).data)).toBeLessThan(1e-5);
+  });
+
+  for (const name of ['block_k4p7_s1_c24_14x14', 'block_k7_s0_c16_7x7_nols']) {
+    it(`passes the golden block case ${name}`, async () => {
+      const c = readGoldenCase(name, readFixture(`block/${name}.safetensors`));
+      if (c.op !== 'neo_bottleneck') throw new Error(`${name} is not a block case`);
+      const y = await runUnfused(c.plan, c.x, c.params);
+      expect(y.every(Number.isFinite)).toBe(true);
+      expect(relativeL2Error(y, c.y.data)).toBeLessThan(1e-5);
+      expect(relativeL2Error(y, neoNeXtBlock(c.plan, c.x, c.params).data)).toBeLessThan(1e-5);
+    });
+  }
+});
