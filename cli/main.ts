@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { NeoccError } from '../compiler/errors.js';
 import { registerConformance } from './commands/conformance.js';
+import { registerExportOnnx } from './commands/export-onnx.js';
 import { registerGen } from './commands/gen.js';
 import { registerInfer } from './commands/infer.js';
 
@@ -22,6 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerConformance(program, (code) => { exitCode = code; });
   registerInfer(program);
   registerGen(program);
+  registerExportOnnx(program);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

@@ -1,0 +1,78 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ONNX_FORMS, exportNeoNeXtOnnx, isOnnxForm } from '../../compiler/onnx/export-neonext.js';
+import { ARCHITECTURE_NAMES } from '../../compiler/spec/model-config.js';
+import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
+import { neoNeXtParams } from '../../kernels/neonext-params.js';
+import { resolveModelConfig } from '../../runtime/model/resolve-config.js';
+import { readTensorFile } from '../../runtime/weights/read-tensor-file.js';
+import { loadStateDict, tensorSourceFromMap } from '../../runtime/weights/state-dict.js';
+import { syntheticStateDict } from '../../runtime/weights/synthetic.js';
+import { intList, positiveInt, specCodeList } from '../options.js';
+
+interface ExportOnnxOptions {
+  arch?: string;
+  resolution?: number;
+  layers?: number[];
+  dims?: number[];
+  kernelSpec?: string[];
+  shifts?: number[];
+  classes?: number;
+  weights: string;
+  out?: string;
+  form: string;
+  json?: boolean;
+}
+
+export function registerExportOnnx(program: Command): void {
+  program
+    .command('export-onnx')
+    .description('write a whole NeoNeXt network as an ONNX model (opset 17, float32; input "input" [N,3,R,R], output "logits" [N,classes])')
+    .option('--arch <name>', `released architecture: ${ARCHITECTURE_NAMES.join(' | ')}`)
+    .option('--resolution <px>', 'input size (default 224); the NeoCell matrices are built for it', positiveInt)
+    .option('--layers <list>', 'custom: blocks per stage, e.g. 3,3,9,3', intList)
+    .option('--dims <list>', 'custom: channels per stage, e.g. 96,192,384,768', intList)
+    .option('--kernel-spec <code>', 'NeoCell kernel spec code for every stage ("4+7") or one per stage ("4+7,4+7,7,7")', specCodeList)
+    .option('--shifts <list>', 'shift per stage (default: 1,1,1,0 at 224, 1,1,1,1 at 384)', intList)
+    .option('--classes <n>', 'number of classes (default: 1000, or read off the checkpoint)', positiveInt)
+    .requiredOption('--weights <file|synthetic>', 'a state dict with upstream key names ("module." accepted): a PyTorch torch.save checkpoint (.pt/.pth) or .safetensors; or "synthetic"')
+    .option('--out <file>', 'where to write the .onnx model (required)')
+    .option('--form <form>', `${ONNX_FORMS.join(' | ')}: dense = upstream's method (dense block-diagonal NeoCell matrices, BN as Mul/Add, ` +
+      'channels-last MatMul MLP); lean = BN/LayerScale folded, MLP as 1x1 Convs, downsample as one 2x2 stride-2 Conv', 'lean')
+    .option('--json', 'print {"out", "bytes", "nodes", "initializers", "form", "opset", ...} as JSON')
+    .addHelpText('after', `
+Examples:
+  neocc export-onnx --arch neonext-t --resolution 224 --weights synthetic --out neonext-t-224.onnx
+  neocc export-onnx --weights neonext-t-224_ema.pt --form dense --out neonext-t-224-dense.onnx`)
+    .action(async (options: ExportOnnxOptions, command: Command) => {
+      if (options.out === undefined) command.error('error: --out <file> is required (where to write the .onnx model)', { exitCode: 2 });
+      if (!isOnnxForm(options.form)) command.error(`error: --form ${options.form}; allowed: ${ONNX_FORMS.join(' | ')}`, { exitCode: 2 });
+      const weightsSource = options.weights === 'synthetic' ? 'synthetic' : await readTensorFile(options.weights);
+      const config = resolveModelConfig({
+        arch: options.arch, resolution: options.resolution, layers: options.layers, dims: options.dims,
+        kernelSpecs: options.kernelSpec, shifts: options.shifts, classes: options.classes,
+      }, weightsSource);
+      const schema = neoNeXtSchema(config);
+      const stateDict = loadStateDict(weightsSource === 'synthetic' ? tensorSourceFromMap('synthetic', syntheticStateDict(schema)) : weightsSource, schema);
+      const exported = exportNeoNeXtOnnx(config, neoNeXtParams(config, stateDict), options.form);
+      const out = resolve(options.out!);
+      await mkdir(dirname(out), { recursive: true });
+      await writeFile(out, exported.bytes);
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({
+          out, bytes: exported.bytes.length, nodes: exported.nodeCount, initializers: exported.initializerCount, form: exported.form,
+          opset: exported.opset, ir_version: exported.irVersion, input_shape: exported.inputShape, output_shape: exported.outputShape, config,
+        })}\n`);
+        return;
+      }
+      process.stdout.write(`${config.name} (layers ${config.layers.join(',')}, dims ${config.dims.join(',')}, kernel spec ${config.kernelSpecs.join(',')}, ` +
+        `shifts ${config.shifts.join(',')}, ${config.classes} classes) · form ${exported.form} · opset ${exported.opset}\n`);
+      process.stdout.write(`wrote ${out}: ${formatBytes(exported.bytes.length)}, ${exported.nodeCount} nodes, ${exported.initializerCount} initializers; ` +
+        `input "input" [${exported.inputShape.join(', ')}], output "logits" [${exported.outputShape.join(', ')}]\n`);
+    });
+}
+
+function formatBytes(n: number): string {
+  return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MiB (${n} bytes)` : `${(n / 1024).toFixed(1)} KiB (${n} bytes)`;
+}
