@@ -1,62 +1,225 @@
 /**
- * Whole-network latency on WebGPU: NeoNeXt-mini (the golden checkpoint, 128 px, batch 2) and NeoNeXt-T-224
- * (synthetic weights, batch 1), next to the float64 reference on the CPU. Wall time of `forward` (one submit,
- * logits read back), after one warm-up pass that JIT-compiles the shaders; median of `runs`.
- * Run: `npx tsx bench/neonext-forward.ts [runs]`.
+ * Whole-network latency on WebGPU (design.md §7: latency and images/s): NeoNeXt-T at 224 and 384, batch 1 and 8,
+ * synthetic weights, next to the float64 CPU reference (batch 1 at 224 only: it is slow).
+ * - `latency`: wall time of `model.forward(input)` on the runtime's model (runtime/webgpu/model: one command buffer,
+ *   one submit, logits read back), median of the runs. Pipeline compilation (lavapipe JITs each shader on first
+ *   use) is excluded: the first batch-1 forward compiles every pipeline and is reported on its own as
+ *   `firstForwardMs`; batch 8 reuses those pipelines (its first run only adds its activation buffers).
+ * - `breakdown`: the same dispatches re-recorded from the same kernels (modelKernels) and folded weights into one
+ *   submit with one compute pass per module (stem, stage_1, stage_s incl. downsample_{s-1}, head) and a
+ *   timestamp-query pair around each pass (wall time per module pass via onSubmittedWorkDone when the adapter has no
+ *   timestamps); median per module over the breakdown rounds. Their sum is a GPU-only figure (no upload/readback).
+ * Fewer runs at 384 and at batch 8 keep the whole run under ~6 minutes on 2 lavapipe cores (see bench/README.md).
+ *
+ *   npm run bench:model -- [--quick] [--resolutions 224,384] [--batches 1,8] [--no-reference] [--out FILE]
  */
-import { readFileSync } from 'node:fs';
-import { releasedConfig, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PATCH_SIZE, STAGE_COUNT, downsamplePlan, releasedConfig, stageSize, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
+import { foldNeoNeXt } from '../kernels/fold-neonext.js';
 import { neoNeXtParams, type NeoNeXtParams } from '../kernels/neonext-params.js';
+import { headLaunch } from '../kernels/neonext/head.js';
+import { mlpLaunch } from '../kernels/neonext/mlp-residual.js';
+import { pointwiseConvLaunch } from '../kernels/neonext/pointwise-conv.js';
+import { stemLaunch } from '../kernels/neonext/stem.js';
 import { neoNeXtForward } from '../kernels/reference/neonext.js';
-import type { Tensor } from '../kernels/tensor.js';
-import { resolveModelConfig } from '../runtime/model/resolve-config.js';
-import { describeAdapter } from '../runtime/webgpu/gpu-context.js';
+import { blockPlan } from '../compiler/spec/model-config.js';
+import { BufferUsage } from '../runtime/webgpu/constants.js';
+import { describeAdapter, type GpuContext } from '../runtime/webgpu/gpu-context.js';
+import { WeightUploader, uploadModel } from '../runtime/webgpu/model/gpu-weights.js';
+import { modelKernels, neoCellLaunch } from '../runtime/webgpu/model/model-kernels.js';
+import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
 import { WebGpuBackend } from '../runtime/webgpu/webgpu-backend.js';
-import { parseSafetensors } from '../runtime/weights/safetensors.js';
-import { loadStateDict } from '../runtime/weights/state-dict.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
-import { median } from './timing.js';
+import { prepareDispatch, type PreparedDispatch } from './dispatch.js';
+import { GpuTimer, median } from './timing.js';
 
-interface Case { name: string; config: NeoNeXtConfig; params: NeoNeXtParams; input: Tensor }
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    resolutions: { type: 'string', default: '224,384' },
+    batches: { type: 'string', default: '1,8' },
+    'no-reference': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results/neonext-forward.json' },
+  },
+});
 
-function cases(): Case[] {
-  const weights = parseSafetensors(readFileSync('test/fixtures/model/neonext-mini.safetensors'), 'neonext-mini');
-  const golden = parseSafetensors(readFileSync('test/fixtures/model/neonext-mini.golden.safetensors'), 'golden');
-  const mini = resolveModelConfig({ resolution: 128 }, weights);
-  const t = releasedConfig('neonext-t', 224);
-  return [
-    { name: 'neonext-mini 128 px, batch 2', config: mini, params: neoNeXtParams(mini, loadStateDict(weights, neoNeXtSchema(mini))), input: golden.tensor('input') },
-    { name: 'neonext-t-224, batch 1', config: t, params: neoNeXtParams(t, syntheticStateDict(neoNeXtSchema(t))), input: syntheticInput(224) },
-  ];
+/**
+ * Timed forward() runs and breakdown rounds per (resolution, batch): fewer where one forward takes tens of seconds
+ * on lavapipe (224: ~5 s at batch 1, ~40 s at batch 8; 384: ~3x that). At 384 / batch 8 (~2 min a forward) only one
+ * breakdown round runs and its sum stands in for the latency (`latencySource: 'breakdown-sum'`).
+ */
+function runsFor(resolution: number, batch: number): { runs: number; breakdownRounds: number } {
+  if (args.quick) return { runs: 1, breakdownRounds: 1 };
+  if (batch === 1) return resolution <= 224 ? { runs: 3, breakdownRounds: 2 } : { runs: 2, breakdownRounds: 1 };
+  return resolution <= 224 ? { runs: 1, breakdownRounds: 1 } : { runs: 0, breakdownRounds: 1 };
+}
+
+interface Module { readonly name: string; readonly dispatches: PreparedDispatch[] }
+
+/**
+ * The forward pass of runtime/webgpu/model/webgpu-neonext.ts, dispatch for dispatch (same kernels, buffers roles,
+ * grids, uniforms), grouped by module. Returns the modules and the buffers to free.
+ */
+async function recordModules(ctx: GpuContext, pipelines: PipelineCache, config: NeoNeXtConfig, params: NeoNeXtParams, batch: number): Promise<{ modules: Module[]; destroy(): void }> {
+  const { device } = ctx;
+  const k = modelKernels(config, ctx.limits);
+  const up = new WeightUploader(device);
+  const wt = uploadModel(up, foldNeoNeXt(config, params));
+  let act = 0;
+  for (let s = 0; s < STAGE_COUNT; s++) {
+    const [h, w] = stageSize(config, s);
+    act = Math.max(act, batch * config.dims[s]! * h * w);
+    if (s > 0) {
+      const [ph, pw] = stageSize(config, s - 1);
+      act = Math.max(act, batch * config.dims[s]! * ph * pw);
+    }
+  }
+  const r = config.resolution;
+  const buffers: GPUBuffer[] = [];
+  const make = (elements: number): GPUBuffer => {
+    const b = device.createBuffer({ size: Math.max(16, 4 * elements), usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
+    buffers.push(b);
+    return b;
+  };
+  const input = make(batch * 3 * r * r);
+  const data = Float32Array.from(syntheticInput(r, batch).data);
+  device.queue.writeBuffer(input, 0, data);
+  const [ping, pong, scratch, logits] = [make(act), make(act), make(act), make(batch * config.classes)];
+  let cur = ping;
+  let next = pong;
+  const modules: Module[] = [];
+  const stem = stemLaunch(k.stemOptions, batch, r);
+  modules.push({ name: 'stem', dispatches: [await prepareDispatch(ctx, pipelines, k.stem, [input, wt.stem.w, wt.stem.bias, cur], stem.uniforms, stem.grid)] });
+  for (let s = 0; s < STAGE_COUNT; s++) {
+    const [h, w] = stageSize(config, s);
+    const dispatches: PreparedDispatch[] = [];
+    if (s > 0) {
+      const [ph, pw] = stageSize(config, s - 1);
+      const ds = wt.downsamples[s - 1]!;
+      const conv = pointwiseConvLaunch(config.dims[s - 1]!, config.dims[s]!, batch, ph * pw);
+      dispatches.push(await prepareDispatch(ctx, pipelines, k.downsamples[s - 1]!.conv, [ds.conv, cur, scratch], conv.uniforms, conv.grid));
+      const nc = neoCellLaunch(k.downsamples[s - 1]!.neocell, downsamplePlan(config, s, batch));
+      dispatches.push(await prepareDispatch(ctx, pipelines, k.downsamples[s - 1]!.neocell, [scratch, ds.wa, ds.wb, ds.bias, next], nc.uniforms, nc.grid));
+      [cur, next] = [next, cur];
+    }
+    const nc = neoCellLaunch(k.stages[s]!.neocell, blockPlan(config, s, batch));
+    const mlp = mlpLaunch(k.stages[s]!.mlpOptions, batch, h * w);
+    for (const blk of wt.stages[s]!) {
+      dispatches.push(await prepareDispatch(ctx, pipelines, k.stages[s]!.neocell, [cur, blk.wa, blk.wb, scratch], nc.uniforms, nc.grid));
+      dispatches.push(await prepareDispatch(ctx, pipelines, k.stages[s]!.mlp, [scratch, cur, blk.w1t, blk.b1, blk.w2t, blk.b2, next], mlp.uniforms, mlp.grid));
+      [cur, next] = [next, cur];
+    }
+    modules.push({ name: s > 0 ? `stage_${s + 1} (incl. downsample_${s})` : 'stage_1', dispatches });
+  }
+  const [lh, lw] = stageSize(config, STAGE_COUNT - 1);
+  const head = headLaunch(batch, lh * lw);
+  modules.push({ name: 'head', dispatches: [await prepareDispatch(ctx, pipelines, k.head, [cur, wt.head.lnW, wt.head.lnB, wt.head.fcWt, wt.head.fcB, logits], head.uniforms, head.grid)] });
+  return { modules, destroy: () => { up.destroy(); for (const b of buffers) b.destroy(); } };
+}
+
+interface CaseResult {
+  model: string; resolution: number; batch: number; runs: number; breakdownRounds: number;
+  latencyMs: number; latencySource: 'forward' | 'breakdown-sum'; imagesPerSecond: number; samplesMs: number[];
+  breakdownMs: Record<string, number>; breakdownSumMs: number;
+  referenceMs?: number;
 }
 
 async function main(): Promise<void> {
-  const runs = Number(process.argv[2] ?? 5);
+  const started = performance.now();
   const gpu = await WebGpuBackend.create();
-  process.stdout.write(`adapter: ${describeAdapter(gpu.ctx.adapter)}; median of ${runs} forwards after one warm-up\n`);
-  for (const c of cases()) {
-    let start = performance.now();
-    const model = await gpu.loadModel(c.config, c.params);
-    const loadMs = performance.now() - start;
-    start = performance.now();
-    await model.forward(c.input);
-    const firstMs = performance.now() - start;
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      start = performance.now();
-      await model.forward(c.input);
-      times.push(performance.now() - start);
+  const ctx = gpu.ctx;
+  const timer = new GpuTimer(ctx);
+  const pipelines = new PipelineCache(ctx.device);
+  const resolutions = args.resolutions!.split(',').map(Number);
+  const batches = args.batches!.split(',').map(Number);
+  process.stdout.write(`adapter: ${describeAdapter(ctx.adapter)}\nlatency: wall time of forward() (upload, one submit, logits readback), median; breakdown: ${timer.method} per module pass, one submit\n`);
+  const results: CaseResult[] = [];
+  const loads: { resolution: number; loadMs: number; firstForwardMs: number }[] = [];
+  let first = true;
+  for (const resolution of resolutions) {
+    const config = releasedConfig('neonext-t', resolution);
+    const params = neoNeXtParams(config, syntheticStateDict(neoNeXtSchema(config)));
+    let t0 = performance.now();
+    const model = await gpu.loadModel(config, params);
+    const loadMs = performance.now() - t0;
+    t0 = performance.now();
+    await model.forward(syntheticInput(resolution, 1));
+    const firstForwardMs = performance.now() - t0;
+    loads.push({ resolution, loadMs, firstForwardMs });
+    process.stdout.write(`neonext-t-${resolution}: load ${loadMs.toFixed(0)} ms (folding, upload, pipeline creation), first forward (batch 1, shader JIT) ${firstForwardMs.toFixed(0)} ms\n`);
+    for (const batch of batches) {
+      const { runs, breakdownRounds } = runsFor(resolution, batch);
+      const input = syntheticInput(resolution, batch);
+      const samplesMs: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        t0 = performance.now();
+        await model.forward(input);
+        samplesMs.push(performance.now() - t0);
+      }
+      const rec = await recordModules(ctx, pipelines, config, params, batch);
+      const perModule: number[][] = rec.modules.map(() => []);
+      try {
+        // The first batch of a resolution builds this bench's own pipelines (a second PipelineCache): one untimed
+        // round so any deferred shader compilation stays out of the breakdown.
+        const warmup = first ? 1 : 0;
+        first = false;
+        for (let i = 0; i < warmup + breakdownRounds; i++) {
+          const ms = (await timer.round(rec.modules.map((m) => ({ dispatches: m.dispatches, reps: 1 })))).map((ns) => ns / 1e6);
+          if (i >= warmup) ms.forEach((v, j) => perModule[j]!.push(v));
+        }
+      } finally {
+        rec.destroy();
+      }
+      const breakdownMs: Record<string, number> = {};
+      rec.modules.forEach((m, j) => { breakdownMs[m.name] = median(perModule[j]!); });
+      const breakdownSumMs = Object.values(breakdownMs).reduce((a, b) => a + b, 0);
+      const latencyMs = runs > 0 ? median(samplesMs) : breakdownSumMs;
+      const row: CaseResult = {
+        model: `neonext-t-${resolution}`, resolution, batch, runs, breakdownRounds, latencyMs, latencySource: runs > 0 ? 'forward' : 'breakdown-sum',
+        imagesPerSecond: (1000 * batch) / latencyMs, samplesMs, breakdownMs, breakdownSumMs,
+      };
+      if (resolution === 224 && batch === 1 && !args['no-reference']) {
+        t0 = performance.now();
+        neoNeXtForward(config, params, input);
+        row.referenceMs = performance.now() - t0;
+      }
+      results.push(row);
+      process.stdout.write(`  batch ${batch}: ${latencyMs.toFixed(0)} ms (${row.imagesPerSecond.toFixed(2)} images/s, ${runs > 0 ? `median of ${runs} forwards` : 'breakdown sum'}); ` +
+        `breakdown ${Object.entries(breakdownMs).map(([n, ms]) => `${n.split(' ')[0]} ${ms.toFixed(0)}`).join(', ')} = ${row.breakdownSumMs.toFixed(0)} ms` +
+        `${row.referenceMs !== undefined ? `; float64 reference ${row.referenceMs.toFixed(0)} ms` : ''} (${((performance.now() - started) / 1e3).toFixed(0)} s)\n`);
     }
-    model.dispose();
-    start = performance.now();
-    neoNeXtForward(c.config, c.params, c.input);
-    const refMs = performance.now() - start;
-    const ms = median(times);
-    const images = c.input.shape[0]!;
-    process.stdout.write(`${c.name}: webgpu ${ms.toFixed(0)} ms (${((1000 * images) / ms).toFixed(2)} images/s; load ${loadMs.toFixed(0)} ms, ` +
-      `first forward ${firstMs.toFixed(0)} ms); float64 reference ${refMs.toFixed(0)} ms\n`);
+    await model.dispose();
   }
+  const head = `${'model'.padEnd(14)} ${'batch'.padStart(5)} ${'latency ms'.padStart(10)} ${'images/s'.padStart(9)} ${'stem'.padStart(6)} ${'stage_1'.padStart(8)} ${'stage_2'.padStart(8)} ${'stage_3'.padStart(8)} ${'stage_4'.padStart(8)} ${'head'.padStart(6)} ${'sum'.padStart(7)} ${'f64 ref ms'.padStart(10)}`;
+  const lines = ['', head, '-'.repeat(head.length)];
+  for (const r of results) {
+    const b = Object.values(r.breakdownMs);
+    lines.push(`${r.model.padEnd(14)} ${String(r.batch).padStart(5)} ${`${r.latencySource === 'forward' ? '' : '*'}${r.latencyMs.toFixed(0)}`.padStart(10)} ${r.imagesPerSecond.toFixed(2).padStart(9)} ${b.map((v, i) => v.toFixed(0).padStart(i === 0 || i === b.length - 1 ? 6 : 8)).join(' ')} ${r.breakdownSumMs.toFixed(0).padStart(7)} ${(r.referenceMs?.toFixed(0) ?? '-').padStart(10)}`);
+  }
+  lines.push('stage_2..4 include the downsample in front of them; breakdown columns are GPU time per module pass (ms);',
+    '* latency = breakdown sum (no forward() run at this size, to keep the bench short).');
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const out = {
+    bench: 'neonext-forward',
+    date: new Date().toISOString(),
+    adapter: ctx.adapter,
+    weights: 'synthetic (test/fixtures/GOLDEN-README.md)',
+    timing: {
+      latency: 'wall time of WebGpuNeoNeXt.forward (upload, one submit, logits readback); median of runs; first (JIT) forward excluded and reported as firstForwardMs',
+      breakdown: `${timer.method}: one compute pass per module, all in one submit; median of breakdownRounds; stage_s includes downsample_{s-1}`,
+      reference: 'float64 CPU reference (kernels/reference), one run, batch 1 at 224 only',
+    },
+    loads,
+    results,
+    totalSeconds: (performance.now() - started) / 1e3,
+  };
+  mkdirSync(dirname(args.out!), { recursive: true });
+  writeFileSync(args.out!, `${JSON.stringify(out, null, 1)}\n`);
+  process.stdout.write(`wrote ${args.out} (${out.totalSeconds.toFixed(0)} s)\n`);
+  timer.destroy();
   await gpu.dispose();
   process.exit(0);
 }
