@@ -126,13 +126,11 @@ describe('WebAssembly NeoCell kernels', () => {
     expect(code).toBe(0);
   });
 
-  it('is what createBackend("wasm") returns, and refuses NeoNeXt blocks and models with "not supported"', async () => {
+  it('is what createBackend("wasm") returns (NeoNeXt blocks and models: test/wasm-model.test.ts)', async () => {
     const backend = await createBackend('wasm');
     expect(backend.name).toBe('wasm');
     expect(backend.conformanceTolerance).toBe(1e-5);
     expect(backend.description).toMatch(/^WebAssembly/);
-    await expect(wasm.neoNeXtBlock()).rejects.toThrow(/^not supported: NeoNeXt blocks on --backend wasm yet/);
-    await expect(wasm.loadModel()).rejects.toThrow(/^not supported: whole NeoNeXt models on --backend wasm yet/);
     await backend.dispose();
   });
 });

@@ -1,15 +1,22 @@
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { canonicalJson } from '../../compiler/cache-key.js';
 import { compileNeoCellBackward, compileNeoCellForward, forwardBaked, type BackwardArtifacts } from '../../compiler/compile-neocell.js';
-import { NeoccError, NotSupportedError } from '../../compiler/errors.js';
+import { NeoccError } from '../../compiler/errors.js';
 import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
 import { canonicalSpec, type NeoCellSpec } from '../../compiler/spec/neocell-spec.js';
 import { BACKWARD_KERNEL_NAMES } from '../../kernels/neocell/backward-kernels.js';
 import { elementwiseGrid, forwardLaunch, shapeUniforms } from '../../kernels/neocell/launch.js';
 import type { NeoCellGradients, NeoCellWeights } from '../../kernels/reference/neocell.js';
 import { checkNeoCellOperands } from '../../kernels/reference/neocell.js';
-import { Tensor } from '../../kernels/tensor.js';
-import type { Backend } from '../backends/backend.js';
+import { formatShape, sameShape, Tensor } from '../../kernels/tensor.js';
+import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
+import { foldBlock } from '../../kernels/fold-neonext.js';
+import type { BlockParams, NeoNeXtParams } from '../../kernels/neonext-params.js';
+import { mlpLaunch } from '../../kernels/neonext/mlp-residual.js';
+import type { Backend, LoadedModel } from '../backends/backend.js';
+import { neoCellLaunch } from '../webgpu/model/model-kernels.js';
+import { WasmNeoNeXt, WeightLayout, layoutBlock } from './wasm-neonext.js';
+import { wasmBlockKernels } from './wasm-model-kernels.js';
 import { LinearMemory } from './linear-memory.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
@@ -48,8 +55,8 @@ function splitWeights(data: Float32Array, like: readonly Tensor[]): Tensor[] {
 /**
  * NeoCell on WebAssembly: the same specialized kernel IR as WebGPU, rendered to AssemblyScript and compiled with asc
  * on first use (modules cached per artifact key, so any spec works). Scalar f32, one thread or several (`threads`);
- * one linear memory into which inputs and weights are copied for each call. NeoNeXt blocks and whole models are not
- * supported yet.
+ * one linear memory into which inputs and weights are copied for each call. NeoNeXt blocks run folded with the fused
+ * MLP kernel; whole models (loadModel) get their own memory with the folded weights laid out once.
  */
 export class WasmBackend implements Backend {
   readonly name = 'wasm' as const;
@@ -188,12 +195,50 @@ export class WasmBackend implements Backend {
     }
   }
 
-  async neoNeXtBlock(): Promise<Tensor> {
-    throw new NotSupportedError('NeoNeXt blocks on --backend wasm yet (NeoCell forward/backward only); use --backend reference');
+  /**
+   * One NeoNeXt block exactly as a model runs it (folded NeoCell writing channels-last, then the fused MLP +
+   * residual), for conformance against the golden block cases.
+   */
+  neoNeXtBlock(plan: NeoCellPlan, x: Tensor, params: BlockParams): Promise<Tensor> {
+    return this.exclusive(() => this.block(plan, x, params));
   }
 
-  async loadModel(): Promise<never> {
-    throw new NotSupportedError('whole NeoNeXt models on --backend wasm yet (NeoCell forward/backward only); use --backend reference');
+  private async block(plan: NeoCellPlan, x: Tensor, params: BlockParams): Promise<Tensor> {
+    if (!sameShape(x.shape, plan.inputShape)) throw new RangeError(`NeoNeXt block: x has shape ${formatShape(x.shape)}, the plan expects ${formatShape(plan.inputShape)}`);
+    if (!sameShape(plan.inputShape, plan.outputShape)) throw new RangeError('NeoNeXt block: the NeoCell must keep the feature-map size (square kernels)');
+    const kernels = wasmBlockKernels(plan);
+    await compileWasmKernels([kernels.neocell, kernels.mlp], this.memory.shared);
+    const runner = await this.runner();
+    const poison = this.options.poisonOutputs ?? false;
+    const [n, , h, w] = plan.inputShape;
+    const elements = x.size;
+    const mem = this.memory;
+    mem.reset();
+    try {
+      const layout = new WeightLayout();
+      const offsets = layoutBlock(layout, foldBlock(plan.spec, params));
+      const base = mem.alloc(layout.totalFloats);
+      layout.write(mem, base);
+      const at = (offset: number): number => base + offset;
+      const xp = mem.put(x.data);
+      const m = mem.output(elements, poison);
+      const y = mem.output(elements, poison);
+      const nc = neoCellLaunch(kernels.neocell, plan);
+      await runner.run(kernels.neocell, [xp, at(offsets.wa), at(offsets.wb), m], nc.uniforms, nc.grid);
+      const mlp = mlpLaunch(kernels.mlpOptions, n, h * w);
+      await runner.run(kernels.mlp, [m, xp, at(offsets.w1t), at(offsets.b1), at(offsets.w2t), at(offsets.b2), y], mlp.uniforms, mlp.grid);
+      return new Tensor(plan.outputShape, mem.read(y, elements));
+    } finally {
+      mem.reset();
+    }
+  }
+
+  /**
+   * Folds the weights and lays them out once in the model's own linear memory, compiles every kernel (asc) up front;
+   * each forward then runs the WebGPU model's kernel sequence on this backend's thread count (runtime/wasm/wasm-neonext.ts).
+   */
+  async loadModel(config: NeoNeXtConfig, params: NeoNeXtParams): Promise<LoadedModel> {
+    return WasmNeoNeXt.load(config, params, { threads: this.threads });
   }
 
   async dispose(): Promise<void> {

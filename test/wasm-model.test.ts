@@ -1,0 +1,113 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { planNeoCell } from '../compiler/plan/neocell-plan.js';
+import { releasedConfig } from '../compiler/spec/model-config.js';
+import { specFromCode } from '../compiler/spec/neocell-spec.js';
+import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
+import { neoNeXtParams } from '../kernels/neonext-params.js';
+import { relativeL2Error, Tensor } from '../kernels/tensor.js';
+import { runConformance } from '../runtime/conformance/run-conformance.js';
+import { resolveModelConfig } from '../runtime/model/resolve-config.js';
+import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
+import { loadStateDict } from '../runtime/weights/state-dict.js';
+import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
+import { readFixture, readSyntheticGolden } from './helpers/fixtures.js';
+import { randomTensor, seededRandom } from './helpers/random.js';
+
+// Needs no GPU: every kernel is compiled with asc and runs on this CPU.
+const wasm = new WasmBackend({ poisonOutputs: true });
+afterAll(() => wasm.dispose());
+
+function mini() {
+  const weights = readFixture('model/neonext-mini.safetensors');
+  const golden = readFixture('model/neonext-mini.golden.safetensors');
+  const config = resolveModelConfig({ resolution: 128 }, weights);
+  return { config, golden, params: neoNeXtParams(config, loadStateDict(weights, neoNeXtSchema(config))) };
+}
+
+describe('NeoNeXt on WebAssembly', () => {
+  it('runs neonext-mini (batch 2) to the golden logits and module outputs at rel. L2 <= 1e-4, and batch 1 alike', async () => {
+    const { config, golden, params } = mini();
+    const model = await wasm.loadModel(config, params);
+    try {
+      const seen: string[] = [];
+      const started = performance.now();
+      const logits = await model.forward(golden.tensor('input'), (module, out) => {
+        seen.push(module);
+        if (!golden.has(module)) return;
+        expect(out.shape).toEqual(golden.tensor(module).shape);
+        expect(relativeL2Error(out.data, golden.tensor(module).data), module).toBeLessThanOrEqual(1e-4);
+      });
+      process.stderr.write(`wasm neonext-mini forward (batch 2, observed): ${(performance.now() - started).toFixed(0)} ms\n`);
+      expect(seen).toEqual(['stem', 'stage_1', 'downsample_1', 'stage_2', 'downsample_2', 'stage_3', 'downsample_3', 'stage_4', 'head']);
+      expect(logits.shape).toEqual([2, 10]);
+      expect(relativeL2Error(logits.data, golden.tensor('logits').data)).toBeLessThanOrEqual(1e-4);
+
+      const input = golden.tensor('input');
+      const one = new Tensor([1, ...input.shape.slice(1)], input.data.slice(input.size / 2));
+      const second = await model.forward(one);
+      expect(second.shape).toEqual([1, 10]);
+      expect(relativeL2Error(second.data, golden.tensor('logits').data.slice(10))).toBeLessThanOrEqual(1e-4);
+    } finally {
+      model.dispose();
+    }
+  });
+
+  it('keeps its weights across backend calls and concurrent forwards; 2 threads give the same bits', async () => {
+    const { config, golden, params } = mini();
+    const input = golden.tensor('input');
+    const model = await wasm.loadModel(config, params);
+    const threaded = new WasmBackend({ threads: 2 });
+    try {
+      const first = await model.forward(input);
+      // A NeoCell call on the backend resets the backend's memory: the model's weights live in its own.
+      const spec = specFromCode('4+7', 8, 1);
+      const random = seededRandom(5);
+      await wasm.neoCellForward(planNeoCell(spec, [1, 8, 14, 14]), randomTensor([1, 8, 14, 14], random), {
+        a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
+        b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
+      });
+      const [again, third] = await Promise.all([model.forward(input), model.forward(input)]);
+      expect(Array.from(again.data)).toEqual(Array.from(first.data));
+      expect(Array.from(third.data)).toEqual(Array.from(first.data));
+      const twoThreads = await threaded.loadModel(config, params);
+      expect(Array.from((await twoThreads.forward(input)).data)).toEqual(Array.from(first.data));
+      twoThreads.dispose();
+    } finally {
+      model.dispose();
+      await threaded.dispose();
+    }
+  });
+
+  it('refuses an input of the wrong size, and a disposed model', async () => {
+    const { config, params } = mini();
+    const model = await wasm.loadModel(config, params);
+    await expect(model.forward(new Tensor([1, 3, 64, 64], new Float32Array(3 * 64 * 64)))).rejects.toThrow(/expects \[N, 3, 128, 128\]/);
+    model.dispose();
+    await expect(model.forward(new Tensor([1, 3, 128, 128], new Float32Array(3 * 128 * 128)))).rejects.toThrow(/disposed/);
+  });
+
+  it('passes the golden NeoNeXt block cases (folded NeoCell + fused MLP) at rel. L2 <= 1e-5, outputs poisoned', async () => {
+    const report = await runConformance('test/fixtures/block', wasm, { tolerance: 1e-5 });
+    expect(report.rows.map((r) => r.op)).toEqual(['neo_bottleneck', 'neo_bottleneck']);
+    for (const row of report.rows) expect(row.maxError, row.name).toBeLessThanOrEqual(1e-5);
+    expect(report.failed).toBe(0);
+  });
+
+  it('runs neonext-t-224 with synthetic weights to the golden logits at rel. L2 <= 1e-4', async () => {
+    const golden = readSyntheticGolden();
+    const config = releasedConfig('neonext-t', 224);
+    const params = neoNeXtParams(config, syntheticStateDict(neoNeXtSchema(config)));
+    let started = performance.now();
+    const model = await wasm.loadModel(config, params);
+    const loadMs = performance.now() - started;
+    try {
+      started = performance.now();
+      const logits = await model.forward(syntheticInput(224));
+      process.stderr.write(`wasm neonext-t-224: load ${loadMs.toFixed(0)} ms (fold, layout, asc), forward ${(performance.now() - started).toFixed(0)} ms\n`);
+      expect(logits.shape).toEqual([1, 1000]);
+      expect(relativeL2Error(logits.data, golden.logits)).toBeLessThanOrEqual(1e-4);
+    } finally {
+      model.dispose();
+    }
+  });
+});
