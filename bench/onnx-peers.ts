@@ -1,0 +1,180 @@
+/**
+ * The peers a user would pick instead of neocc (design.md §7): ONNX Runtime on the same model, same machine.
+ * NeoNeXt-T-224, synthetic weights (golden/README.md), batch 1, ONE thread everywhere:
+ * - onnxruntime-node (CPU EP, intraOpNumThreads 1) and onnxruntime-web (wasm EP, numThreads 1, in Node) on the
+ *   model `neocc export-onnx` writes, in both forms (dense = upstream's method, lean = folded; compiler/onnx);
+ * - neocc `--backend wasm` (createBackend('wasm').loadModel), if it can load whole models yet;
+ * - the neocc float64 reference, for scale (one run: it is slow).
+ * Latency = wall time of one `session.run` / `model.forward` including input upload and logits readback; median
+ * of the timed runs after warm-up. The ORT sessions are timed interleaved, round by round, so machine noise
+ * hits all of them alike. Each row's logits are checked against upstream's golden NeoNeXt-T-224 logits.
+ *
+ *   npm run bench:onnx -- [--runs 15] [--web-runs 7] [--out bench/results/onnx-peers.json]
+ */
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as ortNode from 'onnxruntime-node';
+import * as ortWeb from 'onnxruntime-web';
+import { ONNX_FORMS, exportNeoNeXtOnnx, type OnnxForm } from '../compiler/onnx/export-neonext.js';
+import { NotSupportedError } from '../compiler/errors.js';
+import { releasedConfig } from '../compiler/spec/model-config.js';
+import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
+import { neoNeXtParams } from '../kernels/neonext-params.js';
+import { neoNeXtForward } from '../kernels/reference/neonext.js';
+import { relativeL2Error } from '../kernels/tensor.js';
+import { createBackend } from '../runtime/backends/create-backend.js';
+import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
+import { median } from './timing.js';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    'web-runs': { type: 'string', default: '7' },
+    'neocc-runs': { type: 'string', default: '3' },
+    out: { type: 'string', default: 'bench/results/onnx-peers.json' },
+  },
+});
+const RUNS = Number(args.runs);
+const WEB_RUNS = Number(args['web-runs']);
+const NEOCC_RUNS = Number(args['neocc-runs']);
+const WARMUP = 2;
+
+interface Row {
+  name: string;
+  runtime: string;
+  form?: OnnxForm;
+  status: 'ok' | 'not supported yet' | 'failed';
+  note?: string;
+  medianMs?: number;
+  minMs?: number;
+  imagesPerSecond?: number;
+  runs?: number;
+  loadMs?: number;
+  /** rel. L2 of the logits vs upstream's golden NeoNeXt-T-224 synthetic logits. */
+  relL2VsGolden?: number;
+  samplesMs?: number[];
+}
+
+const log = (text: string): void => { process.stderr.write(`${text}\n`); };
+const config = releasedConfig('neonext-t', 224);
+const golden = (JSON.parse(readFileSync('test/fixtures/model/neonext-t-224.synthetic.json', 'utf8')) as { logits: number[] }).logits;
+const params = neoNeXtParams(config, syntheticStateDict(neoNeXtSchema(config)));
+const input = syntheticInput(224);
+const input32 = Float32Array.from(input.data);
+const started = performance.now();
+
+function summarize(row: Row, samples: number[], logits: ArrayLike<number>): Row {
+  const med = median(samples);
+  return {
+    ...row, status: 'ok', medianMs: round(med), minMs: round(Math.min(...samples)), imagesPerSecond: round(1000 / med),
+    runs: samples.length, relL2VsGolden: relativeL2Error(logits, golden), samplesMs: samples.map(round),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+// --- ONNX Runtime: export both forms, open all four sessions, time them interleaved. ---
+ortWeb.env.wasm.numThreads = 1;
+interface Peer {
+  row: Row;
+  run(): Promise<ArrayLike<number>>;
+  samples: number[];
+  logits?: ArrayLike<number>;
+  maxRuns: number;
+}
+const peers: Peer[] = [];
+const exports: Record<string, { bytes: number; nodes: number; exportMs: number }> = {};
+for (const form of ONNX_FORMS) {
+  const t0 = performance.now();
+  const e = exportNeoNeXtOnnx(config, params, form);
+  exports[form] = { bytes: e.bytes.length, nodes: e.nodeCount, exportMs: round(performance.now() - t0) };
+  log(`export ${form}: ${(e.bytes.length / 2 ** 20).toFixed(1)} MiB, ${e.nodeCount} nodes, ${exports[form]!.exportMs} ms`);
+  const t1 = performance.now();
+  const node = await ortNode.InferenceSession.create(e.bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' });
+  const nodeLoad = performance.now() - t1;
+  const nodeInput = new ortNode.Tensor('float32', input32, [1, 3, 224, 224]);
+  peers.push({
+    row: { name: `onnxruntime-node ${form}`, runtime: `onnxruntime-node ${ortNode.env.versions.node ?? ''} CPU EP, intraOpNumThreads 1`, form, status: 'ok', loadMs: round(nodeLoad) },
+    run: async () => (await node.run({ input: nodeInput })).logits!.data as Float32Array,
+    samples: [], maxRuns: RUNS,
+  });
+  const t2 = performance.now();
+  const web = await ortWeb.InferenceSession.create(e.bytes, { executionProviders: ['wasm'] });
+  const webLoad = performance.now() - t2;
+  const webInput = new ortWeb.Tensor('float32', input32, [1, 3, 224, 224]);
+  peers.push({
+    row: { name: `onnxruntime-web ${form}`, runtime: `onnxruntime-web ${ortWeb.env.versions.web ?? ''} wasm EP (SIMD), numThreads 1, in Node`, form, status: 'ok', loadMs: round(webLoad) },
+    run: async () => (await web.run({ input: webInput })).logits!.data as Float32Array,
+    samples: [], maxRuns: WEB_RUNS,
+  });
+}
+for (const p of peers) for (let i = 0; i < WARMUP; i++) p.logits = await p.run();
+for (let round_ = 0; round_ < Math.max(RUNS, WEB_RUNS); round_++) {
+  for (const p of peers) {
+    if (p.samples.length >= p.maxRuns) continue;
+    const t = performance.now();
+    p.logits = await p.run();
+    p.samples.push(performance.now() - t);
+  }
+}
+const rows: Row[] = peers.map((p) => summarize(p.row, p.samples, p.logits!));
+for (const r of rows) log(`${r.name}: median ${r.medianMs} ms`);
+
+// --- neocc --backend wasm (whole models: another engineer's work in progress). ---
+{
+  const row: Row = { name: 'neocc wasm', runtime: 'neocc --backend wasm (AssemblyScript kernels, 1 thread)', status: 'ok' };
+  let backend: Awaited<ReturnType<typeof createBackend>> | undefined;
+  try {
+    backend = await createBackend('wasm');
+    row.runtime = `neocc --backend wasm: ${backend.description}`;
+    const t0 = performance.now();
+    const model = await backend.loadModel(config, params);
+    row.loadMs = round(performance.now() - t0);
+    let logits = await model.forward(input);
+    const samples: number[] = [];
+    for (let i = 0; i < NEOCC_RUNS; i++) {
+      const t = performance.now();
+      logits = await model.forward(input);
+      samples.push(performance.now() - t);
+    }
+    model.dispose();
+    rows.push(summarize(row, samples, logits.data));
+  } catch (err) {
+    const notYet = err instanceof NotSupportedError;
+    rows.push({ ...row, status: notYet ? 'not supported yet' : 'failed', note: (err as Error).message });
+  } finally {
+    await backend?.dispose();
+  }
+}
+
+// --- neocc float64 reference, one run, for scale. ---
+{
+  const t = performance.now();
+  const logits = neoNeXtForward(config, params, input);
+  rows.push(summarize({ name: 'neocc reference (float64)', runtime: 'kernels/reference, float64 JS, 1 thread', status: 'ok' }, [performance.now() - t], logits.data));
+}
+
+const cpu = cpus();
+const machine = { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, os: `${platform()} ${release()}`, memoryGiB: round(totalmem() / 2 ** 30), node: process.version };
+const lines = [
+  `NeoNeXt-T-224 (synthetic weights), batch 1, 1 thread · ${machine.cpu}, ${machine.cores} cores · node ${machine.node}`,
+  `${'runtime'.padEnd(28)}${'median ms'.padStart(11)}${'min ms'.padStart(10)}${'img/s'.padStart(9)}${'runs'.padStart(6)}${'load ms'.padStart(10)}${'rel L2 vs golden'.padStart(18)}`,
+  ...rows.map((r) => r.status !== 'ok'
+    ? `${r.name.padEnd(28)}${r.status} (${r.note ?? ''})`
+    : `${r.name.padEnd(28)}${String(r.medianMs).padStart(11)}${String(r.minMs).padStart(10)}${String(r.imagesPerSecond).padStart(9)}` +
+      `${String(r.runs).padStart(6)}${String(r.loadMs ?? '').padStart(10)}${r.relL2VsGolden!.toExponential(2).padStart(18)}`),
+  `exported models: ${ONNX_FORMS.map((f) => `${f} ${(exports[f]!.bytes / 2 ** 20).toFixed(1)} MiB / ${exports[f]!.nodes} nodes`).join(', ')}`,
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+const report = {
+  bench: 'onnx-peers', date: new Date().toISOString(), machine, model: config.name, batch: 1, threads: 1,
+  warmup: WARMUP, exports, rows, totalSeconds: round((performance.now() - started) / 1000),
+};
+mkdirSync(dirname(args.out), { recursive: true });
+writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+log(`wrote ${args.out} (${report.totalSeconds} s)`);
+process.exit(0);
