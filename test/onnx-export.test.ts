@@ -123,9 +123,11 @@ describe('ONNX export of NeoNeXt (neonext-mini, shifts 1,1,1,0, vs upstream gold
         expect(ops).toContain('Transpose');
         expect(ops).not.toContain('BatchNormalization');
       } else {
-        expect(ops).not.toContain('Transpose');
+        expect(ops.has('Transpose')).toBe(form === 'blocks');
+        expect(names.some((n) => n.endsWith('.neocell.A'))).toBe(form === 'lean');
+        expect(names.some((n) => n.endsWith('.M'))).toBe(form === 'blocks');
         expect(inits.find((t) => t.name === 'downsample_1.weight')!.dims).toEqual([32, 16, 2, 2]);
-        expect(e.nodeCount).toBeLessThan(exports.get('dense')?.nodeCount ?? Infinity);
+        if (form === 'lean') expect(e.nodeCount).toBeLessThan(exports.get('dense')?.nodeCount ?? Infinity);
       }
     });
   }
@@ -161,7 +163,7 @@ describe('neocc export-onnx', () => {
     expect(r.stderr).toContain('--out <file> is required');
     r = await runCli(['export-onnx', '--weights', MINI, '--out', '/tmp/x.onnx', '--form', 'sparse']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--form sparse; allowed: dense | lean');
+    expect(r.stderr).toContain('--form sparse; allowed: dense | lean | blocks');
     r = await runCli(['export-onnx', '--arch', 'neonext-t', '--resolution', '96', '--shifts', '1,1,1,1', '--weights', 'synthetic', '--out', '/tmp/x.onnx']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('stage_4.channel_specs[1].shift_a');

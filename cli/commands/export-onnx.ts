@@ -39,7 +39,8 @@ export function registerExportOnnx(program: Command): void {
     .requiredOption('--weights <file|synthetic>', 'a state dict with upstream key names ("module." accepted): a PyTorch torch.save checkpoint (.pt/.pth) or .safetensors; or "synthetic"')
     .option('--out <file>', 'where to write the .onnx model (required)')
     .option('--form <form>', `${ONNX_FORMS.join(' | ')}: dense = upstream's method (dense block-diagonal NeoCell matrices, BN as Mul/Add, ` +
-      'channels-last MatMul MLP); lean = BN/LayerScale folded, MLP as 1x1 Convs, downsample as one 2x2 stride-2 Conv', 'lean')
+      'channels-last MatMul MLP); lean = BN/LayerScale folded, MLP as 1x1 Convs, downsample as one 2x2 stride-2 Conv; ' +
+      'blocks = lean with block-wise NeoCells (fewer MACs, more nodes; slower on onnxruntime today)', 'lean')
     .option('--json', 'print {"out", "bytes", "nodes", "initializers", "form", "opset", ...} as JSON')
     .addHelpText('after', `
 Examples:

@@ -5,8 +5,11 @@ import { ONNX_IR_VERSION, ONNX_OPSET, OnnxGraphBuilder } from './graph-builder.j
 import { buildDenseNeoNeXt } from './neonext-dense.js';
 import { buildLeanNeoNeXt } from './neonext-lean.js';
 
-/** `dense`: upstream's method op for op; `lean`: BN/LayerScale folded, MLP as 1x1 Convs, downsample as one Conv. */
-export const ONNX_FORMS = ['dense', 'lean'] as const;
+/**
+ * `dense`: upstream's method op for op; `lean`: BN/LayerScale folded, MLP as 1x1 Convs, downsample as one Conv;
+ * `blocks`: lean with block-wise NeoCells (fewer MACs, more nodes; slower on onnxruntime today, kept for comparison).
+ */
+export const ONNX_FORMS = ['dense', 'lean', 'blocks'] as const;
 export type OnnxForm = (typeof ONNX_FORMS)[number];
 
 export const ONNX_INPUT_NAME = 'input';
@@ -37,7 +40,8 @@ export function exportNeoNeXtOnnx(config: NeoNeXtConfig, params: NeoNeXtParams, 
   if (!isOnnxForm(form)) throw new NeoccError('invalid-option', `ONNX form "${String(form)}"; allowed: ${ONNX_FORMS.join(' | ')}`);
   const g = new OnnxGraphBuilder();
   const r = config.resolution;
-  (form === 'dense' ? buildDenseNeoNeXt : buildLeanNeoNeXt)(g, config, params, ONNX_INPUT_NAME, ONNX_OUTPUT_NAME);
+  if (form === 'dense') buildDenseNeoNeXt(g, config, params, ONNX_INPUT_NAME, ONNX_OUTPUT_NAME);
+  else buildLeanNeoNeXt(g, config, params, ONNX_INPUT_NAME, ONNX_OUTPUT_NAME, form === 'blocks' ? 'blocks' : 'dense');
   const inputShape = ['N', 3, r, r] as const;
   const outputShape = ['N', config.classes] as const;
   const doc = `NeoNeXt ${config.name} (${form}): layers ${config.layers.join(',')}, dims ${config.dims.join(',')}, ` +

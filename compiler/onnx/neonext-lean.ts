@@ -4,6 +4,7 @@ import type { NeoNeXtParams } from '../../kernels/neonext-params.js';
 import { NotSupportedError } from '../errors.js';
 import type { NeoCellPlan } from '../plan/neocell-plan.js';
 import type { OnnxGraphBuilder } from './graph-builder.js';
+import { blockNeoCell } from './neocell-blocks.js';
 import { denseNeoCell, gelu, graphScalars, head, type GraphScalars } from './neonext-onnx-ops.js';
 
 /**
@@ -14,11 +15,18 @@ import { denseNeoCell, gelu, graphScalars, head, type GraphScalars } from './neo
  *   y[o,i,j] = Σ_{c,a,b} W[o,c]·wa[o,a]·wb[o,b]·x[c,2i+a,2j+b] + t[o] — same MACs as the 1x1 conv alone.
  * - Block: the MLP stays NCHW as two 1x1 Convs with bias (no Transposes: onnxruntime runs a 1x1 Conv as one GEMM,
  *   and on x86 its NCHWc layout pass keeps the whole chain in blocked layout), exact GELU in the form onnxruntime
- *   fuses, residual Add. The NeoCell keeps the dense batched MatMuls (BN scale folded into A): it is ~7% of the
- *   MACs of NeoNeXt-T and a block-wise formulation (Pad/Reshape/MatMul/Slice/Concat per shift sub-group, 11 per
- *   "4+7" NeoCell) would add more copies than it saves MACs.
+ *   fuses, residual Add. The NeoCell keeps the dense batched MatMuls (BN scale folded into A). The block-wise
+ *   NeoCell (`--form blocks`, neocell-blocks.ts: k² instead of H + W MACs per pixel, but Slice/Reshape/Transpose/
+ *   MatMul/Transpose/Slice per shift sub-group, 11 sub-groups per "4+7" NeoCell, 1726 nodes for NeoNeXt-T) measured
+ *   SLOWER on NeoNeXt-T-224, 1 thread: 151 vs 90 ms on onnxruntime-node, 754 vs 686 ms on onnxruntime-web —
+ *   the copies and per-node overhead cost more than the dense matrices' zero MACs.
  */
-export function buildLeanNeoNeXt(g: OnnxGraphBuilder, config: NeoNeXtConfig, params: NeoNeXtParams, input: string, output: string): void {
+/** How the lean form runs block NeoCells: dense folded matrices (the default, faster), or per-block MatMuls (neocell-blocks.ts). */
+export type LeanNeoCell = 'dense' | 'blocks';
+
+export function buildLeanNeoNeXt(
+  g: OnnxGraphBuilder, config: NeoNeXtConfig, params: NeoNeXtParams, input: string, output: string, neocell: LeanNeoCell = 'dense',
+): void {
   const folded = foldNeoNeXt(config, params);
   const s = graphScalars(g);
   const c0 = config.dims[0]!;
@@ -27,7 +35,7 @@ export function buildLeanNeoNeXt(g: OnnxGraphBuilder, config: NeoNeXtConfig, par
   for (let stage = 0; stage < STAGE_COUNT; stage++) {
     if (stage > 0) x = downsample(g, `downsample_${stage}`, folded.downsamples[stage - 1]!, x);
     const plan = blockPlan(config, stage, 1);
-    folded.stages[stage]!.forEach((p, b) => { x = block(g, s, `stage_${stage + 1}.${b}`, plan, p, x); });
+    folded.stages[stage]!.forEach((p, b) => { x = block(g, s, `stage_${stage + 1}.${b}`, plan, p, x, neocell); });
   }
   head(g, folded.head, x, output);
 }
@@ -53,8 +61,9 @@ function conv1x1(g: OnnxGraphBuilder, name: string, p: FoldedLinear, x: string):
     g.float(`${name}.bias`, { shape: [out], data: p.bias.data })], { kernel_shape: [1, 1] });
 }
 
-function block(g: OnnxGraphBuilder, s: GraphScalars, name: string, plan: NeoCellPlan, p: FoldedBlock, x: string): string {
-  const mixed = denseNeoCell(g, `${name}.neocell`, plan, p.neocell, x);
+function block(g: OnnxGraphBuilder, s: GraphScalars, name: string, plan: NeoCellPlan, p: FoldedBlock, x: string, neocell: LeanNeoCell): string {
+  const mixed = (neocell === 'blocks' ? blockNeoCell(g, `${name}.neocell`, plan, p.neocell, x) : undefined) ??
+    denseNeoCell(g, `${name}.neocell`, plan, p.neocell, x);
   const y = conv1x1(g, `${name}.fc_2`, p.fc2, gelu(g, s, conv1x1(g, `${name}.fc_1`, p.fc1, mixed)));
   return g.node('Add', [x, y]);
 }
