@@ -11,7 +11,7 @@ const MINI_GOLDEN = 'test/fixtures/model/neonext-mini.golden.safetensors';
 
 describe('neocc conformance', () => {
   it('prints one row per NeoCell case and exits 0 when all pass', async () => {
-    const { code, stdout } = await runCli(['conformance', 'test/fixtures/neocell']);
+    const { code, stdout } = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'reference']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^case\s+op\s+input\s+output\s+y\s+grad_x\s+grad_w_a\s+grad_w_b\s+ms\s+result/);
     expect(stdout).toMatch(/stage1_t_56x56\s+neocell\s+1x96x56x56\s+1x96x56x56\s+\S+e-\d+.*pass/);
@@ -25,7 +25,7 @@ describe('neocc conformance', () => {
   });
 
   it('reports JSON for block cases', async () => {
-    const { code, stdout } = await runCli(['conformance', 'test/fixtures/block', '--json']);
+    const { code, stdout } = await runCli(['conformance', 'test/fixtures/block', '--backend', 'reference', '--json']);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { passed: number; failed: number; rows: Array<{ op: string; errors: { y: number } }> };
     expect(report.passed).toBe(2);
@@ -42,28 +42,28 @@ describe('neocc conformance', () => {
     const at = 8 + headerLength + header.y!.data_offsets[0]! + 40;
     new DataView(bytes.buffer).setFloat32(at, new DataView(bytes.buffer).getFloat32(at, true) + 1, true);
     writeFileSync(join(dir, 'k4_s1_12x12.safetensors'), bytes);
-    const { code, stdout } = await runCli(['conformance', dir]);
+    const { code, stdout } = await runCli(['conformance', dir, '--backend', 'reference']);
     expect(code).toBe(1);
     expect(stdout).toMatch(/k4_s0_12x12 .* pass/);
     expect(stdout).toMatch(/k4_s1_12x12 .* FAIL/);
     expect(stdout).toContain('1/2 cases passed');
   });
 
-  it('explains a missing directory, an unknown backend and an unimplemented one', async () => {
-    let r = await runCli(['conformance', 'no/such/dir']);
+  it('explains a missing directory and an unknown backend; runs the block cases on wasm', async () => {
+    let r = await runCli(['conformance', 'no/such/dir', '--backend', 'reference']);
     expect([r.code, r.stderr.trim()]).toEqual([1, 'neocc: error: conformance: "no/such/dir" is not a directory']);
     r = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'cuda']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('unknown backend "cuda"; allowed: reference, webgpu, wasm');
+    expect(r.stderr).toContain('unknown backend "cuda"; allowed: auto, reference, webgpu, wasm');
     r = await runCli(['conformance', 'test/fixtures/block', '--backend', 'wasm']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('not supported: NeoNeXt blocks on --backend wasm yet');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2/2 cases passed at rel. L2 error <= 1e-5 on backend wasm');
   });
 });
 
 describe('neocc infer', () => {
   it('reproduces the neonext-mini golden logits from its safetensors (--json)', async () => {
-    const { code, stdout } = await runCli(['infer', '--weights', MINI, '--input', MINI_GOLDEN, '--json', '--quiet']);
+    const { code, stdout } = await runCli(['infer', '--weights', MINI, '--input', MINI_GOLDEN, '--backend', 'reference', '--json', '--quiet']);
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as { logits: number[][]; top5: Array<Array<{ class: number; logit: number }>>; backend: string; timings: Record<string, number> };
     expect(out.backend).toBe('reference');
@@ -80,7 +80,7 @@ describe('neocc infer', () => {
 
   it('prints top-5 and logits as text for a custom architecture given by flags', async () => {
     const { code, stdout, stderr } = await runCli(['infer', '--layers', '1,1,2,1', '--dims', '16,32,64,128', '--kernel-spec', '4+7',
-      '--shifts', '1,1,1,0', '--classes', '10', '--weights', MINI, '--input', MINI_GOLDEN]);
+      '--shifts', '1,1,1,0', '--classes', '10', '--weights', MINI, '--input', MINI_GOLDEN, '--backend', 'reference']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/image 0 top-5: #9 \(1\.78\d+\), #0/);
     expect(stdout).toMatch(/image 1 logits: (-?\d\.\d{4} ){9}-?\d\.\d{4}\n/);

@@ -55,7 +55,8 @@ export function registerInfer(program: Command): void {
     .option('--classes <n>', 'number of classes (default: 1000, or read off the checkpoint)', positiveInt)
     .requiredOption('--weights <file|synthetic>', 'a state dict with upstream key names ("module." accepted): a PyTorch torch.save checkpoint (.pt/.pth) or .safetensors; or "synthetic"')
     .option('--input <file|synthetic>', 'a .safetensors file holding a tensor named "input" [N, 3, R, R], or "synthetic"', 'synthetic')
-    .option('--backend <name>', 'backend: reference (float64 CPU) | webgpu (folded weights, fused block kernels, one submit per forward)', 'reference')
+    .option('--backend <name>', 'backend: auto (WebGPU on a hardware adapter, else wasm; says which on stderr) | reference (float64 CPU) | ' +
+      'webgpu (folded weights, fused block kernels, one submit per forward; also on software adapters) | wasm (the same kernels compiled to WebAssembly)', 'auto')
     .option('--json', 'print {"logits", "top5", "backend", "timings", ...} as JSON')
     .option('--quiet', 'no progress output on stderr')
     .addHelpText('after', `
@@ -89,7 +90,7 @@ Examples:
       const inputName = decoded.length > 0 ? imagePaths.join(', ') : options.input;
       const loaded = performance.now();
 
-      const backend = await createBackend(options.backend);
+      const backend = await createBackend(options.backend, { report: progress });
       try {
         progress(`neocc: ${config.name} (layers ${config.layers.join(',')}, dims ${config.dims.join(',')}, kernel spec ${config.kernelSpecs.join(',')}, ` +
           `shifts ${config.shifts.join(',')}, ${config.classes} classes) on ${backend.name}: ${backend.description}`);

@@ -5,8 +5,15 @@ import type { NeoCellGradients, NeoCellWeights } from '../../kernels/reference/n
 import type { ModuleObserver } from '../../kernels/reference/neonext.js';
 import type { Tensor } from '../../kernels/tensor.js';
 
-/** Backends selectable by name (`--backend`). */
-export const BACKEND_NAMES = ['reference', 'webgpu', 'wasm'] as const;
+/** The backends that exist: what a created backend's `name` is. */
+export const CONCRETE_BACKEND_NAMES = ['reference', 'webgpu', 'wasm'] as const;
+export type ConcreteBackendName = (typeof CONCRETE_BACKEND_NAMES)[number];
+
+/**
+ * Backends selectable by name (`--backend`): a concrete one, or `auto` — WebGPU on a hardware adapter, otherwise
+ * WebAssembly (runtime/backends/create-backend.ts says why it chose, on its report callback).
+ */
+export const BACKEND_NAMES = ['auto', ...CONCRETE_BACKEND_NAMES] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 /** A network with its weights placed on a backend (uploaded once), ready to run forward passes. */
@@ -22,7 +29,7 @@ export interface LoadedModel {
  * All methods take plans and typed parameters from the compiler, never raw specs.
  */
 export interface Backend {
-  readonly name: BackendName;
+  readonly name: ConcreteBackendName;
   /** What actually runs, in words (e.g. the adapter), for reports. */
   readonly description: string;
   /** Default conformance bound on rel. L2 error: 1e-6 for the float64 reference, 1e-5 for float32 kernels. */

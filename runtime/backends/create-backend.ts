@@ -2,9 +2,133 @@ import { NeoccError } from '../../compiler/errors.js';
 import { BACKEND_NAMES, type Backend } from './backend.js';
 import { createReferenceBackend } from './reference-backend.js';
 
+/** What `auto` learns about the first WebGPU adapter: the fields of GPUAdapterInfo it decides on. */
+export interface ProbedAdapter {
+  readonly vendor: string;
+  readonly architecture: string;
+  readonly device: string;
+  readonly description: string;
+  /** GPUAdapter.isFallbackAdapter or GPUAdapterInfo.isFallbackAdapter (Dawn puts it on the info). */
+  readonly isFallbackAdapter: boolean;
+}
+
+/** An adapter, or why there is none (no `webgpu` package, no driver, requestAdapter() returned null). */
+export type AdapterProbe = { readonly found: true; readonly adapter: ProbedAdapter } | { readonly found: false; readonly reason: string };
+
+export interface BackendChoice {
+  readonly name: 'webgpu' | 'wasm';
+  /** Why, in words, for the report line on stderr. */
+  readonly reason: string;
+}
+
+/**
+ * Software rasterizers that expose WebGPU on the CPU: Mesa's lavapipe (reports "llvmpipe"), SwiftShader, WARP.
+ * On those the wasm kernels are the faster CPU path (a lavapipe dispatch runs the same arithmetic through a
+ * Vulkan driver emulating SIMD lanes), so `auto` leaves them to `--backend webgpu`.
+ */
+const SOFTWARE_ADAPTER = /llvmpipe|lavapipe|swiftshader|\bwarp\b|software/i;
+
+function adapterText(a: ProbedAdapter): string {
+  const name = [a.vendor, a.architecture, a.device].filter((s) => s !== '').join(' ');
+  return [name, a.description].filter((s) => s !== '').join(', ') || 'unknown adapter';
+}
+
+/** `auto`'s decision over what the probe found (pure, so it is tested over made-up adapters). */
+export function chooseAutoBackend(probe: AdapterProbe): BackendChoice {
+  if (!probe.found) return { name: 'wasm', reason: `no WebGPU adapter: ${probe.reason}` };
+  const a = probe.adapter;
+  const text = adapterText(a);
+  if (a.isFallbackAdapter || SOFTWARE_ADAPTER.test(`${a.vendor} ${a.architecture} ${a.device} ${a.description}`)) {
+    return { name: 'wasm', reason: `WebGPU adapter is software: ${text}; pass --backend webgpu to use it` };
+  }
+  return { name: 'webgpu', reason: `WebGPU adapter: ${text}` };
+}
+
+/** The npm package with Dawn's Node bindings; a variable so bundlers leave the Node-only import alone. */
+const DAWN_PACKAGE: string = 'webgpu';
+/** A probe that takes longer than this (a driver stuck in initialization) counts as no adapter. */
+const PROBE_TIMEOUT_MS = 30_000;
+
+/**
+ * The Node probe, run by `node -e` in a child process with the bindings' file URL as argv[1]: it prints the adapter's
+ * info as one JSON line and exits.
+ */
+const NODE_PROBE_SCRIPT = `
+process.env.XDG_RUNTIME_DIR ??= '/tmp';
+import(process.argv[1]).then(async ({ create }) => {
+  const gpu = create([]);
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  const info = adapter && adapter.info;
+  const out = !adapter ? { found: false, reason: 'requestAdapter() found none' } : { found: true, adapter: {
+    vendor: info.vendor || '', architecture: info.architecture || '', device: info.device || '', description: info.description || '',
+    isFallbackAdapter: info.isFallbackAdapter === true || adapter.isFallbackAdapter === true } };
+  process.stdout.write(JSON.stringify(out) + '\\n', () => process.exit(0));
+}).catch((e) => { process.stdout.write(JSON.stringify({ found: false, reason: String(e && e.message || e) }) + '\\n', () => process.exit(0)); });
+`;
+
+/**
+ * Asks for the first WebGPU adapter and reads its info; requests no device. In browsers that is navigator.gpu. In
+ * Node, Dawn runs in a short-lived child process (~0.3 s): Dawn prints adapter warnings ("maxDynamic… artificially
+ * reduced") straight to file descriptor 2, which `--quiet` could not silence in this process, and a Dawn instance
+ * created here could keep the event loop alive after the choice; a child that exits leaves neither behind.
+ */
+export async function probeWebGpu(): Promise<AdapterProbe> {
+  const browserGpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
+  if (browserGpu) {
+    try {
+      const adapter = await browserGpu.requestAdapter({ powerPreference: 'high-performance' });
+      if (!adapter) return { found: false, reason: 'navigator.gpu.requestAdapter() found none' };
+      const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+      return {
+        found: true,
+        adapter: {
+          vendor: info.vendor ?? '', architecture: info.architecture ?? '', device: info.device ?? '', description: info.description ?? '',
+          isFallbackAdapter: info.isFallbackAdapter === true || (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter === true,
+        },
+      };
+    } catch (err) {
+      return { found: false, reason: (err as Error).message };
+    }
+  }
+  if ((globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === undefined) {
+    return { found: false, reason: 'this browser has no navigator.gpu' };
+  }
+  let url: string;
+  try {
+    url = import.meta.resolve(DAWN_PACKAGE);
+  } catch (err) {
+    return { found: false, reason: `cannot find the Dawn bindings (npm package "${DAWN_PACKAGE}"): ${(err as Error).message}` };
+  }
+  const { execFile } = await import('node:child_process');
+  return new Promise<AdapterProbe>((resolve) => {
+    execFile(process.execPath, ['-e', NODE_PROBE_SCRIPT, url], { timeout: PROBE_TIMEOUT_MS, env: process.env }, (error, stdout) => {
+      const line = stdout.trim().split('\n').pop() ?? '';
+      try {
+        const probe = JSON.parse(line) as AdapterProbe;
+        if (typeof probe.found === 'boolean') return resolve(probe);
+      } catch {
+        // falls through: the child crashed or timed out before printing
+      }
+      resolve({ found: false, reason: `the WebGPU probe failed (${error ? error.message.split('\n')[0] : 'no output'})` });
+    });
+  });
+}
+
+export interface CreateBackendOptions {
+  /** Where `auto` says which backend it chose and why (the CLI: stderr, unless --quiet). */
+  readonly report?: (line: string) => void;
+  /** `auto`'s adapter probe (tests replace it). */
+  readonly probe?: () => Promise<AdapterProbe>;
+}
+
 /** Creates a backend by its `--backend` name; the caller disposes it. */
-export async function createBackend(name: string): Promise<Backend> {
+export async function createBackend(name: string, options: CreateBackendOptions = {}): Promise<Backend> {
   switch (name) {
+    case 'auto': {
+      const choice = chooseAutoBackend(await (options.probe ?? probeWebGpu)());
+      options.report?.(`neocc: backend ${choice.name} (${choice.reason})`);
+      return createBackend(choice.name);
+    }
     case 'reference':
       return createReferenceBackend();
     case 'webgpu': {
