@@ -2,7 +2,8 @@
  * The peers a user would pick instead of neocc (design.md §7): ONNX Runtime on the same model, same machine.
  * NeoNeXt-T-224, synthetic weights (golden/README.md), batch 1, ONE thread everywhere:
  * - onnxruntime-node (CPU EP, intraOpNumThreads 1) and onnxruntime-web (wasm EP, numThreads 1, in Node) on the
- *   model `neocc export-onnx` writes, in both forms (dense = upstream's method, lean = folded; compiler/onnx);
+ *   model `neocc export-onnx` writes, in every form (dense = upstream method, lean = folded, blocks = lean with
+ *   block-wise NeoCells; compiler/onnx);
  * - neocc `--backend wasm` (createBackend('wasm').loadModel), if it can load whole models yet;
  * - the neocc float64 reference, for scale (one run: it is slow).
  * Latency = wall time of one `session.run` / `model.forward` including input upload and logits readback; median
