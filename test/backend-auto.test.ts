@@ -69,7 +69,7 @@ describe('--backend auto on this machine', () => {
   it('`neocc infer` without --backend reports the choice on stderr (wasm on a software adapter) and runs neonext-mini on it', async () => {
     const choice = chooseAutoBackend(await probeWebGpu());
     const { code, stdout, stderr } = await runCli(['infer', '--weights', MINI, '--input', MINI_GOLDEN, '--json']);
-    expect(code).toBe(0);
+    expect(code, stderr).toBe(0);
     expect(stderr).toContain(`neocc: backend ${choice.name} (${choice.reason})`);
     if (choice.reason.startsWith('WebGPU adapter is software')) {
       // The project's machines: lavapipe.
@@ -84,7 +84,7 @@ describe('--backend auto on this machine', () => {
   it('`neocc conformance` without --backend runs the block cases on the chosen backend', async () => {
     const choice = chooseAutoBackend(await probeWebGpu());
     const { code, stdout, stderr } = await runCli(['conformance', 'test/fixtures/block']);
-    expect(code).toBe(0);
+    expect(code, stderr).toBe(0);
     expect(stderr).toContain(`neocc: backend ${choice.name} (`);
     expect(stdout).toContain(`2/2 cases passed at rel. L2 error <= 1e-5 on backend ${choice.name}`);
   });

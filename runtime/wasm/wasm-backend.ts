@@ -27,10 +27,9 @@ export interface WasmBackendOptions {
   /**
    * Threads per launch (default 1). Above 1, kernels are compiled for a shared memory (wasm threads) and each
    * launch's workgroups are split over this thread and threads - 1 worker threads (Node). Results are identical
-   * bit for bit: workgroups never share outputs. Default 1: on the project's 2-core machines a second thread did
-   * not pay for whole models (NeoNeXt-T-224, interleaved medians: 3.16 s with 1 thread, 3.73 s with 2; neonext-mini
-   * 22.6 vs 24.7 ms) — the launches are many and short (two per block), each split posts to a worker and waits for
-   * it, and the second core is shared with the rest of the process (asc, GC). Pass threads where cores are free.
+   * bit for bit: workgroups never share outputs. Default 1 (one module flavour, no worker threads);
+   * createBackend('wasm' | 'auto') passes the core count up to 4, which measured 1.8x faster on NeoNeXt-T-224 with 2
+   * cores (runtime/backends/create-backend.ts).
    */
   readonly threads?: number;
 }
