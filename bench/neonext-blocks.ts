@@ -1,15 +1,18 @@
 /**
  * One NeoNeXt block on WebGPU, fused vs unfused, at the NeoNeXt-T block shapes (stages 1-4 at 224, stage 1 at 384),
  * batch 1 and 8, in one interleaved run (design.md §7):
- * - `fused`: exactly what runtime/webgpu/model runs per block: the folded NeoCell writing channels-last
+ * - `fused`: what runtime/webgpu/model ran per block before `two-gemm` (still its fallback): the folded NeoCell writing channels-last
  *   (blockKernels) + the fused fc_1 → GELU → fc_2 → +residual kernel, BN/LayerScale folded (foldBlock): 2 dispatches;
+ * - `two-gemm`: the folded NeoCell (same kernel) + the MLP as two register-tiled GEMMs with IR epilogues
+ *   (kernels/neonext/mlp-two-gemm.ts: fc_1 + GELU → [pixels, 4C] scratch; fc_2 + residual, NCHW store), the tile
+ *   the model runtime uses (TWO_GEMM_TILE): 3 dispatches; what runtime/webgpu/model runs (preferredMlpPath);
  * - `unfused`: the chain a framework runs op by op (kernels/neonext/unfused/chain.ts), unfolded weights:
  *   NeoCell NCHW → BN → NCHW→NHWC → fc_1 → GELU → fc_2 → LayerScale → residual add: 8 dispatches, fc tiles
  *   autotuned per shape and batch (LINEAR_TILE_CANDIDATES), as a tuned BLAS would.
- * Both are checked before timing (batch 1: against the float64 reference block; batch 8: unfused against fused).
+ * All are checked before timing (batch 1: against the float64 reference block; batch 8: against fused).
  * See bench/README.md.
  *
- *   npm run bench:blocks -- [--quick] [--shapes t224-s1,t384] [--rounds N] [--rounds8 N] [--timer wall] [--out FILE]
+ *   npm run bench:blocks -- [--quick] [--shapes t224-s1,t384] [--rounds N] [--rounds8 N] [--batches 1,8] [--timer wall] [--out FILE]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -26,6 +29,7 @@ import { relativeL2Error, Tensor } from '../kernels/tensor.js';
 import { BufferUsage } from '../runtime/webgpu/constants.js';
 import { acquireGpu, describeAdapter, type GpuContext } from '../runtime/webgpu/gpu-context.js';
 import { WeightUploader, uploadBlock } from '../runtime/webgpu/model/gpu-weights.js';
+import { mlpTwoGemmLaunch, twoGemmHiddenElements } from '../kernels/neonext/mlp-two-gemm.js';
 import { blockKernels, neoCellLaunch } from '../runtime/webgpu/model/model-kernels.js';
 import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
 import { download } from '../runtime/webgpu/transfers.js';
@@ -41,6 +45,7 @@ const { values: args } = parseArgs({
     shapes: { type: 'string' },
     rounds: { type: 'string' },
     rounds8: { type: 'string' },
+    batches: { type: 'string', default: '1,8' },
     timer: { type: 'string', default: 'auto' },
     out: { type: 'string', default: 'bench/results/neonext-blocks.json' },
   },
@@ -49,6 +54,7 @@ const { values: args } = parseArgs({
 const rounds1 = Number(args.rounds ?? (args.quick ? 3 : 9));
 const rounds8 = Number(args.rounds8 ?? (args.quick ? 1 : 5));
 const SAMPLE_NS = 20e6;
+const batchList = args.batches!.split(',').map(Number);
 if (args.timer !== 'auto' && args.timer !== 'wall') throw new Error('--timer must be auto (timestamp-query when available) or wall');
 
 interface BlockShape { id: string; label: string; channels: number; side: number; shift: number; spec: ReturnType<typeof blockSpec> }
@@ -98,7 +104,7 @@ interface Variant { dispatches: PreparedDispatch[]; output: GPUBuffer; detail: R
 /** The model's block (blockKernels); `mlpTiling` overrides the MLP tiling (the diagnostic probe only). */
 async function fusedVariant(ctx: GpuContext, pipelines: PipelineCache, plan: NeoCellPlan, x: GPUBuffer, params: BlockParams, bufs: Buffers, mlpTiling?: MlpTiling): Promise<Variant & { up: WeightUploader }> {
   const [n, , h, w] = plan.inputShape;
-  const model = blockKernels(plan, ctx.limits);
+  const model = blockKernels(plan, ctx.limits, 'fused');
   const mlpOptions = mlpTiling ? { ...model.mlpOptions, ...mlpTiling } : model.mlpOptions;
   const kernels = { ...model, mlpOptions, mlp: mlpTiling ? compileMlpResidual(mlpOptions) : model.mlp };
   const up = new WeightUploader(ctx.device);
@@ -116,6 +122,31 @@ async function fusedVariant(ctx: GpuContext, pipelines: PipelineCache, plan: Neo
       await prepareDispatch(ctx, pipelines, kernels.mlp, [m, x, wt.w1t, wt.b1, wt.w2t, wt.b2, y], mlp.uniforms, mlp.grid),
     ],
     detail: { neocell: kernels.neocell.key.slice(0, 12), mlp: kernels.mlpOptions },
+  };
+}
+
+/** The model's block on the two-GEMM MLP path (blockKernels(…, 'two-gemm')), same folded weights as fused. */
+async function twoGemmVariant(ctx: GpuContext, pipelines: PipelineCache, plan: NeoCellPlan, x: GPUBuffer, params: BlockParams, bufs: Buffers): Promise<Variant & { up: WeightUploader }> {
+  const [n, c, h, w] = plan.inputShape;
+  const kernels = blockKernels(plan, ctx.limits, 'two-gemm');
+  const tg = kernels.twoGemm!;
+  const up = new WeightUploader(ctx.device);
+  const wt = uploadBlock(up, 'block', foldBlock(plan.spec, params));
+  const total = plan.inputShape.reduce((p, d) => p * d, 1);
+  const m = bufs.make(total);
+  const hidden = bufs.make(twoGemmHiddenElements(c, n, h * w));
+  const y = bufs.make(total);
+  const nc = neoCellLaunch(kernels.neocell, plan);
+  const l = mlpTwoGemmLaunch(tg, n, h * w);
+  return {
+    up,
+    output: y,
+    dispatches: [
+      await prepareDispatch(ctx, pipelines, kernels.neocell, [x, wt.wa, wt.wb, m], nc.uniforms, nc.grid),
+      await prepareDispatch(ctx, pipelines, tg.fc1, [m, wt.w1t, wt.b1, hidden], l.fc1.uniforms, l.fc1.grid),
+      await prepareDispatch(ctx, pipelines, tg.fc2, [hidden, wt.w2t, wt.b2, x, y], l.fc2.uniforms, l.fc2.grid),
+    ],
+    detail: { fc1Tile: tg.fc1Options, fc2Tile: tg.fc2Options },
   };
 }
 
@@ -159,7 +190,13 @@ interface Row {
   id: string; label: string; batch: number; inputShape: readonly number[]; usefulFlops: number; rounds: number;
   fused: { medianUs: number; gflops: number; reps: number; relL2: number | null; samplesUs: number[]; detail: unknown };
   unfused: { medianUs: number; gflops: number; reps: number; relL2: number; samplesUs: number[]; detail: unknown; opsUs: Record<string, number> };
+  twoGemm: { medianUs: number; gflops: number; reps: number; relL2: number; samplesUs: number[]; detail: unknown };
+  /** Median of per-round unfused/fused time ratios (> 1 = fused faster). */
   speedup: number;
+  /** Median of per-round fused/two-gemm time ratios (> 1 = two-gemm faster). */
+  fusedOverTwoGemm: number;
+  /** Median of per-round unfused/two-gemm time ratios (> 1 = two-gemm faster). */
+  unfusedOverTwoGemm: number;
   /** Diagnostic: the fused block with a 16-pixel MLP tile where workgroup storage allows (not what the model runs). */
   probe: { tiling: MlpTiling; medianUs: number; relL2: number | null; fusedOverProbe: number } | null;
 }
@@ -172,6 +209,7 @@ async function benchOne(ctx: GpuContext, pipelines: PipelineCache, timer: GpuTim
   const bufs = new Buffers(ctx.device);
   const x = bufs.make(xT.data as Float32Array);
   const fused = await fusedVariant(ctx, pipelines, plan, x, params, bufs);
+  const twoGemm = await twoGemmVariant(ctx, pipelines, plan, x, params, bufs);
   const tp16: MlpTiling = { ...(fused.detail.mlp as MlpTiling), pixelTile: 16 };
   const probe = mlpSharedBytes(shape.channels, tp16) <= ctx.limits.maxComputeWorkgroupStorageSize
     ? await fusedVariant(ctx, pipelines, plan, x, params, bufs, tp16) : undefined;
@@ -179,7 +217,8 @@ async function benchOne(ctx: GpuContext, pipelines: PipelineCache, timer: GpuTim
     const tuned = await tuneLinears(ctx, pipelines, timer, plan, x, params);
     const unfused = await unfusedVariant(ctx, pipelines, plan, x, params, bufs, { layerScale: true, fc1Tile: tuned.fc1Tile, fc2Tile: tuned.fc2Tile });
     unfused.detail.tuning = tuned.tried;
-    const variants: Variant[] = [fused, unfused, ...(probe ? [probe] : [])];
+    // 0 fused, 1 unfused, 2 two-gemm, 3 the 16-pixel probe (when it fits).
+    const variants: Variant[] = [fused, unfused, twoGemm, ...(probe ? [probe] : [])];
     const elements = xT.size;
     // Batch 1: every variant against the float64 reference block; batch 8 (reference too slow): against fused.
     let relL2: (number | null)[];
@@ -202,13 +241,17 @@ async function benchOne(ctx: GpuContext, pipelines: PipelineCache, timer: GpuTim
     const samples: number[][] = variants.map(() => []);
     const ratios: number[] = [];
     const probeRatios: number[] = [];
+    const twoRatios: number[] = [];
+    const unfTwoRatios: number[] = [];
     for (let r = 0; r < rounds; r++) {
       // Rotate which variant goes first, so none always runs on a warmer (or hotter) machine.
       const order = variants.map((_, j) => (j + r) % variants.length);
       const t = await timer.round(order.map((i) => works[i]!));
       order.forEach((vi, k) => samples[vi]!.push(t[k]! / 1e3));
       ratios.push(samples[1]![r]! / samples[0]![r]!);
-      if (probe) probeRatios.push(samples[0]![r]! / samples[2]![r]!);
+      twoRatios.push(samples[0]![r]! / samples[2]![r]!);
+      unfTwoRatios.push(samples[1]![r]! / samples[2]![r]!);
+      if (probe) probeRatios.push(samples[0]![r]! / samples[3]![r]!);
     }
     const [fs, us] = [samples[0]!, samples[1]!];
     const [relFused, relUnfused] = [relL2[0]!, relL2[1]!];
@@ -220,15 +263,20 @@ async function benchOne(ctx: GpuContext, pipelines: PipelineCache, timer: GpuTim
     const usefulFlops = 2 * macs;
     const fm = median(fs);
     const um = median(us);
+    const tm = median(samples[2]!);
     return {
       id: shape.id, label: shape.label, batch, inputShape: plan.inputShape, usefulFlops, rounds,
       fused: { medianUs: fm, gflops: usefulFlops / (fm * 1e3), reps: works[0]!.reps, relL2: relFused, samplesUs: fs, detail: fused.detail },
       unfused: { medianUs: um, gflops: usefulFlops / (um * 1e3), reps: works[1]!.reps, relL2: relUnfused, samplesUs: us, detail: unfused.detail, opsUs },
+      twoGemm: { medianUs: tm, gflops: usefulFlops / (tm * 1e3), reps: works[2]!.reps, relL2: relL2[2]!, samplesUs: samples[2]!, detail: twoGemm.detail },
       speedup: median(ratios),
-      probe: probe ? { tiling: tp16, medianUs: median(samples[2]!), relL2: relL2[2]!, fusedOverProbe: median(probeRatios) } : null,
+      fusedOverTwoGemm: median(twoRatios),
+      unfusedOverTwoGemm: median(unfTwoRatios),
+      probe: probe ? { tiling: tp16, medianUs: median(samples[3]!), relL2: relL2[3]!, fusedOverProbe: median(probeRatios) } : null,
     };
   } finally {
     fused.up.destroy();
+    twoGemm.up.destroy();
     probe?.up.destroy();
     bufs.destroy();
   }
@@ -241,6 +289,8 @@ function table(rows: readonly Row[]): string {
     const [, c, h, w] = r.inputShape;
     lines.push(`${r.id.padEnd(8)} ${`${c}x${h}x${w}`.padEnd(11)} ${String(r.batch).padStart(5)} ${r.fused.medianUs.toFixed(0).padStart(10)} ${r.unfused.medianUs.toFixed(0).padStart(11)} ${`${r.speedup.toFixed(2)}x`.padStart(13)} ${r.fused.gflops.toFixed(2).padStart(10)} ${r.unfused.gflops.toFixed(2).padStart(9)} ${`${r.fused.relL2?.toExponential(1) ?? '-'}/${r.unfused.relL2.toExponential(1)}`.padStart(17)}`);
   }
+  lines.push('', 'two-gemm (folded NeoCell + fc_1·GELU GEMM + fc_2·residual GEMM, 3 dispatches): µs, GF/s, fused/two-gemm and unfused/two-gemm (> 1 = two-gemm faster):');
+  for (const r of rows) lines.push(`${r.id.padEnd(8)} b${r.batch}: ${r.twoGemm.medianUs.toFixed(0)} µs, ${r.twoGemm.gflops.toFixed(2)} GF/s, ${r.fusedOverTwoGemm.toFixed(2)}x, ${r.unfusedOverTwoGemm.toFixed(2)}x (rel.L2 ${r.twoGemm.relL2.toExponential(1)})`);
   lines.push('', 'diagnostic: fused block with a 16-pixel MLP tile (fused/probe time; > 1 = the larger tile is faster):');
   for (const r of rows) if (r.probe) lines.push(`${r.id.padEnd(8)} b${r.batch}: ${r.probe.medianUs.toFixed(0)} µs, ${r.probe.fusedOverProbe.toFixed(2)}x`);
   lines.push('', 'unfused chain per op (µs, one round, each op its own pass):');
@@ -256,10 +306,10 @@ async function main(): Promise<void> {
   process.stdout.write(`adapter: ${describeAdapter(ctx.adapter)}\ntimer: ${timer.method}; ${rounds1} rounds at batch 1, ${rounds8} at batch 8 (interleaved, rotating order); speedup = median of per-round unfused/fused time ratios\n`);
   const rows: Row[] = [];
   for (const shape of shapes()) {
-    for (const [batch, rounds] of [[1, rounds1], [8, rounds8]] as const) {
+    for (const [batch, rounds] of ([[1, rounds1], [8, rounds8]] as const).filter(([b]) => batchList.includes(b))) {
       const row = await benchOne(ctx, pipelines, timer, shape, batch, rounds);
       rows.push(row);
-      process.stdout.write(`${shape.id} batch ${batch}: fused ${row.fused.medianUs.toFixed(0)} µs, unfused ${row.unfused.medianUs.toFixed(0)} µs, ${row.speedup.toFixed(2)}x (${((performance.now() - started) / 1e3).toFixed(0)} s)\n`);
+      process.stdout.write(`${shape.id} batch ${batch}: fused ${row.fused.medianUs.toFixed(0)} µs, two-gemm ${row.twoGemm.medianUs.toFixed(0)} µs, unfused ${row.unfused.medianUs.toFixed(0)} µs; unfused/fused ${row.speedup.toFixed(2)}x, fused/two-gemm ${row.fusedOverTwoGemm.toFixed(2)}x (${((performance.now() - started) / 1e3).toFixed(0)} s)\n`);
     }
   }
   process.stdout.write(`\n${table(rows)}\n`);
@@ -267,7 +317,7 @@ async function main(): Promise<void> {
     bench: 'neonext-blocks',
     date: new Date().toISOString(),
     adapter: ctx.adapter,
-    timing: { method: timer.method, roundsBatch1: rounds1, roundsBatch8: rounds8, sampleMs: SAMPLE_NS / 1e6, statistic: 'median; speedup = median of per-round unfused/fused ratios' },
+    timing: { method: timer.method, batches: batchList, roundsBatch1: rounds1, roundsBatch8: rounds8, sampleMs: SAMPLE_NS / 1e6, statistic: 'median; speedup = median of per-round unfused/fused ratios; fusedOverTwoGemm, unfusedOverTwoGemm likewise' },
     usefulFlops: '2 x (NeoCell block-aware MACs + fc_1 + fc_2 MACs); element-wise ops not counted',
     rows,
   };

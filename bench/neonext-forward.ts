@@ -22,6 +22,7 @@ import { foldNeoNeXt } from '../kernels/fold-neonext.js';
 import { neoNeXtParams, type NeoNeXtParams } from '../kernels/neonext-params.js';
 import { headLaunch } from '../kernels/neonext/head.js';
 import { mlpLaunch } from '../kernels/neonext/mlp-residual.js';
+import { mlpTwoGemmLaunch, twoGemmHiddenElements } from '../kernels/neonext/mlp-two-gemm.js';
 import { pointwiseConvLaunch } from '../kernels/neonext/pointwise-conv.js';
 import { stemLaunch } from '../kernels/neonext/stem.js';
 import { neoNeXtForward } from '../kernels/reference/neonext.js';
@@ -88,6 +89,17 @@ async function recordModules(ctx: GpuContext, pipelines: PipelineCache, config: 
   const data = Float32Array.from(syntheticInput(r, batch).data);
   device.queue.writeBuffer(input, 0, data);
   const [ping, pong, scratch, logits] = [make(act), make(act), make(act), make(batch * config.classes)];
+  // As WebGpuNeoNeXt: stages on the two-GEMM MLP share one [pixels, 4C] scratch; one too large for a binding runs fused.
+  const maxHiddenBytes = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+  const twoGemm = k.stages.map((ks, s) => {
+    const [h, w] = stageSize(config, s);
+    return ks.mlpPath === 'two-gemm' && ks.twoGemm !== undefined && 4 * twoGemmHiddenElements(config.dims[s]!, batch, h * w) <= maxHiddenBytes;
+  });
+  const hiddenElements = Math.max(0, ...k.stages.map((_, s) => {
+    const [h, w] = stageSize(config, s);
+    return twoGemm[s] ? twoGemmHiddenElements(config.dims[s]!, batch, h * w) : 0;
+  }));
+  const hidden = hiddenElements > 0 ? make(hiddenElements) : undefined;
   let cur = ping;
   let next = pong;
   const modules: Module[] = [];
@@ -107,9 +119,16 @@ async function recordModules(ctx: GpuContext, pipelines: PipelineCache, config: 
     }
     const nc = neoCellLaunch(k.stages[s]!.neocell, blockPlan(config, s, batch));
     const mlp = mlpLaunch(k.stages[s]!.mlpOptions, batch, h * w);
+    const tg = twoGemm[s] && hidden ? k.stages[s]!.twoGemm : undefined;
+    const tgl = tg ? mlpTwoGemmLaunch(tg, batch, h * w) : undefined;
     for (const blk of wt.stages[s]!) {
       dispatches.push(await prepareDispatch(ctx, pipelines, k.stages[s]!.neocell, [cur, blk.wa, blk.wb, scratch], nc.uniforms, nc.grid));
-      dispatches.push(await prepareDispatch(ctx, pipelines, k.stages[s]!.mlp, [scratch, cur, blk.w1t, blk.b1, blk.w2t, blk.b2, next], mlp.uniforms, mlp.grid));
+      if (tg && tgl && hidden) {
+        dispatches.push(await prepareDispatch(ctx, pipelines, tg.fc1, [scratch, blk.w1t, blk.b1, hidden], tgl.fc1.uniforms, tgl.fc1.grid));
+        dispatches.push(await prepareDispatch(ctx, pipelines, tg.fc2, [hidden, blk.w2t, blk.b2, cur, next], tgl.fc2.uniforms, tgl.fc2.grid));
+      } else {
+        dispatches.push(await prepareDispatch(ctx, pipelines, k.stages[s]!.mlp, [scratch, cur, blk.w1t, blk.b1, blk.w2t, blk.b2, next], mlp.uniforms, mlp.grid));
+      }
       [cur, next] = [next, cur];
     }
     modules.push({ name: s > 0 ? `stage_${s + 1} (incl. downsample_${s})` : 'stage_1', dispatches });

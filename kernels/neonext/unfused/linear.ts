@@ -1,6 +1,6 @@
 import { makeArtifact, type KernelArtifact } from '../../../compiler/artifact.js';
 import {
-  BlockBuilder, add, and, builtin, div, finishKernel, load, lt, min, mod, mul, sub, u32, uniform,
+  BlockBuilder, add, and, builtin, call, div, f32, finishKernel, load, lt, min, mod, mul, sub, u32, uniform,
 } from '../../../compiler/ir/build.js';
 import type { Expr, KernelIR } from '../../../compiler/ir/ir.js';
 import type { Grid, UniformValues } from '../../neocell/launch.js';
@@ -19,9 +19,25 @@ export interface LinearTile {
   readonly rn: number;
 }
 
+/**
+ * What happens to an accumulator (bias already in it) before the store:
+ * - `bias`: y [rows, out] = acc (the plain Linear);
+ * - `bias-gelu`: y [rows, out] = GELU(acc), exact erf form (fc_1 of the two-GEMM MLP, kernels/neonext/mlp-two-gemm.ts);
+ * - `bias-residual-nchw`: y [n, out, p] = res [n, out, p] + acc with row = n·plane + p (fc_2 + residual, written
+ *   NCHW; one more read-only binding `res` and a `plane` uniform).
+ */
+export type LinearEpilogue = 'bias' | 'bias-gelu' | 'bias-residual-nchw';
+
 export interface LinearKernelOptions extends LinearTile {
   readonly inFeatures: number;
   readonly outFeatures: number;
+  /** Default `bias`. */
+  readonly epilogue?: LinearEpilogue;
+}
+
+/** GELU(a) = a/2 · (1 + erf(a/√2)), exact form as torch.nn.GELU(). */
+function gelu(a: Expr): Expr {
+  return mul(mul(f32(0.5), a), add(f32(1), call('erf', mul(a, f32(Math.SQRT1_2)))));
 }
 
 /** The tiles a bench autotunes over (the dense baseline's register tiles for > 16-wide outputs). */
@@ -34,6 +50,7 @@ export const DEFAULT_LINEAR_TILE: LinearTile = LINEAR_TILE_CANDIDATES[0]!;
 
 export function linearKernel(o: LinearKernelOptions): KernelIR {
   const { inFeatures: K, outFeatures: N, tm, tn, rm, rn } = o;
+  const epilogue = o.epilogue ?? 'bias';
   const colThreads = tn / rn;
   const rowThreads = tm / rm;
   const rowsU = uniform('rows');
@@ -53,24 +70,42 @@ export function linearKernel(o: LinearKernelOptions): KernelIR {
     const wv: Expr[] = wCol.map((c) => s.let('w', load('wt', add(mul(k, u32(N)), c))));
     for (let i = 0; i < rm; i++) for (let j = 0; j < rn; j++) s.assign(acc[i]![j]!.name, add(acc[i]![j]!.ref, mul(av[i]!, wv[j]!)));
   });
+  const plane = uniform('plane');
+  // NCHW epilogue: row = n·plane + p, so the image and pixel of each register row are computed once.
+  const nchwRow = epilogue === 'bias-residual-nchw'
+    ? rows.map((r) => ({ base: b.let('n_base', mul(div(r, plane), u32(N))), p: b.let('p', mod(r, plane)) }))
+    : [];
   rows.forEach((row, i) => cols.forEach((col, j) => {
-    b.if(and(lt(row, rowsU), lt(col, u32(N))), (s) => s.store('y', add(mul(row, u32(N)), col), acc[i]![j]!.ref));
+    b.if(and(lt(row, rowsU), lt(col, u32(N))), (s) => {
+      const value = acc[i]![j]!.ref;
+      if (epilogue === 'bias-residual-nchw') {
+        const at = s.let('at', add(mul(add(nchwRow[i]!.base, col), plane), nchwRow[i]!.p));
+        s.store('y', at, add(load('res', at), value));
+      } else {
+        s.store('y', add(mul(row, u32(N)), col), epilogue === 'bias-gelu' ? gelu(value) : value);
+      }
+    });
   }));
+  const name = epilogue === 'bias' ? 'linear_bias' : epilogue === 'bias-gelu' ? 'linear_bias_gelu' : 'linear_bias_residual_nchw';
+  const what = epilogue === 'bias' ? `y [rows, ${N}] = x [rows, ${K}] · wt [${K}, ${N}] + bias`
+    : epilogue === 'bias-gelu' ? `y [rows, ${N}] = GELU(x [rows, ${K}] · wt [${K}, ${N}] + bias)`
+      : `y [n, ${N}, plane] (NCHW) = res (NCHW) + x [n·plane, ${K}] · wt [${K}, ${N}] + bias`;
   return finishKernel({
-    name: 'linear_bias',
+    name,
     workgroupSize: colThreads * rowThreads,
     buffers: [
       { name: 'x', access: 'read', elem: 'f32' },
       { name: 'wt', access: 'read', elem: 'f32' },
       { name: 'bias', access: 'read', elem: 'f32' },
+      ...(epilogue === 'bias-residual-nchw' ? [{ name: 'res', access: 'read' as const, elem: 'f32' as const }] : []),
       { name: 'y', access: 'read_write', elem: 'f32' },
     ],
-    uniforms: [{ name: 'rows', type: 'u32' }],
+    uniforms: epilogue === 'bias-residual-nchw' ? [{ name: 'rows', type: 'u32' }, { name: 'plane', type: 'u32' }] : [{ name: 'rows', type: 'u32' }],
     shared: [],
     body: b.stmts,
     doc: [
-      `neocc unfused linear_bias: y [rows, ${N}] = x [rows, ${K}] · wt [${K}, ${N}] + bias, register tile ${tm}x${tn}, ${rm}x${rn} per invocation`,
-      'run-time: rows = N·H·W (uniform)',
+      `neocc ${name}: ${what}, register tile ${tm}x${tn}, ${rm}x${rn} per invocation`,
+      epilogue === 'bias-residual-nchw' ? 'run-time: rows = N·H·W, plane = H·W (uniforms)' : 'run-time: rows = N·H·W (uniform)',
     ],
   });
 }
@@ -79,9 +114,14 @@ export function compileLinear(o: LinearKernelOptions): KernelArtifact {
   return makeArtifact(linearKernel(o), 'wgsl', { op: 'unfused-linear', ...o });
 }
 
-/** Grid: x = column tiles, y (and z past 65535) = row tiles. */
-export function linearLaunch(o: LinearKernelOptions, rows: number): { grid: Grid; uniforms: UniformValues } {
+/** Grid: x = column tiles, y (and z past 65535) = row tiles. `plane` (H·W) only for the `bias-residual-nchw` epilogue. */
+export function linearLaunch(o: LinearKernelOptions, rows: number, plane?: number): { grid: Grid; uniforms: UniformValues } {
   const rowTiles = Math.ceil(rows / o.tm);
   const y = Math.min(rowTiles, 65535);
-  return { grid: [Math.ceil(o.outFeatures / o.tn), y, Math.ceil(rowTiles / 65535)], uniforms: { rows } };
+  const grid: Grid = [Math.ceil(o.outFeatures / o.tn), y, Math.ceil(rowTiles / 65535)];
+  if (o.epilogue === 'bias-residual-nchw') {
+    if (plane === undefined) throw new RangeError('linearLaunch: the bias-residual-nchw epilogue needs the plane size');
+    return { grid, uniforms: { rows, plane } };
+  }
+  return { grid, uniforms: { rows } };
 }

@@ -4,6 +4,8 @@ import type { NeoCellPlan } from '../../../compiler/plan/neocell-plan.js';
 import { STAGE_COUNT, blockPlan, downsamplePlan, type NeoNeXtConfig } from '../../../compiler/spec/model-config.js';
 import { compileHead } from '../../../kernels/neonext/head.js';
 import { chooseMlpTiling, compileMlpResidual, type MlpKernelOptions } from '../../../kernels/neonext/mlp-residual.js';
+import { compileMlpTwoGemm, type TwoGemmKernels } from '../../../kernels/neonext/mlp-two-gemm.js';
+import type { LinearTile } from '../../../kernels/neonext/unfused/linear.js';
 import { compilePointwiseConv } from '../../../kernels/neonext/pointwise-conv.js';
 import { compileStem, defaultStemOptions, type StemKernelOptions } from '../../../kernels/neonext/stem.js';
 import { forwardLaunch, shouldPackChannels, type Grid, type UniformValues } from '../../../kernels/neocell/launch.js';
@@ -13,10 +15,40 @@ import { forwardLaunch, shouldPackChannels, type Grid, type UniformValues } from
  * resolution are run-time uniforms, so the set serves every batch size.
  */
 export interface BlockKernels {
-  /** Folded NeoCell, channels-last output (what the fused MLP reads). */
+  /** Folded NeoCell, channels-last output (what both MLP paths read). */
   readonly neocell: KernelArtifact;
+  /**
+   * Which MLP a block runs when it can (`two-gemm` falls back to `fused` where its hidden scratch is too large);
+   * absent = `fused` (the wasm backend's kernel set, runtime/wasm/wasm-model-kernels.ts, shares this type).
+   */
+  readonly mlpPath?: MlpPath;
+  /** The fused fc_1 → GELU → fc_2 → +residual kernel (kernels/neonext/mlp-residual.ts). */
   readonly mlp: KernelArtifact;
   readonly mlpOptions: MlpKernelOptions;
+  /** The same MLP as two register-tiled GEMMs with IR epilogues (kernels/neonext/mlp-two-gemm.ts). */
+  readonly twoGemm?: TwoGemmKernels;
+}
+
+/**
+ * `fused`: one dispatch, the 4C hidden activations in workgroup memory. `two-gemm`: two register-tiled GEMM
+ * dispatches through a [pixels, 4C] global scratch buffer.
+ */
+export type MlpPath = 'fused' | 'two-gemm';
+
+/**
+ * The two-GEMM path's register tile (both GEMMs): 64x64 per workgroup, 8x8 accumulators per invocation, the tile
+ * that won the per-shape autotune of fc_1/fc_2 at batch 1 on most NeoNeXt-T shapes (bench/neonext-blocks.ts).
+ */
+export const TWO_GEMM_TILE: LinearTile = { tm: 64, tn: 64, rm: 8, rn: 8 };
+
+/**
+ * The MLP path a block of `channels` channels runs, from bench/neonext-blocks.ts (one interleaved run on lavapipe,
+ * NeoNeXt-T-224 stages 1-4, batch 1; bench/results/neonext-blocks.json): two-GEMM was 3.29x / 2.52x / 2.80x /
+ * 2.56x faster than the fused kernel per block (C = 96 / 192 / 384 / 768) and 1.2-1.7x faster than the unfused
+ * chain, so every shape runs two-GEMM (the fused kernel remains the fallback when the hidden scratch is too large).
+ */
+export function preferredMlpPath(_channels: number): MlpPath {
+  return 'two-gemm';
 }
 
 export interface DownsampleKernels {
@@ -46,14 +78,21 @@ function neoCellKernel(plan: NeoCellPlan, limits: DeviceLimits, options: { layou
   return compileNeoCellForward(plan.spec, { ...options, tiling, packChannels });
 }
 
-export function blockKernels(plan: NeoCellPlan, limits: DeviceLimits): BlockKernels {
+export function blockKernels(plan: NeoCellPlan, limits: DeviceLimits, mlpPath: MlpPath = preferredMlpPath(plan.spec.channels)): BlockKernels {
   const channels = plan.spec.channels;
   const mlpOptions: MlpKernelOptions = { channels, hidden: 4 * channels, ...chooseMlpTiling(channels, limits) };
   return {
     neocell: neoCellKernel(plan, limits, { layout: 'nhwc' }),
+    mlpPath,
     mlp: compileMlpResidual(mlpOptions),
     mlpOptions,
+    twoGemm: compileMlpTwoGemm({ channels, fc1Tile: TWO_GEMM_TILE, fc2Tile: TWO_GEMM_TILE }),
   };
+}
+
+/** The MLP artifacts of the block's preferred path (what a model compiles up front; a fallback compiles on first use). */
+export function mlpArtifacts(k: BlockKernels): KernelArtifact[] {
+  return k.mlpPath === 'two-gemm' && k.twoGemm ? [k.twoGemm.fc1, k.twoGemm.fc2] : [k.mlp];
 }
 
 export function modelKernels(config: NeoNeXtConfig, limits: DeviceLimits): ModelKernels {
@@ -75,7 +114,7 @@ export function modelKernels(config: NeoNeXtConfig, limits: DeviceLimits): Model
 }
 
 export function allArtifacts(k: ModelKernels): KernelArtifact[] {
-  return [k.stem, k.head, ...k.stages.flatMap((s) => [s.neocell, s.mlp]), ...k.downsamples.flatMap((d) => [d.conv, d.neocell])];
+  return [k.stem, k.head, ...k.stages.flatMap((s) => [s.neocell, ...mlpArtifacts(s)]), ...k.downsamples.flatMap((d) => [d.conv, d.neocell])];
 }
 
 /** Grid and uniforms of a NeoCell artifact made by compileNeoCellForward for `plan`. */

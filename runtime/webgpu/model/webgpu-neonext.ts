@@ -4,6 +4,7 @@ import { foldNeoNeXt } from '../../../kernels/fold-neonext.js';
 import type { NeoNeXtParams } from '../../../kernels/neonext-params.js';
 import { headLaunch } from '../../../kernels/neonext/head.js';
 import { mlpLaunch } from '../../../kernels/neonext/mlp-residual.js';
+import { mlpTwoGemmLaunch, twoGemmHiddenElements } from '../../../kernels/neonext/mlp-two-gemm.js';
 import { pointwiseConvLaunch } from '../../../kernels/neonext/pointwise-conv.js';
 import { stemLaunch } from '../../../kernels/neonext/stem.js';
 import type { ModuleObserver } from '../../../kernels/reference/neonext.js';
@@ -17,9 +18,15 @@ import { checkBindingSize } from '../transfers.js';
 import { WeightUploader, uploadModel, type ModelBuffers } from './gpu-weights.js';
 import { allArtifacts, modelKernels, neoCellLaunch, type ModelKernels } from './model-kernels.js';
 
-/** Activations for one batch size: ping-pong NCHW buffers, one scratch (NeoCell output / downsample conv output). */
+/**
+ * Activations for one batch size: ping-pong NCHW buffers, one scratch (NeoCell output / downsample conv output),
+ * and the two-GEMM MLP's hidden activations [pixels, 4C] (sized for the largest stage that runs two-GEMM).
+ */
 interface Activations {
   readonly batch: number;
+  /** Per stage: whether its blocks run the two-GEMM MLP at this batch size (else the fused kernel). */
+  readonly twoGemm: readonly boolean[];
+  readonly hidden: GPUBuffer | undefined;
   readonly input: GPUBuffer;
   readonly ping: GPUBuffer;
   readonly pong: GPUBuffer;
@@ -32,7 +39,8 @@ const ACT_USAGE = BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_
 
 /**
  * NeoNeXt on WebGPU: folds BN/LayerScale (float64) at load, uploads the folded weights once, compiles every
- * pipeline up front, and records a whole forward pass — stem, per block NeoCell + fused MLP, downsamples, head,
+ * pipeline up front, and records a whole forward pass — stem, per block NeoCell + MLP (two GEMMs or the fused kernel,
+ * per stage: BlockKernels.mlpPath), downsamples, head,
  * and the logits copy — into one command buffer with one submit. Module outputs are copied out only when an
  * observer is passed.
  */
@@ -81,6 +89,20 @@ export class WebGpuNeoNeXt implements LoadedModel {
         scratch = Math.max(scratch, batch * config.dims[s]! * ph * pw);
       }
     }
+    // The two-GEMM MLP's [batch·H·W, 4C] scratch is 4x the stage's activations: where one stage's would exceed a
+    // storage binding (maxStorageBufferBindingSize) or a buffer (maxBufferSize), that stage runs the fused kernel
+    // instead (hidden units in workgroup memory, no scratch; compiled on first use), so large batches still run.
+    const maxHiddenBytes = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+    const twoGemm: boolean[] = [];
+    let hiddenElements = 0;
+    for (let s = 0; s < STAGE_COUNT; s++) {
+      const k = this.kernels.stages[s]!;
+      const [h, w] = stageSize(config, s);
+      const elements = twoGemmHiddenElements(config.dims[s]!, batch, h * w);
+      const use = k.mlpPath === 'two-gemm' && k.twoGemm !== undefined && 4 * elements <= maxHiddenBytes;
+      twoGemm.push(use);
+      if (use) hiddenElements = Math.max(hiddenElements, elements);
+    }
     const r = config.resolution;
     const make = (name: string, elements: number): GPUBuffer => {
       checkBindingSize(device, name, 4 * elements);
@@ -93,7 +115,9 @@ export class WebGpuNeoNeXt implements LoadedModel {
       make(`NeoCell / downsample conv output (batch ${batch})`, scratch),
       make(`logits [${batch}, ${config.classes}]`, batch * config.classes),
     ];
-    const set: Activations = { batch, input: buffers[0]!, ping: buffers[1]!, pong: buffers[2]!, scratch: buffers[3]!, logits: buffers[4]!, buffers };
+    const hidden = hiddenElements > 0 ? make(`two-GEMM MLP hidden activations (batch ${batch})`, hiddenElements) : undefined;
+    if (hidden) buffers.push(hidden);
+    const set: Activations = { batch, twoGemm, hidden, input: buffers[0]!, ping: buffers[1]!, pong: buffers[2]!, scratch: buffers[3]!, logits: buffers[4]!, buffers };
     this.activations.set(batch, set);
     return set;
   }
@@ -146,10 +170,18 @@ export class WebGpuNeoNeXt implements LoadedModel {
       }
       const plan = blockPlan(config, s, batch);
       const nc = neoCellLaunch(k.stages[s]!.neocell, plan);
-      const mlp = mlpLaunch(k.stages[s]!.mlpOptions, batch, h * w);
+      const ks = k.stages[s]!;
+      const twoGemm = a.twoGemm[s] && ks.twoGemm && a.hidden ? { k: ks.twoGemm, hidden: a.hidden, launch: mlpTwoGemmLaunch(ks.twoGemm, batch, h * w) } : undefined;
+      const mlp = mlpLaunch(ks.mlpOptions, batch, h * w);
       for (const blk of wt.stages[s]!) {
-        await launcher.dispatch(k.stages[s]!.neocell, [cur, blk.wa, blk.wb, a.scratch], nc.uniforms, nc.grid);
-        await launcher.dispatch(k.stages[s]!.mlp, [a.scratch, cur, blk.w1t, blk.b1, blk.w2t, blk.b2, next], mlp.uniforms, mlp.grid);
+        await launcher.dispatch(ks.neocell, [cur, blk.wa, blk.wb, a.scratch], nc.uniforms, nc.grid);
+        if (twoGemm) {
+          const { k: tg, hidden, launch } = twoGemm;
+          await launcher.dispatch(tg.fc1, [a.scratch, blk.w1t, blk.b1, hidden], launch.fc1.uniforms, launch.fc1.grid);
+          await launcher.dispatch(tg.fc2, [hidden, blk.w2t, blk.b2, cur, next], launch.fc2.uniforms, launch.fc2.grid);
+        } else {
+          await launcher.dispatch(ks.mlp, [a.scratch, cur, blk.w1t, blk.b1, blk.w2t, blk.b2, next], mlp.uniforms, mlp.grid);
+        }
         [cur, next] = [next, cur];
       }
       if (observe) snapshot(`stage_${s + 1}`, cur, [batch, config.dims[s]!, h, w]);
