@@ -5,7 +5,7 @@ import { denseNeoCellSteps, denseTileText } from '../kernels/baselines/dense-mat
 import { denseNeoCellMatrices } from '../kernels/baselines/dense-matrices.js';
 import { forwardLaunch, genericChannelTable, shouldPackChannels } from '../kernels/neocell/launch.js';
 import type { NeoCellWeights } from '../kernels/reference/neocell.js';
-import { Tensor, shapeSize } from '../kernels/tensor.js';
+import { concatTensors, Tensor, shapeSize } from '../kernels/tensor.js';
 import type { GpuContext } from '../runtime/webgpu/gpu-context.js';
 import type { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
 import { STORAGE_USAGE, checkBindingSize } from '../runtime/webgpu/transfers.js';
@@ -48,17 +48,6 @@ export function randomWeights(plan: NeoCellPlan, random: () => number): NeoCellW
   };
 }
 
-/** All groups' kernels back to back: the layout both NeoCell kernels index (as WebGpuBackend uploads them). */
-function concat(tensors: readonly Tensor[]): Float32Array {
-  const out = new Float32Array(tensors.reduce((s, t) => s + t.size, 0));
-  let at = 0;
-  for (const t of tensors) {
-    out.set(t.data, at);
-    at += t.size;
-  }
-  return out;
-}
-
 /** Device buffers of one shape; `destroy` frees them all. */
 export class ShapeBuffers {
   private readonly all: GPUBuffer[] = [];
@@ -88,8 +77,8 @@ export async function buildVariants(
 ): Promise<Variant[]> {
   const outElements = shapeSize(plan.outputShape);
   const xBuf = buffers.upload('x', x.data as Float32Array);
-  const wa = buffers.upload('weight_a', concat(weights.a));
-  const wb = buffers.upload('weight_b', concat(weights.b));
+  const wa = buffers.upload('weight_a', concatTensors(weights.a));
+  const wb = buffers.upload('weight_b', concatTensors(weights.b));
 
   // 1. specialized: the spec baked into the source, tiled for this adapter.
   const tiling = chooseTiling(plan.spec, ctx.limits);

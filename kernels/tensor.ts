@@ -69,3 +69,17 @@ export function relativeL2Error(out: ArrayLike<number>, ref: ArrayLike<number>):
   }
   return norm === 0 ? Math.sqrt(diff) : Math.sqrt(diff / norm);
 }
+
+/**
+ * The tensors' data back to back as float32: e.g. a NeoCell's per-group weight tensors in the layout its kernels
+ * index with their baked group offsets.
+ */
+export function concatTensors(tensors: readonly Tensor[]): Float32Array {
+  const out = new Float32Array(tensors.reduce((s, t) => s + t.size, 0));
+  let at = 0;
+  for (const t of tensors) {
+    out.set(t.data, at);
+    at += t.size;
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { specFromCode } from '../compiler/spec/neocell-spec.js';
 import { forwardLaunch, genericChannelTable } from '../kernels/neocell/launch.js';
 import { neoCellBackward, neoCellForward } from '../kernels/reference/neocell.js';
-import { relativeL2Error } from '../kernels/tensor.js';
+import { concatTensors, relativeL2Error } from '../kernels/tensor.js';
 import { createBackend } from '../runtime/backends/create-backend.js';
 import { runConformance } from '../runtime/conformance/run-conformance.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
@@ -82,13 +82,12 @@ describe('WebAssembly NeoCell kernels', () => {
     const want = neoCellForward(plan, x, weights).data;
     const memory = new LinearMemory();
     const runner = new WasmKernelRunner(memory);
-    const concat = (ts: readonly { data: Float32Array | Float64Array }[]): Float32Array => Float32Array.from(ts.flatMap((t) => Array.from(t.data)));
     for (const mode of ['specialized', 'generic'] as const) {
       const artifact = compileNeoCellForward(spec, { mode, target: 'assemblyscript', tiling: { kind: 'shared-t', tileWidth: 8, workgroupSize: 16 } });
       expect(artifact.sharedBytes).toBeGreaterThan(0);
       expect(artifact.source).toContain('__segment_1'); // two segments: before and after the barrier
       memory.reset();
-      const inputs = [memory.put(x.data), memory.put(concat(weights.a)), memory.put(concat(weights.b))];
+      const inputs = [memory.put(x.data), memory.put(concatTensors(weights.a)), memory.put(concatTensors(weights.b))];
       const cfg = mode === 'generic' ? [memory.put(genericChannelTable(plan))] : [];
       const y = memory.output(x.size, true);
       const { grid, uniforms } = forwardLaunch(plan, forwardBaked(artifact).tiling, mode === 'generic');

@@ -16,12 +16,12 @@ import { compileStem, defaultStemOptions, stemLaunch } from '../kernels/neonext/
 import type { Grid, UniformValues } from '../kernels/neocell/launch.js';
 import { neoNeXtHead } from '../kernels/reference/neonext.js';
 import { foldedDownsample, foldedMlpResidual, foldedStem } from '../kernels/reference/neonext-folded.js';
-import { relativeL2Error, Tensor } from '../kernels/tensor.js';
+import { concatTensors, relativeL2Error, Tensor } from '../kernels/tensor.js';
 import { runConformance } from '../runtime/conformance/run-conformance.js';
 import { loadNeoNeXt } from '../runtime/model/load-neonext.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
 import { topK } from '../runtime/model/top-k.js';
-import { WeightUploader, concatF32, transposeF32 } from '../runtime/webgpu/model/gpu-weights.js';
+import { WeightUploader, transposeF32 } from '../runtime/webgpu/model/gpu-weights.js';
 import { neoCellLaunch } from '../runtime/webgpu/model/model-kernels.js';
 import { BufferPool } from '../runtime/webgpu/buffer-pool.js';
 import { KernelLauncher } from '../runtime/webgpu/kernel-launcher.js';
@@ -111,7 +111,7 @@ describe('fused NeoNeXt kernels vs the float64 reference op chain (random data, 
     const x = tensor([n, cin, h, h]);
     const convOut = await runKernel(compilePointwiseConv(), [p.conv.data, x.data], n * cout * h * h, pointwiseConvLaunch(cin, cout, n, h * h));
     const nc = compileNeoCellForward(spec, { layout: 'nchw', channelBias: true, tiling: chooseTiling(spec, gpu.ctx.limits) });
-    const got = await runKernel(nc, [convOut, concatF32(p.neocell.a), concatF32(p.neocell.b), p.bias.data], n * cout * (h / 2) ** 2, neoCellLaunch(nc, plan));
+    const got = await runKernel(nc, [convOut, concatTensors(p.neocell.a), concatTensors(p.neocell.b), p.bias.data], n * cout * (h / 2) ** 2, neoCellLaunch(nc, plan));
     expect(relativeL2Error(got, foldedDownsample(plan, x, p).data)).toBeLessThan(1e-6);
   });
 

@@ -7,7 +7,7 @@ import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { parseNeoCellSpec, specFromCode } from '../compiler/spec/neocell-spec.js';
 import { forwardLaunch } from '../kernels/neocell/launch.js';
 import { neoCellBackward, neoCellForward } from '../kernels/reference/neocell.js';
-import { relativeL2Error } from '../kernels/tensor.js';
+import { concatTensors, relativeL2Error } from '../kernels/tensor.js';
 import { runConformance } from '../runtime/conformance/run-conformance.js';
 import { BufferPool } from '../runtime/webgpu/buffer-pool.js';
 import { KernelLauncher } from '../runtime/webgpu/kernel-launcher.js';
@@ -99,8 +99,8 @@ describe('WebGPU NeoCell kernels', () => {
       const artifact = compileNeoCellForward(spec, options);
       const buffers = [
         upload(device, pool, 'x', x.data),
-        upload(device, pool, 'wa', Float32Array.from(weights.a.flatMap((t) => [...t.data]))),
-        upload(device, pool, 'wb', Float32Array.from(weights.b.flatMap((t) => [...t.data]))),
+        upload(device, pool, 'wa', concatTensors(weights.a)),
+        upload(device, pool, 'wb', concatTensors(weights.b)),
         ...(options.channelBias ? [upload(device, pool, 'bias', bias.data)] : []),
         outputBuffer(device, pool, 'y', n * c * h * w, true),
       ];

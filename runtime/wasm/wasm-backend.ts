@@ -8,7 +8,7 @@ import { BACKWARD_KERNEL_NAMES } from '../../kernels/neocell/backward-kernels.js
 import { elementwiseGrid, forwardLaunch, shapeUniforms } from '../../kernels/neocell/launch.js';
 import type { NeoCellGradients, NeoCellWeights } from '../../kernels/reference/neocell.js';
 import { checkNeoCellOperands } from '../../kernels/reference/neocell.js';
-import { formatShape, sameShape, Tensor } from '../../kernels/tensor.js';
+import { concatTensors, formatShape, sameShape, Tensor } from '../../kernels/tensor.js';
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
 import { foldBlock } from '../../kernels/fold-neonext.js';
 import type { BlockParams, NeoNeXtParams } from '../../kernels/neonext-params.js';
@@ -32,17 +32,6 @@ export interface WasmBackendOptions {
    * cores (runtime/backends/create-backend.ts).
    */
   readonly threads?: number;
-}
-
-/** All groups' kernels back to back: the layout the kernels index with their baked group offsets. */
-function concatWeights(tensors: readonly Tensor[]): Float32Array {
-  const out = new Float32Array(tensors.reduce((s, t) => s + t.size, 0));
-  let at = 0;
-  for (const t of tensors) {
-    out.set(t.data, at);
-    at += t.size;
-  }
-  return out;
 }
 
 function splitWeights(data: Float32Array, like: readonly Tensor[]): Tensor[] {
@@ -147,7 +136,7 @@ export class WasmBackend implements Backend {
     const mem = this.memory;
     mem.reset();
     try {
-      const pointers = [mem.put(x.data), mem.put(concatWeights(weights.a)), mem.put(concatWeights(weights.b))];
+      const pointers = [mem.put(x.data), mem.put(concatTensors(weights.a)), mem.put(concatTensors(weights.b))];
       const y = mem.output(n * c * h * w, this.options.poisonOutputs ?? false);
       const { grid, uniforms } = forwardLaunch(plan, forwardBaked(artifact).tiling, false);
       await runner.run(artifact, [...pointers, y], uniforms, grid);
@@ -165,8 +154,8 @@ export class WasmBackend implements Backend {
     const poison = this.options.poisonOutputs ?? false;
     const [n, c, inH, inW] = plan.inputShape;
     const outW = plan.outputShape[3];
-    const wa = concatWeights(weights.a);
-    const wb = concatWeights(weights.b);
+    const wa = concatTensors(weights.a);
+    const wb = concatTensors(weights.b);
     const mem = this.memory;
     mem.reset();
     try {

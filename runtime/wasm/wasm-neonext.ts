@@ -10,7 +10,7 @@ import { stemLaunch } from '../../kernels/neonext/stem.js';
 import type { NeoCellWeights } from '../../kernels/reference/neocell.js';
 import type { Grid, UniformValues } from '../../kernels/neocell/launch.js';
 import type { ModuleObserver } from '../../kernels/reference/neonext.js';
-import { formatShape, Tensor } from '../../kernels/tensor.js';
+import { concatTensors, formatShape, Tensor } from '../../kernels/tensor.js';
 import type { LoadedModel } from '../backends/backend.js';
 import { allArtifacts, neoCellLaunch, type ModelKernels } from '../webgpu/model/model-kernels.js';
 import { LinearMemory } from './linear-memory.js';
@@ -55,16 +55,6 @@ export function transposed(t: Tensor): Float32Array {
   return out;
 }
 
-function concat(tensors: readonly Tensor[]): Float32Array {
-  const out = new Float32Array(tensors.reduce((s, t) => s + t.size, 0));
-  let at = 0;
-  for (const t of tensors) {
-    out.set(t.data, at);
-    at += t.size;
-  }
-  return out;
-}
-
 /** Byte offsets (from the weight region's start) of a block's folded weights, in the kernels' layouts. */
 export interface BlockOffsets {
   readonly wa: number;
@@ -83,7 +73,7 @@ interface ModelOffsets {
 }
 
 function neoCell(layout: WeightLayout, w: NeoCellWeights): { wa: number; wb: number } {
-  return { wa: layout.add(concat(w.a)), wb: layout.add(concat(w.b)) };
+  return { wa: layout.add(concatTensors(w.a)), wb: layout.add(concatTensors(w.b)) };
 }
 
 export function layoutBlock(layout: WeightLayout, p: FoldedBlock): BlockOffsets {

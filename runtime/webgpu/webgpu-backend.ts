@@ -6,7 +6,7 @@ import { canonicalSpec, type NeoCellSpec } from '../../compiler/spec/neocell-spe
 import { elementwiseGrid, forwardLaunch, shapeUniforms, shouldPackChannels } from '../../kernels/neocell/launch.js';
 import type { NeoCellGradients, NeoCellWeights } from '../../kernels/reference/neocell.js';
 import { checkNeoCellOperands } from '../../kernels/reference/neocell.js';
-import { Tensor } from '../../kernels/tensor.js';
+import { concatTensors, Tensor } from '../../kernels/tensor.js';
 import type { Backend, LoadedModel } from '../backends/backend.js';
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
 import type { BlockParams, NeoNeXtParams } from '../../kernels/neonext-params.js';
@@ -21,17 +21,6 @@ import { download, outputBuffer, upload } from './transfers.js';
 export interface WebGpuBackendOptions {
   /** Fill every output buffer with NaN before each run, so an element a kernel forgets to write cannot pass a test. */
   readonly poisonOutputs?: boolean;
-}
-
-/** All groups' kernels back to back: the layout the kernels index with their baked group offsets. */
-function concatWeights(tensors: readonly Tensor[]): Float32Array {
-  const out = new Float32Array(tensors.reduce((s, t) => s + t.size, 0));
-  let at = 0;
-  for (const t of tensors) {
-    out.set(t.data, at);
-    at += t.size;
-  }
-  return out;
 }
 
 function splitWeights(data: Float32Array, like: readonly Tensor[]): Tensor[] {
@@ -96,8 +85,8 @@ export class WebGpuBackend implements Backend {
     const [n, c, h, w] = plan.outputShape;
     const buffers = [
       upload(device, this.pool, 'x', x.data),
-      upload(device, this.pool, 'weight_a', concatWeights(weights.a)),
-      upload(device, this.pool, 'weight_b', concatWeights(weights.b)),
+      upload(device, this.pool, 'weight_a', concatTensors(weights.a)),
+      upload(device, this.pool, 'weight_b', concatTensors(weights.b)),
       outputBuffer(device, this.pool, 'y', n * c * h * w, this.options.poisonOutputs ?? false),
     ];
     try {
@@ -119,8 +108,8 @@ export class WebGpuBackend implements Backend {
     const poison = this.options.poisonOutputs ?? false;
     const [n, c, inH, inW] = plan.inputShape;
     const outW = plan.outputShape[3];
-    const wa = concatWeights(weights.a);
-    const wb = concatWeights(weights.b);
+    const wa = concatTensors(weights.a);
+    const wb = concatTensors(weights.b);
     const buf = {
       x: upload(device, this.pool, 'x', x.data),
       dy: upload(device, this.pool, 'grad_y', gradY.data),

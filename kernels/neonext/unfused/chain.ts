@@ -2,6 +2,7 @@ import type { KernelArtifact } from '../../../compiler/artifact.js';
 import { chooseTiling, compileNeoCellForward, forwardBaked, type TilingLimits } from '../../../compiler/compile-neocell.js';
 import type { NeoCellPlan } from '../../../compiler/plan/neocell-plan.js';
 import type { BlockParams } from '../../neonext-params.js';
+import { concatTensors } from '../../tensor.js';
 import { forwardLaunch, shouldPackChannels, type Grid, type UniformValues } from '../../neocell/launch.js';
 import { compileElementwise, elementwiseLaunch } from './elementwise.js';
 import { DEFAULT_LINEAR_TILE, compileLinear, linearLaunch, type LinearKernelOptions, type LinearTile } from './linear.js';
@@ -89,11 +90,10 @@ function transposed(data: ArrayLike<number>, rows: number, cols: number): Float3
  * (ones when absent; the chain then skips LayerScale).
  */
 export function unfusedBlockWeights(p: BlockParams): Readonly<Record<UnfusedWeight, Float32Array>> {
-  const concat = (ts: readonly { data: ArrayLike<number> }[]): Float32Array => f32(ts.flatMap((t) => Array.from(t.data)));
   const [hidden, c] = [p.fc1.weight.shape[0]!, p.fc1.weight.size / p.fc1.weight.shape[0]!];
   return {
-    wa: concat(p.neocell.a),
-    wb: concat(p.neocell.b),
+    wa: concatTensors(p.neocell.a),
+    wb: concatTensors(p.neocell.b),
     bn_weight: f32(p.norm.weight.data),
     bn_bias: f32(p.norm.bias.data),
     bn_mean: f32(p.norm.runningMean.data),

@@ -1,6 +1,7 @@
 import type { FoldedBlock, FoldedDownsample, FoldedLinear, FoldedNeoNeXt } from '../../../kernels/fold-neonext.js';
 import type { NeoCellWeights } from '../../../kernels/reference/neocell.js';
 import type { Tensor } from '../../../kernels/tensor.js';
+import { concatTensors } from '../../../kernels/tensor.js';
 import { BufferUsage } from '../constants.js';
 import { NeoccError } from '../../../compiler/errors.js';
 
@@ -57,16 +58,6 @@ export class WeightUploader {
   }
 }
 
-export function concatF32(tensors: readonly Tensor[]): Float32Array {
-  const out = new Float32Array(tensors.reduce((s, t) => s + t.size, 0));
-  let at = 0;
-  for (const t of tensors) {
-    out.set(t.data, at);
-    at += t.size;
-  }
-  return out;
-}
-
 /** [rows, cols] row-major → [cols, rows], rounded to float32. */
 export function transposeF32(t: Tensor): Float32Array {
   const [rows, cols] = [t.shape[0]!, t.size / t.shape[0]!];
@@ -76,7 +67,7 @@ export function transposeF32(t: Tensor): Float32Array {
 }
 
 function neoCell(up: WeightUploader, name: string, w: NeoCellWeights): { wa: GPUBuffer; wb: GPUBuffer } {
-  return { wa: up.upload(`${name}.weight_a`, concatF32(w.a)), wb: up.upload(`${name}.weight_b`, concatF32(w.b)) };
+  return { wa: up.upload(`${name}.weight_a`, concatTensors(w.a)), wb: up.upload(`${name}.weight_b`, concatTensors(w.b)) };
 }
 
 export function uploadBlock(up: WeightUploader, name: string, p: FoldedBlock): BlockBuffers {
