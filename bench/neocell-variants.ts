@@ -82,7 +82,7 @@ export async function buildVariants(
 
   // 1. specialized: the spec baked into the source, tiled for this adapter.
   const tiling = chooseTiling(plan.spec, ctx.limits);
-  const packChannels = tiling.kind === 'blocks' && shouldPackChannels(plan, tiling.workgroupSize);
+  const packChannels = shouldPackChannels(plan, tiling);
   const specialized = compileNeoCellForward(plan.spec, { tiling, packChannels });
   const ySpec = buffers.create('y_specialized', 4 * outElements);
   const s = forwardLaunch(plan, tiling, false, packChannels);

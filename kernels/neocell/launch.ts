@@ -25,13 +25,13 @@ export function maxOutputBlocks(plan: NeoCellPlan): number {
 }
 
 /**
- * Whether a block kernel should pack several channels per workgroup at this shape: when a channel has at most a
+ * Whether a block kernel (tiling kind `blocks`; the shared-t kernel never packs) should pack several channels per workgroup at this shape: when a channel has at most a
  * quarter of a workgroup of output blocks, most invocations of a one-channel workgroup would idle. Measured on
  * lavapipe (bench:neocell): packing 7x7 planes (4 blocks per channel) was 2.5x faster, while packing 14x14 planes
  * (25 blocks, two channels per workgroup) was slower — the weights stop being uniform loads.
  */
-export function shouldPackChannels(plan: NeoCellPlan, workgroupSize: number): boolean {
-  return 4 * maxOutputBlocks(plan) <= workgroupSize;
+export function shouldPackChannels(plan: NeoCellPlan, tiling: Tiling): boolean {
+  return tiling.kind === 'blocks' && 4 * maxOutputBlocks(plan) <= tiling.workgroupSize;
 }
 
 /**

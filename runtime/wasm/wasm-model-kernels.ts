@@ -23,7 +23,7 @@ export const WASM_LIMITS: TilingLimits = { maxComputeWorkgroupStorageSize: 65536
 
 function neoCellKernel(plan: NeoCellPlan, options: { layout: 'nhwc' | 'nchw'; channelBias?: boolean }): KernelArtifact {
   const tiling = chooseTiling(plan.spec, WASM_LIMITS);
-  const packChannels = tiling.kind === 'blocks' && shouldPackChannels(plan, tiling.workgroupSize);
+  const packChannels = shouldPackChannels(plan, tiling);
   return compileNeoCellForward(plan.spec, { ...options, tiling, packChannels, target: 'assemblyscript' });
 }
 

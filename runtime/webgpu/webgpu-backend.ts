@@ -58,7 +58,7 @@ export class WebGpuBackend implements Backend {
   /** The specialized forward kernel for `plan`'s spec, tiled for this device's limits and the plan's plane size. */
   forwardArtifact(plan: NeoCellPlan): KernelArtifact {
     const tiling = chooseTiling(plan.spec, this.ctx.limits);
-    const packChannels = tiling.kind === 'blocks' && shouldPackChannels(plan, tiling.workgroupSize);
+    const packChannels = shouldPackChannels(plan, tiling);
     const id = canonicalJson({ spec: canonicalSpec(plan.spec), packChannels });
     let artifact = this.forwardArtifacts.get(id);
     if (!artifact) {

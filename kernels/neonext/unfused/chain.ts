@@ -47,7 +47,7 @@ export function unfusedBlockSteps(plan: NeoCellPlan, limits: TilingLimits, optio
   const total = n * c * plane;
   const maxDim = options.maxComputeWorkgroupsPerDimension ?? 65535;
   const tiling = chooseTiling(plan.spec, limits);
-  const packChannels = tiling.kind === 'blocks' && shouldPackChannels(plan, tiling.workgroupSize);
+  const packChannels = shouldPackChannels(plan, tiling);
   const neocell = compileNeoCellForward(plan.spec, { layout: 'nchw', tiling, packChannels });
   const baked = forwardBaked(neocell);
   const nc = forwardLaunch(plan, baked.tiling, false, baked.packChannels);

@@ -74,7 +74,7 @@ export type DeviceLimits = TilingLimits & { readonly maxComputeWorkgroupsPerDime
  */
 function neoCellKernel(plan: NeoCellPlan, limits: DeviceLimits, options: { layout: 'nhwc' | 'nchw'; channelBias?: boolean }): KernelArtifact {
   const tiling = chooseTiling(plan.spec, limits);
-  const packChannels = tiling.kind === 'blocks' && shouldPackChannels(plan, tiling.workgroupSize);
+  const packChannels = shouldPackChannels(plan, tiling);
   return compileNeoCellForward(plan.spec, { ...options, tiling, packChannels });
 }
 
