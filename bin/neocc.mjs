@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // The CLI is written in TypeScript and runs through tsx's loader: no build step, no stale output.
+import { setFlagsFromString } from 'node:v8';
 import { register } from 'tsx/esm/api';
+
+// WebAssembly kernels: compile with V8's optimizing tier up front. By default V8 runs new wasm code in its baseline
+// tier and tiers hot functions up later, so a one-shot `neocc infer` would run its only forward mostly unoptimized.
+setFlagsFromString('--no-wasm-dynamic-tiering');
 
 register();
 const { main } = await import('../cli/main.ts');

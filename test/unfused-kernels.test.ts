@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planNeoCell, type NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { specFromCode } from '../compiler/spec/neocell-spec.js';
 import type { BlockParams } from '../kernels/neonext-params.js';
-import { compileMlpTwoGemm, mlpTwoGemmLaunch, twoGemmHiddenElements } from '../kernels/neonext/mlp-two-gemm.js';
+import {
+  compileGemm, compileMlpTwoGemm, mlpTwoGemmLaunch, twoGemmHiddenElements, type GemmOptions, type TwoGemmKernels,
+} from '../kernels/neonext/mlp-two-gemm.js';
 import { LINEAR_TILE_CANDIDATES } from '../kernels/neonext/unfused/linear.js';
 import { releasedConfig } from '../compiler/spec/model-config.js';
 import { allArtifacts, modelKernels } from '../runtime/webgpu/model/model-kernels.js';
@@ -17,6 +19,7 @@ import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
 import { download } from '../runtime/webgpu/transfers.js';
 import { readFixture } from './helpers/fixtures.js';
 import { randomTensor, seededRandom } from './helpers/random.js';
+import { twoGemmCase, twoGemmReference, type TwoGemmCase } from './oracles/two-gemm.js';
 
 // The unfused NeoNeXt block chain (bench baseline, kernels/neonext/unfused) against the float64 reference.
 // Needs a WebGPU adapter (CI: lavapipe); never skipped.
@@ -102,47 +105,29 @@ describe('unfused NeoNeXt block chain on WebGPU', () => {
   }
 });
 
-/** float64: y[n, c, p] = x[n, c, p] + b2[c] + Σ_j w2t[j, c] · GELU(b1[j] + Σ_k w1t[k, j] · m[n, p, k]). */
-function twoGemmReference(n: number, c: number, plane: number, m: Float32Array, x: Float32Array, w1t: Float32Array, b1: Float32Array, w2t: Float32Array, b2: Float32Array): Float64Array {
-  const hd = 4 * c;
-  const y = new Float64Array(n * c * plane);
-  const h = new Float64Array(hd);
-  for (let img = 0; img < n; img++) {
-    for (let p = 0; p < plane; p++) {
-      const row = img * plane + p;
-      for (let j = 0; j < hd; j++) {
-        let a = b1[j]!;
-        for (let k = 0; k < c; k++) a += w1t[k * hd + j]! * m[row * c + k]!;
-        h[j] = 0.5 * a * (1 + erf64(a / Math.SQRT2));
-      }
-      for (let o = 0; o < c; o++) {
-        let a = b2[o]!;
-        for (let j = 0; j < hd; j++) a += w2t[j * c + o]! * h[j]!;
-        const at = (img * c + o) * plane + p;
-        y[at] = x[at]! + a;
-      }
-    }
+/** Runs fc_1 then fc_2 of `k` on WebGPU (hidden and y poisoned with NaN first); returns y (NCHW). */
+async function runTwoGemmOnGpu(k: TwoGemmKernels, d: TwoGemmCase): Promise<Float32Array> {
+  const launch = mlpTwoGemmLaunch(k, d.n, d.plane);
+  const { device } = ctx;
+  const created: GPUBuffer[] = [];
+  const make = (data: Float32Array): GPUBuffer => {
+    const b = device.createBuffer({ size: Math.max(16, data.byteLength), usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
+    device.queue.writeBuffer(b, 0, data);
+    created.push(b);
+    return b;
+  };
+  try {
+    const [bm, bx, bw1, bb1, bw2, bb2] = [d.m, d.x, d.w1t, d.b1, d.w2t, d.b2].map(make);
+    const hidden = make(new Float32Array(twoGemmHiddenElements(d.c, d.n, d.plane)).fill(NaN));
+    const y = make(new Float32Array(d.n * d.c * d.plane).fill(NaN));
+    const launcher = new KernelLauncher(ctx, pipelines);
+    await launcher.dispatch(k.fc1, [bm!, bw1!, bb1!, hidden], launch.fc1.uniforms, launch.fc1.grid);
+    await launcher.dispatch(k.fc2, [hidden, bw2!, bb2!, bx!, y], launch.fc2.uniforms, launch.fc2.grid);
+    await launcher.submit();
+    return await download(device, y, d.n * d.c * d.plane);
+  } finally {
+    for (const b of created) b.destroy();
   }
-  return y;
-}
-
-/** erf to ~1e-15 (Taylor series for |z| < 3, continued fraction beyond). */
-function erf64(z: number): number {
-  const a = Math.abs(z);
-  if (a < 3) {
-    let sum = a;
-    let term = a;
-    for (let k = 1; k < 100; k++) {
-      term *= (-a * a) / k;
-      const add = term / (2 * k + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-    }
-    return Math.sign(z) * (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  let f = 0;
-  for (let k = 60; k >= 1; k--) f = (k / 2) / (a + f);
-  return Math.sign(z) * (1 - Math.exp(-a * a) / Math.sqrt(Math.PI) / (a + f));
 }
 
 describe('two-GEMM NeoNeXt MLP on WebGPU (fc_1 + GELU epilogue, fc_2 + residual NCHW epilogue)', () => {
@@ -151,7 +136,8 @@ describe('two-GEMM NeoNeXt MLP on WebGPU (fc_1 + GELU epilogue, fc_2 + residual 
     expect(k.stages.map((s) => s.mlpPath)).toEqual(['two-gemm', 'two-gemm', 'two-gemm', 'two-gemm']);
     const keys = new Set(allArtifacts(k).map((a) => a.key));
     for (const s of k.stages) {
-      expect(keys.has(s.twoGemm!.fc1.key) && keys.has(s.twoGemm!.fc2.key)).toBe(true);
+      expect(keys.has(s.twoGemm.fc1.key) && keys.has(s.twoGemm.fc2.key)).toBe(true);
+      expect(s.twoGemm.fc1Options.kind).toBe('registers');
       expect(keys.has(s.mlp.key)).toBe(false);
     }
   });
@@ -159,40 +145,25 @@ describe('two-GEMM NeoNeXt MLP on WebGPU (fc_1 + GELU epilogue, fc_2 + residual 
   for (const [n, c, hh, ww] of [[3, 19, 5, 7], [2, 40, 9, 3]] as const) {
     for (const tile of LINEAR_TILE_CANDIDATES) {
       it(`equals the float64 reference (batch ${n}, C = ${c}, ${hh}x${ww}, tile ${tile.tm}x${tile.tn}/${tile.rm}x${tile.rn})`, async () => {
-        const random = seededRandom(11 * c + tile.tm + tile.rn);
-        const plane = hh * ww;
-        const rnd = (len: number, scale: number): Float32Array => Float32Array.from({ length: len }, () => scale * (2 * random() - 1));
-        const m = rnd(n * plane * c, 1.5);
-        const x = rnd(n * c * plane, 1);
-        const w1t = rnd(c * 4 * c, 1 / Math.sqrt(c));
-        const b1 = rnd(4 * c, 0.3);
-        const w2t = rnd(4 * c * c, 1 / Math.sqrt(4 * c));
-        const b2 = rnd(c, 0.3);
-        const k = compileMlpTwoGemm({ channels: c, fc1Tile: tile, fc2Tile: tile });
-        const launch = mlpTwoGemmLaunch(k, n, plane);
-        const { device } = ctx;
-        const created: GPUBuffer[] = [];
-        const make = (data: Float32Array): GPUBuffer => {
-          const b = device.createBuffer({ size: Math.max(16, data.byteLength), usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
-          device.queue.writeBuffer(b, 0, data);
-          created.push(b);
-          return b;
-        };
-        try {
-          const bm = make(m); const bx = make(x); const bw1 = make(w1t); const bb1 = make(b1); const bw2 = make(w2t); const bb2 = make(b2);
-          const hidden = make(new Float32Array(twoGemmHiddenElements(c, n, plane)).fill(NaN));
-          const y = make(new Float32Array(n * c * plane).fill(NaN));
-          const launcher = new KernelLauncher(ctx, pipelines);
-          await launcher.dispatch(k.fc1, [bm, bw1, bb1, hidden], launch.fc1.uniforms, launch.fc1.grid);
-          await launcher.dispatch(k.fc2, [hidden, bw2, bb2, bx, y], launch.fc2.uniforms, launch.fc2.grid);
-          await launcher.submit();
-          const got = await download(device, y, n * c * plane);
-          expect(got.every(Number.isFinite)).toBe(true);
-          expect(relativeL2Error(got, twoGemmReference(n, c, plane, m, x, w1t, b1, w2t, b2))).toBeLessThan(1e-5);
-        } finally {
-          for (const b of created) b.destroy();
-        }
+        const data = twoGemmCase(n, c, hh * ww, 11 * c + tile.tm + tile.rn);
+        const got = await runTwoGemmOnGpu(compileMlpTwoGemm({ channels: c, fc1Tile: tile, fc2Tile: tile }), data);
+        expect(got.every(Number.isFinite)).toBe(true);
+        expect(relativeL2Error(got, twoGemmReference(data))).toBeLessThan(1e-5);
       });
     }
   }
+
+  // The CPU SIMD micro-kernel (vec4f IR) printed as WGSL: checks the WGSL renderer's vec4 gathers, splats, lanes and
+  // scattered stores on a GPU (the WebAssembly side is test/wasm-simd.test.ts).
+  it('runs the vec4 micro-kernel GEMMs rendered to WGSL (batch 3, C = 24, 5x7, 4 invocations per workgroup)', async () => {
+    const c = 24;
+    const data = twoGemmCase(3, c, 35, 5);
+    const fc1Options: GemmOptions = { kind: 'vec4', inFeatures: c, outFeatures: 4 * c, epilogue: 'bias-gelu', rm: 2, rv: 4, workgroupSize: 4 };
+    const fc2Options: GemmOptions = { kind: 'vec4', inFeatures: 4 * c, outFeatures: c, epilogue: 'bias-residual-nchw', rm: 3, rv: 2, workgroupSize: 4 };
+    const k: TwoGemmKernels = { fc1: compileGemm(fc1Options, 'wgsl'), fc2: compileGemm(fc2Options, 'wgsl'), fc1Options, fc2Options };
+    expect(k.fc1.source).toContain('vec4<f32>(');
+    const got = await runTwoGemmOnGpu(k, data);
+    expect(got.every(Number.isFinite)).toBe(true);
+    expect(relativeL2Error(got, twoGemmReference(data))).toBeLessThan(1e-5);
+  });
 });

@@ -86,7 +86,7 @@ describe('NeoNeXt on WebAssembly', () => {
     await expect(model.forward(new Tensor([1, 3, 128, 128], new Float32Array(3 * 128 * 128)))).rejects.toThrow(/disposed/);
   });
 
-  it('passes the golden NeoNeXt block cases (folded NeoCell + fused MLP) at rel. L2 <= 1e-5, outputs poisoned', async () => {
+  it('passes the golden NeoNeXt block cases (folded NeoCell + MLP as two SIMD GEMMs) at rel. L2 <= 1e-5, outputs poisoned', async () => {
     const report = await runConformance('test/fixtures/block', wasm, { tolerance: 1e-5 });
     expect(report.rows.map((r) => r.op)).toEqual(['neo_bottleneck', 'neo_bottleneck']);
     for (const row of report.rows) expect(row.maxError, row.name).toBeLessThanOrEqual(1e-5);

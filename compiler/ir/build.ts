@@ -16,6 +16,17 @@ export const uniform = (field: string, type: ScalarType = 'u32'): Expr => ({ k: 
 export const load = (memory: string, index: Expr, type: ScalarType = 'f32'): Expr => ({ k: 'load', type, memory, index });
 export const ref = (name: string, type: ScalarType): Expr => ({ k: 'ref', type, name });
 export const cast = (type: ScalarType, a: Expr): Expr => (a.type === type ? a : { k: 'cast', type, a });
+/** Four f32 lanes all equal to `a` (f32). */
+export function splat(a: Expr): Expr {
+  if (a.type !== 'f32') throw new TypeError(`IR: splat of ${a.type}`);
+  return { k: 'cast', type: 'vec4f', a };
+}
+/** Elements index..index+3 of an f32 memory as one vec4f. */
+export const loadVec4 = (memory: string, index: Expr): Expr => load(memory, index, 'vec4f');
+export function lane(a: Expr, i: number): Expr {
+  if (a.type !== 'vec4f' || !Number.isInteger(i) || i < 0 || i > 3) throw new TypeError(`IR: lane ${i} of ${a.type}`);
+  return { k: 'lane', type: 'f32', a, lane: i };
+}
 
 export function isLit(e: Expr): e is Extract<Expr, { k: 'lit' }> {
   return e.k === 'lit';
@@ -46,6 +57,7 @@ function foldNumeric(op: BinaryOp, x: number, y: number, type: ScalarType): numb
 export function bin(op: BinaryOp, a: Expr, b: Expr): Expr {
   if (a.type !== b.type) throw new TypeError(`IR: ${op} on ${a.type} and ${b.type}`);
   const type: ScalarType = COMPARISONS.has(op) || op === '&&' || op === '||' ? 'bool' : a.type;
+  if (a.type === 'vec4f' && !['+', '-', '*', '/'].includes(op)) throw new TypeError(`IR: ${op} on vec4f (lane-wise + - * / only)`);
   if (a.k === 'lit' && b.k === 'lit') {
     if (op === '&&') return bool(Boolean(a.value) && Boolean(b.value));
     if (op === '||') return bool(Boolean(a.value) || Boolean(b.value));
@@ -62,7 +74,7 @@ export function bin(op: BinaryOp, a: Expr, b: Expr): Expr {
   if (op === '-' && bv === 0) return a;
   if (op === '*' && bv === 1) return a;
   if (op === '*' && av === 1) return b;
-  if (op === '*' && a.type !== 'f32' && (av === 0 || bv === 0)) return { k: 'lit', type, value: 0 };
+  if (op === '*' && a.type !== 'f32' && a.type !== 'vec4f' && (av === 0 || bv === 0)) return { k: 'lit', type, value: 0 };
   if (op === '/' && bv === 1) return a;
   if (op === '&&' && a.k === 'lit') return a.value ? b : a;
   if (op === '&&' && b.k === 'lit') return b.value ? a : b;

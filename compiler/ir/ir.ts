@@ -3,7 +3,12 @@
  * renderers print. Kernels are built once (compiler/ir/build.ts) and never mutated afterwards; everything that
  * differs between targets (type names, builtins, barriers, address spaces) lives in the renderers as data.
  */
-export type ScalarType = 'f32' | 'u32' | 'i32' | 'bool';
+/**
+ * Value types. `vec4f` is four f32 lanes (WGSL vec4<f32>, WebAssembly v128 as f32x4): loads and stores of a vec4f
+ * touch 4 consecutive f32 elements; `cast` f32 → vec4f splats; + - * / min max sqrt fma work lane-wise; `lane` reads
+ * one lane. It lets a CPU target use 128-bit SIMD while GPU targets print the same kernel with vec4s.
+ */
+export type ScalarType = 'f32' | 'u32' | 'i32' | 'bool' | 'vec4f';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
 export type IntrinsicFn = 'min' | 'max' | 'select' | 'sqrt' | 'erf' | 'fma';
@@ -18,6 +23,8 @@ export type Expr =
   /** select(ifFalse, ifTrue, cond) in args order [ifFalse, ifTrue, cond], as WGSL. */
   | { readonly k: 'call'; readonly type: ScalarType; readonly fn: IntrinsicFn; readonly args: readonly Expr[] }
   | { readonly k: 'cast'; readonly type: ScalarType; readonly a: Expr }
+  /** Lane 0..3 of a vec4f. */
+  | { readonly k: 'lane'; readonly type: 'f32'; readonly a: Expr; readonly lane: number }
   /** Element of a storage buffer, a workgroup array, or a uniform field (index ignored for uniforms). */
   | { readonly k: 'load'; readonly type: ScalarType; readonly memory: string; readonly index: Expr }
   | { readonly k: 'uniform'; readonly type: ScalarType; readonly field: string }

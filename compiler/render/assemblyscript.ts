@@ -35,7 +35,16 @@ const RESERVED_NAMES = new Set([
   'Math', 'Mathf', 'NaN', 'Infinity', 'unreachable', 'changetype', 'sizeof', 'offsetof', 'alignof', 'isDefined',
 ]);
 
-const TYPE: Record<ScalarType, string> = { f32: 'f32', u32: 'u32', i32: 'i32', bool: 'bool' };
+const TYPE: Record<ScalarType, string> = { f32: 'f32', u32: 'u32', i32: 'i32', bool: 'bool', vec4f: 'v128' };
+/** vec4f arithmetic as WebAssembly SIMD (f32x4); what is missing here is rejected when printing. */
+const VEC4_BINARY: Partial<Record<BinaryOp, string>> = { '+': 'f32x4.add', '-': 'f32x4.sub', '*': 'f32x4.mul', '/': 'f32x4.div' };
+const VEC4_INTRINSIC: Partial<Record<IntrinsicFn, (args: readonly string[]) => string>> = {
+  min: ([a, b]) => `f32x4.min(${a}, ${b})`,
+  max: ([a, b]) => `f32x4.max(${a}, ${b})`,
+  sqrt: ([a]) => `f32x4.sqrt(${a})`,
+  // No fused multiply-add in baseline SIMD (relaxed SIMD has one); WGSL's fma may round once or twice too.
+  fma: ([a, b, c]) => `f32x4.add(f32x4.mul(${a}, ${b}), ${c})`,
+};
 const BUILTIN: Record<BuiltinName, string> = {
   'workgroup_id.x': '__wid_x',
   'workgroup_id.y': '__wid_y',
@@ -93,6 +102,8 @@ class Printer {
 
   /** Address of carried value `v` of the current invocation: slot-major, so consecutive invocations are adjacent. */
   carryAddress(v: CarriedValue): string {
+    // Carry slots are 4 bytes wide.
+    if (v.type === 'vec4f') throw new NeoccError('bad-kernel-ir', `kernel ${this.kernel.name}: vec4f value "${v.name}" is live across a barrier (not supported)`);
     const offset = sharedArrayBytes(this.kernel) + 4 * v.slot * this.kernel.workgroupSize;
     return `${SCRATCH} + ${offset} + (<usize>${BUILTIN.local_index} << 2)`;
   }
@@ -126,6 +137,7 @@ class Printer {
       case 'lit': return this.literal(e);
       case 'ref': return this.name(e.name);
       case 'bin': {
+        if (e.a.type === 'vec4f') return `${this.vec4(VEC4_BINARY[e.op], e.op)}(${this.expr(e.a)}, ${this.expr(e.b)})`;
         const safe = SAFE_DIVISION[e.a.type]?.[e.op];
         const divisor = e.b.k === 'lit' ? (e.b.value as number) : 0;
         if (safe && divisor === 0) {
@@ -134,20 +146,28 @@ class Printer {
         }
         return `(${this.expr(e.a)} ${e.op} ${this.expr(e.b)})`;
       }
-      case 'neg': return `(-${this.expr(e.a)})`;
+      case 'neg': return e.type === 'vec4f' ? `f32x4.neg(${this.expr(e.a)})` : `(-${this.expr(e.a)})`;
+      case 'lane': return `f32x4.extract_lane(${this.expr(e.a)}, ${e.lane})`;
       case 'call':
+        if (e.type === 'vec4f') return this.vec4(VEC4_INTRINSIC[e.fn], e.fn)(e.args.map((a) => this.expr(a)));
         if (e.fn === 'erf') this.usesErf = true;
         return INTRINSIC[e.fn](e.args.map((a) => this.expr(a)), e.type);
       case 'cast': return this.cast(e.type, e.a);
-      case 'load': return `load<${TYPE[this.memory(e.memory).elem]}>(${this.address(e.memory, e.index)})`;
+      case 'load': return `load<${e.type === 'vec4f' ? 'v128' : TYPE[this.memory(e.memory).elem]}>(${this.address(e.memory, e.index)})`;
       case 'uniform': return `__u_${e.field}`;
       case 'builtin': return BUILTIN[e.name];
     }
   }
 
-  /** WGSL conversions: f32 → integer saturates (AssemblyScript emits trunc_sat), to bool is `!= 0`. */
+  private vec4<T>(printer: T | undefined, what: string): T {
+    if (printer === undefined) throw new NeoccError('bad-kernel-ir', `kernel ${this.kernel.name}: ${what} on vec4f is not supported by the AssemblyScript renderer`);
+    return printer;
+  }
+
+  /** WGSL conversions: f32 → integer saturates (AssemblyScript emits trunc_sat), to bool is `!= 0`, f32 → vec4f splats. */
   private cast(to: ScalarType, a: Expr): string {
     const inner = this.expr(a);
+    if (to === 'vec4f') return `f32x4.splat(${inner})`;
     if (to === 'bool') return a.type === 'f32' ? `(${inner} != <f32>0)` : `(${inner} != 0)`;
     return `<${TYPE[to]}>(${inner})`;
   }
@@ -158,7 +178,7 @@ class Printer {
       case 'var': out.push(`${indent}let ${this.name(s.name)}: ${TYPE[s.type]} = ${this.expr(s.init)};`); break;
       case 'assign': out.push(`${indent}${this.name(s.name)} = ${this.expr(s.value)};`); break;
       case 'store': {
-        const elem = TYPE[this.memory(s.memory).elem];
+        const elem = s.value.type === 'vec4f' ? 'v128' : TYPE[this.memory(s.memory).elem];
         out.push(`${indent}store<${elem}>(${this.address(s.memory, s.index)}, ${this.expr(s.value)});`);
         break;
       }

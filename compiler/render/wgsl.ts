@@ -1,7 +1,8 @@
 import type { Expr, KernelIR, ScalarType, Stmt } from '../ir/ir.js';
 
 /** What WGSL calls things; the CUDA and AssemblyScript renderers have tables of their own. */
-const TYPE: Record<ScalarType, string> = { f32: 'f32', u32: 'u32', i32: 'i32', bool: 'bool' };
+const TYPE: Record<ScalarType, string> = { f32: 'f32', u32: 'u32', i32: 'i32', bool: 'bool', vec4f: 'vec4<f32>' };
+const LANE = ['x', 'y', 'z', 'w'] as const;
 const BUILTIN: Record<string, string> = {
   'workgroup_id.x': 'wid.x',
   'workgroup_id.y': 'wid.y',
@@ -33,6 +34,7 @@ function literal(e: Extract<Expr, { k: 'lit' }>): string {
     case 'bool': return String(e.value);
     case 'u32': return `${e.value}u`;
     case 'i32': return `${e.value}i`;
+    case 'vec4f': throw new RangeError('IR has no vec4f literals (splat an f32)');
     case 'f32': {
       const v = e.value as number;
       if (!Number.isFinite(v)) throw new RangeError(`WGSL has no literal for ${v}`);
@@ -52,7 +54,13 @@ export function wgslExpr(e: Expr): string {
     case 'neg': return `(-${wgslExpr(e.a)})`;
     case 'call': return `${HELPER_NAME[e.fn] ?? e.fn}(${e.args.map(wgslExpr).join(', ')})`;
     case 'cast': return `${TYPE[e.type]}(${wgslExpr(e.a)})`;
-    case 'load': return `${e.memory}[${wgslExpr(e.index)}]`;
+    case 'lane': return `${wgslExpr(e.a)}.${LANE[e.lane]}`;
+    case 'load': {
+      const index = wgslExpr(e.index);
+      // Buffers are array<f32>: a vec4f is gathered from its 4 consecutive elements.
+      if (e.type === 'vec4f') return `vec4<f32>(${LANE.map((_, l) => `${e.memory}[${l === 0 ? index : `${index} + ${l}u`}]`).join(', ')})`;
+      return `${e.memory}[${index}]`;
+    }
     case 'uniform': return `${WGSL_UNIFORM_VAR}.${e.field}`;
     case 'builtin': return BUILTIN[e.name]!;
   }
@@ -63,7 +71,16 @@ function stmt(s: Stmt, indent: string, out: string[]): void {
     case 'let': out.push(`${indent}let ${s.name} = ${wgslExpr(s.value)};`); break;
     case 'var': out.push(`${indent}var ${s.name}: ${TYPE[s.type]} = ${wgslExpr(s.init)};`); break;
     case 'assign': out.push(`${indent}${s.name} = ${wgslExpr(s.value)};`); break;
-    case 'store': out.push(`${indent}${s.memory}[${wgslExpr(s.index)}] = ${wgslExpr(s.value)};`); break;
+    case 'store':
+      if (s.value.type === 'vec4f') {
+        // One scope per vec4 store, so its two temporaries never clash (WGSL names cannot start with `__`).
+        out.push(`${indent}{`, `${indent}  let _at = ${wgslExpr(s.index)};`, `${indent}  let _v = ${wgslExpr(s.value)};`);
+        LANE.forEach((l, i) => out.push(`${indent}  ${s.memory}[${i === 0 ? '_at' : `_at + ${i}u`}] = _v.${l};`));
+        out.push(`${indent}}`);
+      } else {
+        out.push(`${indent}${s.memory}[${wgslExpr(s.index)}] = ${wgslExpr(s.value)};`);
+      }
+      break;
     case 'barrier': out.push(`${indent}workgroupBarrier();`); break;
     case 'return': out.push(`${indent}return;`); break;
     case 'comment': out.push(`${indent}// ${s.text}`); break;

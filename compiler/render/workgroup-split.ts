@@ -83,6 +83,7 @@ export function isUniform(e: Expr, scope: ReadonlyMap<string, ScalarType>, readO
     case 'load': return readOnly !== undefined && readOnly.has(e.memory) && isUniform(e.index, scope, readOnly);
     case 'bin': return isUniform(e.a, scope, readOnly) && isUniform(e.b, scope, readOnly);
     case 'neg':
+    case 'lane':
     case 'cast': return isUniform(e.a, scope, readOnly);
     case 'call': return e.args.every((a) => isUniform(a, scope, readOnly));
   }
@@ -114,6 +115,7 @@ function exprRefs(e: Expr, out: Set<string>): void {
     case 'ref': out.add(e.name); break;
     case 'bin': exprRefs(e.a, out); exprRefs(e.b, out); break;
     case 'neg':
+    case 'lane':
     case 'cast': exprRefs(e.a, out); break;
     case 'call': e.args.forEach((a) => exprRefs(a, out)); break;
     case 'load': exprRefs(e.index, out); break;

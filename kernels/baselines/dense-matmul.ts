@@ -1,4 +1,4 @@
-import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
 import {
   BlockBuilder, add, and, builtin, div, f32, finishKernel, load, lt, min, mod, mul, select, sub, u32, uniform,
 } from '../../compiler/ir/build.js';
@@ -152,8 +152,8 @@ export function denseTileText(t: DenseTile): string {
   return `${t.staging} ${t.tm}x${t.tn}${t.staging === 'shared' ? `x${t.tk}` : ''} tile, ${t.rm}x${t.rn} per invocation`;
 }
 
-export function compileDenseMatmul(tile: DenseTile): KernelArtifact {
-  return makeArtifact(denseMatmulKernel(tile), 'wgsl', { baseline: 'dense-matmul', tile });
+export function compileDenseMatmul(tile: DenseTile, target: KernelTarget = 'wgsl'): KernelArtifact {
+  return makeArtifact(denseMatmulKernel(tile), target, { baseline: 'dense-matmul', tile });
 }
 
 /** One bmm of the dense NeoCell: which operands it multiplies and its sizes (the tile is chosen per device). */

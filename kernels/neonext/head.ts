@@ -1,4 +1,4 @@
-import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
 import { NeoccError } from '../../compiler/errors.js';
 import {
   BlockBuilder, add, builtin, call, cast, div, eq, f32, finishKernel, load, mul, sub, u32, uniform,
@@ -96,13 +96,13 @@ export function headKernel(o: HeadKernelOptions): KernelIR {
   });
 }
 
-export function compileHead(o: HeadKernelOptions, limits: { maxComputeWorkgroupStorageSize: number }): KernelArtifact {
+export function compileHead(o: HeadKernelOptions, limits: { maxComputeWorkgroupStorageSize: number }, target: KernelTarget = 'wgsl'): KernelArtifact {
   if (headSharedBytes(o.channels) > limits.maxComputeWorkgroupStorageSize) {
     throw new NeoccError('adapter-limits-exceeded',
       `the head kernel for C = ${o.channels} needs ${headSharedBytes(o.channels)} bytes of workgroup storage; the adapter allows ` +
       `${limits.maxComputeWorkgroupStorageSize} (maxComputeWorkgroupStorageSize)`);
   }
-  return makeArtifact(headKernel(o), 'wgsl', { op: 'neonext-head', ...o, eps: LAYER_NORM_EPS });
+  return makeArtifact(headKernel(o), target, { op: 'neonext-head', ...o, eps: LAYER_NORM_EPS });
 }
 
 export function headLaunch(batch: number, plane: number): { grid: Grid; uniforms: UniformValues } {

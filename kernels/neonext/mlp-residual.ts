@@ -1,4 +1,4 @@
-import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
 import { NeoccError } from '../../compiler/errors.js';
 import {
   BlockBuilder, add, builtin, call, div, f32, finishKernel, ge, load, lt, min, mod, mul, sub, u32, uniform,
@@ -187,8 +187,8 @@ export function mlpResidualKernel(o: MlpKernelOptions): KernelIR {
   });
 }
 
-export function compileMlpResidual(o: MlpKernelOptions): KernelArtifact {
-  return makeArtifact(mlpResidualKernel(o), 'wgsl', { op: 'neonext-mlp-residual', ...o });
+export function compileMlpResidual(o: MlpKernelOptions, target: KernelTarget = 'wgsl'): KernelArtifact {
+  return makeArtifact(mlpResidualKernel(o), target, { op: 'neonext-mlp-residual', ...o });
 }
 
 /** Grid: one workgroup per pixel tile, folded into 2D under the per-dimension limit. */

@@ -1,38 +1,66 @@
-import type { KernelArtifact } from '../../compiler/artifact.js';
+import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
 import type { Grid, UniformValues } from '../neocell/launch.js';
-import { DEFAULT_LINEAR_TILE, compileLinear, linearLaunch, type LinearKernelOptions, type LinearTile } from './unfused/linear.js';
+import { DEFAULT_LINEAR_TILE, linearKernel, linearLaunch, type LinearEpilogue, type LinearKernelOptions, type LinearTile } from './unfused/linear.js';
+import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, type LinearVec4Options } from './unfused/linear-vec4.js';
 
 /**
- * The second half of a NeoNeXt block (after the folded NeoCell) as TWO register-tiled GEMMs instead of the one
- * fused kernel of mlp-residual.ts:
+ * The second half of a NeoNeXt block (after the folded NeoCell) as TWO GEMMs instead of the one fused kernel of
+ * mlp-residual.ts:
  *   (1) fc_1: hidden [P, 4C] = GELU(m [P, C] · W1ᵀ + b1)             (m the channels-last NeoCell output)
  *   (2) fc_2: y [n, c, p] (NCHW) = x [n, c, p] + (hidden · W2ᵀ + b2)[n·plane + p, c]
  * with P = N·H·W, BN folded into W1/b1 and LayerScale into W2/b2 (kernels/fold-neonext.ts), the weights stored
  * transposed exactly as the fused kernel reads them (runtime/webgpu/model/gpu-weights.ts), so both paths share one
- * upload. The GEMMs are kernels/neonext/unfused/linear.ts with an epilogue built in the IR (GELU; residual + NCHW
- * store): the hidden activations round-trip through global memory (a [P, 4C] scratch buffer), which on lavapipe
- * costs less than the fused kernel's workgroup-memory staging (bench/neonext-blocks.ts, `two-gemm`).
+ * layout. The GEMMs are the Linear kernels of ./unfused with an epilogue built in the IR (GELU; residual + NCHW
+ * store); the hidden activations round-trip through memory (a [P, 4C] scratch buffer), which on lavapipe costs less
+ * than the fused kernel's workgroup-memory staging (bench/neonext-blocks.ts, `two-gemm`).
+ *
+ * Per target: WGSL gets the register-tiled GPU GEMM (./unfused/linear.ts); AssemblyScript gets the SIMD
+ * micro-kernel (./unfused/linear-vec4.ts, f32x4), 4-6x faster than the register-tiled kernel on a CPU
+ * (bench/wasm-gemm.ts), wherever the output width is a multiple of 4.
  *
  * Bindings: fc_1 [m, w1t, b1, hidden]; fc_2 [hidden, w2t, b2, x, y].
  */
 export interface TwoGemmOptions {
   readonly channels: number;
+  /** Default 'wgsl'. */
+  readonly target?: KernelTarget;
+  /** Register tiles of the WGSL GEMMs. */
   readonly fc1Tile?: LinearTile;
   readonly fc2Tile?: LinearTile;
 }
 
+/** One GEMM of the pair: which kernel family, with its options. */
+export type GemmOptions = ({ readonly kind: 'registers' } & LinearKernelOptions) | ({ readonly kind: 'vec4' } & LinearVec4Options);
+
 export interface TwoGemmKernels {
   readonly fc1: KernelArtifact;
   readonly fc2: KernelArtifact;
-  readonly fc1Options: LinearKernelOptions;
-  readonly fc2Options: LinearKernelOptions;
+  readonly fc1Options: GemmOptions;
+  readonly fc2Options: GemmOptions;
+}
+
+function gemmOptions(target: KernelTarget, inFeatures: number, outFeatures: number, epilogue: LinearEpilogue, tile: LinearTile | undefined): GemmOptions {
+  const vec4Tile = target === 'assemblyscript' ? chooseVec4Tile(inFeatures, outFeatures) : undefined;
+  if (vec4Tile) return { kind: 'vec4', inFeatures, outFeatures, epilogue, ...vec4Tile, workgroupSize: 1 };
+  return { kind: 'registers', inFeatures, outFeatures, epilogue, ...(tile ?? DEFAULT_LINEAR_TILE) };
+}
+
+/** The artifact of one GEMM (baked: its whole options record, under the Linear's op name). */
+export function compileGemm(o: GemmOptions, target: KernelTarget): KernelArtifact {
+  const ir = o.kind === 'vec4' ? linearVec4Kernel(o) : linearKernel(o);
+  return makeArtifact(ir, target, { op: 'unfused-linear', ...o });
+}
+
+export function gemmLaunch(o: GemmOptions, rows: number, plane?: number): { grid: Grid; uniforms: UniformValues } {
+  return o.kind === 'vec4' ? linearVec4Launch(o, rows, plane) : linearLaunch(o, rows, plane);
 }
 
 export function compileMlpTwoGemm(o: TwoGemmOptions): TwoGemmKernels {
   const c = o.channels;
-  const fc1Options: LinearKernelOptions = { inFeatures: c, outFeatures: 4 * c, ...(o.fc1Tile ?? DEFAULT_LINEAR_TILE), epilogue: 'bias-gelu' };
-  const fc2Options: LinearKernelOptions = { inFeatures: 4 * c, outFeatures: c, ...(o.fc2Tile ?? DEFAULT_LINEAR_TILE), epilogue: 'bias-residual-nchw' };
-  return { fc1: compileLinear(fc1Options), fc2: compileLinear(fc2Options), fc1Options, fc2Options };
+  const target = o.target ?? 'wgsl';
+  const fc1Options = gemmOptions(target, c, 4 * c, 'bias-gelu', o.fc1Tile);
+  const fc2Options = gemmOptions(target, 4 * c, c, 'bias-residual-nchw', o.fc2Tile);
+  return { fc1: compileGemm(fc1Options, target), fc2: compileGemm(fc2Options, target), fc1Options, fc2Options };
 }
 
 /** Elements of the hidden scratch buffer for `batch` images of `plane` pixels. */
@@ -47,5 +75,5 @@ export interface TwoGemmLaunch {
 
 export function mlpTwoGemmLaunch(k: TwoGemmKernels, batch: number, plane: number): TwoGemmLaunch {
   const rows = batch * plane;
-  return { fc1: linearLaunch(k.fc1Options, rows), fc2: linearLaunch(k.fc2Options, rows, plane) };
+  return { fc1: gemmLaunch(k.fc1Options, rows), fc2: gemmLaunch(k.fc2Options, rows, plane) };
 }

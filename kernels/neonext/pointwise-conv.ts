@@ -1,4 +1,4 @@
-import type { KernelArtifact } from '../../compiler/artifact.js';
+import type { KernelArtifact, KernelTarget } from '../../compiler/artifact.js';
 import { compileDenseMatmul, type DenseTile } from '../baselines/dense-matmul.js';
 import type { Grid, UniformValues } from '../neocell/launch.js';
 
@@ -11,8 +11,8 @@ import type { Grid, UniformValues } from '../neocell/launch.js';
  */
 export const POINTWISE_TILE: DenseTile = { staging: 'registers', tm: 32, tn: 32, tk: 1, rm: 4, rn: 4 };
 
-export function compilePointwiseConv(): KernelArtifact {
-  return compileDenseMatmul(POINTWISE_TILE);
+export function compilePointwiseConv(target: KernelTarget = 'wgsl'): KernelArtifact {
+  return compileDenseMatmul(POINTWISE_TILE, target);
 }
 
 /** Buffers in binding order: [weight, x, y]. */

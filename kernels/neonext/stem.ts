@@ -1,4 +1,4 @@
-import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
 import { BlockBuilder, add, builtin, div, finishKernel, ge, load, mod, mul, u32, uniform } from '../../compiler/ir/build.js';
 import type { Expr, KernelIR } from '../../compiler/ir/ir.js';
 import { IMAGE_CHANNELS, PATCH_SIZE } from '../../compiler/spec/model-config.js';
@@ -72,8 +72,8 @@ export function stemKernel(o: StemKernelOptions): KernelIR {
   });
 }
 
-export function compileStem(o: StemKernelOptions): KernelArtifact {
-  return makeArtifact(stemKernel(o), 'wgsl', { op: 'neonext-stem', ...o });
+export function compileStem(o: StemKernelOptions, target: KernelTarget = 'wgsl'): KernelArtifact {
+  return makeArtifact(stemKernel(o), target, { op: 'neonext-stem', ...o });
 }
 
 export function stemLaunch(o: StemKernelOptions, batch: number, resolution: number, maxPerDimension = 65535): { grid: Grid; uniforms: UniformValues } {

@@ -12,9 +12,9 @@ import { concatTensors, formatShape, sameShape, Tensor } from '../../kernels/ten
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
 import { foldBlock } from '../../kernels/fold-neonext.js';
 import type { BlockParams, NeoNeXtParams } from '../../kernels/neonext-params.js';
-import { mlpLaunch } from '../../kernels/neonext/mlp-residual.js';
+import { twoGemmHiddenElements } from '../../kernels/neonext/mlp-two-gemm.js';
 import type { Backend, LoadedModel } from '../backends/backend.js';
-import { neoCellLaunch } from '../webgpu/model/model-kernels.js';
+import { mlpArtifacts, mlpDispatches, neoCellLaunch, type MlpBuffer } from '../webgpu/model/model-kernels.js';
 import { WasmNeoNeXt, WeightLayout, layoutBlock } from './wasm-neonext.js';
 import { wasmBlockKernels } from './wasm-model-kernels.js';
 import { LinearMemory } from './linear-memory.js';
@@ -187,8 +187,8 @@ export class WasmBackend implements Backend {
   }
 
   /**
-   * One NeoNeXt block exactly as a model runs it (folded NeoCell writing channels-last, then the fused MLP +
-   * residual), for conformance against the golden block cases.
+   * One NeoNeXt block exactly as a model runs it (folded NeoCell writing channels-last, then the MLP +
+   * residual as two SIMD GEMMs), for conformance against the golden block cases.
    */
   neoNeXtBlock(plan: NeoCellPlan, x: Tensor, params: BlockParams): Promise<Tensor> {
     return this.exclusive(() => this.block(plan, x, params));
@@ -198,10 +198,10 @@ export class WasmBackend implements Backend {
     if (!sameShape(x.shape, plan.inputShape)) throw new RangeError(`NeoNeXt block: x has shape ${formatShape(x.shape)}, the plan expects ${formatShape(plan.inputShape)}`);
     if (!sameShape(plan.inputShape, plan.outputShape)) throw new RangeError('NeoNeXt block: the NeoCell must keep the feature-map size (square kernels)');
     const kernels = wasmBlockKernels(plan);
-    await compileWasmKernels([kernels.neocell, kernels.mlp], this.memory.shared);
+    await compileWasmKernels([kernels.neocell, ...mlpArtifacts(kernels)], this.memory.shared);
     const runner = await this.runner();
     const poison = this.options.poisonOutputs ?? false;
-    const [n, , h, w] = plan.inputShape;
+    const [n, c, h, w] = plan.inputShape;
     const elements = x.size;
     const mem = this.memory;
     mem.reset();
@@ -214,10 +214,14 @@ export class WasmBackend implements Backend {
       const xp = mem.put(x.data);
       const m = mem.output(elements, poison);
       const y = mem.output(elements, poison);
+      const twoGemm = kernels.mlpPath === 'two-gemm';
+      const hidden = twoGemm ? mem.output(twoGemmHiddenElements(c, n, h * w), poison) : 0;
       const nc = neoCellLaunch(kernels.neocell, plan);
       await runner.run(kernels.neocell, [xp, at(offsets.wa), at(offsets.wb), m], nc.uniforms, nc.grid);
-      const mlp = mlpLaunch(kernels.mlpOptions, n, h * w);
-      await runner.run(kernels.mlp, [m, xp, at(offsets.w1t), at(offsets.b1), at(offsets.w2t), at(offsets.b2), y], mlp.uniforms, mlp.grid);
+      const pointers: Record<MlpBuffer, number> = {
+        m, x: xp, y, hidden, w1t: at(offsets.w1t), b1: at(offsets.b1), w2t: at(offsets.w2t), b2: at(offsets.b2),
+      };
+      for (const d of mlpDispatches(kernels, n, h * w, twoGemm)) await runner.run(d.artifact, d.buffers.map((b) => pointers[b]), d.uniforms, d.grid);
       return new Tensor(plan.outputShape, mem.read(y, elements));
     } finally {
       mem.reset();

@@ -4,7 +4,7 @@ import { PATCH_SIZE, STAGE_COUNT, blockPlan, downsamplePlan, stageSize, type Neo
 import { foldNeoNeXt, type FoldedBlock, type FoldedNeoNeXt } from '../../kernels/fold-neonext.js';
 import type { NeoNeXtParams } from '../../kernels/neonext-params.js';
 import { headLaunch } from '../../kernels/neonext/head.js';
-import { mlpLaunch } from '../../kernels/neonext/mlp-residual.js';
+import { twoGemmHiddenElements } from '../../kernels/neonext/mlp-two-gemm.js';
 import { pointwiseConvLaunch } from '../../kernels/neonext/pointwise-conv.js';
 import { stemLaunch } from '../../kernels/neonext/stem.js';
 import type { NeoCellWeights } from '../../kernels/reference/neocell.js';
@@ -12,7 +12,7 @@ import type { Grid, UniformValues } from '../../kernels/neocell/launch.js';
 import type { ModuleObserver } from '../../kernels/reference/neonext.js';
 import { concatTensors, formatShape, Tensor } from '../../kernels/tensor.js';
 import type { LoadedModel } from '../backends/backend.js';
-import { allArtifacts, neoCellLaunch, type ModelKernels } from '../webgpu/model/model-kernels.js';
+import { allArtifacts, mlpDispatches, neoCellLaunch, type MlpBuffer, type ModelKernels } from '../webgpu/model/model-kernels.js';
 import { LinearMemory } from './linear-memory.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
@@ -115,8 +115,8 @@ export interface WasmNeoNeXtOptions {
 /**
  * NeoNeXt on WebAssembly: folds BN/LayerScale (float64) at load, lays the folded float32 weights out once at the
  * start of the model's own linear memory, compiles every kernel up front (asc, cached per artifact key for the
- * process), and runs the WebGPU model's kernel sequence — stem, per block NeoCell (channels-last) + fused MLP and
- * residual, downsample conv + NeoCell with the BN shift, head — on the CPU. The model has its own memory (and
+ * process), and runs the WebGPU model's kernel sequence — stem, per block NeoCell (channels-last) + the MLP and
+ * residual as two SIMD GEMMs, downsample conv + NeoCell with the BN shift, head — on the CPU. The model has its own memory (and
  * threads), so backend calls that reset the backend's memory never touch its weights. Per forward, the memory's
  * bump allocator is reset and the weight region re-reserved first: the allocator is deterministic, so it lands at
  * the same address and the weights (never overwritten) are still there.
@@ -178,10 +178,13 @@ export class WasmNeoNeXt implements LoadedModel {
         act = Math.max(act, batch * config.dims[s]! * ph * pw);
       }
     }
+    const twoGemm = k.stages.map((ks) => ks.mlpPath === 'two-gemm');
+    const hiddenElements = Math.max(0, ...k.stages.map((_, s) => (twoGemm[s] ? twoGemmHiddenElements(config.dims[s]!, batch, stageSize(config, s).reduce((p, d) => p * d, 1)) : 0)));
     const x = mem.put(input.data);
     let cur = mem.alloc(act);
     let next = mem.alloc(act);
     const scratch = mem.alloc(act);
+    const hidden = hiddenElements > 0 ? mem.alloc(hiddenElements) : 0;
     const logits = mem.alloc(batch * config.classes);
     const run = (kernel: KernelArtifact, pointers: number[], launch: { grid: Grid; uniforms: UniformValues }): Promise<void> =>
       this.runner.run(kernel, pointers, launch.uniforms, launch.grid);
@@ -204,10 +207,11 @@ export class WasmNeoNeXt implements LoadedModel {
         emit(`downsample_${s}`, cur, [batch, config.dims[s]!, h, w]);
       }
       const nc = neoCellLaunch(k.stages[s]!.neocell, blockPlan(config, s, batch));
-      const mlp = mlpLaunch(k.stages[s]!.mlpOptions, batch, h * w);
+      const mlp = mlpDispatches(k.stages[s]!, batch, h * w, twoGemm[s]!);
       for (const blk of wt.stages[s]!) {
         await run(k.stages[s]!.neocell, [cur, blk.wa, blk.wb, scratch], nc);
-        await run(k.stages[s]!.mlp, [scratch, cur, blk.w1t, blk.b1, blk.w2t, blk.b2, next], mlp);
+        const pointers: Record<MlpBuffer, number> = { m: scratch, x: cur, y: next, hidden, ...blk };
+        for (const d of mlp) await run(d.artifact, d.buffers.map((b) => pointers[b]), d);
         [cur, next] = [next, cur];
       }
       emit(`stage_${s + 1}`, cur, [batch, config.dims[s]!, h, w]);

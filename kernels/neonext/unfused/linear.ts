@@ -36,7 +36,7 @@ export interface LinearKernelOptions extends LinearTile {
 }
 
 /** GELU(a) = a/2 · (1 + erf(a/√2)), exact form as torch.nn.GELU(). */
-function gelu(a: Expr): Expr {
+export function gelu(a: Expr): Expr {
   return mul(mul(f32(0.5), a), add(f32(1), call('erf', mul(a, f32(Math.SQRT1_2)))));
 }
 
@@ -86,10 +86,8 @@ export function linearKernel(o: LinearKernelOptions): KernelIR {
       }
     });
   }));
-  const name = epilogue === 'bias' ? 'linear_bias' : epilogue === 'bias-gelu' ? 'linear_bias_gelu' : 'linear_bias_residual_nchw';
-  const what = epilogue === 'bias' ? `y [rows, ${N}] = x [rows, ${K}] · wt [${K}, ${N}] + bias`
-    : epilogue === 'bias-gelu' ? `y [rows, ${N}] = GELU(x [rows, ${K}] · wt [${K}, ${N}] + bias)`
-      : `y [n, ${N}, plane] (NCHW) = res (NCHW) + x [n·plane, ${K}] · wt [${K}, ${N}] + bias`;
+  const name = linearKernelName(epilogue);
+  const what = linearKernelWhat(epilogue, K, N);
   return finishKernel({
     name,
     workgroupSize: colThreads * rowThreads,
@@ -108,6 +106,17 @@ export function linearKernel(o: LinearKernelOptions): KernelIR {
       epilogue === 'bias-residual-nchw' ? 'run-time: rows = N·H·W, plane = H·W (uniforms)' : 'run-time: rows = N·H·W (uniform)',
     ],
   });
+}
+
+export function linearKernelName(epilogue: LinearEpilogue): string {
+  return epilogue === 'bias' ? 'linear_bias' : epilogue === 'bias-gelu' ? 'linear_bias_gelu' : 'linear_bias_residual_nchw';
+}
+
+/** What a Linear kernel computes, for its doc header. */
+export function linearKernelWhat(epilogue: LinearEpilogue, K: number, N: number): string {
+  return epilogue === 'bias' ? `y [rows, ${N}] = x [rows, ${K}] · wt [${K}, ${N}] + bias`
+    : epilogue === 'bias-gelu' ? `y [rows, ${N}] = GELU(x [rows, ${K}] · wt [${K}, ${N}] + bias)`
+      : `y [n, ${N}, plane] (NCHW) = res (NCHW) + x [n·plane, ${K}] · wt [${K}, ${N}] + bias`;
 }
 
 export function compileLinear(o: LinearKernelOptions): KernelArtifact {

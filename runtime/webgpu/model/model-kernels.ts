@@ -1,32 +1,33 @@
-import type { KernelArtifact } from '../../../compiler/artifact.js';
+import type { KernelArtifact, KernelTarget } from '../../../compiler/artifact.js';
 import { chooseTiling, compileNeoCellForward, forwardBaked, type TilingLimits } from '../../../compiler/compile-neocell.js';
 import type { NeoCellPlan } from '../../../compiler/plan/neocell-plan.js';
 import { STAGE_COUNT, blockPlan, downsamplePlan, type NeoNeXtConfig } from '../../../compiler/spec/model-config.js';
 import { compileHead } from '../../../kernels/neonext/head.js';
-import { chooseMlpTiling, compileMlpResidual, type MlpKernelOptions } from '../../../kernels/neonext/mlp-residual.js';
-import { compileMlpTwoGemm, type TwoGemmKernels } from '../../../kernels/neonext/mlp-two-gemm.js';
+import { chooseMlpTiling, compileMlpResidual, mlpLaunch, type MlpKernelOptions } from '../../../kernels/neonext/mlp-residual.js';
+import { compileMlpTwoGemm, mlpTwoGemmLaunch, type TwoGemmKernels } from '../../../kernels/neonext/mlp-two-gemm.js';
 import type { LinearTile } from '../../../kernels/neonext/unfused/linear.js';
 import { compilePointwiseConv } from '../../../kernels/neonext/pointwise-conv.js';
 import { compileStem, defaultStemOptions, type StemKernelOptions } from '../../../kernels/neonext/stem.js';
 import { forwardLaunch, shouldPackChannels, type Grid, type UniformValues } from '../../../kernels/neocell/launch.js';
 
 /**
- * Every kernel a NeoNeXt forward pass needs, specialized for one config and tiled for one device. Batch and
- * resolution are run-time uniforms, so the set serves every batch size.
+ * Every kernel a NeoNeXt forward pass needs, specialized for one config and tiled for one device, for one target:
+ * WGSL for the WebGPU model, AssemblyScript for the WebAssembly one (runtime/wasm/wasm-neonext.ts; the same IR
+ * builders and sequence, the MLP GEMMs as SIMD micro-kernels there). Batch and resolution are run-time uniforms,
+ * so the set serves every batch size.
  */
 export interface BlockKernels {
   /** Folded NeoCell, channels-last output (what both MLP paths read). */
   readonly neocell: KernelArtifact;
   /**
-   * Which MLP a block runs when it can (`two-gemm` falls back to `fused` where its hidden scratch is too large);
-   * absent = `fused` (the wasm backend's kernel set, runtime/wasm/wasm-model-kernels.ts, shares this type).
+   * Which MLP a block runs when it can (`two-gemm` falls back to `fused` where its hidden scratch is too large).
    */
-  readonly mlpPath?: MlpPath;
+  readonly mlpPath: MlpPath;
   /** The fused fc_1 → GELU → fc_2 → +residual kernel (kernels/neonext/mlp-residual.ts). */
   readonly mlp: KernelArtifact;
   readonly mlpOptions: MlpKernelOptions;
-  /** The same MLP as two register-tiled GEMMs with IR epilogues (kernels/neonext/mlp-two-gemm.ts). */
-  readonly twoGemm?: TwoGemmKernels;
+  /** The same MLP as two GEMMs with IR epilogues (kernels/neonext/mlp-two-gemm.ts). */
+  readonly twoGemm: TwoGemmKernels;
 }
 
 /**
@@ -72,44 +73,71 @@ export type DeviceLimits = TilingLimits & { readonly maxComputeWorkgroupsPerDime
  * The specialized NeoCell for `plan` (its spatial size decides channel packing, which pays on small planes such as
  * stage 4's 7x7; batch does not enter, so the kernel serves every batch).
  */
-function neoCellKernel(plan: NeoCellPlan, limits: DeviceLimits, options: { layout: 'nhwc' | 'nchw'; channelBias?: boolean }): KernelArtifact {
+function neoCellKernel(plan: NeoCellPlan, limits: DeviceLimits, target: KernelTarget, options: { layout: 'nhwc' | 'nchw'; channelBias?: boolean }): KernelArtifact {
   const tiling = chooseTiling(plan.spec, limits);
   const packChannels = shouldPackChannels(plan, tiling);
-  return compileNeoCellForward(plan.spec, { ...options, tiling, packChannels });
+  return compileNeoCellForward(plan.spec, { ...options, tiling, packChannels, target });
 }
 
-export function blockKernels(plan: NeoCellPlan, limits: DeviceLimits, mlpPath: MlpPath = preferredMlpPath(plan.spec.channels)): BlockKernels {
+export function blockKernels(
+  plan: NeoCellPlan, limits: DeviceLimits, mlpPath: MlpPath = preferredMlpPath(plan.spec.channels), target: KernelTarget = 'wgsl',
+): BlockKernels {
   const channels = plan.spec.channels;
   const mlpOptions: MlpKernelOptions = { channels, hidden: 4 * channels, ...chooseMlpTiling(channels, limits) };
   return {
-    neocell: neoCellKernel(plan, limits, { layout: 'nhwc' }),
+    neocell: neoCellKernel(plan, limits, target, { layout: 'nhwc' }),
     mlpPath,
-    mlp: compileMlpResidual(mlpOptions),
+    mlp: compileMlpResidual(mlpOptions, target),
     mlpOptions,
-    twoGemm: compileMlpTwoGemm({ channels, fc1Tile: TWO_GEMM_TILE, fc2Tile: TWO_GEMM_TILE }),
+    twoGemm: compileMlpTwoGemm({ channels, target, fc1Tile: TWO_GEMM_TILE, fc2Tile: TWO_GEMM_TILE }),
   };
+}
+
+/** What an MLP kernel binds, by role; each runtime maps the roles to its own buffers (GPUBuffers, wasm pointers). */
+export type MlpBuffer = 'm' | 'x' | 'w1t' | 'b1' | 'w2t' | 'b2' | 'hidden' | 'y';
+
+export interface MlpDispatch {
+  readonly artifact: KernelArtifact;
+  readonly buffers: readonly MlpBuffer[];
+  readonly grid: Grid;
+  readonly uniforms: UniformValues;
+}
+
+/**
+ * A block's MLP + residual (m = channels-last NeoCell output, x = block input, y = output) as dispatches: the two
+ * GEMMs through the `hidden` scratch (twoGemmHiddenElements) when `twoGemm`, else the fused kernel.
+ */
+export function mlpDispatches(k: BlockKernels, batch: number, plane: number, twoGemm: boolean): MlpDispatch[] {
+  if (twoGemm) {
+    const l = mlpTwoGemmLaunch(k.twoGemm, batch, plane);
+    return [
+      { artifact: k.twoGemm.fc1, buffers: ['m', 'w1t', 'b1', 'hidden'], ...l.fc1 },
+      { artifact: k.twoGemm.fc2, buffers: ['hidden', 'w2t', 'b2', 'x', 'y'], ...l.fc2 },
+    ];
+  }
+  return [{ artifact: k.mlp, buffers: ['m', 'x', 'w1t', 'b1', 'w2t', 'b2', 'y'], ...mlpLaunch(k.mlpOptions, batch, plane) }];
 }
 
 /** The MLP artifacts of the block's preferred path (what a model compiles up front; a fallback compiles on first use). */
 export function mlpArtifacts(k: BlockKernels): KernelArtifact[] {
-  return k.mlpPath === 'two-gemm' && k.twoGemm ? [k.twoGemm.fc1, k.twoGemm.fc2] : [k.mlp];
+  return k.mlpPath === 'two-gemm' ? [k.twoGemm.fc1, k.twoGemm.fc2] : [k.mlp];
 }
 
-export function modelKernels(config: NeoNeXtConfig, limits: DeviceLimits): ModelKernels {
+export function modelKernels(config: NeoNeXtConfig, limits: DeviceLimits, target: KernelTarget = 'wgsl'): ModelKernels {
   const stemOptions = defaultStemOptions(config.dims[0]!);
-  const conv = compilePointwiseConv();
+  const conv = compilePointwiseConv(target);
   const stages: BlockKernels[] = [];
   const downsamples: DownsampleKernels[] = [];
   for (let s = 0; s < STAGE_COUNT; s++) {
-    stages.push(blockKernels(blockPlan(config, s, 1), limits));
-    if (s > 0) downsamples.push({ conv, neocell: neoCellKernel(downsamplePlan(config, s, 1), limits, { layout: 'nchw', channelBias: true }) });
+    stages.push(blockKernels(blockPlan(config, s, 1), limits, undefined, target));
+    if (s > 0) downsamples.push({ conv, neocell: neoCellKernel(downsamplePlan(config, s, 1), limits, target, { layout: 'nchw', channelBias: true }) });
   }
   return {
-    stem: compileStem(stemOptions),
+    stem: compileStem(stemOptions, target),
     stemOptions,
     stages,
     downsamples,
-    head: compileHead({ channels: config.dims[STAGE_COUNT - 1]!, classes: config.classes, workgroupSize: 64 }, limits),
+    head: compileHead({ channels: config.dims[STAGE_COUNT - 1]!, classes: config.classes, workgroupSize: 64 }, limits, target),
   };
 }
 

@@ -1,0 +1,137 @@
+import {
+  BlockBuilder, add, builtin, div, f32, finishKernel, lane, load, loadVec4, lt, max, min, mod, mul, splat, sub, u32, uniform,
+} from '../../../compiler/ir/build.js';
+import type { Expr, KernelIR } from '../../../compiler/ir/ir.js';
+import { NotSupportedError } from '../../../compiler/errors.js';
+import type { Grid, UniformValues } from '../../neocell/launch.js';
+import { linearKernelName, linearKernelWhat, type LinearEpilogue } from './linear.js';
+
+/**
+ * The Linear of ./linear.ts (same bindings, uniforms and epilogues: out[r, o] = bias[o] + Σ_k in[r, k]·wt[k, o])
+ * as a SIMD micro-kernel for CPUs: each invocation owns `rm` rows × 4·`rv` columns held in rm·rv vec4f
+ * accumulators (WebAssembly f32x4 registers), and per k loads rv vec4s of wt's row k and splats rm scalars of x.
+ * With rm·rv ≤ 12 the accumulators, the wt vectors and one splat fit x86-64's 16 SIMD registers, so V8 keeps the
+ * whole tile in registers; every loaded value feeds rm (or rv) multiply-adds.
+ *
+ * Grid: x = row tiles (`workgroupSize` per workgroup), y = column tiles. Row tiles run fastest, so consecutive
+ * workgroups (and one thread's contiguous share) reuse the same K×4rv panel of wt from L1 while x streams.
+ * Rows past `rows` read a clamped row and store nothing; outFeatures must be a multiple of 4·rv.
+ */
+export interface LinearVec4Options {
+  readonly inFeatures: number;
+  readonly outFeatures: number;
+  readonly epilogue?: LinearEpilogue;
+  /** Rows per invocation. */
+  readonly rm: number;
+  /** vec4 columns per invocation (4·rv output columns). */
+  readonly rv: number;
+  readonly workgroupSize: number;
+}
+
+/**
+ * The micro-kernel tile for a K → N Linear, or undefined when N is not a multiple of 4. 2 rows × 16 columns
+ * (8 accumulators, 4 wt vectors) was fastest on NeoNeXt-T's fc_1/fc_2 shapes up to K = 1536 (bench/wasm-gemm.ts:
+ * 26-30 GFLOP/s in V8 on one core, vs 4x8 / 2x12 / 3x16 / 1x32 / 4x4); at K = 3072 its 16-column wt panel
+ * (196 KiB) falls out of the near caches and 4 rows × 8 columns (a 98 KiB panel) wins.
+ */
+export function chooseVec4Tile(inFeatures: number, outFeatures: number): { rm: number; rv: number } | undefined {
+  if (outFeatures % 4 !== 0) return undefined;
+  const rv = [4, 2, 1].find((v) => outFeatures % (4 * v) === 0)!;
+  // 8 accumulators in all (rm·rv = 8) where N allows 16 or 8 columns.
+  return inFeatures > 1536 && rv >= 2 ? { rm: 4, rv: 2 } : { rm: 8 / rv, rv };
+}
+
+/**
+ * erf on 4 lanes with arithmetic only (no exp, which SIMD lacks): x·P(x²)/Q(x²) on x clamped to [-4, 4], the
+ * rational fit Eigen and XNNPACK use for float erf. In f32 its error is below 4.3e-7 absolute over the whole line
+ * (checked against a float64 erf in test/linear-vec4.test.ts), like the WGSL helper's 1.5e-7.
+ */
+const ERF_P = [-2.72614225801306e-10, 2.77068142495902e-08, -2.10102402082508e-06, -5.69250639462346e-05, -7.34990630326855e-04, -2.95459980854025e-03, -1.60960333262415e-02];
+const ERF_Q = [-1.45660718464996e-05, -2.13374055278905e-04, -1.68282697438203e-03, -7.37332916720468e-03, -1.42647390514189e-02];
+
+function horner(coefficients: readonly number[], x: Expr): Expr {
+  return coefficients.slice(1).reduce((acc, c) => add(mul(acc, x), splat(f32(c))), splat(f32(coefficients[0]!)));
+}
+
+export function erfVec4(b: BlockBuilder, x: Expr): Expr {
+  const clamped = b.let('erf_x', min(max(x, splat(f32(-4))), splat(f32(4))));
+  const x2 = b.let('erf_x2', mul(clamped, clamped));
+  return div(mul(horner(ERF_P, x2), clamped), horner(ERF_Q, x2));
+}
+
+/** GELU(a) = a/2 · (1 + erf(a/√2)) on 4 lanes (see erfVec4). */
+export function geluVec4(b: BlockBuilder, a: Expr): Expr {
+  const erf = b.let('erf', erfVec4(b, mul(a, splat(f32(Math.SQRT1_2)))));
+  return mul(mul(splat(f32(0.5)), a), add(splat(f32(1)), erf));
+}
+
+export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
+  const { inFeatures: K, outFeatures: N, rm, rv, workgroupSize } = o;
+  const epilogue = o.epilogue ?? 'bias';
+  if (N % (4 * rv) !== 0) throw new NotSupportedError(`linear-vec4: outFeatures ${N} is not a multiple of 4·rv = ${4 * rv}`);
+  const rowsU = uniform('rows');
+  const b = new BlockBuilder();
+  const row0 = b.let('row0', mul(add(mul(builtin('workgroup_id.x'), u32(workgroupSize)), builtin('local_index')), u32(rm)));
+  const col0 = b.let('col0', mul(builtin('workgroup_id.y'), u32(4 * rv)));
+  const rows = Array.from({ length: rm }, (_, i) => b.let('row', add(row0, u32(i))));
+  const inRow = rows.map((r) => b.let('in_row', mul(min(r, sub(rowsU, u32(1))), u32(K))));
+  const cols = Array.from({ length: rv }, (_, j) => b.let('col', add(col0, u32(4 * j))));
+  const acc = rows.map(() => cols.map((c) => b.var('acc', loadVec4('bias', c))));
+  b.for('k', u32(0), u32(K), (s, k) => {
+    const wRow = s.let('w_row', mul(k, u32(N)));
+    const w = cols.map((c) => s.let('w', loadVec4('wt', add(wRow, c))));
+    inRow.forEach((base, i) => {
+      const a = s.let('a', splat(load('x', add(base, k))));
+      w.forEach((wj, j) => s.assign(acc[i]![j]!.name, add(acc[i]![j]!.ref, mul(a, wj))));
+    });
+  });
+  const plane = uniform('plane');
+  rows.forEach((row, i) => {
+    b.if(lt(row, rowsU), (s) => {
+      const nchw = epilogue === 'bias-residual-nchw' ? { base: s.let('n_base', mul(div(row, plane), u32(N))), p: s.let('p', mod(row, plane)) } : undefined;
+      cols.forEach((col, j) => {
+        const value = acc[i]![j]!.ref;
+        if (!nchw) {
+          s.store('y', add(mul(row, u32(N)), col), epilogue === 'bias-gelu' ? geluVec4(s, value) : value);
+          return;
+        }
+        // NCHW: the 4 channels of a vec4 are `plane` apart.
+        for (let l = 0; l < 4; l++) {
+          const at = s.let('at', add(mul(add(nchw.base, add(col, u32(l))), plane), nchw.p));
+          s.store('y', at, add(load('res', at), lane(value, l)));
+        }
+      });
+    });
+  });
+  const name = `${linearKernelName(epilogue)}_vec4`;
+  return finishKernel({
+    name,
+    workgroupSize,
+    buffers: [
+      { name: 'x', access: 'read', elem: 'f32' },
+      { name: 'wt', access: 'read', elem: 'f32' },
+      { name: 'bias', access: 'read', elem: 'f32' },
+      ...(epilogue === 'bias-residual-nchw' ? [{ name: 'res', access: 'read' as const, elem: 'f32' as const }] : []),
+      { name: 'y', access: 'read_write', elem: 'f32' },
+    ],
+    uniforms: epilogue === 'bias-residual-nchw' ? [{ name: 'rows', type: 'u32' }, { name: 'plane', type: 'u32' }] : [{ name: 'rows', type: 'u32' }],
+    shared: [],
+    body: b.stmts,
+    doc: [
+      `neocc ${name}: ${linearKernelWhat(epilogue, K, N)}, vec4 micro-kernel ${rm} rows x ${4 * rv} columns per invocation`,
+      epilogue === 'bias-residual-nchw' ? 'run-time: rows = N·H·W, plane = H·W (uniforms)' : 'run-time: rows = N·H·W (uniform)',
+    ],
+  });
+}
+
+/** Grid of linearVec4Kernel: x = row tiles / workgroupSize, y = column tiles. */
+export function linearVec4Launch(o: LinearVec4Options, rows: number, plane?: number): { grid: Grid; uniforms: UniformValues } {
+  const x = Math.ceil(rows / (o.rm * o.workgroupSize));
+  if (x > 65535) throw new NotSupportedError(`linear-vec4: ${rows} rows need ${x} workgroups along x (limit 65535); use a smaller batch`);
+  const grid: Grid = [x, o.outFeatures / (4 * o.rv), 1];
+  if (o.epilogue === 'bias-residual-nchw') {
+    if (plane === undefined) throw new RangeError('linearVec4Launch: the bias-residual-nchw epilogue needs the plane size');
+    return { grid, uniforms: { rows, plane } };
+  }
+  return { grid, uniforms: { rows } };
+}

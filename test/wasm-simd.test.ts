@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { makeArtifact } from '../compiler/artifact.js';
+import { BlockBuilder, add, builtin, f32, finishKernel, lane, load, loadVec4, lt, mul, select, splat, u32 } from '../compiler/ir/build.js';
+import type { KernelIR, Stmt } from '../compiler/ir/ir.js';
+import { releasedConfig } from '../compiler/spec/model-config.js';
+import { renderAssemblyScript } from '../compiler/render/assemblyscript.js';
+import { compileGemm, compileMlpTwoGemm, gemmLaunch, mlpTwoGemmLaunch, twoGemmHiddenElements, type GemmOptions, type TwoGemmKernels } from '../kernels/neonext/mlp-two-gemm.js';
+import { chooseVec4Tile } from '../kernels/neonext/unfused/linear-vec4.js';
+import { relativeL2Error } from '../kernels/tensor.js';
+import { LinearMemory } from '../runtime/wasm/linear-memory.js';
+import { WasmKernelRunner } from '../runtime/wasm/wasm-kernels.js';
+import { wasmModelKernels } from '../runtime/wasm/wasm-model-kernels.js';
+import { erf64, twoGemmCase, twoGemmReference, type TwoGemmCase } from './oracles/two-gemm.js';
+
+// The vec4f IR (WebAssembly SIMD) and the SIMD GEMM micro-kernel the wasm model runs its MLPs with, against float64.
+
+/** Runs fc_1 then fc_2 on wasm (hidden and y poisoned with NaN); returns y (NCHW). */
+async function runTwoGemmOnWasm(k: TwoGemmKernels, d: TwoGemmCase): Promise<Float32Array> {
+  const mem = new LinearMemory();
+  const [m, x, w1t, b1, w2t, b2] = [d.m, d.x, d.w1t, d.b1, d.w2t, d.b2].map((a) => mem.put(a));
+  const hidden = mem.output(twoGemmHiddenElements(d.c, d.n, d.plane), true);
+  const y = mem.output(d.n * d.c * d.plane, true);
+  const runner = new WasmKernelRunner(mem);
+  const l = mlpTwoGemmLaunch(k, d.n, d.plane);
+  await runner.run(k.fc1, [m!, w1t!, b1!, hidden], l.fc1.uniforms, l.fc1.grid);
+  await runner.run(k.fc2, [hidden, w2t!, b2!, x!, y], l.fc2.uniforms, l.fc2.grid);
+  return mem.read(y, d.n * d.c * d.plane);
+}
+
+describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
+  it('are what the wasm NeoNeXt-T-224 model runs for every MLP (2x16 tiles; 4x8 where K = 3072)', () => {
+    const k = wasmModelKernels(releasedConfig('neonext-t', 224));
+    for (const s of k.stages) {
+      expect(s.mlpPath).toBe('two-gemm');
+      expect([s.twoGemm.fc1Options.kind, s.twoGemm.fc2Options.kind]).toEqual(['vec4', 'vec4']);
+      expect(s.twoGemm.fc1.source).toContain('f32x4.mul(');
+    }
+    expect(k.stages[3]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 3072, rm: 4, rv: 2 });
+    expect(k.stages[2]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 1536, rm: 2, rv: 4 });
+    expect(chooseVec4Tile(64, 20)).toEqual({ rm: 8, rv: 1 });
+    expect(chooseVec4Tile(64, 19)).toBeUndefined();
+  });
+
+  // Odd row counts (n·plane not a multiple of rm) and every column tile width (rv = 4, 2, 1), and the > 1536-deep tile.
+  for (const [n, c, hh, ww] of [[3, 20, 5, 7], [2, 24, 3, 3], [1, 40, 4, 5], [2, 19, 3, 5], [1, 400, 2, 3]] as const) {
+    it(`fc_1 + GELU and fc_2 + residual (NCHW) equal the float64 MLP: batch ${n}, C = ${c}, ${hh}x${ww}`, async () => {
+      const data = twoGemmCase(n, c, hh * ww, 3 * c + n);
+      const k = compileMlpTwoGemm({ channels: c, target: 'assemblyscript' });
+      // C = 19 is not a multiple of 4: the register-tiled kernel is the fallback.
+      expect(k.fc2Options.kind).toBe(c % 4 === 0 ? 'vec4' : 'registers');
+      const got = await runTwoGemmOnWasm(k, data);
+      expect(got.every(Number.isFinite)).toBe(true);
+      expect(relativeL2Error(got, twoGemmReference(data))).toBeLessThan(1e-5);
+    });
+  }
+
+  it('plain bias epilogue stores whole vec4s: y = x · wt + bias (rows = 13, 8 → 32)', async () => {
+    const o: GemmOptions = { kind: 'vec4', inFeatures: 8, outFeatures: 32, epilogue: 'bias', rm: 4, rv: 2, workgroupSize: 1 };
+    const rows = 13;
+    const d = twoGemmCase(1, 8, rows, 99);
+    const wt = d.w1t; // [8, 32]
+    const bias = d.b1; // [32]
+    const mem = new LinearMemory();
+    const px = mem.put(d.m);
+    const pw = mem.put(wt);
+    const pb = mem.put(bias);
+    const py = mem.output(rows * 32 + 8, true);
+    const l = gemmLaunch(o, rows);
+    await new WasmKernelRunner(mem).run(compileGemm(o, 'assemblyscript'), [px, pw, pb, py], l.uniforms, l.grid);
+    const got = mem.read(py, rows * 32 + 8);
+    const want = new Float64Array(rows * 32);
+    for (let r = 0; r < rows; r++) for (let j = 0; j < 32; j++) {
+      let a = bias[j]!;
+      for (let k = 0; k < 8; k++) a += d.m[r * 8 + k]! * wt[k * 32 + j]!;
+      want[r * 32 + j] = a;
+    }
+    expect(relativeL2Error(got.subarray(0, rows * 32), want)).toBeLessThan(1e-6);
+    // Nothing past the last row is written (clamped rows read, never store).
+    expect(Array.from(got.subarray(rows * 32)).every(Number.isNaN)).toBe(true);
+  });
+
+  it('GELU on 4 lanes (rational erf, no exp) is within 1e-6·max(1, |x|) of float64 GELU on [-12, 12] and exact at ±inf limits', async () => {
+    // K = 1, wt = 1, bias = 0: y[r, j] = GELU(x[r]) for each of the 4 columns.
+    const o: GemmOptions = { kind: 'vec4', inFeatures: 1, outFeatures: 4, epilogue: 'bias-gelu', rm: 8, rv: 1, workgroupSize: 1 };
+    const xs = Float32Array.from({ length: 24001 }, (_, i) => -12 + i * 0.001);
+    const mem = new LinearMemory();
+    const px = mem.put(xs);
+    const pw = mem.put(new Float32Array([1, 1, 1, 1]));
+    const pb = mem.put(new Float32Array(4));
+    const py = mem.output(xs.length * 4, true);
+    const l = gemmLaunch(o, xs.length);
+    await new WasmKernelRunner(mem).run(compileGemm(o, 'assemblyscript'), [px, pw, pb, py], l.uniforms, l.grid);
+    const got = mem.read(py, xs.length * 4);
+    let worst = 0;
+    xs.forEach((x, r) => {
+      const want = 0.5 * x * (1 + erf64(x / Math.SQRT2));
+      for (let j = 0; j < 4; j++) worst = Math.max(worst, Math.abs(got[r * 4 + j]! - want) / Math.max(1, Math.abs(x)));
+    });
+    expect(worst).toBeLessThan(1e-6);
+    expect(got[0]).toBe(-0); // GELU(-12) underflows to -0 (erf clamps to -1 exactly)
+    expect(got[xs.length * 4 - 1]).toBeCloseTo(12, 6);
+  });
+});
+
+describe('vec4f in the AssemblyScript renderer', () => {
+  const kernel = (body: Stmt[], wg = 1): KernelIR => finishKernel({
+    name: 'v', workgroupSize: wg, buffers: [{ name: 'a', access: 'read', elem: 'f32' }, { name: 'b', access: 'read_write', elem: 'f32' }],
+    uniforms: [], shared: [], body, doc: [],
+  });
+
+  it('prints SIMD loads, splats, lane-wise arithmetic and lane reads', () => {
+    const b = new BlockBuilder();
+    const v = b.let('v', mul(loadVec4('a', u32(4)), splat(load('a', u32(0)))));
+    b.store('b', u32(0), add(v, v));
+    b.store('b', u32(4), lane(v, 3));
+    const src = renderAssemblyScript(kernel(b.stmts));
+    expect(src).toContain('load<v128>(');
+    expect(src).toContain('f32x4.splat(');
+    expect(src).toContain('f32x4.mul(');
+    expect(src).toContain('store<v128>(');
+    expect(src).toContain('f32x4.extract_lane(v, 3)');
+  });
+
+  it('rejects what it cannot print with a clear error: select on vec4f, a vec4f live across a barrier, vec4f comparisons and mixed operands', () => {
+    const s = new BlockBuilder();
+    const v = s.let('v', loadVec4('a', u32(0)));
+    s.store('b', u32(0), select(lt(builtin('local_index'), u32(2)), v, v));
+    expect(() => makeArtifact(kernel(s.stmts), 'assemblyscript', {})).toThrow(/select on vec4f is not supported/);
+
+    const c = new BlockBuilder();
+    const w = c.let('w', loadVec4('a', builtin('local_index')));
+    c.barrier();
+    c.store('b', builtin('local_index'), lane(w, 0));
+    expect(() => makeArtifact(kernel(c.stmts, 4), 'assemblyscript', {})).toThrow(/vec4f value "w" is live across a barrier/);
+
+    expect(() => lt(loadVec4('a', u32(0)), loadVec4('a', u32(4)))).toThrow(/< on vec4f/);
+    expect(() => mul(loadVec4('a', u32(0)), f32(2))).toThrow(/\* on vec4f and f32/);
+  });
+});
