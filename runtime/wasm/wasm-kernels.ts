@@ -15,8 +15,8 @@ type KernelFunction = (...args: number[]) => void;
  */
 const MODULES = new Map<string, Promise<WasmModule>>();
 
-/** Time spent in asc by this process, for reports and benchmarks. */
-export const compileStats = { compiles: 0, kernels: 0, ms: 0 };
+/** Time spent in asc by this process, for reports and benchmarks; diskHits: kernels loaded from the disk cache instead. */
+export const compileStats = { compiles: 0, kernels: 0, ms: 0, diskHits: 0 };
 
 /** Cache entry of an artifact: its key, plus the memory kind (threaded modules import a shared memory). */
 function moduleKey(artifact: KernelArtifact, sharedMemory: boolean): string {
@@ -24,30 +24,68 @@ function moduleKey(artifact: KernelArtifact, sharedMemory: boolean): string {
 }
 
 /**
+ * The on-disk cache (runtime/wasm/disk-cache.ts) in Node, unless NEOCC_CACHE_DIR=off; null elsewhere. Loaded on use
+ * like asc, so runtime/wasm bundles for browsers; the folder is read from the environment on every call.
+ */
+async function diskCache(): Promise<import('./disk-cache.js').WasmDiskCache | null> {
+  if (typeof process === 'undefined' || !process.versions?.node) return null;
+  try {
+    const { openWasmDiskCache } = await import('./disk-cache.js');
+    return openWasmDiskCache();
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Compiles every artifact not compiled yet (for a plain or a shared memory) in one asc call; resolves when all of
- * them have a module.
+ * them have a module. In Node, modules whose binary is in the disk cache are loaded from there instead, and asc's
+ * output is stored there.
  */
 export async function compileWasmKernels(artifacts: readonly KernelArtifact[], sharedMemory = false): Promise<void> {
   const missing = artifacts.filter((a, i) => !MODULES.has(moduleKey(a, sharedMemory)) && artifacts.findIndex((b) => b.key === a.key) === i);
-  // Entry points must be distinct within one module; a second kernel with the same name goes in another batch.
-  const batches: KernelArtifact[][] = [];
-  for (const a of missing) {
-    const batch = batches.find((b) => !b.some((o) => o.entryPoint === a.entryPoint));
-    if (batch) batch.push(a);
-    else batches.push([a]);
-  }
-  for (const batch of batches) {
-    const module = compileAssemblyScript(batch, { sharedMemory }).then(async ({ binary, ms }) => {
-      compileStats.compiles += 1;
-      compileStats.kernels += batch.length;
-      compileStats.ms += ms;
-      return wasmApi.compile(binary);
-    });
-    for (const a of batch) MODULES.set(moduleKey(a, sharedMemory), module);
-    // A failed compile must not poison the cache: the next request tries again (and reports the error again).
-    module.catch(() => batch.forEach((a) => MODULES.delete(moduleKey(a, sharedMemory))));
+  if (missing.length > 0) {
+    // Modules by artifact key: from disk, or from asc in batches.
+    const modules = (async () => {
+      const cache = await diskCache();
+      const loaded: Map<string, WasmModule | Promise<WasmModule>> = cache ? await cache.load(missing, sharedMemory) : new Map();
+      compileStats.diskHits += loaded.size;
+      // Entry points must be distinct within one module; a second kernel with the same name goes in another batch.
+      const batches: KernelArtifact[][] = [];
+      for (const a of missing.filter((m) => !loaded.has(m.key))) {
+        const batch = batches.find((b) => !b.some((o) => o.entryPoint === a.entryPoint));
+        if (batch) batch.push(a);
+        else batches.push([a]);
+      }
+      for (const batch of batches) {
+        const module = compileAssemblyScript(batch, { sharedMemory }).then(async ({ binary, ms }) => {
+          compileStats.compiles += 1;
+          compileStats.kernels += batch.length;
+          compileStats.ms += ms;
+          const compiled = await wasmApi.compile(binary);
+          await cache?.store(batch, sharedMemory, binary);
+          return compiled;
+        });
+        for (const a of batch) loaded.set(a.key, module);
+      }
+      return loaded;
+    })();
+    for (const a of missing) {
+      const key = moduleKey(a, sharedMemory);
+      const module = modules.then((m) => m.get(a.key)!);
+      MODULES.set(key, module);
+      // A failed compile must not poison the cache: the next request tries again (and reports the error again).
+      module.catch(() => {
+        if (MODULES.get(key) === module) MODULES.delete(key);
+      });
+    }
   }
   await Promise.all(artifacts.map((a) => MODULES.get(moduleKey(a, sharedMemory))));
+}
+
+/** Forgets every compiled module of this process (the disk cache stays), so tests can start from an empty process. */
+export function clearWasmModuleCacheForTests(): void {
+  MODULES.clear();
 }
 
 /**
