@@ -1,6 +1,7 @@
 import type { KernelArtifact, KernelTarget } from '../../compiler/artifact.js';
 import { compileDenseMatmul, type DenseTile } from '../baselines/dense-matmul.js';
 import type { Grid, UniformValues } from '../neocell/launch.js';
+import { chooseVec4Tile, type LinearVec4Options } from './unfused/linear-vec4.js';
 
 /**
  * The downsample's 1x1 conv C_in → C_out on NCHW activations is, per image n, the matmul
@@ -13,6 +14,17 @@ export const POINTWISE_TILE: DenseTile = { staging: 'registers', tm: 32, tn: 32,
 
 export function compilePointwiseConv(target: KernelTarget = 'wgsl'): KernelArtifact {
   return compileDenseMatmul(POINTWISE_TILE, target);
+}
+
+/**
+ * The CPU form (AssemblyScript): per image, Y_n [C_out, H·W] = W [C_out, C_in] · X_n [C_in, H·W] as the SIMD GEMM
+ * micro-kernel with no bias (x = W, wt = X_n, y = Y_n; one launch per image at the image's offsets), specialized for
+ * (C_in, H·W). Undefined where H·W is not a multiple of 4 (the dense kernel runs instead).
+ * Buffers in binding order: [weight, x_n, y_n]; launch with linearVec4Launch(options, C_out).
+ */
+export function pointwiseConvVec4Options(cin: number, plane: number): LinearVec4Options | undefined {
+  const tile = chooseVec4Tile(cin, plane);
+  return tile ? { inFeatures: cin, outFeatures: plane, epilogue: 'none', ...tile, workgroupSize: 1 } : undefined;
 }
 
 /** Buffers in binding order: [weight, x, y]. */

@@ -6,6 +6,7 @@ import type { NeoNeXtParams } from '../../kernels/neonext-params.js';
 import { headLaunch } from '../../kernels/neonext/head.js';
 import { twoGemmHiddenElements } from '../../kernels/neonext/mlp-two-gemm.js';
 import { pointwiseConvLaunch } from '../../kernels/neonext/pointwise-conv.js';
+import { linearVec4Launch } from '../../kernels/neonext/unfused/linear-vec4.js';
 import { stemLaunch } from '../../kernels/neonext/stem.js';
 import type { NeoCellWeights } from '../../kernels/reference/neocell.js';
 import type { Grid, UniformValues } from '../../kernels/neocell/launch.js';
@@ -200,7 +201,14 @@ export class WasmNeoNeXt implements LoadedModel {
       if (s > 0) {
         const [ph, pw] = stageSize(config, s - 1);
         const ds = wt.downsamples[s - 1]!;
-        await run(k.downsamples[s - 1]!.conv, [ds.conv, cur, scratch], pointwiseConvLaunch(config.dims[s - 1]!, config.dims[s]!, batch, ph * pw));
+        const dk = k.downsamples[s - 1]!;
+        const [cin, cout] = [config.dims[s - 1]!, config.dims[s]!];
+        if (dk.convVec4) {
+          const launch = linearVec4Launch(dk.convVec4, cout);
+          for (let n = 0; n < batch; n++) await run(dk.conv, [ds.conv, cur + 4 * n * cin * ph * pw, scratch + 4 * n * cout * ph * pw], launch);
+        } else {
+          await run(dk.conv, [ds.conv, cur, scratch], pointwiseConvLaunch(cin, cout, batch, ph * pw));
+        }
         const nc = neoCellLaunch(k.downsamples[s - 1]!.neocell, downsamplePlan(config, s, batch));
         await run(k.downsamples[s - 1]!.neocell, [scratch, ds.wa, ds.wb, ds.bias, next], nc);
         [cur, next] = [next, cur];

@@ -20,7 +20,8 @@ import { linearKernelName, linearKernelWhat, type LinearEpilogue } from './linea
 export interface LinearVec4Options {
   readonly inFeatures: number;
   readonly outFeatures: number;
-  readonly epilogue?: LinearEpilogue;
+  /** ./linear.ts's epilogues, or `none`: y = x · wt with no bias binding (a plain matmul). */
+  readonly epilogue?: LinearEpilogue | 'none';
   /** Rows per invocation. */
   readonly rm: number;
   /** vec4 columns per invocation (4·rv output columns). */
@@ -76,7 +77,7 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
   const rows = Array.from({ length: rm }, (_, i) => b.let('row', add(row0, u32(i))));
   const inRow = rows.map((r) => b.let('in_row', mul(min(r, sub(rowsU, u32(1))), u32(K))));
   const cols = Array.from({ length: rv }, (_, j) => b.let('col', add(col0, u32(4 * j))));
-  const acc = rows.map(() => cols.map((c) => b.var('acc', loadVec4('bias', c))));
+  const acc = rows.map(() => cols.map((c) => b.var('acc', epilogue === 'none' ? splat(f32(0)) : loadVec4('bias', c))));
   b.for('k', u32(0), u32(K), (s, k) => {
     const wRow = s.let('w_row', mul(k, u32(N)));
     const w = cols.map((c) => s.let('w', loadVec4('wt', add(wRow, c))));
@@ -103,14 +104,15 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
       });
     });
   });
-  const name = `${linearKernelName(epilogue)}_vec4`;
+  const name = epilogue === 'none' ? 'matmul_vec4' : `${linearKernelName(epilogue)}_vec4`;
+  const what = epilogue === 'none' ? `y [rows, ${N}] = x [rows, ${K}] · wt [${K}, ${N}]` : linearKernelWhat(epilogue, K, N);
   return finishKernel({
     name,
     workgroupSize,
     buffers: [
       { name: 'x', access: 'read', elem: 'f32' },
       { name: 'wt', access: 'read', elem: 'f32' },
-      { name: 'bias', access: 'read', elem: 'f32' },
+      ...(epilogue === 'none' ? [] : [{ name: 'bias', access: 'read' as const, elem: 'f32' as const }]),
       ...(epilogue === 'bias-residual-nchw' ? [{ name: 'res', access: 'read' as const, elem: 'f32' as const }] : []),
       { name: 'y', access: 'read_write', elem: 'f32' },
     ],
@@ -118,7 +120,7 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
     shared: [],
     body: b.stmts,
     doc: [
-      `neocc ${name}: ${linearKernelWhat(epilogue, K, N)}, vec4 micro-kernel ${rm} rows x ${4 * rv} columns per invocation`,
+      `neocc ${name}: ${what}, vec4 micro-kernel ${rm} rows x ${4 * rv} columns per invocation`,
       epilogue === 'bias-residual-nchw' ? 'run-time: rows = N·H·W, plane = H·W (uniforms)' : 'run-time: rows = N·H·W (uniform)',
     ],
   });

@@ -1,12 +1,13 @@
 import type { KernelArtifact, KernelTarget } from '../../../compiler/artifact.js';
 import { chooseTiling, compileNeoCellForward, forwardBaked, type TilingLimits } from '../../../compiler/compile-neocell.js';
 import type { NeoCellPlan } from '../../../compiler/plan/neocell-plan.js';
-import { STAGE_COUNT, blockPlan, downsamplePlan, type NeoNeXtConfig } from '../../../compiler/spec/model-config.js';
+import { STAGE_COUNT, blockPlan, downsamplePlan, stageSize, type NeoNeXtConfig } from '../../../compiler/spec/model-config.js';
 import { compileHead } from '../../../kernels/neonext/head.js';
 import { chooseMlpTiling, compileMlpResidual, mlpLaunch, type MlpKernelOptions } from '../../../kernels/neonext/mlp-residual.js';
-import { compileMlpTwoGemm, mlpTwoGemmLaunch, type TwoGemmKernels } from '../../../kernels/neonext/mlp-two-gemm.js';
+import { compileGemm, compileMlpTwoGemm, mlpTwoGemmLaunch, type TwoGemmKernels } from '../../../kernels/neonext/mlp-two-gemm.js';
 import type { LinearTile } from '../../../kernels/neonext/unfused/linear.js';
-import { compilePointwiseConv } from '../../../kernels/neonext/pointwise-conv.js';
+import { compilePointwiseConv, pointwiseConvVec4Options } from '../../../kernels/neonext/pointwise-conv.js';
+import type { LinearVec4Options } from '../../../kernels/neonext/unfused/linear-vec4.js';
 import { compileStem, defaultStemOptions, type StemKernelOptions } from '../../../kernels/neonext/stem.js';
 import { forwardLaunch, shouldPackChannels, type Grid, type UniformValues } from '../../../kernels/neocell/launch.js';
 
@@ -53,7 +54,9 @@ export function preferredMlpPath(_channels: number): MlpPath {
 }
 
 export interface DownsampleKernels {
+  /** The 1x1 conv: the batched dense matmul (pointwiseConvLaunch), or with `convVec4` the per-image SIMD GEMM. */
   readonly conv: KernelArtifact;
+  readonly convVec4?: LinearVec4Options;
   /** NeoCell 2x2 → 1x1 with the folded BN shift as a per-channel bias epilogue, NCHW output. */
   readonly neocell: KernelArtifact;
 }
@@ -130,7 +133,13 @@ export function modelKernels(config: NeoNeXtConfig, limits: DeviceLimits, target
   const downsamples: DownsampleKernels[] = [];
   for (let s = 0; s < STAGE_COUNT; s++) {
     stages.push(blockKernels(blockPlan(config, s, 1), limits, undefined, target));
-    if (s > 0) downsamples.push({ conv, neocell: neoCellKernel(downsamplePlan(config, s, 1), limits, target, { layout: 'nchw', channelBias: true }) });
+    if (s > 0) {
+      const neocell = neoCellKernel(downsamplePlan(config, s, 1), limits, target, { layout: 'nchw', channelBias: true });
+      // CPUs run the conv as the SIMD GEMM, one launch per image (about 5x the register-tiled matmul in V8).
+      const [h, w] = stageSize(config, s - 1);
+      const convVec4 = target === 'assemblyscript' ? pointwiseConvVec4Options(config.dims[s - 1]!, h * w) : undefined;
+      downsamples.push(convVec4 ? { conv: compileGemm({ kind: 'vec4', ...convVec4 }, target), convVec4, neocell } : { conv, neocell });
+    }
   }
   return {
     stem: compileStem(stemOptions, target),
