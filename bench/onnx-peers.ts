@@ -4,13 +4,13 @@
  * - onnxruntime-node (CPU EP, intraOpNumThreads 1) and onnxruntime-web (wasm EP, numThreads 1, in Node) on the
  *   model `neocc export-onnx` writes, in every form (dense = upstream method, lean = folded, blocks = lean with
  *   block-wise NeoCells; compiler/onnx);
- * - neocc `--backend wasm` (createBackend('wasm').loadModel), if it can load whole models yet;
+ * - neocc `--backend wasm` with ONE thread (WasmBackend, threads 1), timed in the same interleaved rounds;
  * - the neocc float64 reference, for scale (one run: it is slow).
  * Latency = wall time of one `session.run` / `model.forward` including input upload and logits readback; median
- * of the timed runs after warm-up. The ORT sessions are timed interleaved, round by round, so machine noise
+ * of the timed runs after warm-up. The ORT sessions and neocc are timed interleaved, round by round, so machine noise
  * hits all of them alike. Each row's logits are checked against upstream's golden NeoNeXt-T-224 logits.
  *
- *   npm run bench:onnx -- [--runs 15] [--web-runs 7] [--out bench/results/onnx-peers.json]
+ *   npm run bench:onnx -- [--runs 15] [--web-runs 7] [--neocc-runs 7] [--out bench/results/onnx-peers.json]
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
@@ -25,7 +25,7 @@ import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
 import { neoNeXtParams } from '../kernels/neonext-params.js';
 import { neoNeXtForward } from '../kernels/reference/neonext.js';
 import { relativeL2Error } from '../kernels/tensor.js';
-import { createBackend } from '../runtime/backends/create-backend.js';
+import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
 import { median } from './timing.js';
 
@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '15' },
     'web-runs': { type: 'string', default: '7' },
-    'neocc-runs': { type: 'string', default: '3' },
+    'neocc-runs': { type: 'string', default: '7' },
     out: { type: 'string', default: 'bench/results/onnx-peers.json' },
   },
 });
@@ -113,8 +113,23 @@ for (const form of ONNX_FORMS) {
     samples: [], maxRuns: WEB_RUNS,
   });
 }
+// --- neocc --backend wasm, ONE thread (the wasm backend by name would take every core), timed in the same rounds. ---
+const failed: Row[] = [];
+const neocc = await WasmBackend.create({ threads: 1 });
+try {
+  const t0 = performance.now();
+  const model = await neocc.loadModel(config, params);
+  peers.push({
+    row: { name: 'neocc wasm', runtime: `neocc --backend wasm: ${neocc.description}`, status: 'ok', loadMs: round(performance.now() - t0) },
+    run: async () => (await model.forward(input)).data,
+    samples: [], maxRuns: NEOCC_RUNS,
+  });
+} catch (err) {
+  failed.push({ name: 'neocc wasm', runtime: 'neocc --backend wasm, 1 thread', status: err instanceof NotSupportedError ? 'not supported yet' : 'failed', note: (err as Error).message });
+}
+
 for (const p of peers) for (let i = 0; i < WARMUP; i++) p.logits = await p.run();
-for (let round_ = 0; round_ < Math.max(RUNS, WEB_RUNS); round_++) {
+for (let round_ = 0; round_ < Math.max(RUNS, WEB_RUNS, NEOCC_RUNS); round_++) {
   for (const p of peers) {
     if (p.samples.length >= p.maxRuns) continue;
     const t = performance.now();
@@ -122,35 +137,9 @@ for (let round_ = 0; round_ < Math.max(RUNS, WEB_RUNS); round_++) {
     p.samples.push(performance.now() - t);
   }
 }
-const rows: Row[] = peers.map((p) => summarize(p.row, p.samples, p.logits!));
+const rows: Row[] = [...peers.map((p) => summarize(p.row, p.samples, p.logits!)), ...failed];
 for (const r of rows) log(`${r.name}: median ${r.medianMs} ms`);
-
-// --- neocc --backend wasm (whole models: another engineer's work in progress). ---
-{
-  const row: Row = { name: 'neocc wasm', runtime: 'neocc --backend wasm (AssemblyScript kernels, 1 thread)', status: 'ok' };
-  let backend: Awaited<ReturnType<typeof createBackend>> | undefined;
-  try {
-    backend = await createBackend('wasm');
-    row.runtime = `neocc --backend wasm: ${backend.description}`;
-    const t0 = performance.now();
-    const model = await backend.loadModel(config, params);
-    row.loadMs = round(performance.now() - t0);
-    let logits = await model.forward(input);
-    const samples: number[] = [];
-    for (let i = 0; i < NEOCC_RUNS; i++) {
-      const t = performance.now();
-      logits = await model.forward(input);
-      samples.push(performance.now() - t);
-    }
-    model.dispose();
-    rows.push(summarize(row, samples, logits.data));
-  } catch (err) {
-    const notYet = err instanceof NotSupportedError;
-    rows.push({ ...row, status: notYet ? 'not supported yet' : 'failed', note: (err as Error).message });
-  } finally {
-    await backend?.dispose();
-  }
-}
+await neocc.dispose();
 
 // --- neocc float64 reference, one run, for scale. ---
 {
