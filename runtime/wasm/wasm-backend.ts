@@ -45,9 +45,9 @@ function splitWeights(data: Float32Array, like: readonly Tensor[]): Tensor[] {
 
 /**
  * NeoCell on WebAssembly: the same specialized kernel IR as WebGPU, rendered to AssemblyScript and compiled with asc
- * on first use (modules cached per artifact key, so any spec works). Scalar f32, one thread or several (`threads`);
- * one linear memory into which inputs and weights are copied for each call. NeoNeXt blocks run folded with the fused
- * MLP kernel; whole models (loadModel) get their own memory with the folded weights laid out once.
+ * on first use (modules cached per artifact key, so any spec works). NeoCell kernels are scalar f32, the MLP GEMMs
+ * 128-bit SIMD; one thread or several (`threads`); one linear memory into which inputs and weights are copied for
+ * each call. NeoNeXt blocks run folded, the MLP as two SIMD GEMMs; whole models (loadModel) get their own memory with the folded weights laid out once.
  */
 export class WasmBackend implements Backend {
   readonly name = 'wasm' as const;
@@ -67,7 +67,7 @@ export class WasmBackend implements Backend {
     if (!Number.isInteger(threads) || threads < 1) throw new NeoccError('invalid-option', `wasm backend: threads = ${threads}; allowed: an integer >= 1`);
     this.threads = threads;
     this.memory = new LinearMemory(threads > 1);
-    this.description = `WebAssembly (AssemblyScript kernels compiled with asc -O3, scalar f32, ${threads} thread${threads > 1 ? 's' : ''})`;
+    this.description = `WebAssembly (AssemblyScript kernels compiled with asc -O3, SIMD GEMMs, ${threads} thread${threads > 1 ? 's' : ''})`;
   }
 
   static async create(options: WasmBackendOptions = {}): Promise<WasmBackend> {
