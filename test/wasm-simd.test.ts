@@ -79,6 +79,24 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
     expect(Array.from(got.subarray(rows * 32)).every(Number.isNaN)).toBe(true);
   });
 
+  it('covers more than 65535 row tiles (the rest continue along z): 65540 rows, 1 row per invocation', async () => {
+    const o: GemmOptions = { kind: 'vec4', inFeatures: 1, outFeatures: 4, epilogue: 'bias', rm: 1, rv: 1, workgroupSize: 1 };
+    const rows = 65540;
+    const l = gemmLaunch(o, rows);
+    expect(l.grid).toEqual([65535, 1, 2]);
+    const mem = new LinearMemory();
+    const xs = Float32Array.from({ length: rows }, (_, i) => i % 1000);
+    const px = mem.put(xs);
+    const pw = mem.put(new Float32Array([1, 2, 3, 4]));
+    const pb = mem.put(new Float32Array([0.5, 0.5, 0.5, 0.5]));
+    const py = mem.output(rows * 4 + 4, true);
+    await new WasmKernelRunner(mem).run(compileGemm(o, 'assemblyscript'), [px, pw, pb, py], l.uniforms, l.grid);
+    const got = mem.read(py, rows * 4 + 4);
+    const bad = xs.findIndex((x, r) => [1, 2, 3, 4].some((w, j) => got[r * 4 + j] !== x * w + 0.5));
+    expect(bad).toBe(-1);
+    expect(Array.from(got.subarray(rows * 4)).every(Number.isNaN)).toBe(true);
+  });
+
   it('GELU on 4 lanes (rational erf, no exp) is within 1e-6·max(1, |x|) of float64 GELU on [-12, 12] and exact at ±inf limits', async () => {
     // K = 1, wt = 1, bias = 0: y[r, j] = GELU(x[r]) for each of the 4 columns.
     const o: GemmOptions = { kind: 'vec4', inFeatures: 1, outFeatures: 4, epilogue: 'bias-gelu', rm: 8, rv: 1, workgroupSize: 1 };

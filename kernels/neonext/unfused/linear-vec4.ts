@@ -13,8 +13,9 @@ import { linearKernelName, linearKernelWhat, type LinearEpilogue } from './linea
  * With rm·rv ≤ 12 the accumulators, the wt vectors and one splat fit x86-64's 16 SIMD registers, so V8 keeps the
  * whole tile in registers; every loaded value feeds rm (or rv) multiply-adds.
  *
- * Grid: x = row tiles (`workgroupSize` per workgroup), y = column tiles. Row tiles run fastest, so consecutive
- * workgroups (and one thread's contiguous share) reuse the same K×4rv panel of wt from L1 while x streams.
+ * Grid: x = row tiles (`workgroupSize` per workgroup; past 65535, z counts blocks of 65535), y = column tiles. Row
+ * tiles run fastest, so consecutive workgroups (and one thread's contiguous share) reuse the same K×4rv panel of wt
+ * from L1 while x streams.
  * Rows past `rows` read a clamped row and store nothing; outFeatures must be a multiple of 4·rv.
  */
 export interface LinearVec4Options {
@@ -45,7 +46,7 @@ export function chooseVec4Tile(inFeatures: number, outFeatures: number): { rm: n
 /**
  * erf on 4 lanes with arithmetic only (no exp, which SIMD lacks): x·P(x²)/Q(x²) on x clamped to [-4, 4], the
  * rational fit Eigen and XNNPACK use for float erf. In f32 its error is below 4.3e-7 absolute over the whole line
- * (checked against a float64 erf in test/linear-vec4.test.ts), like the WGSL helper's 1.5e-7.
+ * (checked against a float64 erf in test/wasm-simd.test.ts), like the WGSL helper's 1.5e-7.
  */
 const ERF_P = [-2.72614225801306e-10, 2.77068142495902e-08, -2.10102402082508e-06, -5.69250639462346e-05, -7.34990630326855e-04, -2.95459980854025e-03, -1.60960333262415e-02];
 const ERF_Q = [-1.45660718464996e-05, -2.13374055278905e-04, -1.68282697438203e-03, -7.37332916720468e-03, -1.42647390514189e-02];
@@ -72,7 +73,8 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
   if (N % (4 * rv) !== 0) throw new NotSupportedError(`linear-vec4: outFeatures ${N} is not a multiple of 4·rv = ${4 * rv}`);
   const rowsU = uniform('rows');
   const b = new BlockBuilder();
-  const row0 = b.let('row0', mul(add(mul(builtin('workgroup_id.x'), u32(workgroupSize)), builtin('local_index')), u32(rm)));
+  const rowGroup = add(builtin('workgroup_id.x'), mul(builtin('workgroup_id.z'), u32(MAX_GRID_X)));
+  const row0 = b.let('row0', mul(add(mul(rowGroup, u32(workgroupSize)), builtin('local_index')), u32(rm)));
   const col0 = b.let('col0', mul(builtin('workgroup_id.y'), u32(4 * rv)));
   const rows = Array.from({ length: rm }, (_, i) => b.let('row', add(row0, u32(i))));
   const inRow = rows.map((r) => b.let('in_row', mul(min(r, sub(rowsU, u32(1))), u32(K))));
@@ -126,11 +128,13 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
   });
 }
 
-/** Grid of linearVec4Kernel: x = row tiles / workgroupSize, y = column tiles. */
+/** WebGPU's default per-dimension grid limit; row tiles beyond it continue along z. */
+const MAX_GRID_X = 65535;
+
+/** Grid of linearVec4Kernel: x (and z) = row tiles / workgroupSize, y = column tiles. */
 export function linearVec4Launch(o: LinearVec4Options, rows: number, plane?: number): { grid: Grid; uniforms: UniformValues } {
-  const x = Math.ceil(rows / (o.rm * o.workgroupSize));
-  if (x > 65535) throw new NotSupportedError(`linear-vec4: ${rows} rows need ${x} workgroups along x (limit 65535); use a smaller batch`);
-  const grid: Grid = [x, o.outFeatures / (4 * o.rv), 1];
+  const groups = Math.ceil(rows / (o.rm * o.workgroupSize));
+  const grid: Grid = [Math.min(groups, MAX_GRID_X), o.outFeatures / (4 * o.rv), Math.ceil(groups / MAX_GRID_X)];
   if (o.epilogue === 'bias-residual-nchw') {
     if (plane === undefined) throw new RangeError('linearVec4Launch: the bias-residual-nchw epilogue needs the plane size');
     return { grid, uniforms: { rows, plane } };

@@ -1,0 +1,118 @@
+/**
+ * The Linear GEMMs of the wasm NeoNeXt model on ONE thread: the register-tiled scalar kernel
+ * (kernels/neonext/unfused/linear.ts, the GPU GEMM rendered to AssemblyScript) vs the vec4 SIMD micro-kernel
+ * (kernels/neonext/unfused/linear-vec4.ts) at several register tiles, at NeoNeXt-T-224's fc_1 (+ GELU) and fc_2
+ * (+ residual, NCHW) shapes, batch 1. This is the measurement behind chooseVec4Tile.
+ * Each kernel is checked against the scalar kernel's output first (max abs difference < 1e-4). Timing: wall time of
+ * the synchronous launch, warm-up rounds first (V8 tiers wasm up), then interleaved rounds; median per kernel.
+ *
+ *   npm run bench:wasm-gemm -- [--rounds 15] [--tiles 2x16,4x8,...] [--out bench/results/wasm-gemm.json]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeArtifact, type KernelArtifact } from '../compiler/artifact.js';
+import { releasedConfig, stageSize } from '../compiler/spec/model-config.js';
+import type { Grid, UniformValues } from '../kernels/neocell/launch.js';
+import { DEFAULT_LINEAR_TILE, linearKernel, linearLaunch, type LinearEpilogue } from '../kernels/neonext/unfused/linear.js';
+import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch } from '../kernels/neonext/unfused/linear-vec4.js';
+import { LinearMemory } from '../runtime/wasm/linear-memory.js';
+import { WasmKernelRunner, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
+import { median } from './timing.js';
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '15' },
+    tiles: { type: 'string', default: '2x16,4x8,2x12,3x16,2x8,4x4,8x4' },
+    out: { type: 'string', default: 'bench/results/wasm-gemm.json' },
+  },
+});
+const ROUNDS = Number(args.rounds);
+const WARMUP = 3;
+const tiles = args.tiles!.split(',').map((t) => {
+  const [rows, cols] = t.split('x').map(Number);
+  if (!rows || !cols || cols % 4 !== 0) throw new Error(`--tiles: "${t}" is not ROWSxCOLS with COLS a multiple of 4`);
+  return { rm: rows, rv: cols / 4 };
+});
+
+interface Kernel { name: string; artifact: KernelArtifact; launch: { grid: Grid; uniforms: UniformValues }; samplesMs: number[] }
+interface Shape { id: string; rows: number; k: number; n: number; epilogue: LinearEpilogue; plane: number }
+
+const config = releasedConfig('neonext-t', 224);
+const shapes: Shape[] = config.dims.flatMap((c, s) => {
+  const plane = stageSize(config, s).reduce((p, d) => p * d, 1);
+  return [
+    { id: `s${s + 1}-fc1`, rows: plane, k: c, n: 4 * c, epilogue: 'bias-gelu' as const, plane },
+    { id: `s${s + 1}-fc2`, rows: plane, k: 4 * c, n: c, epilogue: 'bias-residual-nchw' as const, plane },
+  ];
+});
+
+interface ShapeResult extends Shape {
+  flops: number;
+  chosen: string;
+  kernels: Array<{ name: string; medianMs: number; gflops: number }>;
+}
+
+const log = (line: string): void => { process.stderr.write(`${line}\n`); };
+const results: ShapeResult[] = [];
+for (const shape of shapes) {
+  const { rows, k: K, n: N, epilogue, plane } = shape;
+  const kernels: Kernel[] = [];
+  const scalar = { inFeatures: K, outFeatures: N, epilogue, ...DEFAULT_LINEAR_TILE };
+  kernels.push({ name: `scalar ${scalar.tm}x${scalar.tn}/${scalar.rm}x${scalar.rn}`, artifact: makeArtifact(linearKernel(scalar), 'assemblyscript', scalar), launch: linearLaunch(scalar, rows, plane), samplesMs: [] });
+  for (const { rm, rv } of tiles) {
+    if (N % (4 * rv) !== 0) continue;
+    const o = { inFeatures: K, outFeatures: N, epilogue, rm, rv, workgroupSize: 1 };
+    kernels.push({ name: `vec4 ${rm}x${4 * rv}`, artifact: makeArtifact(linearVec4Kernel(o), 'assemblyscript', o), launch: linearVec4Launch(o, rows, plane), samplesMs: [] });
+  }
+  await compileWasmKernels(kernels.map((k) => k.artifact));
+  const mem = new LinearMemory();
+  const random = (n: number): Float32Array => Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.37 + K) * 0.5);
+  const x = mem.put(random(rows * K));
+  const wt = mem.put(random(K * N));
+  const bias = mem.put(random(N));
+  const res = mem.put(random(rows * N));
+  const y = mem.alloc(rows * N);
+  const pointers = epilogue === 'bias-residual-nchw' ? [x, wt, bias, res, y] : [x, wt, bias, y];
+  const runner = new WasmKernelRunner(mem);
+  const run = (kernel: Kernel): Promise<void> => runner.run(kernel.artifact, pointers, kernel.launch.uniforms, kernel.launch.grid);
+  let reference: Float32Array | undefined;
+  for (const kernel of kernels) {
+    await run(kernel);
+    const out = mem.read(y, rows * N);
+    if (!reference) reference = out.slice();
+    const diff = out.reduce((m, v, i) => Math.max(m, Math.abs(v - reference![i]!)), 0);
+    if (!(diff < 1e-4)) throw new Error(`${shape.id} ${kernel.name}: max |difference| to the scalar kernel ${diff}`);
+  }
+  for (let r = 0; r < WARMUP + ROUNDS; r++) {
+    for (const kernel of kernels) {
+      const t = performance.now();
+      await run(kernel);
+      if (r >= WARMUP) kernel.samplesMs.push(performance.now() - t);
+    }
+  }
+  const flops = 2 * rows * K * N;
+  const rowsOut = kernels.map((kernel) => {
+    const ms = median(kernel.samplesMs);
+    return { name: kernel.name, medianMs: Math.round(ms * 1000) / 1000, gflops: Math.round((flops / ms / 1e6) * 10) / 10 };
+  });
+  const chosen = chooseVec4Tile(K, N);
+  results.push({ ...shape, flops, chosen: chosen ? `vec4 ${chosen.rm}x${4 * chosen.rv}` : 'scalar', kernels: rowsOut });
+  log(`${shape.id} ${rows}x${K}x${N} ${epilogue}: ${rowsOut.map((r) => `${r.name} ${r.medianMs} ms (${r.gflops} GF/s)`).join(', ')}`);
+}
+
+const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
+const names = [...new Set(results.flatMap((r) => r.kernels.map((k) => k.name)))];
+const cell = (r: ShapeResult, name: string): string => {
+  const k = r.kernels.find((q) => q.name === name);
+  return (k ? `${k.gflops}${r.chosen === name ? '*' : ''}` : '-').padStart(Math.max(10, name.length + 1));
+};
+process.stdout.write([
+  `NeoNeXt-T-224 MLP GEMMs, batch 1, WebAssembly, 1 thread · ${machine.cpu}, ${machine.cores} cores · node ${machine.node} · GFLOP/s (median of ${ROUNDS} rounds; * = chooseVec4Tile's pick)`,
+  `${'shape'.padEnd(28)}${names.map((n) => n.padStart(Math.max(10, n.length + 1))).join('')}`,
+  ...results.map((r) => `${`${r.id} ${r.rows}x${r.k}x${r.n}`.padEnd(28)}${names.map((n) => cell(r, n)).join('')}`),
+].join('\n') + '\n');
+mkdirSync(dirname(args.out!), { recursive: true });
+writeFileSync(args.out!, `${JSON.stringify({ bench: 'wasm-gemm', date: new Date().toISOString(), machine, rounds: ROUNDS, warmup: WARMUP, shapes: results }, null, 2)}\n`);
+log(`wrote ${args.out}`);
