@@ -37,6 +37,9 @@ describe('neocc gen --target assemblyscript', () => {
     const spec = specFromCode('3+5', 8, 1);
     expect(module.forwardNchw.source).toBe(compileNeoCellForward(spec, { target: 'assemblyscript' }).source);
     expect(Object.keys(module.wasmUrls)).toEqual(['forwardNchw', 'forwardNhwc', 'fwdT', 'bwdDt', 'bwdDx', 'bwdDw']);
+    // What registerPrebuiltWasm (runtime/wasm/prebuilt.ts) reads: each artifact's key with its wasmUrls entry.
+    expect((module as unknown as { wasmKernels: Array<{ key: string; url: URL }> }).wasmKernels)
+      .toEqual(module.artifacts.map((a, i) => ({ key: a.key, url: Object.values(module.wasmUrls)[i] })));
     for (const artifact of module.artifacts) {
       expect(artifact.target).toBe('assemblyscript');
       expect(readFileSync(join(dir, `${artifact.name}-${artifact.key.slice(0, 12)}.as.ts`), 'utf8')).toBe(artifact.source);
@@ -62,8 +65,10 @@ describe('neocc gen --target assemblyscript', () => {
   });
 
   it('is what the CLI writes: `neocc gen --target assemblyscript … --check` in another process finds the folder up to date', async () => {
-    const { code, stdout, stderr } = await runCli(['gen', '--target', 'assemblyscript', '--spec', '3+5', '--input-shape', '1,8,11,11', '--shift', '1', '--out', dir, '--check', '--quiet']);
-    expect(stderr).toBe('');
+    const { code, stdout, stderr } = await runCli(['gen', '--target', 'assemblyscript', '--spec', '3+5', '--input-shape', '1,8,11,11', '--shift', '1', '--out', dir, '--check']);
+    // Progress on stderr: each asc compile as it finishes, then each module.
+    expect(stderr).toMatch(/^neocc gen: asc 1\/6 neocell_forward_tiles_nchw-[0-9a-f]{12}\.wasm \(\d+\.\d s\)\n/);
+    expect(stderr).toMatch(/\nneocc gen: asc 6\/6 .*\nneocc gen: neocell-[0-9a-f]{12}\.ts: 6 kernels for /);
     expect([code, stdout]).toEqual([0, `${dir} is up to date: 15 files (1 specs, 6 kernels)\n`]);
   });
 });

@@ -27,7 +27,7 @@ export function registerGen(program: Command): void {
     .option('--spec <json|code>', 'one NeoCell: channel_specs JSON ("[{...}]") or a spec code such as "4+7" over C of --input-shape')
     .option('--input-shape <N,C,H,W>', 'with --spec: the input shape the spec is checked against', intList)
     .option('--shift <n>', 'with a spec code: the shift of every group (default 0)', Number)
-    .option('--model <name>', `every NeoCell of released models: ${ARCHITECTURE_NAMES.join(' | ')} | all`)
+    .option('--model <name>', `every NeoCell of released models (assemblyscript: and every kernel of each model's forward): ${ARCHITECTURE_NAMES.join(' | ')} | all`)
     .option('--resolution <px>', 'with --model: 224 | 384 | all (default: all)')
     .option('--out <dir>', 'output folder (files neocc gen did not write are left alone)')
     .option('--check', 'write nothing; exit 1 listing stale, missing and extra files if --out differs from what would be written')
@@ -37,12 +37,15 @@ Examples:
   neocc gen --target wgsl --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/kernels
   neocc gen --target wgsl --model all --out generated          (npm run gen)
   neocc gen --target wgsl --model all --out generated --check  (npm run gen:check)
-  neocc gen --target assemblyscript --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/wasm-kernels`)
+  neocc gen --target assemblyscript --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/wasm-kernels
+  neocc gen --target assemblyscript --model neonext-t --out generated/wasm   (npm run gen: also each model's whole forward)`)
     .action(async (options: GenOptions) => {
       const request = resolveGenRequest(options);
       const outDir = resolveOutDir(options.out);
       // Loaded on use: ts-morph (with its own TypeScript) would add about half a second to every other command.
-      const { describeSpec, diffGenerated, generateWithBinaries, isUpToDate, moduleFileName, writeGenerated } = await import('../../compiler/gen/generate.js');
+      const {
+        describeModel, describeSpec, diffGenerated, generateWithBinaries, isUpToDate, modelFileName, moduleFileName, writeGenerated,
+      } = await import('../../compiler/gen/generate.js');
       const progress = (text: string): void => {
         if (!options.quiet) process.stderr.write(`${text}\n`);
       };
@@ -51,10 +54,18 @@ Examples:
         const { compileAssemblyScript } = await import('../../runtime/wasm/compile-assemblyscript.js');
         return (await compileAssemblyScript([artifact])).binary;
       };
-      const { specs, files } = await generateWithBinaries(request, outDir, compileWasm, (spec, kernels) => {
-        progress(`neocc gen: ${moduleFileName(spec)}: ${kernels} kernels for ${describeSpec(spec.spec)}`);
+      // asc takes ~0.3-1.5 s a kernel, so every compile is reported as it finishes.
+      const { specs, models, files } = await generateWithBinaries(request, outDir, compileWasm, {
+        compiled: (artifact, done, total, ms) => {
+          progress(`neocc gen: asc ${String(done).padStart(String(total).length)}/${total} ${artifact.name}-${artifact.key.slice(0, 12)}.wasm (${(ms / 1000).toFixed(1)} s)`);
+        },
+        spec: (spec, kernels) => progress(`neocc gen: ${moduleFileName(spec)}: ${kernels} kernels for ${describeSpec(spec.spec)}`),
+        model: (model, kernels, added) => {
+          progress(`neocc gen: ${modelFileName(model)}: ${kernels} kernels (${added} not in an earlier module) for ${describeModel(model.config)}`);
+        },
       });
       const kernels = files.filter((f) => f.name.endsWith('.wgsl') || f.name.endsWith('.as.ts')).length;
+      const modelText = models.length > 0 ? `, ${models.length} models` : '';
       if (options.check) {
         const diff = diffGenerated(outDir, files);
         if (!isUpToDate(diff)) {
@@ -64,11 +75,11 @@ Examples:
           throw new StaleOutputError(`gen --check: ${outDir} is out of date (${lines.length} files); regenerate it with ` +
             `neocc gen ${describeRequest(request)} --out ${outDir}\n${lines.join('\n')}`);
         }
-        process.stdout.write(`${outDir} is up to date: ${files.length} files (${specs.length} specs, ${kernels} kernels)\n`);
+        process.stdout.write(`${outDir} is up to date: ${files.length} files (${specs.length} specs${modelText}, ${kernels} kernels)\n`);
         return;
       }
       const report = writeGenerated(outDir, files);
       process.stdout.write(`wrote ${report.written.length} files to ${outDir} (${report.unchanged.length} unchanged, ${report.removed.length} stale removed); ` +
-        `${files.length} files for ${specs.length} specs, ${kernels} kernels\n`);
+        `${files.length} files for ${specs.length} specs${modelText}, ${kernels} kernels\n`);
     });
 }

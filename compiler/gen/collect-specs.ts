@@ -2,9 +2,9 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from '../cache-key.js';
 import { planNeoCell } from '../plan/neocell-plan.js';
-import { STAGE_COUNT, blockSpec, downsampleSpec, releasedConfig } from '../spec/model-config.js';
+import { STAGE_COUNT, blockSpec, downsampleSpec } from '../spec/model-config.js';
 import { canonicalSpec, parseSpecArgument, type NeoCellSpec } from '../spec/neocell-spec.js';
-import type { GenSource } from './gen-request.js';
+import { sourceConfigs, type GenSource } from './gen-request.js';
 
 /** One distinct NeoCell to generate kernels for, and where it is used (for the generated module's header). */
 export interface CollectedSpec {
@@ -42,14 +42,11 @@ export function collectSpecs(source: GenSource): CollectedSpec[] {
     planNeoCell(spec, source.inputShape);
     add(spec, `--spec over input ${source.inputShape.join('x')}`);
   } else {
-    for (const arch of source.archs) {
-      for (const resolution of source.resolutions) {
-        // releasedConfig plans every NeoCell of the network, so each spec below fits its feature map.
-        const config = releasedConfig(arch, resolution);
-        for (let s = 0; s < STAGE_COUNT; s++) {
-          if (s > 0) add(downsampleSpec(config.dims[s]!), `${config.name} downsample_${s}`);
-          add(blockSpec(config, s), `${config.name} stage_${s + 1} blocks`);
-        }
+    // Configs are validated (modelConfig plans every NeoCell), so each spec below fits its feature map.
+    for (const config of sourceConfigs(source)) {
+      for (let s = 0; s < STAGE_COUNT; s++) {
+        if (s > 0) add(downsampleSpec(config.dims[s]!), `${config.name} downsample_${s}`);
+        add(blockSpec(config, s), `${config.name} stage_${s + 1} blocks`);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { NotSupportedError } from '../errors.js';
-import { ARCHITECTURE_NAMES, RELEASED_RESOLUTIONS, type ArchitectureName } from '../spec/model-config.js';
+import { ARCHITECTURE_NAMES, RELEASED_RESOLUTIONS, releasedConfig, type ArchitectureName, type NeoNeXtConfig } from '../spec/model-config.js';
 import { GenOptionError } from './gen-error.js';
 
 /** Targets `neocc gen` writes today, and the ones that are planned (asking for those says "not supported"). */
@@ -18,10 +18,23 @@ export interface RawGenOptions {
   readonly out?: string;
 }
 
-/** Which NeoCells to generate: one spec over one input shape, or every NeoCell of released models. */
+/**
+ * Which NeoCells to generate: one spec over one input shape, or every NeoCell of released models (`--model`), or of
+ * given model configs (`configs`: API only, e.g. a checkpoint's own config). For `--target assemblyscript` a model
+ * source also generates the kernels of each model's whole WebAssembly forward (compiler/gen/model-artifacts.ts).
+ */
 export type GenSource =
   | { readonly kind: 'spec'; readonly text: string; readonly inputShape: readonly number[]; readonly shift: number }
-  | { readonly kind: 'models'; readonly archs: readonly ArchitectureName[]; readonly resolutions: readonly number[] };
+  | { readonly kind: 'models'; readonly archs: readonly ArchitectureName[]; readonly resolutions: readonly number[] }
+  | { readonly kind: 'configs'; readonly configs: readonly NeoNeXtConfig[] };
+
+/** The model configs a source names, in request order (arch-major for `--model`); none for `--spec`. */
+export function sourceConfigs(source: GenSource): NeoNeXtConfig[] {
+  if (source.kind === 'spec') return [];
+  if (source.kind === 'configs') return [...source.configs];
+  // releasedConfig plans every NeoCell of the network, so each spec of these configs fits its feature map.
+  return source.archs.flatMap((arch) => source.resolutions.map((resolution) => releasedConfig(arch, resolution)));
+}
 
 /** A checked request. Immutable; everything generated output depends on is in here (the output folder aside). */
 export interface GenRequest {
@@ -107,6 +120,8 @@ export function describeRequest(request: GenRequest): string {
     // Collapsed to one line: the text lands in a `//` comment.
     return `--target ${request.target} --spec '${source.text.trim().replace(/\s+/g, ' ')}' --input-shape ${source.inputShape.join(',')}${shift}`;
   }
+  // Not a CLI option: configs come from the API (generate() with a `configs` source).
+  if (source.kind === 'configs') return `--target ${request.target} (API) configs ${source.configs.map((c) => c.name).join(', ')}`;
   const model = source.archs.length === ARCHITECTURE_NAMES.length ? 'all' : source.archs.join(',');
   const resolution = source.resolutions.length === RELEASED_RESOLUTIONS.length ? 'all' : source.resolutions.join(',');
   return `--target ${request.target} --model ${model} --resolution ${resolution}`;

@@ -4,7 +4,9 @@ import { NeoccError } from '../errors.js';
 import { GENERATED_HEADER, type GeneratedFile } from './render-modules.js';
 
 /** File names `neocc gen` writes; only these are ever removed or reported as extra, so other files in DIR are safe. */
-const OWNED = [/^neocell-[0-9a-f]{12}\.ts$/, /^[a-z0-9_]+-[0-9a-f]{12}\.(wgsl|as\.ts|wasm)$/, /^index\.ts$/, /^kernel-artifact\.ts$/];
+const OWNED = [
+  /^neocell-[0-9a-f]{12}\.ts$/, /^model-[a-z0-9-]+\.ts$/, /^[a-z0-9_]+-[0-9a-f]{12}\.(wgsl|as\.ts|wasm)$/, /^index\.ts$/, /^kernel-artifact\.ts$/,
+];
 
 /** How a folder differs from what the generator renders now (names relative to the folder, sorted). */
 export interface OutputDiff {

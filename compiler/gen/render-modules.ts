@@ -1,5 +1,7 @@
 import { IndentationText, NewLineKind, Project, QuoteKind, SyntaxKind, VariableDeclarationKind, ts, type SourceFile, type WriterFunction } from 'ts-morph';
+import type { KernelArtifact } from '../artifact.js';
 import { describeSpec, type CollectedSpec } from './collect-specs.js';
+import { describeModel, modelFileName, type CollectedModel } from './model-artifacts.js';
 import { ARTIFACT_TYPE_MODULE, ARTIFACT_TYPE_NAMES, addArtifactTypeFile } from './artifact-type.js';
 import { describeRequest, type GenRequest } from './gen-request.js';
 import { artifactSummary, kernelFileName, specArtifacts, wasmFileName, type NamedArtifact } from './spec-artifacts.js';
@@ -25,41 +27,71 @@ export function moduleFileName(spec: CollectedSpec): string {
   return `neocell-${spec.id}.ts`;
 }
 
+/** What one rendering covers: the NeoCell specs, and (AssemblyScript) the whole models. */
+export interface GenContents {
+  readonly specs: readonly CollectedSpec[];
+  readonly models?: readonly CollectedModel[];
+}
+
+/** Progress callbacks, called in output order as each module is rendered. */
+export interface RenderProgress {
+  /** A NeoCell module with its kernel count. */
+  readonly spec?: (spec: CollectedSpec, kernels: number) => void;
+  /** A model module: its kernels, and how many of them no NeoCell module or earlier model module had written. */
+  readonly model?: (model: CollectedModel, kernels: number, newKernels: number) => void;
+}
+
 /**
  * Renders the whole output folder in memory: every kernel's source (`.wgsl` or `.as.ts`, plus `.wasm` for
- * AssemblyScript, whose binaries the caller compiles: `binaries`), one TS module per spec, `index.ts` and
- * `kernel-artifact.ts`, sorted by name. Nothing here reads the clock or the folder, so the same request always
- * renders the same bytes (the folder's location only decides how kernel-artifact.ts gets its types).
+ * AssemblyScript, whose binaries the caller compiles: `binaries`), one TS module per spec, for AssemblyScript one
+ * per model (`model-<config>.ts`: keys and `.wasm` URLs of its whole forward), `index.ts` and `kernel-artifact.ts`,
+ * sorted by name. A kernel several modules use is written once (files are named by artifact key). Nothing here reads
+ * the clock or the folder, so the same request always renders the same bytes (the folder's location only decides
+ * how kernel-artifact.ts gets its types).
  */
 export function renderGenerated(
-  request: GenRequest, specs: readonly CollectedSpec[], outDir: string, onSpec?: (spec: CollectedSpec, kernels: number) => void,
-  binaries?: WasmBinaries,
+  request: GenRequest, contents: GenContents, outDir: string, progress: RenderProgress = {}, binaries?: WasmBinaries,
 ): GeneratedFile[] {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, newLineKind: NewLineKind.LineFeed },
   });
+  const wasm = request.target === 'assemblyscript';
   const files: GeneratedFile[] = [];
+  /** Keys of the kernels whose source (and binary) is in `files` already. */
+  const written = new Set<string>();
+  const addKernel = (artifact: KernelArtifact): boolean => {
+    if (written.has(artifact.key)) return false;
+    written.add(artifact.key);
+    files.push({ name: kernelFileName(artifact), content: artifact.source });
+    if (!wasm) return true;
+    const binary = binaries?.get(artifact.key);
+    if (!binary) throw new Error(`neocc gen: no compiled WebAssembly for ${artifact.name} (key ${artifact.key.slice(0, 16)}…)`);
+    files.push({ name: wasmFileName(artifact), content: binary });
+    return true;
+  };
   const modules: Array<{ spec: CollectedSpec; file: SourceFile }> = [];
-  for (const spec of specs) {
+  for (const spec of contents.specs) {
     const artifacts = specArtifacts(spec.spec, request.target);
-    const wasm = request.target === 'assemblyscript';
     const file = renderSpecModule(project, spec, artifacts, wasm);
     files.push({ name: file.getBaseName(), content: finish(file) });
     verifyEmbeddedSources(file, artifacts);
-    for (const { artifact } of artifacts) {
-      files.push({ name: kernelFileName(artifact), content: artifact.source });
-      if (!wasm) continue;
-      const binary = binaries?.get(artifact.key);
-      if (!binary) throw new Error(`neocc gen: no compiled WebAssembly for ${artifact.name} (key ${artifact.key.slice(0, 16)}…)`);
-      files.push({ name: wasmFileName(artifact), content: binary });
-    }
+    for (const { artifact } of artifacts) addKernel(artifact);
     modules.push({ spec, file });
-    onSpec?.(spec, artifacts.length);
+    progress.spec?.(spec, artifacts.length);
+  }
+  const modelModules: Array<{ model: CollectedModel; file: SourceFile }> = [];
+  for (const model of contents.models ?? []) {
+    if (!wasm) throw new Error('neocc gen: model modules are generated for --target assemblyscript only');
+    const file = renderModelModule(project, model);
+    files.push({ name: file.getBaseName(), content: finish(file) });
+    const added = model.kernels.filter(({ artifact }) => addKernel(artifact)).length;
+    modelModules.push({ model, file });
+    progress.model?.(model, model.kernels.length, added);
   }
   const typeFile = addArtifactTypeFile(project, outDir);
   typeFile.insertText(0, `${GENERATED_HEADER}\n// The KernelArtifact type the modules of this folder are typed with.\n\n`);
-  for (const file of [typeFile, renderIndex(project, request, modules)]) {
+  for (const file of [typeFile, renderIndex(project, request, modules, modelModules)]) {
     files.push({ name: file.getBaseName(), content: finish(file) });
   }
   return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -95,7 +127,10 @@ function renderSpecModule(project: Project, spec: CollectedSpec, artifacts: read
     docs: ['Every kernel of this module, forward first.'],
     declarations: [{ name: 'artifacts', type: 'readonly KernelArtifact[]', initializer: `[${artifacts.map((a) => a.exportName).join(', ')}]` }],
   });
-  if (wasm) addWasmUrls(file, artifacts);
+  if (wasm) {
+    addWasmUrls(file, artifacts);
+    addSpecWasmKernels(file, artifacts);
+  }
   file.insertText(0, [
     GENERATED_HEADER,
     `// NeoCell ${describeSpec(spec.spec)}.`,
@@ -130,7 +165,87 @@ function addWasmUrls(file: SourceFile, artifacts: readonly NamedArtifact[]): voi
   });
 }
 
-function renderIndex(project: Project, request: GenRequest, modules: ReadonlyArray<{ spec: CollectedSpec; file: SourceFile }>): SourceFile {
+/** Documents `wasmKernels`, the export runtime/wasm/prebuilt.ts `registerPrebuiltWasm` reads from every AssemblyScript module. */
+const WASM_KERNELS_DOC = 'Each kernel\'s artifact key and compiled WebAssembly: `await registerPrebuiltWasm(module, fetchBytes)` ' +
+  '(runtime/wasm/prebuilt.ts) registers them, so the wasm runtime runs these kernels without asc (one thread: a ' +
+  'shared-memory, multi-threaded runtime still compiles its own).';
+
+/** A NeoCell module's `wasmKernels`: its artifacts' keys with the URLs of `wasmUrls`. */
+function addSpecWasmKernels(file: SourceFile, artifacts: readonly NamedArtifact[]): void {
+  file.addVariableStatement({
+    leadingTrivia: BLANK_LINE,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [WASM_KERNELS_DOC],
+    declarations: [{
+      name: 'wasmKernels',
+      type: 'readonly { readonly key: string; readonly url: URL }[]',
+      initializer: (w) => {
+        w.write('[').indent(() => {
+          for (const { exportName } of artifacts) w.writeLine(`{ key: ${exportName}.key, url: wasmUrls.${exportName} },`);
+        }).write(']');
+      },
+    }],
+  });
+}
+
+/**
+ * `model-<config>.ts`: the config and, per kernel of the model's WebAssembly forward, its role, artifact key and
+ * `.wasm` URL. No KernelArtifact objects: the runtime builds the artifacts from the config itself
+ * (wasmModelKernels) and looks the binaries up by key; the sources are in the `.as.ts` files.
+ */
+function renderModelModule(project: Project, model: CollectedModel): SourceFile {
+  const file = project.createSourceFile(modelFileName(model), '', { overwrite: true });
+  const { name, layers, dims, kernelSpecs, shifts, classes, layerScale, linearBias, resolution } = model.config;
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ['The model config the kernels are specialized for (batch is a run-time uniform; layer counts, LayerScale and bias do not enter a kernel).'],
+    declarations: [{
+      name: 'config',
+      initializer: (w) => {
+        literal({ name, layers, dims, kernelSpecs, shifts, classes, layerScale, linearBias, resolution } as PlainValue)(w);
+        w.write(' as const');
+      },
+    }],
+  });
+  file.addVariableStatement({
+    leadingTrivia: BLANK_LINE,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [`${WASM_KERNELS_DOC}\nEvery kernel of the forward (\`allArtifacts(wasmModelKernels(config))\`, runtime/wasm/wasm-model-kernels.ts), distinct by key.`],
+    declarations: [{
+      name: 'wasmKernels',
+      type: 'readonly { readonly role: string; readonly key: string; readonly url: URL }[]',
+      initializer: (w) => {
+        w.write('[').indent(() => {
+          for (const { role, artifact } of model.kernels) {
+            w.write('{ role: ').quote(role).write(', key: ').quote(artifact.key).write(', url: new URL(')
+              .quote(`./${wasmFileName(artifact)}`).write(', import.meta.url) },').newLine();
+          }
+        }).write(']');
+      },
+    }],
+  });
+  file.insertText(0, [
+    GENERATED_HEADER,
+    `// NeoNeXt ${name} (${describeModel(model.config)}): the ${model.kernels.length} kernels of its whole`,
+    '// WebAssembly forward pass, compiled (each kernel\'s source is in <kernel name>-<first 12 hex of its key>.as.ts).',
+    '',
+    '',
+  ].join('\n'));
+  return file;
+}
+
+/** `model-neonext-t-224.ts` → `model_neonext_t_224`: the namespace name index.ts gives it. */
+function modelNamespace(model: CollectedModel): string {
+  return `model_${model.id.replace(/-/g, '_')}`;
+}
+
+function renderIndex(
+  project: Project, request: GenRequest, modules: ReadonlyArray<{ spec: CollectedSpec; file: SourceFile }>,
+  modelModules: ReadonlyArray<{ model: CollectedModel; file: SourceFile }> = [],
+): SourceFile {
   const file = project.createSourceFile('index.ts', '', { overwrite: true });
   const names = modules.map(({ spec }) => `neocell_${spec.id}`);
   file.addImportDeclaration({ isTypeOnly: true, namedImports: ['KernelArtifact'], moduleSpecifier: ARTIFACT_TYPE_MODULE });
@@ -155,14 +270,63 @@ function renderIndex(project: Project, request: GenRequest, modules: ReadonlyArr
       },
     }],
   });
+  if (request.target === 'assemblyscript') addIndexWasmExports(file, names, modelModules);
   file.insertText(0, [
     GENERATED_HEADER,
     `// Request: neocc gen ${describeRequest(request)}`,
     `// ${modules.length} NeoCell spec(s): neocell-<id>.ts holds one spec's kernels as KernelArtifacts; each kernel's source`,
     `// is also in <kernel name>-<first 12 hex of its key>${request.target === 'assemblyscript' ? '.as.ts (compiled: .wasm)' : '.wgsl'}.`,
+    ...(modelModules.length > 0 ? [
+      `// ${modelModules.length} model(s): model-<config name>.ts lists the key and .wasm of every kernel of that model's`,
+      '// WebAssembly forward pass (wasmModels below).',
+    ] : []),
     '',
   ].join('\n'));
   return file;
+}
+
+/** The AssemblyScript index's loader exports: the model modules (namespaces and `wasmModels`) and `wasmKernels`. */
+function addIndexWasmExports(file: SourceFile, specNames: readonly string[], modelModules: ReadonlyArray<{ model: CollectedModel; file: SourceFile }>): void {
+  const modelNames = modelModules.map(({ model }) => modelNamespace(model));
+  // Imports and re-exports go right after the NeoCell ones (statement indices: after the last of each kind).
+  const after = (statements: ReadonlyArray<{ getChildIndex(): number }>): number => (statements.at(-1)?.getChildIndex() ?? -1) + 1;
+  modelModules.forEach(({ file: module }, i) => {
+    file.insertImportDeclaration(after(file.getImportDeclarations()), { namespaceImport: modelNames[i]!, moduleSpecifier: `./${module.getBaseNameWithoutExtension()}.js` });
+  });
+  modelModules.forEach(({ file: module }, i) => {
+    file.insertExportDeclaration(after(file.getExportDeclarations()), { namespaceExport: modelNames[i]!, moduleSpecifier: `./${module.getBaseNameWithoutExtension()}.js` });
+  });
+  if (modelModules.length > 0) {
+    file.addVariableStatement({
+      leadingTrivia: BLANK_LINE,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ['Each model\'s module by config name: `await registerPrebuiltWasm(wasmModels[\'neonext-t-224\'], fetchBytes)` (runtime/wasm/prebuilt.ts).'],
+      declarations: [{
+        name: 'wasmModels',
+        initializer: (w) => {
+          w.write('{').indent(() => {
+            modelModules.forEach(({ model }, i) => w.quote(model.id).write(`: ${modelNames[i]!},`).newLine());
+          }).write('} as const');
+        },
+      }],
+    });
+  }
+  file.addVariableStatement({
+    leadingTrivia: BLANK_LINE,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ['Every compiled kernel of this folder (NeoCell modules and models), once per artifact key: `registerPrebuiltWasm({ wasmKernels }, fetchBytes)`.'],
+    declarations: [{
+      name: 'wasmKernels',
+      type: 'readonly { readonly key: string; readonly url: URL }[]',
+      initializer: (w) => {
+        w.write('[...new Map([').indent(() => {
+          for (const n of [...specNames, ...modelNames]) w.writeLine(`...${n}.wasmKernels,`);
+        }).write('].map((k) => [k.key, { key: k.key, url: k.url }] as const)).values()]');
+      },
+    }],
+  });
 }
 
 /** Formats with the TS formatter (what an editor would do) and returns the text. */

@@ -1,0 +1,177 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { KernelArtifact } from '../compiler/artifact.js';
+import {
+  diffGenerated, generate, generateWithBinaries, resolveGenRequest, wasmArtifacts, writeGenerated, type GenRequest,
+} from '../compiler/gen/generate.js';
+import { wasmFileName } from '../compiler/gen/spec-artifacts.js';
+import { modelConfig, releasedConfig } from '../compiler/spec/model-config.js';
+import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
+import { neoNeXtParams } from '../kernels/neonext-params.js';
+import { relativeL2Error } from '../kernels/tensor.js';
+import { resolveModelConfig } from '../runtime/model/resolve-config.js';
+import { compileAssemblyScript } from '../runtime/wasm/compile-assemblyscript.js';
+import { missingPrebuiltWasm, registerPrebuiltWasm, type PrebuiltWasmModule } from '../runtime/wasm/prebuilt.js';
+import { clearWasmModuleCacheForTests, compileStats, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
+import { wasmModelKernels } from '../runtime/wasm/wasm-model-kernels.js';
+import { WasmNeoNeXt } from '../runtime/wasm/wasm-neonext.js';
+import { allArtifacts } from '../runtime/webgpu/model/model-kernels.js';
+import { loadStateDict } from '../runtime/weights/state-dict.js';
+import { readFixture } from './helpers/fixtures.js';
+
+// Every asc call of this file goes through this gate: the generator may compile, a model running on prebuilt
+// binaries must not (an asc call then fails the load, and is counted).
+const asc = vi.hoisted(() => ({ allowed: true, calls: 0 }));
+vi.mock('../runtime/wasm/asc-worker.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../runtime/wasm/asc-worker.js')>();
+  return {
+    ...original,
+    runAsc: (request: Parameters<typeof original.runAsc>[0]) => {
+      asc.calls += 1;
+      if (!asc.allowed) throw new Error('asc was called although every kernel should be prebuilt');
+      return original.runAsc(request);
+    },
+  };
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'neocc-gen-wasm-model-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const compile = async (a: KernelArtifact): Promise<Uint8Array> => (await compileAssemblyScript([a])).binary;
+const readBytes = (url: URL | string): Promise<Uint8Array> => readFile(url);
+const keysOf = (artifacts: readonly KernelArtifact[]): string[] => [...new Set(artifacts.map((a) => a.key))].sort();
+
+let savedCacheDir: string | undefined;
+beforeEach(() => {
+  savedCacheDir = process.env.NEOCC_CACHE_DIR;
+});
+afterEach(() => {
+  process.env.NEOCC_CACHE_DIR = savedCacheDir;
+});
+/**
+ * No asc, no disk cache, no compiled module in this process: only what the test registers can run. asc stays
+ * forbidden for the rest of the file (a test that needs it allows it first), so a compile still in flight when a
+ * test ends can neither succeed later nor count against the next test.
+ */
+function forbidAsc(): { compiles: number; ascCalls: number } {
+  process.env.NEOCC_CACHE_DIR = 'off';
+  clearWasmModuleCacheForTests();
+  asc.allowed = false;
+  return { compiles: compileStats.compiles, ascCalls: asc.calls };
+}
+
+function mini() {
+  const weights = readFixture('model/neonext-mini.safetensors');
+  const golden = readFixture('model/neonext-mini.golden.safetensors');
+  const inferred = resolveModelConfig({ resolution: 128 }, weights);
+  const config = modelConfig({ ...inferred, name: 'neonext-mini-128' });
+  return { config, golden, params: neoNeXtParams(config, loadStateDict(weights, neoNeXtSchema(config))) };
+}
+
+describe('neocc gen --target assemblyscript: whole models', () => {
+  it('writes every kernel of a model\'s wasm forward; registered, they run neonext-mini to the golden logits without asc', async () => {
+    const { config, golden, params } = mini();
+    const request: GenRequest = { target: 'assemblyscript', source: { kind: 'configs', configs: [config] } };
+    asc.allowed = true;
+    const generated = await generateWithBinaries(request, dir, compile);
+    writeGenerated(dir, generated.files);
+    expect(generated.models.map((m) => m.id)).toEqual(['neonext-mini-128']);
+    const names = generated.files.map((f) => f.name);
+    // Each kernel once, though model kernels and NeoCell kernels overlap.
+    expect(new Set(names).size).toBe(names.length);
+    const expected = keysOf(allArtifacts(wasmModelKernels(config)));
+
+    const module = await import(pathToFileURL(join(dir, 'model-neonext-mini-128.ts')).href) as PrebuiltWasmModule & {
+      config: { name: string; dims: readonly number[] };
+      wasmKernels: ReadonlyArray<{ role: string; key: string; url: URL }>;
+    };
+    expect(module.config.name).toBe('neonext-mini-128');
+    expect(module.config.dims).toEqual(config.dims);
+    expect(module.wasmKernels.map((k) => k.key).sort()).toEqual(expected);
+    expect(module.wasmKernels.map((k) => k.role)).toContain('stage_1 fc_1 + GELU');
+    for (const { url } of module.wasmKernels) expect(existsSync(fileURLToPath(url)), String(url)).toBe(true);
+    expect(missingPrebuiltWasm(config, module)).toEqual([]);
+
+    const before = forbidAsc();
+    expect((await registerPrebuiltWasm(module, readBytes)).sort()).toEqual(expected);
+    const model = await WasmNeoNeXt.load(config, params, { threads: 1 });
+    try {
+      const logits = await model.forward(golden.tensor('input'));
+      expect(logits.shape).toEqual([2, 10]);
+      expect(relativeL2Error(logits.data, golden.tensor('logits').data)).toBeLessThanOrEqual(1e-4);
+    } finally {
+      model.dispose();
+    }
+    expect({ compiles: compileStats.compiles, ascCalls: asc.calls }).toEqual(before);
+  });
+
+  it('the index lists every model and kernel; a binary that is not WebAssembly is refused by URL', async () => {
+    const index = await import(pathToFileURL(join(dir, 'index.ts')).href) as {
+      wasmModels: Record<string, PrebuiltWasmModule>; wasmKernels: ReadonlyArray<{ key: string; url: URL }>;
+    };
+    expect(Object.keys(index.wasmModels)).toEqual(['neonext-mini-128']);
+    const { config } = mini();
+    expect(new Set(index.wasmKernels.map((k) => k.key)).size).toBe(index.wasmKernels.length);
+    expect(missingPrebuiltWasm(config, index)).toEqual([]);
+    expect(missingPrebuiltWasm(releasedConfig('neonext-t', 224), index).length).toBeGreaterThan(0);
+    const [first] = index.wasmKernels;
+    await expect(registerPrebuiltWasm({ wasmKernels: [first!] }, () => new Uint8Array([1, 2, 3]))).rejects.toThrow(/is not a valid WebAssembly module \(3 bytes\)/);
+  });
+});
+
+describe('generated/wasm (committed `npm run gen` output)', () => {
+  /** What `npm run gen` asks for with the AssemblyScript target. */
+  const RELEASED: GenRequest = resolveGenRequest({ target: 'assemblyscript', model: 'all' });
+  const OUT = 'generated/wasm';
+
+  it('has every artifact of neonext-t-224\'s wasm model; registered, the model compiles nothing', async () => {
+    const config = releasedConfig('neonext-t', 224);
+    const index = await import('../generated/wasm/index.js') as { wasmModels: Record<string, PrebuiltWasmModule & { wasmKernels: ReadonlyArray<{ key: string; url: URL }> }> };
+    const module = index.wasmModels['neonext-t-224']!;
+    const artifacts = allArtifacts(wasmModelKernels(config));
+    expect(module.wasmKernels.map((k) => k.key).sort()).toEqual(keysOf(artifacts));
+    expect(missingPrebuiltWasm(config, module)).toEqual([]);
+
+    const before = forbidAsc();
+    await registerPrebuiltWasm(module, readBytes);
+    // What WasmNeoNeXt.load does first: every kernel of the model, for a plain memory.
+    await compileWasmKernels(artifacts, false);
+    expect({ compiles: compileStats.compiles, ascCalls: asc.calls }).toEqual(before);
+  });
+
+  it('is what `npm run gen` writes now, the .wasm bytes aside (`npm run gen:check` compiles and compares those too)', () => {
+    // The committed binaries stand in for asc's output; a kernel whose key changed has none and is listed here.
+    const binaries = new Map<string, Uint8Array>();
+    const missing: string[] = [];
+    for (const artifact of wasmArtifacts(RELEASED)) {
+      const path = join(OUT, wasmFileName(artifact));
+      if (existsSync(path)) binaries.set(artifact.key, readFileSync(path));
+      else missing.push(wasmFileName(artifact));
+    }
+    // On failure: run `npm run gen` and commit generated/.
+    expect(missing).toEqual([]);
+    const { files, models } = generate(RELEASED, OUT, undefined, binaries);
+    expect(diffGenerated(OUT, files)).toEqual({ stale: [], missing: [], extra: [] });
+    expect(models.map((m) => m.id)).toEqual([
+      'neonext-t-224', 'neonext-t-384', 'neonext-s-224', 'neonext-s-384', 'neonext-b-224', 'neonext-b-384', 'neonext-l-224', 'neonext-l-384',
+    ]);
+    expect(readFileSync(join(OUT, 'kernel-artifact.ts'), 'utf8')).toContain("from '../../compiler/artifact.js'");
+  });
+});
+
+// Last in the file: the refused load leaves compiles of its other batches in flight (they fail too, asc forbidden).
+describe('prebuilt binaries and threads', () => {
+  it('do not serve a multi-threaded model: its shared-memory kernels still need asc', async () => {
+    const { config, params } = mini();
+    const before = forbidAsc();
+    await registerPrebuiltWasm(await import(pathToFileURL(join(dir, 'model-neonext-mini-128.ts')).href) as PrebuiltWasmModule, readBytes);
+    await expect(WasmNeoNeXt.load(config, params, { threads: 2 })).rejects.toThrow(/asc was called/);
+    expect(asc.calls).toBeGreaterThan(before.ascCalls);
+    // The same binaries serve one thread.
+    (await WasmNeoNeXt.load(config, params, { threads: 1 })).dispose();
+  });
+});
