@@ -393,6 +393,16 @@ describe('neocc infer --weights <.pt>', () => {
     expect(relativeL2Error(out.logits.flat(), golden.data)).toBeLessThanOrEqual(1e-5);
   });
 
+  // The issue's acceptance command, on WebGPU (CI: lavapipe): every released checkpoint form, same golden logits.
+  it.each([PT, PT_DDP, `${MODEL_DIR}/neonext-mini.safetensors`])('%s reproduces the golden logits with --backend webgpu (--json)', async (path) => {
+    const { code, stdout, stderr } = await runCli(['infer', '--weights', path, '--input', MINI_GOLDEN, '--backend', 'webgpu', '--json', '--quiet']);
+    expect(code, stderr).toBe(0);
+    const out = JSON.parse(stdout) as { logits: number[][]; backend: string };
+    expect(out.backend).toBe('webgpu');
+    const golden = readFixture('model/neonext-mini.golden.safetensors').tensor('logits');
+    expect(relativeL2Error(out.logits.flat(), golden.data)).toBeLessThanOrEqual(1e-5);
+  });
+
   it('exits 1 with the file name for a truncated checkpoint and an unknown format', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'neocc-pt-'));
     const cut = join(dir, 'cut.pt');
