@@ -31,6 +31,16 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.destroy());
 
+/** Creates storage buffers holding `data` (at least 16 bytes), recording each in `created` for destruction. */
+function storageMaker(created: GPUBuffer[]): (data: Float32Array) => GPUBuffer {
+  return (data) => {
+    const b = ctx.device.createBuffer({ size: Math.max(16, data.byteLength), usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
+    ctx.device.queue.writeBuffer(b, 0, data);
+    created.push(b);
+    return b;
+  };
+}
+
 /** Runs the whole chain in one submit; every activation buffer starts NaN-poisoned. */
 async function runUnfused(plan: NeoCellPlan, x: Tensor, params: BlockParams): Promise<Float32Array> {
   const { device } = ctx;
@@ -38,12 +48,7 @@ async function runUnfused(plan: NeoCellPlan, x: Tensor, params: BlockParams): Pr
   const weights = unfusedBlockWeights(params);
   const sizes = unfusedActivationSizes(plan);
   const created: GPUBuffer[] = [];
-  const make = (data: Float32Array): GPUBuffer => {
-    const b = device.createBuffer({ size: Math.max(16, data.byteLength), usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
-    device.queue.writeBuffer(b, 0, data);
-    created.push(b);
-    return b;
-  };
+  const make = storageMaker(created);
   const buffers = new Map<UnfusedBuffer, GPUBuffer>();
   for (const [name, data] of Object.entries(weights)) buffers.set(name as UnfusedBuffer, make(data));
   for (const [name, elements] of Object.entries(sizes)) buffers.set(name as UnfusedBuffer, make(name === 'x' ? Float32Array.from(x.data) : new Float32Array(elements).fill(NaN)));
@@ -110,12 +115,7 @@ async function runTwoGemmOnGpu(k: TwoGemmKernels, d: TwoGemmCase): Promise<Float
   const launch = mlpTwoGemmLaunch(k, d.n, d.plane);
   const { device } = ctx;
   const created: GPUBuffer[] = [];
-  const make = (data: Float32Array): GPUBuffer => {
-    const b = device.createBuffer({ size: Math.max(16, data.byteLength), usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
-    device.queue.writeBuffer(b, 0, data);
-    created.push(b);
-    return b;
-  };
+  const make = storageMaker(created);
   try {
     const [bm, bx, bw1, bb1, bw2, bb2] = [d.m, d.x, d.w1t, d.b1, d.w2t, d.b2].map(make);
     const hidden = make(new Float32Array(twoGemmHiddenElements(d.c, d.n, d.plane)).fill(NaN));

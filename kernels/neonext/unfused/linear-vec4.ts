@@ -4,7 +4,7 @@ import {
 import type { Expr, KernelIR } from '../../../compiler/ir/ir.js';
 import { NotSupportedError } from '../../../compiler/errors.js';
 import type { Grid, UniformValues } from '../../neocell/launch.js';
-import { linearKernelName, linearKernelWhat, type LinearEpilogue } from './linear.js';
+import { linearInterface, linearKernelName, linearKernelWhat, linearRunTimeDoc, type LinearEpilogue } from './linear.js';
 
 /**
  * The Linear of ./linear.ts (same bindings, uniforms and epilogues: out[r, o] = bias[o] + Σ_k in[r, k]·wt[k, o])
@@ -111,20 +111,10 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
   return finishKernel({
     name,
     workgroupSize,
-    buffers: [
-      { name: 'x', access: 'read', elem: 'f32' },
-      { name: 'wt', access: 'read', elem: 'f32' },
-      ...(epilogue === 'none' ? [] : [{ name: 'bias', access: 'read' as const, elem: 'f32' as const }]),
-      ...(epilogue === 'bias-residual-nchw' ? [{ name: 'res', access: 'read' as const, elem: 'f32' as const }] : []),
-      { name: 'y', access: 'read_write', elem: 'f32' },
-    ],
-    uniforms: epilogue === 'bias-residual-nchw' ? [{ name: 'rows', type: 'u32' }, { name: 'plane', type: 'u32' }] : [{ name: 'rows', type: 'u32' }],
+    ...linearInterface(epilogue),
     shared: [],
     body: b.stmts,
-    doc: [
-      `neocc ${name}: ${what}, vec4 micro-kernel ${rm} rows x ${4 * rv} columns per invocation`,
-      epilogue === 'bias-residual-nchw' ? 'run-time: rows = N·H·W, plane = H·W (uniforms)' : 'run-time: rows = N·H·W (uniform)',
-    ],
+    doc: [`neocc ${name}: ${what}, vec4 micro-kernel ${rm} rows x ${4 * rv} columns per invocation`, linearRunTimeDoc(epilogue)],
   });
 }
 

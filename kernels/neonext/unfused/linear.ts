@@ -2,7 +2,7 @@ import { makeArtifact, type KernelArtifact } from '../../../compiler/artifact.js
 import {
   BlockBuilder, add, and, builtin, call, div, f32, finishKernel, load, lt, min, mod, mul, sub, u32, uniform,
 } from '../../../compiler/ir/build.js';
-import type { Expr, KernelIR } from '../../../compiler/ir/ir.js';
+import type { BufferDecl, Expr, KernelIR } from '../../../compiler/ir/ir.js';
 import type { Grid, UniformValues } from '../../neocell/launch.js';
 
 /**
@@ -91,21 +91,28 @@ export function linearKernel(o: LinearKernelOptions): KernelIR {
   return finishKernel({
     name,
     workgroupSize: colThreads * rowThreads,
-    buffers: [
-      { name: 'x', access: 'read', elem: 'f32' },
-      { name: 'wt', access: 'read', elem: 'f32' },
-      { name: 'bias', access: 'read', elem: 'f32' },
-      ...(epilogue === 'bias-residual-nchw' ? [{ name: 'res', access: 'read' as const, elem: 'f32' as const }] : []),
-      { name: 'y', access: 'read_write', elem: 'f32' },
-    ],
-    uniforms: epilogue === 'bias-residual-nchw' ? [{ name: 'rows', type: 'u32' }, { name: 'plane', type: 'u32' }] : [{ name: 'rows', type: 'u32' }],
+    ...linearInterface(epilogue),
     shared: [],
     body: b.stmts,
-    doc: [
-      `neocc ${name}: ${what}, register tile ${tm}x${tn}, ${rm}x${rn} per invocation`,
-      epilogue === 'bias-residual-nchw' ? 'run-time: rows = N·H·W, plane = H·W (uniforms)' : 'run-time: rows = N·H·W (uniform)',
-    ],
+    doc: [`neocc ${name}: ${what}, register tile ${tm}x${tn}, ${rm}x${rn} per invocation`, linearRunTimeDoc(epilogue)],
   });
+}
+
+/**
+ * Bindings and uniforms every Linear kernel shares (./linear-vec4.ts too): x, wt, bias (absent for `none`, a plain
+ * matmul), res (residual epilogue only), y; uniforms rows (and plane for the NCHW residual store).
+ */
+export function linearInterface(epilogue: LinearEpilogue | 'none'): Pick<KernelIR, 'buffers' | 'uniforms'> {
+  const read = (name: string): BufferDecl => ({ name, access: 'read', elem: 'f32' });
+  const nchw = epilogue === 'bias-residual-nchw';
+  return {
+    buffers: [read('x'), read('wt'), ...(epilogue === 'none' ? [] : [read('bias')]), ...(nchw ? [read('res')] : []), { name: 'y', access: 'read_write', elem: 'f32' }],
+    uniforms: nchw ? [{ name: 'rows', type: 'u32' }, { name: 'plane', type: 'u32' }] : [{ name: 'rows', type: 'u32' }],
+  };
+}
+
+export function linearRunTimeDoc(epilogue: LinearEpilogue | 'none'): string {
+  return epilogue === 'bias-residual-nchw' ? 'run-time: rows = N·H·W, plane = H·W (uniforms)' : 'run-time: rows = N·H·W (uniform)';
 }
 
 export function linearKernelName(epilogue: LinearEpilogue): string {
