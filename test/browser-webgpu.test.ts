@@ -4,15 +4,10 @@
  * navigator.gpu there — and runs NeoCell forward and backward on golden cases and on random specs vs the float64
  * reference. Missing Chromium or WebGPU fails the test with how to install it; it is never skipped.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import fc from 'fast-check';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { neoCellBackward, neoCellForward, type NeoCellWeights } from '../kernels/reference/neocell.js';
@@ -20,10 +15,10 @@ import { relativeL2Error, type Tensor } from '../kernels/tensor.js';
 import { readGoldenCase, type NeoCellCase } from '../runtime/conformance/golden-case.js';
 import { parseSafetensors } from '../runtime/weights/safetensors.js';
 import { API_GLOBAL, type GpuProbe, type NeoccBrowserApi, type NeoCellRequest, type NeoCellResponse } from './browser/protocol.js';
+import { openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
 import { randomTensor, seededRandom } from './helpers/random.js';
 import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
 
-const CHROMIUM = process.env.NEOCC_CHROMIUM ?? '/usr/bin/chromium';
 const INSTALL_HELP =
   `headless Chromium with WebGPU is needed for this test. On Debian 12: \`apt-get install -y --no-install-recommends chromium\` ` +
   `(.ci/run installs it), or point NEOCC_CHROMIUM at a Chromium binary; it must expose navigator.gpu on SwiftShader with ` +
@@ -48,12 +43,7 @@ const CHROMIUM_FLAGS = [
 const GOLDEN_CASES = ['k4_s1_12x12', 'k4p7_batch2_7x7', 'k5_sa1_sb2_10x10', 'ka3_kb5_15x15', 'h3to2_w2to3_9x8', 'up_1to2_4x4'];
 const TOLERANCE = 1e-5;
 
-let workDir: string;
-let server: Server | undefined;
-let context: BrowserContext | undefined;
-let page: Page;
-/** Console errors and uncaught page errors, appended to failure messages. */
-const pageLog: string[] = [];
+let browser: ChromiumPage;
 
 async function bundleEntry(): Promise<string> {
   const result = await build({
@@ -70,32 +60,16 @@ async function bundleEntry(): Promise<string> {
   return out.text;
 }
 
-/** Serves the page and the bundle on 127.0.0.1 (a secure context, as WebGPU requires). */
-async function serve(bundle: string): Promise<string> {
-  const html = '<!doctype html><meta charset="utf-8"><title>neocc WebGPU</title><script src="/neocell.js"></script>';
-  const s = createServer((req, res) => {
-    if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    else if (req.url === '/neocell.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
-    else res.writeHead(404).end();
-  });
-  server = s;
-  await new Promise<void>((resolve, reject) => {
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', resolve);
-  });
-  return `http://127.0.0.1:${(s.address() as AddressInfo).port}/`;
-}
-
 async function runInPage(request: NeoCellRequest): Promise<NeoCellResponse> {
   try {
-    return await page.evaluate(([name, req]) => {
+    return await browser.page.evaluate(([name, req]) => {
       const api = (globalThis as unknown as Record<string, NeoccBrowserApi>)[name]!;
       return api.runNeoCell(req);
     }, [API_GLOBAL, request] as const);
   } catch (err) {
     const message = (err as Error).message;
     const help = /no-webgpu-adapter|no WebGPU adapter|navigator\.gpu/.test(message) ? `\n${INSTALL_HELP}` : '';
-    throw new Error(`NeoCell run in Chromium failed: ${message}${pageLog.length ? `\npage log:\n${pageLog.join('\n')}` : ''}${help}`);
+    throw new Error(`NeoCell run in Chromium failed: ${message}${browser.log.length ? `\npage log:\n${browser.log.join('\n')}` : ''}${help}`);
   }
 }
 
@@ -129,38 +103,24 @@ function expectWithin(name: string, errs: Record<string, number>): void {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: ${INSTALL_HELP}`);
-  workDir = mkdtempSync(join(tmpdir(), 'neocc-browser-'));
-  const url = await serve(await bundleEntry());
-  try {
-    context = await chromium.launchPersistentContext(join(workDir, 'user-data'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      timeout: 30_000,
-    });
-  } catch (err) {
-    throw new Error(`cannot launch ${CHROMIUM}: ${(err as Error).message}\n${INSTALL_HELP}`);
-  }
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') pageLog.push(`console.${m.type()}: ${m.text()}`);
+  const html = '<!doctype html><meta charset="utf-8"><title>neocc WebGPU</title><script src="/neocell.js"></script>';
+  const bundle = await bundleEntry();
+  browser = await openChromiumPage({
+    args: CHROMIUM_FLAGS,
+    installHelp: INSTALL_HELP,
+    ready: API_GLOBAL,
+    route: (path) => (path === '/' ? { type: 'text/html', body: html } : path === '/neocell.js' ? { type: 'text/javascript', body: bundle } : undefined),
   });
-  page.on('pageerror', (e) => pageLog.push(`pageerror: ${e.message}`));
-  await page.goto(url);
-  await page.waitForFunction((name) => name in globalThis, API_GLOBAL, { timeout: 10_000 });
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
 describe('WebGPU runtime in headless Chromium (navigator.gpu)', () => {
   it('finds navigator.gpu and an adapter in a secure context', async () => {
-    const probe = await page.evaluate((name) => (globalThis as unknown as Record<string, NeoccBrowserApi>)[name]!.probe(), API_GLOBAL);
-    const info = (p: GpuProbe): string => `${JSON.stringify(p)}${pageLog.length ? `\npage log:\n${pageLog.join('\n')}` : ''}\n${INSTALL_HELP}`;
+    const probe = await browser.page.evaluate((name) => (globalThis as unknown as Record<string, NeoccBrowserApi>)[name]!.probe(), API_GLOBAL);
+    const info = (p: GpuProbe): string => `${JSON.stringify(p)}${browser.log.length ? `\npage log:\n${browser.log.join('\n')}` : ''}\n${INSTALL_HELP}`;
     console.log(`[browser-webgpu] ${probe.userAgent}\n[browser-webgpu] ${probe.backend ?? `no backend: ${probe.error}`}`);
     expect(probe.secureContext, info(probe)).toBe(true);
     expect(probe.hasNavigatorGpu, `navigator.gpu is missing: ${info(probe)}`).toBe(true);

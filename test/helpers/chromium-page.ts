@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium unless NEOCC_CHROMIUM points elsewhere (the browser tests never download one). */
+export const CHROMIUM = process.env.NEOCC_CHROMIUM ?? '/usr/bin/chromium';
+
+/** What the test server answers for a path ('/' included); undefined = 404. */
+export type Route = (path: string) => { readonly type: string; readonly body: string | Buffer } | undefined;
+
+export interface ChromiumPage {
+  readonly page: Page;
+  /** Console errors/warnings and uncaught page errors, for failure messages. */
+  readonly log: string[];
+  /** A temporary folder for the test's own files (removed by close). */
+  readonly workDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `route` on 127.0.0.1 (a secure context, as WebGPU and SharedArrayBuffer-free wasm need), opens headless
+ * Chromium with `args` on '/', and waits until the page defines the global `ready`. Missing Chromium or a failed
+ * launch throws with `installHelp`.
+ */
+export async function openChromiumPage(o: { args: readonly string[]; route: Route; ready: string; installHelp: string; prepare?: (workDir: string) => Promise<void> }): Promise<ChromiumPage> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: ${o.installHelp}`);
+  const workDir = mkdtempSync(join(tmpdir(), 'neocc-browser-'));
+  let server: Server | undefined;
+  let context: BrowserContext | undefined;
+  const close = async (): Promise<void> => {
+    await context?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  try {
+    await o.prepare?.(workDir);
+    const s = createServer((req, res) => {
+      const found = o.route(req.url ?? '/');
+      if (found) res.writeHead(200, { 'content-type': found.type }).end(found.body);
+      else res.writeHead(404).end();
+    });
+    server = s;
+    await new Promise<void>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(0, '127.0.0.1', resolve);
+    });
+    try {
+      context = await chromium.launchPersistentContext(join(workDir, 'user-data'), { executablePath: CHROMIUM, headless: true, args: [...o.args], timeout: 30_000 });
+    } catch (err) {
+      throw new Error(`cannot launch ${CHROMIUM}: ${(err as Error).message}\n${o.installHelp}`);
+    }
+    const page = context.pages()[0] ?? (await context.newPage());
+    const log: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') log.push(`console.${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
+    await page.goto(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`);
+    await page.waitForFunction((name) => name in globalThis, o.ready, { timeout: 10_000 });
+    return { page, log, workDir, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
