@@ -29,6 +29,7 @@ import { compileStats, compileWasmKernels } from '../runtime/wasm/wasm-kernels.j
 import { WASM_LIMITS } from '../runtime/wasm/wasm-model-kernels.js';
 import { benchShapes, selectShapes, type BenchShape } from './neocell-shapes.js';
 import { randomTensor32, randomWeights, seededUniform } from './neocell-variants.js';
+import type { VariantResult as ReportedVariant } from './report.js';
 import { chooseReps, median } from './timing.js';
 import { SyncWasmLauncher, runLaunches, type BoundLaunch } from './wasm-launch.js';
 
@@ -72,18 +73,8 @@ type Variant =
   | { readonly name: VariantName; readonly status: 'n/a'; readonly reason: string };
 type ReadyVariant = Extract<Variant, { status: 'ok' }>;
 
-interface MeasuredVariant {
-  readonly status: 'ok';
-  readonly medianUs: number;
-  /** Useful GFLOP/s: 2 × block-aware MACs / time, for every variant. */
-  readonly gflops: number;
-  readonly gbs: number;
-  /** Forwards per timed sample. */
-  readonly reps: number;
-  readonly relL2: number;
-  readonly samplesUs: readonly number[];
-  readonly detail: Readonly<Record<string, unknown>>;
-}
+/** As the WebGPU bench reports a variant (bench/report.ts; gflops = useful GFLOP/s, reps = forwards per sample). */
+type MeasuredVariant = ReportedVariant & { readonly status: 'ok' };
 type VariantResult = MeasuredVariant | { readonly status: 'n/a'; readonly reason: string };
 
 interface ShapeResult {
