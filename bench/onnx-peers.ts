@@ -1,16 +1,16 @@
 /**
  * The peers a user would pick instead of neocc (design.md §7): ONNX Runtime on the same model, same machine.
- * NeoNeXt-T-224, synthetic weights (golden/README.md), batch 1, ONE thread everywhere:
- * - onnxruntime-node (CPU EP, intraOpNumThreads 1) and onnxruntime-web (wasm EP, numThreads 1, in Node) on the
+ * NeoNeXt-T-224, synthetic weights (golden/README.md), batch 1, the same thread count everywhere (`--threads`, default 1):
+ * - onnxruntime-node (CPU EP, intraOpNumThreads N) and onnxruntime-web (wasm EP, numThreads N, in Node) on the
  *   model `neocc export-onnx` writes, in every form (dense = upstream method, lean = folded, blocks = lean with
  *   block-wise NeoCells; compiler/onnx);
- * - neocc `--backend wasm` with ONE thread (WasmBackend, threads 1), timed in the same interleaved rounds;
+ * - neocc `--backend wasm` (WasmBackend with that many threads), timed in the same interleaved rounds;
  * - the neocc float64 reference, for scale (one run: it is slow).
  * Latency = wall time of one `session.run` / `model.forward` including input upload and logits readback; median
  * of the timed runs after warm-up. The ORT sessions and neocc are timed interleaved, round by round, so machine noise
  * hits all of them alike. Each row's logits are checked against upstream's golden NeoNeXt-T-224 logits.
  *
- *   npm run bench:onnx -- [--runs 15] [--web-runs 7] [--neocc-runs 7] [--out bench/results/onnx-peers.json]
+ *   npm run bench:onnx -- [--runs 15] [--web-runs 7] [--neocc-runs 7] [--threads 1] [--out bench/results/onnx-peers.json]
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
@@ -35,12 +35,17 @@ const { values: args } = parseArgs({
     'web-runs': { type: 'string', default: '7' },
     'neocc-runs': { type: 'string', default: '7' },
     out: { type: 'string', default: 'bench/results/onnx-peers.json' },
+    threads: { type: 'string', default: '1' },
   },
 });
 const RUNS = Number(args.runs);
 const WEB_RUNS = Number(args['web-runs']);
 const NEOCC_RUNS = Number(args['neocc-runs']);
 const WARMUP = 2;
+/** Threads for every runtime (ORT-node intra-op, ORT-web numThreads, neocc WasmBackend); 1 is the issue's comparison. */
+const THREADS = Number(args.threads);
+if (!Number.isInteger(THREADS) || THREADS < 1) throw new Error(`--threads must be a positive integer, got ${args.threads}`);
+const threadText = `${THREADS} thread${THREADS > 1 ? 's' : ''}`;
 
 interface Row {
   name: string;
@@ -79,7 +84,7 @@ function round(x: number): number {
 }
 
 // --- ONNX Runtime: export both forms, open all four sessions, time them interleaved. ---
-ortWeb.env.wasm.numThreads = 1;
+ortWeb.env.wasm.numThreads = THREADS;
 interface Peer {
   row: Row;
   run(): Promise<ArrayLike<number>>;
@@ -95,11 +100,11 @@ for (const form of ONNX_FORMS) {
   exports[form] = { bytes: e.bytes.length, nodes: e.nodeCount, exportMs: round(performance.now() - t0) };
   log(`export ${form}: ${(e.bytes.length / 2 ** 20).toFixed(1)} MiB, ${e.nodeCount} nodes, ${exports[form]!.exportMs} ms`);
   const t1 = performance.now();
-  const node = await ortNode.InferenceSession.create(e.bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' });
+  const node = await ortNode.InferenceSession.create(e.bytes, { intraOpNumThreads: THREADS, interOpNumThreads: 1, executionMode: 'sequential' });
   const nodeLoad = performance.now() - t1;
   const nodeInput = new ortNode.Tensor('float32', input32, [1, 3, 224, 224]);
   peers.push({
-    row: { name: `onnxruntime-node ${form}`, runtime: `onnxruntime-node ${ortNode.env.versions.node ?? ''} CPU EP, intraOpNumThreads 1`, form, status: 'ok', loadMs: round(nodeLoad) },
+    row: { name: `onnxruntime-node ${form}`, runtime: `onnxruntime-node ${ortNode.env.versions.node ?? ''} CPU EP, intraOpNumThreads ${THREADS}`, form, status: 'ok', loadMs: round(nodeLoad) },
     run: async () => (await node.run({ input: nodeInput })).logits!.data as Float32Array,
     samples: [], maxRuns: RUNS,
   });
@@ -108,14 +113,14 @@ for (const form of ONNX_FORMS) {
   const webLoad = performance.now() - t2;
   const webInput = new ortWeb.Tensor('float32', input32, [1, 3, 224, 224]);
   peers.push({
-    row: { name: `onnxruntime-web ${form}`, runtime: `onnxruntime-web ${ortWeb.env.versions.web ?? ''} wasm EP (SIMD), numThreads 1, in Node`, form, status: 'ok', loadMs: round(webLoad) },
+    row: { name: `onnxruntime-web ${form}`, runtime: `onnxruntime-web ${ortWeb.env.versions.web ?? ''} wasm EP (SIMD), numThreads ${THREADS}, in Node`, form, status: 'ok', loadMs: round(webLoad) },
     run: async () => (await web.run({ input: webInput })).logits!.data as Float32Array,
     samples: [], maxRuns: WEB_RUNS,
   });
 }
-// --- neocc --backend wasm, ONE thread (the wasm backend by name would take every core), timed in the same rounds. ---
+// --- neocc --backend wasm at THREADS (the wasm backend by name would take every core), timed in the same rounds. ---
 const failed: Row[] = [];
-const neocc = await WasmBackend.create({ threads: 1 });
+const neocc = await WasmBackend.create({ threads: THREADS });
 try {
   const t0 = performance.now();
   const model = await neocc.loadModel(config, params);
@@ -125,7 +130,7 @@ try {
     samples: [], maxRuns: NEOCC_RUNS,
   });
 } catch (err) {
-  failed.push({ name: 'neocc wasm', runtime: 'neocc --backend wasm, 1 thread', status: err instanceof NotSupportedError ? 'not supported yet' : 'failed', note: (err as Error).message });
+  failed.push({ name: 'neocc wasm', runtime: `neocc --backend wasm, ${threadText}`, status: err instanceof NotSupportedError ? 'not supported yet' : 'failed', note: (err as Error).message });
 }
 
 for (const p of peers) for (let i = 0; i < WARMUP; i++) p.logits = await p.run();
@@ -151,7 +156,7 @@ await neocc.dispose();
 const cpu = cpus();
 const machine = { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, os: `${platform()} ${release()}`, memoryGiB: round(totalmem() / 2 ** 30), node: process.version };
 const lines = [
-  `NeoNeXt-T-224 (synthetic weights), batch 1, 1 thread · ${machine.cpu}, ${machine.cores} cores · node ${machine.node}`,
+  `NeoNeXt-T-224 (synthetic weights), batch 1, ${threadText} · ${machine.cpu}, ${machine.cores} cores · node ${machine.node}`,
   `${'runtime'.padEnd(28)}${'median ms'.padStart(11)}${'min ms'.padStart(10)}${'img/s'.padStart(9)}${'runs'.padStart(6)}${'load ms'.padStart(10)}${'rel L2 vs golden'.padStart(18)}`,
   ...rows.map((r) => r.status !== 'ok'
     ? `${r.name.padEnd(28)}${r.status} (${r.note ?? ''})`
@@ -161,7 +166,7 @@ const lines = [
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 const report = {
-  bench: 'onnx-peers', date: new Date().toISOString(), machine, model: config.name, batch: 1, threads: 1,
+  bench: 'onnx-peers', date: new Date().toISOString(), machine, model: config.name, batch: 1, threads: THREADS,
   warmup: WARMUP, exports, rows, totalSeconds: round((performance.now() - started) / 1000),
 };
 mkdirSync(dirname(args.out), { recursive: true });
