@@ -76,6 +76,7 @@ describe('neocc infer', () => {
       expect(top.every((t) => out.logits[i]![t.class] === t.logit)).toBe(true);
     });
     expect(out.timings.forward_ms).toBeGreaterThan(0);
+    expect(out.timings.prepare_ms).toBeGreaterThan(0);
   });
 
   it('prints top-5 and logits as text for a custom architecture given by flags', async () => {

@@ -94,14 +94,18 @@ Examples:
       try {
         progress(`neocc: ${config.name} (layers ${config.layers.join(',')}, dims ${config.dims.join(',')}, kernel spec ${config.kernelSpecs.join(',')}, ` +
           `shifts ${config.shifts.join(',')}, ${config.classes} classes) on ${backend.name}: ${backend.description}`);
+        // Folding, weight layout/upload and kernel compilation: seconds on a cold wasm run (asc), so say so.
+        progress(`neocc: preparing the model${backend.name === 'wasm' ? ' (kernels not in the disk cache yet are compiled with asc: ~10 s the first time)' : ''}…`);
+        const prepareStart = performance.now();
         const model = await backend.loadModel(config, neoNeXtParams(config, stateDict));
         const forwardStart = performance.now();
+        progress(`neocc: model ready in ${((forwardStart - prepareStart) / 1000).toFixed(2)} s`);
         const logits = await model.forward(image, (module) => progress(`  ${module} done at ${((performance.now() - forwardStart) / 1000).toFixed(2)} s`));
         const done = performance.now();
         model.dispose();
         const rows = logitRows(logits);
         const top5 = rows.map((row) => labeled(topK(row, 5), config.classes));
-        const timings = { load_ms: round(loaded - started), forward_ms: round(done - forwardStart) };
+        const timings = { load_ms: round(loaded - started), prepare_ms: round(forwardStart - prepareStart), forward_ms: round(done - forwardStart) };
         if (options.json) {
           const report = {
             model: config.name, config, weights: options.weights, input: decoded.length > 0 ? 'images' : options.input,
@@ -118,7 +122,7 @@ Examples:
           const shown = row.slice(0, SHOWN_LOGITS).map((v) => v.toFixed(4)).join(' ');
           process.stdout.write(`image ${i} logits: ${shown}${row.length > SHOWN_LOGITS ? ` … (${row.length} in all; --json prints every one)` : ''}\n`);
         });
-        process.stdout.write(`load ${timings.load_ms} ms, forward ${timings.forward_ms} ms\n`);
+        process.stdout.write(`load ${timings.load_ms} ms, prepare ${timings.prepare_ms} ms, forward ${timings.forward_ms} ms\n`);
       } finally {
         await backend.dispose();
       }
