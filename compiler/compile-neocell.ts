@@ -33,6 +33,8 @@ export interface ForwardBaked {
   readonly packChannels: boolean;
   readonly tiling: Tiling;
   readonly spec: unknown;
+  /** Block kernels with vec4s along the block columns; absent when scalar, so WGSL keys are unchanged. */
+  readonly simd?: true;
 }
 
 /**
@@ -77,6 +79,11 @@ export interface ForwardArtifactOptions {
   readonly channelBias?: boolean;
   /** Block kernels: several channels per workgroup (for small planes; see forward-tile-kernel.ts). */
   readonly packChannels?: boolean;
+  /**
+   * Block kernels: 128-bit SIMD along the block's output columns (forward-tile-kernel.ts).
+   * Default: on for the assemblyscript target (WebAssembly f32x4), off for WGSL (the GPU kernel stays scalar).
+   */
+  readonly simd?: boolean;
 }
 
 /** The NeoCell forward kernel for `spec` (or the generic one when mode is 'generic'). */
@@ -85,19 +92,24 @@ export function compileNeoCellForward(spec: NeoCellSpec | undefined, options: Fo
   const layout = options.layout ?? 'nchw';
   const channelBias = options.channelBias ?? false;
   const packChannels = options.packChannels ?? false;
+  const target = options.target ?? 'wgsl';
+  const simd = options.simd ?? target === 'assemblyscript';
   if (mode === 'specialized' && !spec) throw new Error('compileNeoCellForward: a specialized kernel needs a spec');
   const usedSpec = mode === 'specialized' ? spec : undefined;
   const tiling = options.tiling ?? chooseTiling(usedSpec);
   let ir;
   if (tiling.kind === 'blocks') {
     if (!usedSpec) throw new Error('compileNeoCellForward: block tiling needs baked kernel sizes (specialized mode)');
-    ir = neoCellTileForwardKernel({ spec: usedSpec, layout, workgroupSize: tiling.workgroupSize, channelBias, packChannels });
+    ir = neoCellTileForwardKernel({ spec: usedSpec, layout, workgroupSize: tiling.workgroupSize, channelBias, packChannels, simd });
   } else {
     if (channelBias || packChannels) throw new NotSupportedError('channel bias and channel packing on the shared-t forward kernel');
     ir = neoCellForwardKernel({ mode, spec: usedSpec, layout, tileWidth: tiling.tileWidth, workgroupSize: tiling.workgroupSize });
   }
-  const baked: ForwardBaked = { mode, layout, channelBias, packChannels, tiling, spec: usedSpec ? canonicalSpec(usedSpec) : null };
-  return makeArtifact(ir, options.target ?? 'wgsl', baked);
+  const vectorized = tiling.kind === 'blocks' && simd;
+  const baked: ForwardBaked = {
+    mode, layout, channelBias, packChannels, tiling, spec: usedSpec ? canonicalSpec(usedSpec) : null, ...(vectorized ? { simd: true as const } : {}),
+  };
+  return makeArtifact(ir, target, baked);
 }
 
 export type BackwardArtifacts = Readonly<Record<BackwardKernelName, KernelArtifact>>;

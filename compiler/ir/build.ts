@@ -23,6 +23,14 @@ export function splat(a: Expr): Expr {
 }
 /** Elements index..index+3 of an f32 memory as one vec4f. */
 export const loadVec4 = (memory: string, index: Expr): Expr => load(memory, index, 'vec4f');
+/** A vec4f with lanes (a, b, c, d), all f32; four equal lanes are a splat. */
+export function vec4(a: Expr, b: Expr, c: Expr, d: Expr): Expr {
+  const lanes = [a, b, c, d] as const;
+  if (lanes.some((l) => l.type !== 'f32')) throw new TypeError(`IR: vec4 of ${lanes.map((l) => l.type).join(', ')}`);
+  const same = (l: Expr): boolean => (l.k === 'lit' && a.k === 'lit' && Object.is(l.value, a.value)) || (l.k === 'ref' && a.k === 'ref' && l.name === a.name);
+  if (lanes.every(same)) return splat(a);
+  return { k: 'vec4', type: 'vec4f', lanes };
+}
 export function lane(a: Expr, i: number): Expr {
   if (a.type !== 'vec4f' || !Number.isInteger(i) || i < 0 || i > 3) throw new TypeError(`IR: lane ${i} of ${a.type}`);
   return { k: 'lane', type: 'f32', a, lane: i };

@@ -5,8 +5,8 @@
  */
 /**
  * Value types. `vec4f` is four f32 lanes (WGSL vec4<f32>, WebAssembly v128 as f32x4): loads and stores of a vec4f
- * touch 4 consecutive f32 elements; `cast` f32 → vec4f splats; + - * / min max sqrt fma work lane-wise; `lane` reads
- * one lane. It lets a CPU target use 128-bit SIMD while GPU targets print the same kernel with vec4s.
+ * touch 4 consecutive f32 elements; `cast` f32 → vec4f splats; `vec4` builds one from four f32s; + - * / min max
+ * sqrt fma work lane-wise; `lane` reads one lane. It lets a CPU target use 128-bit SIMD while GPU targets print the same kernel with vec4s.
  */
 export type ScalarType = 'f32' | 'u32' | 'i32' | 'bool' | 'vec4f';
 
@@ -25,6 +25,8 @@ export type Expr =
   | { readonly k: 'cast'; readonly type: ScalarType; readonly a: Expr }
   /** Lane 0..3 of a vec4f. */
   | { readonly k: 'lane'; readonly type: 'f32'; readonly a: Expr; readonly lane: number }
+  /** A vec4f from four f32 values (lanes 0..3). */
+  | { readonly k: 'vec4'; readonly type: 'vec4f'; readonly lanes: readonly [Expr, Expr, Expr, Expr] }
   /** Element of a storage buffer, a workgroup array, or a uniform field (index ignored for uniforms). */
   | { readonly k: 'load'; readonly type: ScalarType; readonly memory: string; readonly index: Expr }
   | { readonly k: 'uniform'; readonly type: ScalarType; readonly field: string }

@@ -148,6 +148,8 @@ class Printer {
       }
       case 'neg': return e.type === 'vec4f' ? `f32x4.neg(${this.expr(e.a)})` : `(-${this.expr(e.a)})`;
       case 'lane': return `f32x4.extract_lane(${this.expr(e.a)}, ${e.lane})`;
+      // asc's f32x4(...) literal takes constants only.
+      case 'vec4': return this.vec4Lanes(e.lanes);
       case 'call':
         if (e.type === 'vec4f') return this.vec4(VEC4_INTRINSIC[e.fn], e.fn)(e.args.map((a) => this.expr(a)));
         if (e.fn === 'erf') this.usesErf = true;
@@ -157,6 +159,17 @@ class Printer {
       case 'uniform': return `__u_${e.field}`;
       case 'builtin': return BUILTIN[e.name];
     }
+  }
+
+  /** Splat of lane 0 (or of 0 when a lane is a literal +0: padding), then replace_lane for the other lanes. */
+  private vec4Lanes(lanes: readonly Expr[]): string {
+    const zero = (l: Expr): boolean => l.k === 'lit' && l.value === 0 && !Object.is(l.value, -0);
+    const padded = lanes.some(zero);
+    let out = `f32x4.splat(${padded ? '<f32>(0)' : this.expr(lanes[0]!)})`;
+    lanes.forEach((l, i) => {
+      if ((i > 0 || padded) && !zero(l)) out = `f32x4.replace_lane(${out}, ${i}, ${this.expr(l)})`;
+    });
+    return out;
   }
 
   private vec4<T>(printer: T | undefined, what: string): T {

@@ -55,6 +55,7 @@ export function wgslExpr(e: Expr): string {
     case 'call': return `${HELPER_NAME[e.fn] ?? e.fn}(${e.args.map(wgslExpr).join(', ')})`;
     case 'cast': return `${TYPE[e.type]}(${wgslExpr(e.a)})`;
     case 'lane': return `${wgslExpr(e.a)}.${LANE[e.lane]}`;
+    case 'vec4': return `vec4<f32>(${e.lanes.map(wgslExpr).join(', ')})`;
     case 'load': {
       const index = wgslExpr(e.index);
       // Buffers are array<f32>: a vec4f is gathered from its 4 consecutive elements.

@@ -86,6 +86,7 @@ export function isUniform(e: Expr, scope: ReadonlyMap<string, ScalarType>, readO
     case 'lane':
     case 'cast': return isUniform(e.a, scope, readOnly);
     case 'call': return e.args.every((a) => isUniform(a, scope, readOnly));
+    case 'vec4': return e.lanes.every((a) => isUniform(a, scope, readOnly));
   }
 }
 
@@ -118,6 +119,7 @@ function exprRefs(e: Expr, out: Set<string>): void {
     case 'lane':
     case 'cast': exprRefs(e.a, out); break;
     case 'call': e.args.forEach((a) => exprRefs(a, out)); break;
+    case 'vec4': e.lanes.forEach((a) => exprRefs(a, out)); break;
     case 'load': exprRefs(e.index, out); break;
     default: break;
   }

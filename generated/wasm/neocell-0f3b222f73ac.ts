@@ -11,15 +11,15 @@ export const spec = [
 ] as const;
 
 /**
- * neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64.
- * Source also in neocell_forward_tiles_nchw-7b4a256de390.as.ts, compiled in neocell_forward_tiles_nchw-7b4a256de390.wasm.
+ * neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64, vec4 along the block columns.
+ * Source also in neocell_forward_tiles_nchw-cf9be641f881.as.ts, compiled in neocell_forward_tiles_nchw-cf9be641f881.wasm.
  */
 export const forwardNchw: KernelArtifact = {
-  key: '7b4a256de3903e285b4163b455b349781d18091345080a37f96ec30567f3cd74',
+  key: 'cf9be641f881ad111d61ae3390a8be09459ca61f85b6b08fe08eb15d2e0e9c1b',
   target: 'assemblyscript',
   name: 'neocell_forward_tiles_nchw',
   entryPoint: 'neocell_forward_tiles_nchw',
-  source: `// neocc neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64
+  source: `// neocc neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64, vec4 along the block columns
 // baked spec: [{"hIn":2,"hOut":1,"wIn":2,"wOut":1,"shiftA":0,"shiftB":0,"channels":256}]
 // run-time: batch and spatial sizes (uniforms)
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
@@ -38,37 +38,75 @@ export const forwardNchw: KernelArtifact = {
   }
   const pb: u32 = __umod(tile, placements_1);
   const y_row_start: u32 = (pa + <u32>(1));
-  const y_row_ok: bool = ((y_row_start >= <u32>(1)) && (y_row_start < (__u_out_h + <u32>(1))));
-  const y_row_at: u32 = min<u32>((max<u32>(y_row_start, <u32>(1)) - <u32>(1)), y_row_last);
   const x_row_start: u32 = ((pa + <u32>(1)) * <u32>(2));
   const x_col_start: u32 = ((pb + <u32>(1)) * <u32>(2));
+  const y_col_start: u32 = (pb + <u32>(1));
+  // B weights: the whole 2x1 kernel of this channel as 1 vec4 per row (columns 0-3)
+  const wbv_0_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>wb_base) << 2)));
+  const wbv_1_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>(wb_base + <u32>(1))) << 2)));
+  let acc_0_0: v128 = f32x4.splat(<f32>(0));
+  const x_row_ok: bool = ((x_row_start >= <u32>(2)) && (x_row_start < (__u_in_h + <u32>(2))));
+  const x_row_pos: u32 = (x_row_start + <u32>(1));
+  const x_row_ok_1: bool = ((x_row_pos >= <u32>(2)) && (x_row_pos < (__u_in_h + <u32>(2))));
   const x_col_ok: bool = ((x_col_start >= <u32>(2)) && (x_col_start < (__u_in_w + <u32>(2))));
-  const x_col_at: u32 = min<u32>((max<u32>(x_col_start, <u32>(2)) - <u32>(2)), x_col_last);
   const x_col_pos: u32 = (x_col_start + <u32>(1));
   const x_col_ok_1: bool = ((x_col_pos >= <u32>(2)) && (x_col_pos < (__u_in_w + <u32>(2))));
-  const x_col_at_1: u32 = min<u32>((max<u32>(x_col_pos, <u32>(2)) - <u32>(2)), x_col_last);
-  const y_col_start: u32 = (pb + <u32>(1));
-  const y_col_ok: bool = ((y_col_start >= <u32>(1)) && (y_col_start < (__u_out_w + <u32>(1))));
-  const y_col_at: u32 = min<u32>((max<u32>(y_col_start, <u32>(1)) - <u32>(1)), y_col_last);
-  // B weights: the whole 2x1 kernel of this channel (the same for all its blocks: uniform loads)
-  const wb_0_0: f32 = load<f32>(__p_wb + ((<usize>wb_base) << 2));
-  const wb_1_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(1))) << 2));
-  let acc_0_0: f32 = <f32>(0);
-  for (let h: u32 = <u32>(0); h < <u32>(2); h += <u32>(1)) {
-    // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
-    const x_row_pos: u32 = (x_row_start + h);
-    const x_row_ok: bool = ((x_row_pos >= <u32>(2)) && (x_row_pos < (__u_in_h + <u32>(2))));
-    const x_row_at: u32 = min<u32>((max<u32>(x_row_pos, <u32>(2)) - <u32>(2)), x_row_last);
-    const x_row_base: u32 = (plane + (x_row_at * __u_in_w));
-    const x_0: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at)) << 2)), <f32>(0), (x_row_ok && x_col_ok));
-    const x_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at_1)) << 2)), <f32>(0), (x_row_ok && x_col_ok_1));
-    const wa_0: f32 = load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2));
-    const t_0: f32 = ((x_0 * wb_0_0) + (x_1 * wb_1_0));
-    acc_0_0 = (acc_0_0 + (wa_0 * t_0));
+  if (((x_row_ok && x_row_ok_1) && (x_col_ok && x_col_ok_1))) {
+    const x_col_first: u32 = (x_col_start - <u32>(2));
+    for (let h: u32 = <u32>(0); h < <u32>(2); h += <u32>(1)) {
+      // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
+      const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(2)) * __u_in_w)) + x_col_first);
+      const x_0: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2));
+      const x_1: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(1))) << 2));
+      const xv_0: v128 = f32x4.splat(x_0);
+      const xv_1: v128 = f32x4.splat(x_1);
+      const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
+      const t_0: v128 = f32x4.add(f32x4.mul(xv_0, wbv_0_0), f32x4.mul(xv_1, wbv_1_0));
+      acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0, t_0));
+    }
+  } else {
+    const x_col_ok_2: bool = ((x_col_start >= <u32>(2)) && (x_col_start < (__u_in_w + <u32>(2))));
+    const x_col_at: u32 = min<u32>((max<u32>(x_col_start, <u32>(2)) - <u32>(2)), x_col_last);
+    const x_col_pos_1: u32 = (x_col_start + <u32>(1));
+    const x_col_ok_3: bool = ((x_col_pos_1 >= <u32>(2)) && (x_col_pos_1 < (__u_in_w + <u32>(2))));
+    const x_col_at_1: u32 = min<u32>((max<u32>(x_col_pos_1, <u32>(2)) - <u32>(2)), x_col_last);
+    for (let h_1: u32 = <u32>(0); h_1 < <u32>(2); h_1 += <u32>(1)) {
+      // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
+      const x_row_pos_1: u32 = (x_row_start + h_1);
+      const x_row_ok_2: bool = ((x_row_pos_1 >= <u32>(2)) && (x_row_pos_1 < (__u_in_h + <u32>(2))));
+      const x_row_at: u32 = min<u32>((max<u32>(x_row_pos_1, <u32>(2)) - <u32>(2)), x_row_last);
+      if (x_row_ok_2) {
+        const x_row_base_1: u32 = (plane + (x_row_at * __u_in_w));
+        const x_0_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at)) << 2)), <f32>(0), x_col_ok_2);
+        const x_1_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_1)) << 2)), <f32>(0), x_col_ok_3);
+        const xv_0_1: v128 = f32x4.splat(x_0_1);
+        const xv_1_1: v128 = f32x4.splat(x_1_1);
+        const wav_0_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h_1)) << 2)));
+        const t_0_1: v128 = f32x4.add(f32x4.mul(xv_0_1, wbv_0_0), f32x4.mul(xv_1_1, wbv_1_0));
+        acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0_1, t_0_1));
+      }
+    }
   }
   // store the rows and columns that exist (the last blocks may be truncated)
-  if ((y_row_ok && y_col_ok)) {
-    store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(256)) + __wid_y) * __u_out_h) + y_row_at) * __u_out_w) + y_col_at)) << 2), acc_0_0);
+  const y_row_ok: bool = ((y_row_start >= <u32>(1)) && (y_row_start < (__u_out_h + <u32>(1))));
+  const y_row_ok_1: bool = ((y_row_start >= <u32>(1)) && (y_row_start < (__u_out_h + <u32>(1))));
+  const y_col_ok: bool = ((y_col_start >= <u32>(1)) && (y_col_start < (__u_out_w + <u32>(1))));
+  const y_col_ok_1: bool = ((y_col_start >= <u32>(1)) && (y_col_start < (__u_out_w + <u32>(1))));
+  if (((y_row_ok && y_row_ok_1) && (y_col_ok && y_col_ok_1))) {
+    const y_col_first: u32 = (y_col_start - <u32>(1));
+    const y_base: u32 = ((((((__wid_z * <u32>(256)) + __wid_y) * __u_out_h) + (y_row_start - <u32>(1))) * __u_out_w) + y_col_first);
+    store<f32>(__p_y + ((<usize>y_base) << 2), f32x4.extract_lane(acc_0_0, 0));
+  } else {
+    const y_row_ok_2: bool = ((y_row_start >= <u32>(1)) && (y_row_start < (__u_out_h + <u32>(1))));
+    const y_row_at: u32 = min<u32>((max<u32>(y_row_start, <u32>(1)) - <u32>(1)), y_row_last);
+    const y_col_ok_2: bool = ((y_col_start >= <u32>(1)) && (y_col_start < (__u_out_w + <u32>(1))));
+    const y_col_at: u32 = min<u32>((max<u32>(y_col_start, <u32>(1)) - <u32>(1)), y_col_last);
+    if (y_row_ok_2) {
+      const y_base_1: u32 = (((((__wid_z * <u32>(256)) + __wid_y) * __u_out_h) + y_row_at) * __u_out_w);
+      if (y_col_ok_2) {
+        store<f32>(__p_y + ((<usize>(y_base_1 + y_col_at)) << 2), f32x4.extract_lane(acc_0_0, 0));
+      }
+    }
   }
 }
 
@@ -125,20 +163,21 @@ export function neocell_forward_tiles_nchw(__gx: u32, __gy: u32, __gz: u32, __fi
     spec: [
       { channels: 256, h_in: 2, h_out: 1, shift_a: 0, shift_b: 0, w_in: 2, w_out: 1 },
     ],
+    simd: true,
   },
   scratchBytes: 0,
 };
 
 /**
- * neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64.
- * Source also in neocell_forward_tiles_nhwc-411ce2d08254.as.ts, compiled in neocell_forward_tiles_nhwc-411ce2d08254.wasm.
+ * neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64, vec4 along the block columns.
+ * Source also in neocell_forward_tiles_nhwc-955123acf978.as.ts, compiled in neocell_forward_tiles_nhwc-955123acf978.wasm.
  */
 export const forwardNhwc: KernelArtifact = {
-  key: '411ce2d082541df0defb7de3cc630ed83c3ea399bb76c7725991adf34ce5c68c',
+  key: '955123acf9788be88a79a9a84332c042c2a6b089ab2ca56e3c5d1562f8e409f0',
   target: 'assemblyscript',
   name: 'neocell_forward_tiles_nhwc',
   entryPoint: 'neocell_forward_tiles_nhwc',
-  source: `// neocc neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64
+  source: `// neocc neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64, vec4 along the block columns
 // baked spec: [{"hIn":2,"hOut":1,"wIn":2,"wOut":1,"shiftA":0,"shiftB":0,"channels":256}]
 // run-time: batch and spatial sizes (uniforms)
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
@@ -157,37 +196,75 @@ export const forwardNhwc: KernelArtifact = {
   }
   const pb: u32 = __umod(tile, placements_1);
   const y_row_start: u32 = (pa + <u32>(1));
-  const y_row_ok: bool = ((y_row_start >= <u32>(1)) && (y_row_start < (__u_out_h + <u32>(1))));
-  const y_row_at: u32 = min<u32>((max<u32>(y_row_start, <u32>(1)) - <u32>(1)), y_row_last);
   const x_row_start: u32 = ((pa + <u32>(1)) * <u32>(2));
   const x_col_start: u32 = ((pb + <u32>(1)) * <u32>(2));
+  const y_col_start: u32 = (pb + <u32>(1));
+  // B weights: the whole 2x1 kernel of this channel as 1 vec4 per row (columns 0-3)
+  const wbv_0_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>wb_base) << 2)));
+  const wbv_1_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>(wb_base + <u32>(1))) << 2)));
+  let acc_0_0: v128 = f32x4.splat(<f32>(0));
+  const x_row_ok: bool = ((x_row_start >= <u32>(2)) && (x_row_start < (__u_in_h + <u32>(2))));
+  const x_row_pos: u32 = (x_row_start + <u32>(1));
+  const x_row_ok_1: bool = ((x_row_pos >= <u32>(2)) && (x_row_pos < (__u_in_h + <u32>(2))));
   const x_col_ok: bool = ((x_col_start >= <u32>(2)) && (x_col_start < (__u_in_w + <u32>(2))));
-  const x_col_at: u32 = min<u32>((max<u32>(x_col_start, <u32>(2)) - <u32>(2)), x_col_last);
   const x_col_pos: u32 = (x_col_start + <u32>(1));
   const x_col_ok_1: bool = ((x_col_pos >= <u32>(2)) && (x_col_pos < (__u_in_w + <u32>(2))));
-  const x_col_at_1: u32 = min<u32>((max<u32>(x_col_pos, <u32>(2)) - <u32>(2)), x_col_last);
-  const y_col_start: u32 = (pb + <u32>(1));
-  const y_col_ok: bool = ((y_col_start >= <u32>(1)) && (y_col_start < (__u_out_w + <u32>(1))));
-  const y_col_at: u32 = min<u32>((max<u32>(y_col_start, <u32>(1)) - <u32>(1)), y_col_last);
-  // B weights: the whole 2x1 kernel of this channel (the same for all its blocks: uniform loads)
-  const wb_0_0: f32 = load<f32>(__p_wb + ((<usize>wb_base) << 2));
-  const wb_1_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(1))) << 2));
-  let acc_0_0: f32 = <f32>(0);
-  for (let h: u32 = <u32>(0); h < <u32>(2); h += <u32>(1)) {
-    // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
-    const x_row_pos: u32 = (x_row_start + h);
-    const x_row_ok: bool = ((x_row_pos >= <u32>(2)) && (x_row_pos < (__u_in_h + <u32>(2))));
-    const x_row_at: u32 = min<u32>((max<u32>(x_row_pos, <u32>(2)) - <u32>(2)), x_row_last);
-    const x_row_base: u32 = (plane + (x_row_at * __u_in_w));
-    const x_0: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at)) << 2)), <f32>(0), (x_row_ok && x_col_ok));
-    const x_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at_1)) << 2)), <f32>(0), (x_row_ok && x_col_ok_1));
-    const wa_0: f32 = load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2));
-    const t_0: f32 = ((x_0 * wb_0_0) + (x_1 * wb_1_0));
-    acc_0_0 = (acc_0_0 + (wa_0 * t_0));
+  if (((x_row_ok && x_row_ok_1) && (x_col_ok && x_col_ok_1))) {
+    const x_col_first: u32 = (x_col_start - <u32>(2));
+    for (let h: u32 = <u32>(0); h < <u32>(2); h += <u32>(1)) {
+      // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
+      const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(2)) * __u_in_w)) + x_col_first);
+      const x_0: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2));
+      const x_1: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(1))) << 2));
+      const xv_0: v128 = f32x4.splat(x_0);
+      const xv_1: v128 = f32x4.splat(x_1);
+      const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
+      const t_0: v128 = f32x4.add(f32x4.mul(xv_0, wbv_0_0), f32x4.mul(xv_1, wbv_1_0));
+      acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0, t_0));
+    }
+  } else {
+    const x_col_ok_2: bool = ((x_col_start >= <u32>(2)) && (x_col_start < (__u_in_w + <u32>(2))));
+    const x_col_at: u32 = min<u32>((max<u32>(x_col_start, <u32>(2)) - <u32>(2)), x_col_last);
+    const x_col_pos_1: u32 = (x_col_start + <u32>(1));
+    const x_col_ok_3: bool = ((x_col_pos_1 >= <u32>(2)) && (x_col_pos_1 < (__u_in_w + <u32>(2))));
+    const x_col_at_1: u32 = min<u32>((max<u32>(x_col_pos_1, <u32>(2)) - <u32>(2)), x_col_last);
+    for (let h_1: u32 = <u32>(0); h_1 < <u32>(2); h_1 += <u32>(1)) {
+      // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
+      const x_row_pos_1: u32 = (x_row_start + h_1);
+      const x_row_ok_2: bool = ((x_row_pos_1 >= <u32>(2)) && (x_row_pos_1 < (__u_in_h + <u32>(2))));
+      const x_row_at: u32 = min<u32>((max<u32>(x_row_pos_1, <u32>(2)) - <u32>(2)), x_row_last);
+      if (x_row_ok_2) {
+        const x_row_base_1: u32 = (plane + (x_row_at * __u_in_w));
+        const x_0_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at)) << 2)), <f32>(0), x_col_ok_2);
+        const x_1_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_1)) << 2)), <f32>(0), x_col_ok_3);
+        const xv_0_1: v128 = f32x4.splat(x_0_1);
+        const xv_1_1: v128 = f32x4.splat(x_1_1);
+        const wav_0_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h_1)) << 2)));
+        const t_0_1: v128 = f32x4.add(f32x4.mul(xv_0_1, wbv_0_0), f32x4.mul(xv_1_1, wbv_1_0));
+        acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0_1, t_0_1));
+      }
+    }
   }
   // store the rows and columns that exist (the last blocks may be truncated)
-  if ((y_row_ok && y_col_ok)) {
-    store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at) * __u_out_w) + y_col_at) * <u32>(256)) + __wid_y)) << 2), acc_0_0);
+  const y_row_ok: bool = ((y_row_start >= <u32>(1)) && (y_row_start < (__u_out_h + <u32>(1))));
+  const y_row_ok_1: bool = ((y_row_start >= <u32>(1)) && (y_row_start < (__u_out_h + <u32>(1))));
+  const y_col_ok: bool = ((y_col_start >= <u32>(1)) && (y_col_start < (__u_out_w + <u32>(1))));
+  const y_col_ok_1: bool = ((y_col_start >= <u32>(1)) && (y_col_start < (__u_out_w + <u32>(1))));
+  if (((y_row_ok && y_row_ok_1) && (y_col_ok && y_col_ok_1))) {
+    const y_col_first: u32 = (y_col_start - <u32>(1));
+    const y_base: u32 = ((((((__wid_z * __u_out_h) + (y_row_start - <u32>(1))) * __u_out_w) + y_col_first) * <u32>(256)) + __wid_y);
+    store<f32>(__p_y + ((<usize>y_base) << 2), f32x4.extract_lane(acc_0_0, 0));
+  } else {
+    const y_row_ok_2: bool = ((y_row_start >= <u32>(1)) && (y_row_start < (__u_out_h + <u32>(1))));
+    const y_row_at: u32 = min<u32>((max<u32>(y_row_start, <u32>(1)) - <u32>(1)), y_row_last);
+    const y_col_ok_2: bool = ((y_col_start >= <u32>(1)) && (y_col_start < (__u_out_w + <u32>(1))));
+    const y_col_at: u32 = min<u32>((max<u32>(y_col_start, <u32>(1)) - <u32>(1)), y_col_last);
+    if (y_row_ok_2) {
+      const y_base_1: u32 = (((((__wid_z * __u_out_h) + y_row_at) * __u_out_w) * <u32>(256)) + __wid_y);
+      if (y_col_ok_2) {
+        store<f32>(__p_y + ((<usize>(y_base_1 + (y_col_at * <u32>(256)))) << 2), f32x4.extract_lane(acc_0_0, 0));
+      }
+    }
   }
 }
 
@@ -244,6 +321,7 @@ export function neocell_forward_tiles_nhwc(__gx: u32, __gy: u32, __gz: u32, __fi
     spec: [
       { channels: 256, h_in: 2, h_out: 1, shift_a: 0, shift_b: 0, w_in: 2, w_out: 1 },
     ],
+    simd: true,
   },
   scratchBytes: 0,
 };
@@ -646,8 +724,8 @@ export const artifacts: readonly KernelArtifact[] = [forwardNchw, forwardNhwc, f
 
 /** Compiled WebAssembly of each kernel (asc -O3, stub runtime, imports env.memory and env.abort), next to this module. */
 export const wasmUrls = {
-  forwardNchw: new URL('./neocell_forward_tiles_nchw-7b4a256de390.wasm', import.meta.url),
-  forwardNhwc: new URL('./neocell_forward_tiles_nhwc-411ce2d08254.wasm', import.meta.url),
+  forwardNchw: new URL('./neocell_forward_tiles_nchw-cf9be641f881.wasm', import.meta.url),
+  forwardNhwc: new URL('./neocell_forward_tiles_nhwc-955123acf978.wasm', import.meta.url),
   fwdT: new URL('./neocell_fwd_t-a0f60f250b32.wasm', import.meta.url),
   bwdDt: new URL('./neocell_bwd_dt-5ae720404505.wasm', import.meta.url),
   bwdDx: new URL('./neocell_bwd_dx-0449989a2d07.wasm', import.meta.url),

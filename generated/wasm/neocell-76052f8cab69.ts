@@ -14,15 +14,15 @@ export const spec = [
 ] as const;
 
 /**
- * neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64.
- * Source also in neocell_forward_tiles_nchw-5cca8b6a488a.as.ts, compiled in neocell_forward_tiles_nchw-5cca8b6a488a.wasm.
+ * neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64, vec4 along the block columns.
+ * Source also in neocell_forward_tiles_nchw-f56266d5bbb3.as.ts, compiled in neocell_forward_tiles_nchw-f56266d5bbb3.wasm.
  */
 export const forwardNchw: KernelArtifact = {
-  key: '5cca8b6a488a44c7ddcf0a3e5bd03d07465faa1856b81c4722be24b768cc407f',
+  key: 'f56266d5bbb338eecf08661f3916e067c4d1dba16459b269dcd5dcd2dc8a6713',
   target: 'assemblyscript',
   name: 'neocell_forward_tiles_nchw',
   entryPoint: 'neocell_forward_tiles_nchw',
-  source: `// neocc neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64
+  source: `// neocc neocell_forward_tiles_nchw: y = NeoCell(x), NCHW output, one output block per invocation, workgroup 64, vec4 along the block columns
 // baked spec: [{"hIn":4,"hOut":4,"wIn":4,"wOut":4,"shiftA":1,"shiftB":1,"channels":48},{"hIn":7,"hOut":7,"wIn":7,"wOut":7,"shiftA":1,"shiftB":1,"channels":48}]
 // run-time: batch and spatial sizes (uniforms)
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
@@ -49,162 +49,190 @@ export const forwardNchw: KernelArtifact = {
     const pb: u32 = __umod(tile, placements_1);
     const y_row_start: u32 = (offset_a + (((pa + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_a))) * <u32>(4)));
     const y_row_last: u32 = (__u_out_h - <u32>(1));
-    const y_row_ok: bool = ((y_row_start >= <u32>(4)) && (y_row_start < (__u_out_h + <u32>(4))));
-    const y_row_at: u32 = min<u32>((max<u32>(y_row_start, <u32>(4)) - <u32>(4)), y_row_last);
-    const y_row_pos: u32 = (y_row_start + <u32>(1));
-    const y_row_ok_1: bool = ((y_row_pos >= <u32>(4)) && (y_row_pos < (__u_out_h + <u32>(4))));
-    const y_row_at_1: u32 = min<u32>((max<u32>(y_row_pos, <u32>(4)) - <u32>(4)), y_row_last);
-    const y_row_pos_1: u32 = (y_row_start + <u32>(2));
-    const y_row_ok_2: bool = ((y_row_pos_1 >= <u32>(4)) && (y_row_pos_1 < (__u_out_h + <u32>(4))));
-    const y_row_at_2: u32 = min<u32>((max<u32>(y_row_pos_1, <u32>(4)) - <u32>(4)), y_row_last);
-    const y_row_pos_2: u32 = (y_row_start + <u32>(3));
-    const y_row_ok_3: bool = ((y_row_pos_2 >= <u32>(4)) && (y_row_pos_2 < (__u_out_h + <u32>(4))));
-    const y_row_at_3: u32 = min<u32>((max<u32>(y_row_pos_2, <u32>(4)) - <u32>(4)), y_row_last);
     const x_row_start: u32 = (offset_a + (((pa + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_a))) * <u32>(4)));
     const x_row_last: u32 = (__u_in_h - <u32>(1));
     const x_col_start: u32 = (offset_b + (((pb + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_b))) * <u32>(4)));
     const x_col_last: u32 = (__u_in_w - <u32>(1));
-    const x_col_ok: bool = ((x_col_start >= <u32>(4)) && (x_col_start < (__u_in_w + <u32>(4))));
-    const x_col_at: u32 = min<u32>((max<u32>(x_col_start, <u32>(4)) - <u32>(4)), x_col_last);
-    const x_col_pos: u32 = (x_col_start + <u32>(1));
-    const x_col_ok_1: bool = ((x_col_pos >= <u32>(4)) && (x_col_pos < (__u_in_w + <u32>(4))));
-    const x_col_at_1: u32 = min<u32>((max<u32>(x_col_pos, <u32>(4)) - <u32>(4)), x_col_last);
-    const x_col_pos_1: u32 = (x_col_start + <u32>(2));
-    const x_col_ok_2: bool = ((x_col_pos_1 >= <u32>(4)) && (x_col_pos_1 < (__u_in_w + <u32>(4))));
-    const x_col_at_2: u32 = min<u32>((max<u32>(x_col_pos_1, <u32>(4)) - <u32>(4)), x_col_last);
-    const x_col_pos_2: u32 = (x_col_start + <u32>(3));
-    const x_col_ok_3: bool = ((x_col_pos_2 >= <u32>(4)) && (x_col_pos_2 < (__u_in_w + <u32>(4))));
-    const x_col_at_3: u32 = min<u32>((max<u32>(x_col_pos_2, <u32>(4)) - <u32>(4)), x_col_last);
     const y_col_start: u32 = (offset_b + (((pb + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_b))) * <u32>(4)));
     const y_col_last: u32 = (__u_out_w - <u32>(1));
-    const y_col_ok: bool = ((y_col_start >= <u32>(4)) && (y_col_start < (__u_out_w + <u32>(4))));
-    const y_col_at: u32 = min<u32>((max<u32>(y_col_start, <u32>(4)) - <u32>(4)), y_col_last);
-    const y_col_pos: u32 = (y_col_start + <u32>(1));
-    const y_col_ok_1: bool = ((y_col_pos >= <u32>(4)) && (y_col_pos < (__u_out_w + <u32>(4))));
-    const y_col_at_1: u32 = min<u32>((max<u32>(y_col_pos, <u32>(4)) - <u32>(4)), y_col_last);
-    const y_col_pos_1: u32 = (y_col_start + <u32>(2));
-    const y_col_ok_2: bool = ((y_col_pos_1 >= <u32>(4)) && (y_col_pos_1 < (__u_out_w + <u32>(4))));
-    const y_col_at_2: u32 = min<u32>((max<u32>(y_col_pos_1, <u32>(4)) - <u32>(4)), y_col_last);
-    const y_col_pos_2: u32 = (y_col_start + <u32>(3));
-    const y_col_ok_3: bool = ((y_col_pos_2 >= <u32>(4)) && (y_col_pos_2 < (__u_out_w + <u32>(4))));
-    const y_col_at_3: u32 = min<u32>((max<u32>(y_col_pos_2, <u32>(4)) - <u32>(4)), y_col_last);
-    // B weights: the whole 4x4 kernel of this channel (the same for all its blocks: uniform loads)
-    const wb_0_0: f32 = load<f32>(__p_wb + ((<usize>wb_base) << 2));
-    const wb_0_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(1))) << 2));
-    const wb_0_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(2))) << 2));
-    const wb_0_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(3))) << 2));
-    const wb_1_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(4))) << 2));
-    const wb_1_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(5))) << 2));
-    const wb_1_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(6))) << 2));
-    const wb_1_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(7))) << 2));
-    const wb_2_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(8))) << 2));
-    const wb_2_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(9))) << 2));
-    const wb_2_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(10))) << 2));
-    const wb_2_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(11))) << 2));
-    const wb_3_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(12))) << 2));
-    const wb_3_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(13))) << 2));
-    const wb_3_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(14))) << 2));
-    const wb_3_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(15))) << 2));
+    // B weights: the whole 4x4 kernel of this channel as 1 vec4 per row (columns 0-3)
+    const wbv_0_0: v128 = load<v128>(__p_wb + ((<usize>wb_base) << 2));
+    const wbv_1_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(4))) << 2));
+    const wbv_2_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(8))) << 2));
+    const wbv_3_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(12))) << 2));
     const plane: u32 = (((__wid_z * <u32>(96)) + __wid_y) * (__u_in_h * __u_in_w));
-    let acc_0_0: f32 = <f32>(0);
-    let acc_0_1: f32 = <f32>(0);
-    let acc_0_2: f32 = <f32>(0);
-    let acc_0_3: f32 = <f32>(0);
-    let acc_1_0: f32 = <f32>(0);
-    let acc_1_1: f32 = <f32>(0);
-    let acc_1_2: f32 = <f32>(0);
-    let acc_1_3: f32 = <f32>(0);
-    let acc_2_0: f32 = <f32>(0);
-    let acc_2_1: f32 = <f32>(0);
-    let acc_2_2: f32 = <f32>(0);
-    let acc_2_3: f32 = <f32>(0);
-    let acc_3_0: f32 = <f32>(0);
-    let acc_3_1: f32 = <f32>(0);
-    let acc_3_2: f32 = <f32>(0);
-    let acc_3_3: f32 = <f32>(0);
-    for (let h: u32 = <u32>(0); h < <u32>(4); h += <u32>(1)) {
-      // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
-      const x_row_pos: u32 = (x_row_start + h);
-      const x_row_ok: bool = ((x_row_pos >= <u32>(4)) && (x_row_pos < (__u_in_h + <u32>(4))));
-      const x_row_at: u32 = min<u32>((max<u32>(x_row_pos, <u32>(4)) - <u32>(4)), x_row_last);
-      const x_row_base: u32 = (plane + (x_row_at * __u_in_w));
-      const x_0: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at)) << 2)), <f32>(0), (x_row_ok && x_col_ok));
-      const x_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at_1)) << 2)), <f32>(0), (x_row_ok && x_col_ok_1));
-      const x_2: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at_2)) << 2)), <f32>(0), (x_row_ok && x_col_ok_2));
-      const x_3: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at_3)) << 2)), <f32>(0), (x_row_ok && x_col_ok_3));
-      const wa_0: f32 = load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2));
-      const wa_1: f32 = load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h))) << 2));
-      const wa_2: f32 = load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h))) << 2));
-      const wa_3: f32 = load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h))) << 2));
-      const t_0: f32 = ((((x_0 * wb_0_0) + (x_1 * wb_1_0)) + (x_2 * wb_2_0)) + (x_3 * wb_3_0));
-      acc_0_0 = (acc_0_0 + (wa_0 * t_0));
-      acc_1_0 = (acc_1_0 + (wa_1 * t_0));
-      acc_2_0 = (acc_2_0 + (wa_2 * t_0));
-      acc_3_0 = (acc_3_0 + (wa_3 * t_0));
-      const t_1: f32 = ((((x_0 * wb_0_1) + (x_1 * wb_1_1)) + (x_2 * wb_2_1)) + (x_3 * wb_3_1));
-      acc_0_1 = (acc_0_1 + (wa_0 * t_1));
-      acc_1_1 = (acc_1_1 + (wa_1 * t_1));
-      acc_2_1 = (acc_2_1 + (wa_2 * t_1));
-      acc_3_1 = (acc_3_1 + (wa_3 * t_1));
-      const t_2: f32 = ((((x_0 * wb_0_2) + (x_1 * wb_1_2)) + (x_2 * wb_2_2)) + (x_3 * wb_3_2));
-      acc_0_2 = (acc_0_2 + (wa_0 * t_2));
-      acc_1_2 = (acc_1_2 + (wa_1 * t_2));
-      acc_2_2 = (acc_2_2 + (wa_2 * t_2));
-      acc_3_2 = (acc_3_2 + (wa_3 * t_2));
-      const t_3: f32 = ((((x_0 * wb_0_3) + (x_1 * wb_1_3)) + (x_2 * wb_2_3)) + (x_3 * wb_3_3));
-      acc_0_3 = (acc_0_3 + (wa_0 * t_3));
-      acc_1_3 = (acc_1_3 + (wa_1 * t_3));
-      acc_2_3 = (acc_2_3 + (wa_2 * t_3));
-      acc_3_3 = (acc_3_3 + (wa_3 * t_3));
+    let acc_0_0: v128 = f32x4.splat(<f32>(0));
+    let acc_1_0: v128 = f32x4.splat(<f32>(0));
+    let acc_2_0: v128 = f32x4.splat(<f32>(0));
+    let acc_3_0: v128 = f32x4.splat(<f32>(0));
+    const x_row_ok: bool = ((x_row_start >= <u32>(4)) && (x_row_start < (__u_in_h + <u32>(4))));
+    const x_row_pos: u32 = (x_row_start + <u32>(3));
+    const x_row_ok_1: bool = ((x_row_pos >= <u32>(4)) && (x_row_pos < (__u_in_h + <u32>(4))));
+    const x_col_ok: bool = ((x_col_start >= <u32>(4)) && (x_col_start < (__u_in_w + <u32>(4))));
+    const x_col_pos: u32 = (x_col_start + <u32>(3));
+    const x_col_ok_1: bool = ((x_col_pos >= <u32>(4)) && (x_col_pos < (__u_in_w + <u32>(4))));
+    if (((x_row_ok && x_row_ok_1) && (x_col_ok && x_col_ok_1))) {
+      const x_col_first: u32 = (x_col_start - <u32>(4));
+      for (let h: u32 = <u32>(0); h < <u32>(4); h += <u32>(1)) {
+        // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
+        const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(4)) * __u_in_w)) + x_col_first);
+        const x_0: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2));
+        const x_1: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(1))) << 2));
+        const x_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(2))) << 2));
+        const x_3: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(3))) << 2));
+        const xv_0: v128 = f32x4.splat(x_0);
+        const xv_1: v128 = f32x4.splat(x_1);
+        const xv_2: v128 = f32x4.splat(x_2);
+        const xv_3: v128 = f32x4.splat(x_3);
+        const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
+        const wav_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h))) << 2)));
+        const wav_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h))) << 2)));
+        const wav_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h))) << 2)));
+        const t_0: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0, wbv_0_0), f32x4.mul(xv_1, wbv_1_0)), f32x4.mul(xv_2, wbv_2_0)), f32x4.mul(xv_3, wbv_3_0));
+        acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0, t_0));
+        acc_1_0 = f32x4.add(acc_1_0, f32x4.mul(wav_1, t_0));
+        acc_2_0 = f32x4.add(acc_2_0, f32x4.mul(wav_2, t_0));
+        acc_3_0 = f32x4.add(acc_3_0, f32x4.mul(wav_3, t_0));
+      }
+    } else {
+      const x_col_ok_2: bool = ((x_col_start >= <u32>(4)) && (x_col_start < (__u_in_w + <u32>(4))));
+      const x_col_at: u32 = min<u32>((max<u32>(x_col_start, <u32>(4)) - <u32>(4)), x_col_last);
+      const x_col_pos_1: u32 = (x_col_start + <u32>(1));
+      const x_col_ok_3: bool = ((x_col_pos_1 >= <u32>(4)) && (x_col_pos_1 < (__u_in_w + <u32>(4))));
+      const x_col_at_1: u32 = min<u32>((max<u32>(x_col_pos_1, <u32>(4)) - <u32>(4)), x_col_last);
+      const x_col_pos_2: u32 = (x_col_start + <u32>(2));
+      const x_col_ok_4: bool = ((x_col_pos_2 >= <u32>(4)) && (x_col_pos_2 < (__u_in_w + <u32>(4))));
+      const x_col_at_2: u32 = min<u32>((max<u32>(x_col_pos_2, <u32>(4)) - <u32>(4)), x_col_last);
+      const x_col_pos_3: u32 = (x_col_start + <u32>(3));
+      const x_col_ok_5: bool = ((x_col_pos_3 >= <u32>(4)) && (x_col_pos_3 < (__u_in_w + <u32>(4))));
+      const x_col_at_3: u32 = min<u32>((max<u32>(x_col_pos_3, <u32>(4)) - <u32>(4)), x_col_last);
+      for (let h_1: u32 = <u32>(0); h_1 < <u32>(4); h_1 += <u32>(1)) {
+        // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
+        const x_row_pos_1: u32 = (x_row_start + h_1);
+        const x_row_ok_2: bool = ((x_row_pos_1 >= <u32>(4)) && (x_row_pos_1 < (__u_in_h + <u32>(4))));
+        const x_row_at: u32 = min<u32>((max<u32>(x_row_pos_1, <u32>(4)) - <u32>(4)), x_row_last);
+        if (x_row_ok_2) {
+          const x_row_base_1: u32 = (plane + (x_row_at * __u_in_w));
+          const x_0_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at)) << 2)), <f32>(0), x_col_ok_2);
+          const x_1_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_1)) << 2)), <f32>(0), x_col_ok_3);
+          const x_2_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_2)) << 2)), <f32>(0), x_col_ok_4);
+          const x_3_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_3)) << 2)), <f32>(0), x_col_ok_5);
+          const xv_0_1: v128 = f32x4.splat(x_0_1);
+          const xv_1_1: v128 = f32x4.splat(x_1_1);
+          const xv_2_1: v128 = f32x4.splat(x_2_1);
+          const xv_3_1: v128 = f32x4.splat(x_3_1);
+          const wav_0_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h_1)) << 2)));
+          const wav_1_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h_1))) << 2)));
+          const wav_2_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h_1))) << 2)));
+          const wav_3_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h_1))) << 2)));
+          const t_0_1: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_1, wbv_0_0), f32x4.mul(xv_1_1, wbv_1_0)), f32x4.mul(xv_2_1, wbv_2_0)), f32x4.mul(xv_3_1, wbv_3_0));
+          acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0_1, t_0_1));
+          acc_1_0 = f32x4.add(acc_1_0, f32x4.mul(wav_1_1, t_0_1));
+          acc_2_0 = f32x4.add(acc_2_0, f32x4.mul(wav_2_1, t_0_1));
+          acc_3_0 = f32x4.add(acc_3_0, f32x4.mul(wav_3_1, t_0_1));
+        }
+      }
     }
     // store the rows and columns that exist (the last blocks may be truncated)
-    if ((y_row_ok && y_col_ok)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at) * __u_out_w) + y_col_at)) << 2), acc_0_0);
-    }
-    if ((y_row_ok && y_col_ok_1)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at) * __u_out_w) + y_col_at_1)) << 2), acc_0_1);
-    }
-    if ((y_row_ok && y_col_ok_2)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at) * __u_out_w) + y_col_at_2)) << 2), acc_0_2);
-    }
-    if ((y_row_ok && y_col_ok_3)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at) * __u_out_w) + y_col_at_3)) << 2), acc_0_3);
-    }
-    if ((y_row_ok_1 && y_col_ok)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_1) * __u_out_w) + y_col_at)) << 2), acc_1_0);
-    }
-    if ((y_row_ok_1 && y_col_ok_1)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_1) * __u_out_w) + y_col_at_1)) << 2), acc_1_1);
-    }
-    if ((y_row_ok_1 && y_col_ok_2)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_1) * __u_out_w) + y_col_at_2)) << 2), acc_1_2);
-    }
-    if ((y_row_ok_1 && y_col_ok_3)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_1) * __u_out_w) + y_col_at_3)) << 2), acc_1_3);
-    }
-    if ((y_row_ok_2 && y_col_ok)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_2) * __u_out_w) + y_col_at)) << 2), acc_2_0);
-    }
-    if ((y_row_ok_2 && y_col_ok_1)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_2) * __u_out_w) + y_col_at_1)) << 2), acc_2_1);
-    }
-    if ((y_row_ok_2 && y_col_ok_2)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_2) * __u_out_w) + y_col_at_2)) << 2), acc_2_2);
-    }
-    if ((y_row_ok_2 && y_col_ok_3)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_2) * __u_out_w) + y_col_at_3)) << 2), acc_2_3);
-    }
-    if ((y_row_ok_3 && y_col_ok)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_3) * __u_out_w) + y_col_at)) << 2), acc_3_0);
-    }
-    if ((y_row_ok_3 && y_col_ok_1)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_3) * __u_out_w) + y_col_at_1)) << 2), acc_3_1);
-    }
-    if ((y_row_ok_3 && y_col_ok_2)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_3) * __u_out_w) + y_col_at_2)) << 2), acc_3_2);
-    }
-    if ((y_row_ok_3 && y_col_ok_3)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_3) * __u_out_w) + y_col_at_3)) << 2), acc_3_3);
+    const y_row_ok: bool = ((y_row_start >= <u32>(4)) && (y_row_start < (__u_out_h + <u32>(4))));
+    const y_row_pos: u32 = (y_row_start + <u32>(3));
+    const y_row_ok_1: bool = ((y_row_pos >= <u32>(4)) && (y_row_pos < (__u_out_h + <u32>(4))));
+    const y_col_ok: bool = ((y_col_start >= <u32>(4)) && (y_col_start < (__u_out_w + <u32>(4))));
+    const y_col_pos: u32 = (y_col_start + <u32>(3));
+    const y_col_ok_1: bool = ((y_col_pos >= <u32>(4)) && (y_col_pos < (__u_out_w + <u32>(4))));
+    if (((y_row_ok && y_row_ok_1) && (y_col_ok && y_col_ok_1))) {
+      const y_col_first: u32 = (y_col_start - <u32>(4));
+      const y_base: u32 = ((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + (y_row_start - <u32>(4))) * __u_out_w) + y_col_first);
+      store<v128>(__p_y + ((<usize>y_base) << 2), acc_0_0);
+      const y_base_1: u32 = ((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + ((y_row_start + <u32>(1)) - <u32>(4))) * __u_out_w) + y_col_first);
+      store<v128>(__p_y + ((<usize>y_base_1) << 2), acc_1_0);
+      const y_base_2: u32 = ((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + ((y_row_start + <u32>(2)) - <u32>(4))) * __u_out_w) + y_col_first);
+      store<v128>(__p_y + ((<usize>y_base_2) << 2), acc_2_0);
+      const y_base_3: u32 = ((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + ((y_row_start + <u32>(3)) - <u32>(4))) * __u_out_w) + y_col_first);
+      store<v128>(__p_y + ((<usize>y_base_3) << 2), acc_3_0);
+    } else {
+      const y_row_ok_2: bool = ((y_row_start >= <u32>(4)) && (y_row_start < (__u_out_h + <u32>(4))));
+      const y_row_at: u32 = min<u32>((max<u32>(y_row_start, <u32>(4)) - <u32>(4)), y_row_last);
+      const y_row_pos_1: u32 = (y_row_start + <u32>(1));
+      const y_row_ok_3: bool = ((y_row_pos_1 >= <u32>(4)) && (y_row_pos_1 < (__u_out_h + <u32>(4))));
+      const y_row_at_1: u32 = min<u32>((max<u32>(y_row_pos_1, <u32>(4)) - <u32>(4)), y_row_last);
+      const y_row_pos_2: u32 = (y_row_start + <u32>(2));
+      const y_row_ok_4: bool = ((y_row_pos_2 >= <u32>(4)) && (y_row_pos_2 < (__u_out_h + <u32>(4))));
+      const y_row_at_2: u32 = min<u32>((max<u32>(y_row_pos_2, <u32>(4)) - <u32>(4)), y_row_last);
+      const y_row_pos_3: u32 = (y_row_start + <u32>(3));
+      const y_row_ok_5: bool = ((y_row_pos_3 >= <u32>(4)) && (y_row_pos_3 < (__u_out_h + <u32>(4))));
+      const y_row_at_3: u32 = min<u32>((max<u32>(y_row_pos_3, <u32>(4)) - <u32>(4)), y_row_last);
+      const y_col_ok_2: bool = ((y_col_start >= <u32>(4)) && (y_col_start < (__u_out_w + <u32>(4))));
+      const y_col_at: u32 = min<u32>((max<u32>(y_col_start, <u32>(4)) - <u32>(4)), y_col_last);
+      const y_col_pos_1: u32 = (y_col_start + <u32>(1));
+      const y_col_ok_3: bool = ((y_col_pos_1 >= <u32>(4)) && (y_col_pos_1 < (__u_out_w + <u32>(4))));
+      const y_col_at_1: u32 = min<u32>((max<u32>(y_col_pos_1, <u32>(4)) - <u32>(4)), y_col_last);
+      const y_col_pos_2: u32 = (y_col_start + <u32>(2));
+      const y_col_ok_4: bool = ((y_col_pos_2 >= <u32>(4)) && (y_col_pos_2 < (__u_out_w + <u32>(4))));
+      const y_col_at_2: u32 = min<u32>((max<u32>(y_col_pos_2, <u32>(4)) - <u32>(4)), y_col_last);
+      const y_col_pos_3: u32 = (y_col_start + <u32>(3));
+      const y_col_ok_5: bool = ((y_col_pos_3 >= <u32>(4)) && (y_col_pos_3 < (__u_out_w + <u32>(4))));
+      const y_col_at_3: u32 = min<u32>((max<u32>(y_col_pos_3, <u32>(4)) - <u32>(4)), y_col_last);
+      if (y_row_ok_2) {
+        const y_base_4: u32 = (((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at) * __u_out_w);
+        if (y_col_ok_2) {
+          store<f32>(__p_y + ((<usize>(y_base_4 + y_col_at)) << 2), f32x4.extract_lane(acc_0_0, 0));
+        }
+        if (y_col_ok_3) {
+          store<f32>(__p_y + ((<usize>(y_base_4 + y_col_at_1)) << 2), f32x4.extract_lane(acc_0_0, 1));
+        }
+        if (y_col_ok_4) {
+          store<f32>(__p_y + ((<usize>(y_base_4 + y_col_at_2)) << 2), f32x4.extract_lane(acc_0_0, 2));
+        }
+        if (y_col_ok_5) {
+          store<f32>(__p_y + ((<usize>(y_base_4 + y_col_at_3)) << 2), f32x4.extract_lane(acc_0_0, 3));
+        }
+      }
+      if (y_row_ok_3) {
+        const y_base_5: u32 = (((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_1) * __u_out_w);
+        if (y_col_ok_2) {
+          store<f32>(__p_y + ((<usize>(y_base_5 + y_col_at)) << 2), f32x4.extract_lane(acc_1_0, 0));
+        }
+        if (y_col_ok_3) {
+          store<f32>(__p_y + ((<usize>(y_base_5 + y_col_at_1)) << 2), f32x4.extract_lane(acc_1_0, 1));
+        }
+        if (y_col_ok_4) {
+          store<f32>(__p_y + ((<usize>(y_base_5 + y_col_at_2)) << 2), f32x4.extract_lane(acc_1_0, 2));
+        }
+        if (y_col_ok_5) {
+          store<f32>(__p_y + ((<usize>(y_base_5 + y_col_at_3)) << 2), f32x4.extract_lane(acc_1_0, 3));
+        }
+      }
+      if (y_row_ok_4) {
+        const y_base_6: u32 = (((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_2) * __u_out_w);
+        if (y_col_ok_2) {
+          store<f32>(__p_y + ((<usize>(y_base_6 + y_col_at)) << 2), f32x4.extract_lane(acc_2_0, 0));
+        }
+        if (y_col_ok_3) {
+          store<f32>(__p_y + ((<usize>(y_base_6 + y_col_at_1)) << 2), f32x4.extract_lane(acc_2_0, 1));
+        }
+        if (y_col_ok_4) {
+          store<f32>(__p_y + ((<usize>(y_base_6 + y_col_at_2)) << 2), f32x4.extract_lane(acc_2_0, 2));
+        }
+        if (y_col_ok_5) {
+          store<f32>(__p_y + ((<usize>(y_base_6 + y_col_at_3)) << 2), f32x4.extract_lane(acc_2_0, 3));
+        }
+      }
+      if (y_row_ok_5) {
+        const y_base_7: u32 = (((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_3) * __u_out_w);
+        if (y_col_ok_2) {
+          store<f32>(__p_y + ((<usize>(y_base_7 + y_col_at)) << 2), f32x4.extract_lane(acc_3_0, 0));
+        }
+        if (y_col_ok_3) {
+          store<f32>(__p_y + ((<usize>(y_base_7 + y_col_at_1)) << 2), f32x4.extract_lane(acc_3_0, 1));
+        }
+        if (y_col_ok_4) {
+          store<f32>(__p_y + ((<usize>(y_base_7 + y_col_at_2)) << 2), f32x4.extract_lane(acc_3_0, 2));
+        }
+        if (y_col_ok_5) {
+          store<f32>(__p_y + ((<usize>(y_base_7 + y_col_at_3)) << 2), f32x4.extract_lane(acc_3_0, 3));
+        }
+      }
     }
   } else {
     // channels [48, 96): weight_a 7x7 shift 1, weight_b 7x7 shift 1
@@ -222,396 +250,398 @@ export const forwardNchw: KernelArtifact = {
     const pb_1: u32 = __umod(tile, placements_3);
     const y_row_start_1: u32 = (offset_a_1 + (((pa_1 + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_a_1))) * <u32>(7)));
     const y_row_last_1: u32 = (__u_out_h - <u32>(1));
-    const y_row_ok_4: bool = ((y_row_start_1 >= <u32>(7)) && (y_row_start_1 < (__u_out_h + <u32>(7))));
-    const y_row_at_4: u32 = min<u32>((max<u32>(y_row_start_1, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_3: u32 = (y_row_start_1 + <u32>(1));
-    const y_row_ok_5: bool = ((y_row_pos_3 >= <u32>(7)) && (y_row_pos_3 < (__u_out_h + <u32>(7))));
-    const y_row_at_5: u32 = min<u32>((max<u32>(y_row_pos_3, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_4: u32 = (y_row_start_1 + <u32>(2));
-    const y_row_ok_6: bool = ((y_row_pos_4 >= <u32>(7)) && (y_row_pos_4 < (__u_out_h + <u32>(7))));
-    const y_row_at_6: u32 = min<u32>((max<u32>(y_row_pos_4, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_5: u32 = (y_row_start_1 + <u32>(3));
-    const y_row_ok_7: bool = ((y_row_pos_5 >= <u32>(7)) && (y_row_pos_5 < (__u_out_h + <u32>(7))));
-    const y_row_at_7: u32 = min<u32>((max<u32>(y_row_pos_5, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_6: u32 = (y_row_start_1 + <u32>(4));
-    const y_row_ok_8: bool = ((y_row_pos_6 >= <u32>(7)) && (y_row_pos_6 < (__u_out_h + <u32>(7))));
-    const y_row_at_8: u32 = min<u32>((max<u32>(y_row_pos_6, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_7: u32 = (y_row_start_1 + <u32>(5));
-    const y_row_ok_9: bool = ((y_row_pos_7 >= <u32>(7)) && (y_row_pos_7 < (__u_out_h + <u32>(7))));
-    const y_row_at_9: u32 = min<u32>((max<u32>(y_row_pos_7, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_8: u32 = (y_row_start_1 + <u32>(6));
-    const y_row_ok_10: bool = ((y_row_pos_8 >= <u32>(7)) && (y_row_pos_8 < (__u_out_h + <u32>(7))));
-    const y_row_at_10: u32 = min<u32>((max<u32>(y_row_pos_8, <u32>(7)) - <u32>(7)), y_row_last_1);
     const x_row_start_1: u32 = (offset_a_1 + (((pa_1 + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_a_1))) * <u32>(7)));
     const x_row_last_1: u32 = (__u_in_h - <u32>(1));
     const x_col_start_1: u32 = (offset_b_1 + (((pb_1 + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_b_1))) * <u32>(7)));
     const x_col_last_1: u32 = (__u_in_w - <u32>(1));
-    const x_col_ok_4: bool = ((x_col_start_1 >= <u32>(7)) && (x_col_start_1 < (__u_in_w + <u32>(7))));
-    const x_col_at_4: u32 = min<u32>((max<u32>(x_col_start_1, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_3: u32 = (x_col_start_1 + <u32>(1));
-    const x_col_ok_5: bool = ((x_col_pos_3 >= <u32>(7)) && (x_col_pos_3 < (__u_in_w + <u32>(7))));
-    const x_col_at_5: u32 = min<u32>((max<u32>(x_col_pos_3, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_4: u32 = (x_col_start_1 + <u32>(2));
-    const x_col_ok_6: bool = ((x_col_pos_4 >= <u32>(7)) && (x_col_pos_4 < (__u_in_w + <u32>(7))));
-    const x_col_at_6: u32 = min<u32>((max<u32>(x_col_pos_4, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_5: u32 = (x_col_start_1 + <u32>(3));
-    const x_col_ok_7: bool = ((x_col_pos_5 >= <u32>(7)) && (x_col_pos_5 < (__u_in_w + <u32>(7))));
-    const x_col_at_7: u32 = min<u32>((max<u32>(x_col_pos_5, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_6: u32 = (x_col_start_1 + <u32>(4));
-    const x_col_ok_8: bool = ((x_col_pos_6 >= <u32>(7)) && (x_col_pos_6 < (__u_in_w + <u32>(7))));
-    const x_col_at_8: u32 = min<u32>((max<u32>(x_col_pos_6, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_7: u32 = (x_col_start_1 + <u32>(5));
-    const x_col_ok_9: bool = ((x_col_pos_7 >= <u32>(7)) && (x_col_pos_7 < (__u_in_w + <u32>(7))));
-    const x_col_at_9: u32 = min<u32>((max<u32>(x_col_pos_7, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_8: u32 = (x_col_start_1 + <u32>(6));
-    const x_col_ok_10: bool = ((x_col_pos_8 >= <u32>(7)) && (x_col_pos_8 < (__u_in_w + <u32>(7))));
-    const x_col_at_10: u32 = min<u32>((max<u32>(x_col_pos_8, <u32>(7)) - <u32>(7)), x_col_last_1);
     const y_col_start_1: u32 = (offset_b_1 + (((pb_1 + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_b_1))) * <u32>(7)));
     const y_col_last_1: u32 = (__u_out_w - <u32>(1));
-    const y_col_ok_4: bool = ((y_col_start_1 >= <u32>(7)) && (y_col_start_1 < (__u_out_w + <u32>(7))));
-    const y_col_at_4: u32 = min<u32>((max<u32>(y_col_start_1, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_3: u32 = (y_col_start_1 + <u32>(1));
-    const y_col_ok_5: bool = ((y_col_pos_3 >= <u32>(7)) && (y_col_pos_3 < (__u_out_w + <u32>(7))));
-    const y_col_at_5: u32 = min<u32>((max<u32>(y_col_pos_3, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_4: u32 = (y_col_start_1 + <u32>(2));
-    const y_col_ok_6: bool = ((y_col_pos_4 >= <u32>(7)) && (y_col_pos_4 < (__u_out_w + <u32>(7))));
-    const y_col_at_6: u32 = min<u32>((max<u32>(y_col_pos_4, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_5: u32 = (y_col_start_1 + <u32>(3));
-    const y_col_ok_7: bool = ((y_col_pos_5 >= <u32>(7)) && (y_col_pos_5 < (__u_out_w + <u32>(7))));
-    const y_col_at_7: u32 = min<u32>((max<u32>(y_col_pos_5, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_6: u32 = (y_col_start_1 + <u32>(4));
-    const y_col_ok_8: bool = ((y_col_pos_6 >= <u32>(7)) && (y_col_pos_6 < (__u_out_w + <u32>(7))));
-    const y_col_at_8: u32 = min<u32>((max<u32>(y_col_pos_6, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_7: u32 = (y_col_start_1 + <u32>(5));
-    const y_col_ok_9: bool = ((y_col_pos_7 >= <u32>(7)) && (y_col_pos_7 < (__u_out_w + <u32>(7))));
-    const y_col_at_9: u32 = min<u32>((max<u32>(y_col_pos_7, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_8: u32 = (y_col_start_1 + <u32>(6));
-    const y_col_ok_10: bool = ((y_col_pos_8 >= <u32>(7)) && (y_col_pos_8 < (__u_out_w + <u32>(7))));
-    const y_col_at_10: u32 = min<u32>((max<u32>(y_col_pos_8, <u32>(7)) - <u32>(7)), y_col_last_1);
-    // B weights: the whole 7x7 kernel of this channel (the same for all its blocks: uniform loads)
-    const wb_0_0_1: f32 = load<f32>(__p_wb + ((<usize>wb_base_1) << 2));
-    const wb_0_1_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(1))) << 2));
-    const wb_0_2_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(2))) << 2));
-    const wb_0_3_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(3))) << 2));
-    const wb_0_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(4))) << 2));
-    const wb_0_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(5))) << 2));
-    const wb_0_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(6))) << 2));
-    const wb_1_0_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(7))) << 2));
-    const wb_1_1_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(8))) << 2));
-    const wb_1_2_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(9))) << 2));
-    const wb_1_3_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(10))) << 2));
-    const wb_1_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(11))) << 2));
-    const wb_1_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(12))) << 2));
-    const wb_1_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(13))) << 2));
-    const wb_2_0_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(14))) << 2));
-    const wb_2_1_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(15))) << 2));
-    const wb_2_2_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(16))) << 2));
-    const wb_2_3_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(17))) << 2));
-    const wb_2_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(18))) << 2));
-    const wb_2_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(19))) << 2));
-    const wb_2_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(20))) << 2));
-    const wb_3_0_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(21))) << 2));
-    const wb_3_1_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(22))) << 2));
-    const wb_3_2_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(23))) << 2));
-    const wb_3_3_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(24))) << 2));
-    const wb_3_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(25))) << 2));
-    const wb_3_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(26))) << 2));
-    const wb_3_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(27))) << 2));
-    const wb_4_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(28))) << 2));
-    const wb_4_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(29))) << 2));
-    const wb_4_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(30))) << 2));
-    const wb_4_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(31))) << 2));
-    const wb_4_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(32))) << 2));
-    const wb_4_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(33))) << 2));
-    const wb_4_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(34))) << 2));
-    const wb_5_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(35))) << 2));
-    const wb_5_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(36))) << 2));
-    const wb_5_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(37))) << 2));
-    const wb_5_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(38))) << 2));
-    const wb_5_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(39))) << 2));
-    const wb_5_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(40))) << 2));
-    const wb_5_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(41))) << 2));
-    const wb_6_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(42))) << 2));
-    const wb_6_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(43))) << 2));
-    const wb_6_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(44))) << 2));
-    const wb_6_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(45))) << 2));
-    const wb_6_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(46))) << 2));
-    const wb_6_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(47))) << 2));
-    const wb_6_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(48))) << 2));
+    // B weights: the whole 7x7 kernel of this channel as 2 vec4 per row (columns 0-3, 3-6)
+    const wbv_0_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2));
+    const wbv_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(3))) << 2));
+    const wbv_1_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(7))) << 2));
+    const wbv_1_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(10))) << 2));
+    const wbv_2_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(14))) << 2));
+    const wbv_2_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(17))) << 2));
+    const wbv_3_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(21))) << 2));
+    const wbv_3_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(24))) << 2));
+    const wbv_4_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(28))) << 2));
+    const wbv_4_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(31))) << 2));
+    const wbv_5_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(35))) << 2));
+    const wbv_5_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(38))) << 2));
+    const wbv_6_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(42))) << 2));
+    const wbv_6_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(45))) << 2));
     const plane_1: u32 = (((__wid_z * <u32>(96)) + __wid_y) * (__u_in_h * __u_in_w));
-    let acc_0_0_1: f32 = <f32>(0);
-    let acc_0_1_1: f32 = <f32>(0);
-    let acc_0_2_1: f32 = <f32>(0);
-    let acc_0_3_1: f32 = <f32>(0);
-    let acc_0_4: f32 = <f32>(0);
-    let acc_0_5: f32 = <f32>(0);
-    let acc_0_6: f32 = <f32>(0);
-    let acc_1_0_1: f32 = <f32>(0);
-    let acc_1_1_1: f32 = <f32>(0);
-    let acc_1_2_1: f32 = <f32>(0);
-    let acc_1_3_1: f32 = <f32>(0);
-    let acc_1_4: f32 = <f32>(0);
-    let acc_1_5: f32 = <f32>(0);
-    let acc_1_6: f32 = <f32>(0);
-    let acc_2_0_1: f32 = <f32>(0);
-    let acc_2_1_1: f32 = <f32>(0);
-    let acc_2_2_1: f32 = <f32>(0);
-    let acc_2_3_1: f32 = <f32>(0);
-    let acc_2_4: f32 = <f32>(0);
-    let acc_2_5: f32 = <f32>(0);
-    let acc_2_6: f32 = <f32>(0);
-    let acc_3_0_1: f32 = <f32>(0);
-    let acc_3_1_1: f32 = <f32>(0);
-    let acc_3_2_1: f32 = <f32>(0);
-    let acc_3_3_1: f32 = <f32>(0);
-    let acc_3_4: f32 = <f32>(0);
-    let acc_3_5: f32 = <f32>(0);
-    let acc_3_6: f32 = <f32>(0);
-    let acc_4_0: f32 = <f32>(0);
-    let acc_4_1: f32 = <f32>(0);
-    let acc_4_2: f32 = <f32>(0);
-    let acc_4_3: f32 = <f32>(0);
-    let acc_4_4: f32 = <f32>(0);
-    let acc_4_5: f32 = <f32>(0);
-    let acc_4_6: f32 = <f32>(0);
-    let acc_5_0: f32 = <f32>(0);
-    let acc_5_1: f32 = <f32>(0);
-    let acc_5_2: f32 = <f32>(0);
-    let acc_5_3: f32 = <f32>(0);
-    let acc_5_4: f32 = <f32>(0);
-    let acc_5_5: f32 = <f32>(0);
-    let acc_5_6: f32 = <f32>(0);
-    let acc_6_0: f32 = <f32>(0);
-    let acc_6_1: f32 = <f32>(0);
-    let acc_6_2: f32 = <f32>(0);
-    let acc_6_3: f32 = <f32>(0);
-    let acc_6_4: f32 = <f32>(0);
-    let acc_6_5: f32 = <f32>(0);
-    let acc_6_6: f32 = <f32>(0);
-    for (let h_1: u32 = <u32>(0); h_1 < <u32>(7); h_1 += <u32>(1)) {
-      // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
-      const x_row_pos_1: u32 = (x_row_start_1 + h_1);
-      const x_row_ok_1: bool = ((x_row_pos_1 >= <u32>(7)) && (x_row_pos_1 < (__u_in_h + <u32>(7))));
-      const x_row_at_1: u32 = min<u32>((max<u32>(x_row_pos_1, <u32>(7)) - <u32>(7)), x_row_last_1);
-      const x_row_base_1: u32 = (plane_1 + (x_row_at_1 * __u_in_w));
-      const x_0_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_4)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_4));
-      const x_1_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_5)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_5));
-      const x_2_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_6)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_6));
-      const x_3_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_7)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_7));
-      const x_4: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_8)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_8));
-      const x_5: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_9)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_9));
-      const x_6: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_10)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_10));
-      const wa_0_1: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + h_1)) << 2));
-      const wa_1_1: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_1))) << 2));
-      const wa_2_1: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_1))) << 2));
-      const wa_3_1: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_1))) << 2));
-      const wa_4: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_1))) << 2));
-      const wa_5: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_1))) << 2));
-      const wa_6: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_1))) << 2));
-      const t_0_1: f32 = (((((((x_0_1 * wb_0_0_1) + (x_1_1 * wb_1_0_1)) + (x_2_1 * wb_2_0_1)) + (x_3_1 * wb_3_0_1)) + (x_4 * wb_4_0)) + (x_5 * wb_5_0)) + (x_6 * wb_6_0));
-      acc_0_0_1 = (acc_0_0_1 + (wa_0_1 * t_0_1));
-      acc_1_0_1 = (acc_1_0_1 + (wa_1_1 * t_0_1));
-      acc_2_0_1 = (acc_2_0_1 + (wa_2_1 * t_0_1));
-      acc_3_0_1 = (acc_3_0_1 + (wa_3_1 * t_0_1));
-      acc_4_0 = (acc_4_0 + (wa_4 * t_0_1));
-      acc_5_0 = (acc_5_0 + (wa_5 * t_0_1));
-      acc_6_0 = (acc_6_0 + (wa_6 * t_0_1));
-      const t_1_1: f32 = (((((((x_0_1 * wb_0_1_1) + (x_1_1 * wb_1_1_1)) + (x_2_1 * wb_2_1_1)) + (x_3_1 * wb_3_1_1)) + (x_4 * wb_4_1)) + (x_5 * wb_5_1)) + (x_6 * wb_6_1));
-      acc_0_1_1 = (acc_0_1_1 + (wa_0_1 * t_1_1));
-      acc_1_1_1 = (acc_1_1_1 + (wa_1_1 * t_1_1));
-      acc_2_1_1 = (acc_2_1_1 + (wa_2_1 * t_1_1));
-      acc_3_1_1 = (acc_3_1_1 + (wa_3_1 * t_1_1));
-      acc_4_1 = (acc_4_1 + (wa_4 * t_1_1));
-      acc_5_1 = (acc_5_1 + (wa_5 * t_1_1));
-      acc_6_1 = (acc_6_1 + (wa_6 * t_1_1));
-      const t_2_1: f32 = (((((((x_0_1 * wb_0_2_1) + (x_1_1 * wb_1_2_1)) + (x_2_1 * wb_2_2_1)) + (x_3_1 * wb_3_2_1)) + (x_4 * wb_4_2)) + (x_5 * wb_5_2)) + (x_6 * wb_6_2));
-      acc_0_2_1 = (acc_0_2_1 + (wa_0_1 * t_2_1));
-      acc_1_2_1 = (acc_1_2_1 + (wa_1_1 * t_2_1));
-      acc_2_2_1 = (acc_2_2_1 + (wa_2_1 * t_2_1));
-      acc_3_2_1 = (acc_3_2_1 + (wa_3_1 * t_2_1));
-      acc_4_2 = (acc_4_2 + (wa_4 * t_2_1));
-      acc_5_2 = (acc_5_2 + (wa_5 * t_2_1));
-      acc_6_2 = (acc_6_2 + (wa_6 * t_2_1));
-      const t_3_1: f32 = (((((((x_0_1 * wb_0_3_1) + (x_1_1 * wb_1_3_1)) + (x_2_1 * wb_2_3_1)) + (x_3_1 * wb_3_3_1)) + (x_4 * wb_4_3)) + (x_5 * wb_5_3)) + (x_6 * wb_6_3));
-      acc_0_3_1 = (acc_0_3_1 + (wa_0_1 * t_3_1));
-      acc_1_3_1 = (acc_1_3_1 + (wa_1_1 * t_3_1));
-      acc_2_3_1 = (acc_2_3_1 + (wa_2_1 * t_3_1));
-      acc_3_3_1 = (acc_3_3_1 + (wa_3_1 * t_3_1));
-      acc_4_3 = (acc_4_3 + (wa_4 * t_3_1));
-      acc_5_3 = (acc_5_3 + (wa_5 * t_3_1));
-      acc_6_3 = (acc_6_3 + (wa_6 * t_3_1));
-      const t_4: f32 = (((((((x_0_1 * wb_0_4) + (x_1_1 * wb_1_4)) + (x_2_1 * wb_2_4)) + (x_3_1 * wb_3_4)) + (x_4 * wb_4_4)) + (x_5 * wb_5_4)) + (x_6 * wb_6_4));
-      acc_0_4 = (acc_0_4 + (wa_0_1 * t_4));
-      acc_1_4 = (acc_1_4 + (wa_1_1 * t_4));
-      acc_2_4 = (acc_2_4 + (wa_2_1 * t_4));
-      acc_3_4 = (acc_3_4 + (wa_3_1 * t_4));
-      acc_4_4 = (acc_4_4 + (wa_4 * t_4));
-      acc_5_4 = (acc_5_4 + (wa_5 * t_4));
-      acc_6_4 = (acc_6_4 + (wa_6 * t_4));
-      const t_5: f32 = (((((((x_0_1 * wb_0_5) + (x_1_1 * wb_1_5)) + (x_2_1 * wb_2_5)) + (x_3_1 * wb_3_5)) + (x_4 * wb_4_5)) + (x_5 * wb_5_5)) + (x_6 * wb_6_5));
-      acc_0_5 = (acc_0_5 + (wa_0_1 * t_5));
-      acc_1_5 = (acc_1_5 + (wa_1_1 * t_5));
-      acc_2_5 = (acc_2_5 + (wa_2_1 * t_5));
-      acc_3_5 = (acc_3_5 + (wa_3_1 * t_5));
-      acc_4_5 = (acc_4_5 + (wa_4 * t_5));
-      acc_5_5 = (acc_5_5 + (wa_5 * t_5));
-      acc_6_5 = (acc_6_5 + (wa_6 * t_5));
-      const t_6: f32 = (((((((x_0_1 * wb_0_6) + (x_1_1 * wb_1_6)) + (x_2_1 * wb_2_6)) + (x_3_1 * wb_3_6)) + (x_4 * wb_4_6)) + (x_5 * wb_5_6)) + (x_6 * wb_6_6));
-      acc_0_6 = (acc_0_6 + (wa_0_1 * t_6));
-      acc_1_6 = (acc_1_6 + (wa_1_1 * t_6));
-      acc_2_6 = (acc_2_6 + (wa_2_1 * t_6));
-      acc_3_6 = (acc_3_6 + (wa_3_1 * t_6));
-      acc_4_6 = (acc_4_6 + (wa_4 * t_6));
-      acc_5_6 = (acc_5_6 + (wa_5 * t_6));
-      acc_6_6 = (acc_6_6 + (wa_6 * t_6));
+    let acc_0_0_1: v128 = f32x4.splat(<f32>(0));
+    let acc_0_1: v128 = f32x4.splat(<f32>(0));
+    let acc_1_0_1: v128 = f32x4.splat(<f32>(0));
+    let acc_1_1: v128 = f32x4.splat(<f32>(0));
+    let acc_2_0_1: v128 = f32x4.splat(<f32>(0));
+    let acc_2_1: v128 = f32x4.splat(<f32>(0));
+    let acc_3_0_1: v128 = f32x4.splat(<f32>(0));
+    let acc_3_1: v128 = f32x4.splat(<f32>(0));
+    let acc_4_0: v128 = f32x4.splat(<f32>(0));
+    let acc_4_1: v128 = f32x4.splat(<f32>(0));
+    let acc_5_0: v128 = f32x4.splat(<f32>(0));
+    let acc_5_1: v128 = f32x4.splat(<f32>(0));
+    let acc_6_0: v128 = f32x4.splat(<f32>(0));
+    let acc_6_1: v128 = f32x4.splat(<f32>(0));
+    const x_row_ok_3: bool = ((x_row_start_1 >= <u32>(7)) && (x_row_start_1 < (__u_in_h + <u32>(7))));
+    const x_row_pos_2: u32 = (x_row_start_1 + <u32>(6));
+    const x_row_ok_4: bool = ((x_row_pos_2 >= <u32>(7)) && (x_row_pos_2 < (__u_in_h + <u32>(7))));
+    const x_col_ok_6: bool = ((x_col_start_1 >= <u32>(7)) && (x_col_start_1 < (__u_in_w + <u32>(7))));
+    const x_col_pos_4: u32 = (x_col_start_1 + <u32>(6));
+    const x_col_ok_7: bool = ((x_col_pos_4 >= <u32>(7)) && (x_col_pos_4 < (__u_in_w + <u32>(7))));
+    if (((x_row_ok_3 && x_row_ok_4) && (x_col_ok_6 && x_col_ok_7))) {
+      const x_col_first_1: u32 = (x_col_start_1 - <u32>(7));
+      for (let h_2: u32 = <u32>(0); h_2 < <u32>(7); h_2 += <u32>(1)) {
+        // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
+        const x_row_base_2: u32 = ((plane_1 + (((x_row_start_1 + h_2) - <u32>(7)) * __u_in_w)) + x_col_first_1);
+        const x_0_2: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2));
+        const x_1_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(1))) << 2));
+        const x_2_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(2))) << 2));
+        const x_3_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(3))) << 2));
+        const x_4: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(4))) << 2));
+        const x_5: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(5))) << 2));
+        const x_6: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(6))) << 2));
+        const xv_0_2: v128 = f32x4.splat(x_0_2);
+        const xv_1_2: v128 = f32x4.splat(x_1_2);
+        const xv_2_2: v128 = f32x4.splat(x_2_2);
+        const xv_3_2: v128 = f32x4.splat(x_3_2);
+        const xv_4: v128 = f32x4.splat(x_4);
+        const xv_5: v128 = f32x4.splat(x_5);
+        const xv_6: v128 = f32x4.splat(x_6);
+        const wav_0_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + h_2)) << 2)));
+        const wav_1_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_2))) << 2)));
+        const wav_2_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_2))) << 2)));
+        const wav_3_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_2))) << 2)));
+        const wav_4: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_2))) << 2)));
+        const wav_5: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_2))) << 2)));
+        const wav_6: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_2))) << 2)));
+        const t_0_2: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_2, wbv_0_0_1), f32x4.mul(xv_1_2, wbv_1_0_1)), f32x4.mul(xv_2_2, wbv_2_0_1)), f32x4.mul(xv_3_2, wbv_3_0_1)), f32x4.mul(xv_4, wbv_4_0)), f32x4.mul(xv_5, wbv_5_0)), f32x4.mul(xv_6, wbv_6_0));
+        acc_0_0_1 = f32x4.add(acc_0_0_1, f32x4.mul(wav_0_2, t_0_2));
+        acc_1_0_1 = f32x4.add(acc_1_0_1, f32x4.mul(wav_1_2, t_0_2));
+        acc_2_0_1 = f32x4.add(acc_2_0_1, f32x4.mul(wav_2_2, t_0_2));
+        acc_3_0_1 = f32x4.add(acc_3_0_1, f32x4.mul(wav_3_2, t_0_2));
+        acc_4_0 = f32x4.add(acc_4_0, f32x4.mul(wav_4, t_0_2));
+        acc_5_0 = f32x4.add(acc_5_0, f32x4.mul(wav_5, t_0_2));
+        acc_6_0 = f32x4.add(acc_6_0, f32x4.mul(wav_6, t_0_2));
+        const t_1: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_2, wbv_0_1), f32x4.mul(xv_1_2, wbv_1_1)), f32x4.mul(xv_2_2, wbv_2_1)), f32x4.mul(xv_3_2, wbv_3_1)), f32x4.mul(xv_4, wbv_4_1)), f32x4.mul(xv_5, wbv_5_1)), f32x4.mul(xv_6, wbv_6_1));
+        acc_0_1 = f32x4.add(acc_0_1, f32x4.mul(wav_0_2, t_1));
+        acc_1_1 = f32x4.add(acc_1_1, f32x4.mul(wav_1_2, t_1));
+        acc_2_1 = f32x4.add(acc_2_1, f32x4.mul(wav_2_2, t_1));
+        acc_3_1 = f32x4.add(acc_3_1, f32x4.mul(wav_3_2, t_1));
+        acc_4_1 = f32x4.add(acc_4_1, f32x4.mul(wav_4, t_1));
+        acc_5_1 = f32x4.add(acc_5_1, f32x4.mul(wav_5, t_1));
+        acc_6_1 = f32x4.add(acc_6_1, f32x4.mul(wav_6, t_1));
+      }
+    } else {
+      const x_col_ok_8: bool = ((x_col_start_1 >= <u32>(7)) && (x_col_start_1 < (__u_in_w + <u32>(7))));
+      const x_col_at_4: u32 = min<u32>((max<u32>(x_col_start_1, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_5: u32 = (x_col_start_1 + <u32>(1));
+      const x_col_ok_9: bool = ((x_col_pos_5 >= <u32>(7)) && (x_col_pos_5 < (__u_in_w + <u32>(7))));
+      const x_col_at_5: u32 = min<u32>((max<u32>(x_col_pos_5, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_6: u32 = (x_col_start_1 + <u32>(2));
+      const x_col_ok_10: bool = ((x_col_pos_6 >= <u32>(7)) && (x_col_pos_6 < (__u_in_w + <u32>(7))));
+      const x_col_at_6: u32 = min<u32>((max<u32>(x_col_pos_6, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_7: u32 = (x_col_start_1 + <u32>(3));
+      const x_col_ok_11: bool = ((x_col_pos_7 >= <u32>(7)) && (x_col_pos_7 < (__u_in_w + <u32>(7))));
+      const x_col_at_7: u32 = min<u32>((max<u32>(x_col_pos_7, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_8: u32 = (x_col_start_1 + <u32>(4));
+      const x_col_ok_12: bool = ((x_col_pos_8 >= <u32>(7)) && (x_col_pos_8 < (__u_in_w + <u32>(7))));
+      const x_col_at_8: u32 = min<u32>((max<u32>(x_col_pos_8, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_9: u32 = (x_col_start_1 + <u32>(5));
+      const x_col_ok_13: bool = ((x_col_pos_9 >= <u32>(7)) && (x_col_pos_9 < (__u_in_w + <u32>(7))));
+      const x_col_at_9: u32 = min<u32>((max<u32>(x_col_pos_9, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_10: u32 = (x_col_start_1 + <u32>(6));
+      const x_col_ok_14: bool = ((x_col_pos_10 >= <u32>(7)) && (x_col_pos_10 < (__u_in_w + <u32>(7))));
+      const x_col_at_10: u32 = min<u32>((max<u32>(x_col_pos_10, <u32>(7)) - <u32>(7)), x_col_last_1);
+      for (let h_3: u32 = <u32>(0); h_3 < <u32>(7); h_3 += <u32>(1)) {
+        // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
+        const x_row_pos_3: u32 = (x_row_start_1 + h_3);
+        const x_row_ok_5: bool = ((x_row_pos_3 >= <u32>(7)) && (x_row_pos_3 < (__u_in_h + <u32>(7))));
+        const x_row_at_1: u32 = min<u32>((max<u32>(x_row_pos_3, <u32>(7)) - <u32>(7)), x_row_last_1);
+        if (x_row_ok_5) {
+          const x_row_base_3: u32 = (plane_1 + (x_row_at_1 * __u_in_w));
+          const x_0_3: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_4)) << 2)), <f32>(0), x_col_ok_8);
+          const x_1_3: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_5)) << 2)), <f32>(0), x_col_ok_9);
+          const x_2_3: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_6)) << 2)), <f32>(0), x_col_ok_10);
+          const x_3_3: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_7)) << 2)), <f32>(0), x_col_ok_11);
+          const x_4_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_8)) << 2)), <f32>(0), x_col_ok_12);
+          const x_5_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_9)) << 2)), <f32>(0), x_col_ok_13);
+          const x_6_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_10)) << 2)), <f32>(0), x_col_ok_14);
+          const xv_0_3: v128 = f32x4.splat(x_0_3);
+          const xv_1_3: v128 = f32x4.splat(x_1_3);
+          const xv_2_3: v128 = f32x4.splat(x_2_3);
+          const xv_3_3: v128 = f32x4.splat(x_3_3);
+          const xv_4_1: v128 = f32x4.splat(x_4_1);
+          const xv_5_1: v128 = f32x4.splat(x_5_1);
+          const xv_6_1: v128 = f32x4.splat(x_6_1);
+          const wav_0_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + h_3)) << 2)));
+          const wav_1_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_3))) << 2)));
+          const wav_2_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_3))) << 2)));
+          const wav_3_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_3))) << 2)));
+          const wav_4_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_3))) << 2)));
+          const wav_5_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_3))) << 2)));
+          const wav_6_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_3))) << 2)));
+          const t_0_3: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_3, wbv_0_0_1), f32x4.mul(xv_1_3, wbv_1_0_1)), f32x4.mul(xv_2_3, wbv_2_0_1)), f32x4.mul(xv_3_3, wbv_3_0_1)), f32x4.mul(xv_4_1, wbv_4_0)), f32x4.mul(xv_5_1, wbv_5_0)), f32x4.mul(xv_6_1, wbv_6_0));
+          acc_0_0_1 = f32x4.add(acc_0_0_1, f32x4.mul(wav_0_3, t_0_3));
+          acc_1_0_1 = f32x4.add(acc_1_0_1, f32x4.mul(wav_1_3, t_0_3));
+          acc_2_0_1 = f32x4.add(acc_2_0_1, f32x4.mul(wav_2_3, t_0_3));
+          acc_3_0_1 = f32x4.add(acc_3_0_1, f32x4.mul(wav_3_3, t_0_3));
+          acc_4_0 = f32x4.add(acc_4_0, f32x4.mul(wav_4_1, t_0_3));
+          acc_5_0 = f32x4.add(acc_5_0, f32x4.mul(wav_5_1, t_0_3));
+          acc_6_0 = f32x4.add(acc_6_0, f32x4.mul(wav_6_1, t_0_3));
+          const t_1_1: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_3, wbv_0_1), f32x4.mul(xv_1_3, wbv_1_1)), f32x4.mul(xv_2_3, wbv_2_1)), f32x4.mul(xv_3_3, wbv_3_1)), f32x4.mul(xv_4_1, wbv_4_1)), f32x4.mul(xv_5_1, wbv_5_1)), f32x4.mul(xv_6_1, wbv_6_1));
+          acc_0_1 = f32x4.add(acc_0_1, f32x4.mul(wav_0_3, t_1_1));
+          acc_1_1 = f32x4.add(acc_1_1, f32x4.mul(wav_1_3, t_1_1));
+          acc_2_1 = f32x4.add(acc_2_1, f32x4.mul(wav_2_3, t_1_1));
+          acc_3_1 = f32x4.add(acc_3_1, f32x4.mul(wav_3_3, t_1_1));
+          acc_4_1 = f32x4.add(acc_4_1, f32x4.mul(wav_4_1, t_1_1));
+          acc_5_1 = f32x4.add(acc_5_1, f32x4.mul(wav_5_1, t_1_1));
+          acc_6_1 = f32x4.add(acc_6_1, f32x4.mul(wav_6_1, t_1_1));
+        }
+      }
     }
     // store the rows and columns that exist (the last blocks may be truncated)
-    if ((y_row_ok_4 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_4)) << 2), acc_0_0_1);
-    }
-    if ((y_row_ok_4 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_5)) << 2), acc_0_1_1);
-    }
-    if ((y_row_ok_4 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_6)) << 2), acc_0_2_1);
-    }
-    if ((y_row_ok_4 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_7)) << 2), acc_0_3_1);
-    }
-    if ((y_row_ok_4 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_8)) << 2), acc_0_4);
-    }
-    if ((y_row_ok_4 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_9)) << 2), acc_0_5);
-    }
-    if ((y_row_ok_4 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_10)) << 2), acc_0_6);
-    }
-    if ((y_row_ok_5 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_4)) << 2), acc_1_0_1);
-    }
-    if ((y_row_ok_5 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_5)) << 2), acc_1_1_1);
-    }
-    if ((y_row_ok_5 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_6)) << 2), acc_1_2_1);
-    }
-    if ((y_row_ok_5 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_7)) << 2), acc_1_3_1);
-    }
-    if ((y_row_ok_5 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_8)) << 2), acc_1_4);
-    }
-    if ((y_row_ok_5 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_9)) << 2), acc_1_5);
-    }
-    if ((y_row_ok_5 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_10)) << 2), acc_1_6);
-    }
-    if ((y_row_ok_6 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_4)) << 2), acc_2_0_1);
-    }
-    if ((y_row_ok_6 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_5)) << 2), acc_2_1_1);
-    }
-    if ((y_row_ok_6 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_6)) << 2), acc_2_2_1);
-    }
-    if ((y_row_ok_6 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_7)) << 2), acc_2_3_1);
-    }
-    if ((y_row_ok_6 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_8)) << 2), acc_2_4);
-    }
-    if ((y_row_ok_6 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_9)) << 2), acc_2_5);
-    }
-    if ((y_row_ok_6 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_10)) << 2), acc_2_6);
-    }
-    if ((y_row_ok_7 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_4)) << 2), acc_3_0_1);
-    }
-    if ((y_row_ok_7 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_5)) << 2), acc_3_1_1);
-    }
-    if ((y_row_ok_7 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_6)) << 2), acc_3_2_1);
-    }
-    if ((y_row_ok_7 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_7)) << 2), acc_3_3_1);
-    }
-    if ((y_row_ok_7 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_8)) << 2), acc_3_4);
-    }
-    if ((y_row_ok_7 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_9)) << 2), acc_3_5);
-    }
-    if ((y_row_ok_7 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_10)) << 2), acc_3_6);
-    }
-    if ((y_row_ok_8 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_4)) << 2), acc_4_0);
-    }
-    if ((y_row_ok_8 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_5)) << 2), acc_4_1);
-    }
-    if ((y_row_ok_8 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_6)) << 2), acc_4_2);
-    }
-    if ((y_row_ok_8 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_7)) << 2), acc_4_3);
-    }
-    if ((y_row_ok_8 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_8)) << 2), acc_4_4);
-    }
-    if ((y_row_ok_8 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_9)) << 2), acc_4_5);
-    }
-    if ((y_row_ok_8 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_10)) << 2), acc_4_6);
-    }
-    if ((y_row_ok_9 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_4)) << 2), acc_5_0);
-    }
-    if ((y_row_ok_9 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_5)) << 2), acc_5_1);
-    }
-    if ((y_row_ok_9 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_6)) << 2), acc_5_2);
-    }
-    if ((y_row_ok_9 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_7)) << 2), acc_5_3);
-    }
-    if ((y_row_ok_9 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_8)) << 2), acc_5_4);
-    }
-    if ((y_row_ok_9 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_9)) << 2), acc_5_5);
-    }
-    if ((y_row_ok_9 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_10)) << 2), acc_5_6);
-    }
-    if ((y_row_ok_10 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_4)) << 2), acc_6_0);
-    }
-    if ((y_row_ok_10 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_5)) << 2), acc_6_1);
-    }
-    if ((y_row_ok_10 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_6)) << 2), acc_6_2);
-    }
-    if ((y_row_ok_10 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_7)) << 2), acc_6_3);
-    }
-    if ((y_row_ok_10 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_8)) << 2), acc_6_4);
-    }
-    if ((y_row_ok_10 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_9)) << 2), acc_6_5);
-    }
-    if ((y_row_ok_10 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_10)) << 2), acc_6_6);
+    const y_row_ok_6: bool = ((y_row_start_1 >= <u32>(7)) && (y_row_start_1 < (__u_out_h + <u32>(7))));
+    const y_row_pos_4: u32 = (y_row_start_1 + <u32>(6));
+    const y_row_ok_7: bool = ((y_row_pos_4 >= <u32>(7)) && (y_row_pos_4 < (__u_out_h + <u32>(7))));
+    const y_col_ok_6: bool = ((y_col_start_1 >= <u32>(7)) && (y_col_start_1 < (__u_out_w + <u32>(7))));
+    const y_col_pos_4: u32 = (y_col_start_1 + <u32>(6));
+    const y_col_ok_7: bool = ((y_col_pos_4 >= <u32>(7)) && (y_col_pos_4 < (__u_out_w + <u32>(7))));
+    if (((y_row_ok_6 && y_row_ok_7) && (y_col_ok_6 && y_col_ok_7))) {
+      const y_col_first_1: u32 = (y_col_start_1 - <u32>(7));
+      const y_base_8: u32 = ((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + (y_row_start_1 - <u32>(7))) * __u_out_w) + y_col_first_1);
+      store<v128>(__p_y + ((<usize>y_base_8) << 2), acc_0_0_1);
+      store<v128>(__p_y + ((<usize>(y_base_8 + <u32>(3))) << 2), acc_0_1);
+      const y_base_9: u32 = ((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(1)) - <u32>(7))) * __u_out_w) + y_col_first_1);
+      store<v128>(__p_y + ((<usize>y_base_9) << 2), acc_1_0_1);
+      store<v128>(__p_y + ((<usize>(y_base_9 + <u32>(3))) << 2), acc_1_1);
+      const y_base_10: u32 = ((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(2)) - <u32>(7))) * __u_out_w) + y_col_first_1);
+      store<v128>(__p_y + ((<usize>y_base_10) << 2), acc_2_0_1);
+      store<v128>(__p_y + ((<usize>(y_base_10 + <u32>(3))) << 2), acc_2_1);
+      const y_base_11: u32 = ((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(3)) - <u32>(7))) * __u_out_w) + y_col_first_1);
+      store<v128>(__p_y + ((<usize>y_base_11) << 2), acc_3_0_1);
+      store<v128>(__p_y + ((<usize>(y_base_11 + <u32>(3))) << 2), acc_3_1);
+      const y_base_12: u32 = ((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(4)) - <u32>(7))) * __u_out_w) + y_col_first_1);
+      store<v128>(__p_y + ((<usize>y_base_12) << 2), acc_4_0);
+      store<v128>(__p_y + ((<usize>(y_base_12 + <u32>(3))) << 2), acc_4_1);
+      const y_base_13: u32 = ((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(5)) - <u32>(7))) * __u_out_w) + y_col_first_1);
+      store<v128>(__p_y + ((<usize>y_base_13) << 2), acc_5_0);
+      store<v128>(__p_y + ((<usize>(y_base_13 + <u32>(3))) << 2), acc_5_1);
+      const y_base_14: u32 = ((((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(6)) - <u32>(7))) * __u_out_w) + y_col_first_1);
+      store<v128>(__p_y + ((<usize>y_base_14) << 2), acc_6_0);
+      store<v128>(__p_y + ((<usize>(y_base_14 + <u32>(3))) << 2), acc_6_1);
+    } else {
+      const y_row_ok_8: bool = ((y_row_start_1 >= <u32>(7)) && (y_row_start_1 < (__u_out_h + <u32>(7))));
+      const y_row_at_4: u32 = min<u32>((max<u32>(y_row_start_1, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_5: u32 = (y_row_start_1 + <u32>(1));
+      const y_row_ok_9: bool = ((y_row_pos_5 >= <u32>(7)) && (y_row_pos_5 < (__u_out_h + <u32>(7))));
+      const y_row_at_5: u32 = min<u32>((max<u32>(y_row_pos_5, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_6: u32 = (y_row_start_1 + <u32>(2));
+      const y_row_ok_10: bool = ((y_row_pos_6 >= <u32>(7)) && (y_row_pos_6 < (__u_out_h + <u32>(7))));
+      const y_row_at_6: u32 = min<u32>((max<u32>(y_row_pos_6, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_7: u32 = (y_row_start_1 + <u32>(3));
+      const y_row_ok_11: bool = ((y_row_pos_7 >= <u32>(7)) && (y_row_pos_7 < (__u_out_h + <u32>(7))));
+      const y_row_at_7: u32 = min<u32>((max<u32>(y_row_pos_7, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_8: u32 = (y_row_start_1 + <u32>(4));
+      const y_row_ok_12: bool = ((y_row_pos_8 >= <u32>(7)) && (y_row_pos_8 < (__u_out_h + <u32>(7))));
+      const y_row_at_8: u32 = min<u32>((max<u32>(y_row_pos_8, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_9: u32 = (y_row_start_1 + <u32>(5));
+      const y_row_ok_13: bool = ((y_row_pos_9 >= <u32>(7)) && (y_row_pos_9 < (__u_out_h + <u32>(7))));
+      const y_row_at_9: u32 = min<u32>((max<u32>(y_row_pos_9, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_10: u32 = (y_row_start_1 + <u32>(6));
+      const y_row_ok_14: bool = ((y_row_pos_10 >= <u32>(7)) && (y_row_pos_10 < (__u_out_h + <u32>(7))));
+      const y_row_at_10: u32 = min<u32>((max<u32>(y_row_pos_10, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_col_ok_8: bool = ((y_col_start_1 >= <u32>(7)) && (y_col_start_1 < (__u_out_w + <u32>(7))));
+      const y_col_at_4: u32 = min<u32>((max<u32>(y_col_start_1, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_5: u32 = (y_col_start_1 + <u32>(1));
+      const y_col_ok_9: bool = ((y_col_pos_5 >= <u32>(7)) && (y_col_pos_5 < (__u_out_w + <u32>(7))));
+      const y_col_at_5: u32 = min<u32>((max<u32>(y_col_pos_5, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_6: u32 = (y_col_start_1 + <u32>(2));
+      const y_col_ok_10: bool = ((y_col_pos_6 >= <u32>(7)) && (y_col_pos_6 < (__u_out_w + <u32>(7))));
+      const y_col_at_6: u32 = min<u32>((max<u32>(y_col_pos_6, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_7: u32 = (y_col_start_1 + <u32>(3));
+      const y_col_ok_11: bool = ((y_col_pos_7 >= <u32>(7)) && (y_col_pos_7 < (__u_out_w + <u32>(7))));
+      const y_col_at_7: u32 = min<u32>((max<u32>(y_col_pos_7, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_8: u32 = (y_col_start_1 + <u32>(4));
+      const y_col_ok_12: bool = ((y_col_pos_8 >= <u32>(7)) && (y_col_pos_8 < (__u_out_w + <u32>(7))));
+      const y_col_at_8: u32 = min<u32>((max<u32>(y_col_pos_8, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_9: u32 = (y_col_start_1 + <u32>(5));
+      const y_col_ok_13: bool = ((y_col_pos_9 >= <u32>(7)) && (y_col_pos_9 < (__u_out_w + <u32>(7))));
+      const y_col_at_9: u32 = min<u32>((max<u32>(y_col_pos_9, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_10: u32 = (y_col_start_1 + <u32>(6));
+      const y_col_ok_14: bool = ((y_col_pos_10 >= <u32>(7)) && (y_col_pos_10 < (__u_out_w + <u32>(7))));
+      const y_col_at_10: u32 = min<u32>((max<u32>(y_col_pos_10, <u32>(7)) - <u32>(7)), y_col_last_1);
+      if (y_row_ok_8) {
+        const y_base_15: u32 = (((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_4) * __u_out_w);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + y_col_at_4)) << 2), f32x4.extract_lane(acc_0_0_1, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + y_col_at_5)) << 2), f32x4.extract_lane(acc_0_0_1, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + y_col_at_6)) << 2), f32x4.extract_lane(acc_0_0_1, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + y_col_at_7)) << 2), f32x4.extract_lane(acc_0_0_1, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + y_col_at_8)) << 2), f32x4.extract_lane(acc_0_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + y_col_at_9)) << 2), f32x4.extract_lane(acc_0_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + y_col_at_10)) << 2), f32x4.extract_lane(acc_0_1, 3));
+        }
+      }
+      if (y_row_ok_9) {
+        const y_base_16: u32 = (((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_5) * __u_out_w);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + y_col_at_4)) << 2), f32x4.extract_lane(acc_1_0_1, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + y_col_at_5)) << 2), f32x4.extract_lane(acc_1_0_1, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + y_col_at_6)) << 2), f32x4.extract_lane(acc_1_0_1, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + y_col_at_7)) << 2), f32x4.extract_lane(acc_1_0_1, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + y_col_at_8)) << 2), f32x4.extract_lane(acc_1_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + y_col_at_9)) << 2), f32x4.extract_lane(acc_1_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + y_col_at_10)) << 2), f32x4.extract_lane(acc_1_1, 3));
+        }
+      }
+      if (y_row_ok_10) {
+        const y_base_17: u32 = (((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_6) * __u_out_w);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + y_col_at_4)) << 2), f32x4.extract_lane(acc_2_0_1, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + y_col_at_5)) << 2), f32x4.extract_lane(acc_2_0_1, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + y_col_at_6)) << 2), f32x4.extract_lane(acc_2_0_1, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + y_col_at_7)) << 2), f32x4.extract_lane(acc_2_0_1, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + y_col_at_8)) << 2), f32x4.extract_lane(acc_2_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + y_col_at_9)) << 2), f32x4.extract_lane(acc_2_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + y_col_at_10)) << 2), f32x4.extract_lane(acc_2_1, 3));
+        }
+      }
+      if (y_row_ok_11) {
+        const y_base_18: u32 = (((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_7) * __u_out_w);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + y_col_at_4)) << 2), f32x4.extract_lane(acc_3_0_1, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + y_col_at_5)) << 2), f32x4.extract_lane(acc_3_0_1, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + y_col_at_6)) << 2), f32x4.extract_lane(acc_3_0_1, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + y_col_at_7)) << 2), f32x4.extract_lane(acc_3_0_1, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + y_col_at_8)) << 2), f32x4.extract_lane(acc_3_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + y_col_at_9)) << 2), f32x4.extract_lane(acc_3_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + y_col_at_10)) << 2), f32x4.extract_lane(acc_3_1, 3));
+        }
+      }
+      if (y_row_ok_12) {
+        const y_base_19: u32 = (((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_8) * __u_out_w);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + y_col_at_4)) << 2), f32x4.extract_lane(acc_4_0, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + y_col_at_5)) << 2), f32x4.extract_lane(acc_4_0, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + y_col_at_6)) << 2), f32x4.extract_lane(acc_4_0, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + y_col_at_7)) << 2), f32x4.extract_lane(acc_4_0, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + y_col_at_8)) << 2), f32x4.extract_lane(acc_4_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + y_col_at_9)) << 2), f32x4.extract_lane(acc_4_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + y_col_at_10)) << 2), f32x4.extract_lane(acc_4_1, 3));
+        }
+      }
+      if (y_row_ok_13) {
+        const y_base_20: u32 = (((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_9) * __u_out_w);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + y_col_at_4)) << 2), f32x4.extract_lane(acc_5_0, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + y_col_at_5)) << 2), f32x4.extract_lane(acc_5_0, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + y_col_at_6)) << 2), f32x4.extract_lane(acc_5_0, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + y_col_at_7)) << 2), f32x4.extract_lane(acc_5_0, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + y_col_at_8)) << 2), f32x4.extract_lane(acc_5_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + y_col_at_9)) << 2), f32x4.extract_lane(acc_5_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + y_col_at_10)) << 2), f32x4.extract_lane(acc_5_1, 3));
+        }
+      }
+      if (y_row_ok_14) {
+        const y_base_21: u32 = (((((__wid_z * <u32>(96)) + __wid_y) * __u_out_h) + y_row_at_10) * __u_out_w);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + y_col_at_4)) << 2), f32x4.extract_lane(acc_6_0, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + y_col_at_5)) << 2), f32x4.extract_lane(acc_6_0, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + y_col_at_6)) << 2), f32x4.extract_lane(acc_6_0, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + y_col_at_7)) << 2), f32x4.extract_lane(acc_6_0, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + y_col_at_8)) << 2), f32x4.extract_lane(acc_6_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + y_col_at_9)) << 2), f32x4.extract_lane(acc_6_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + y_col_at_10)) << 2), f32x4.extract_lane(acc_6_1, 3));
+        }
+      }
     }
   }
 }
@@ -661,20 +691,21 @@ export function neocell_forward_tiles_nchw(__gx: u32, __gy: u32, __gz: u32, __fi
       { channels: 48, h_in: 4, h_out: 4, shift_a: 1, shift_b: 1, w_in: 4, w_out: 4 },
       { channels: 48, h_in: 7, h_out: 7, shift_a: 1, shift_b: 1, w_in: 7, w_out: 7 },
     ],
+    simd: true,
   },
   scratchBytes: 0,
 };
 
 /**
- * neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64.
- * Source also in neocell_forward_tiles_nhwc-124d4c659dd5.as.ts, compiled in neocell_forward_tiles_nhwc-124d4c659dd5.wasm.
+ * neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64, vec4 along the block columns.
+ * Source also in neocell_forward_tiles_nhwc-19ffc531c322.as.ts, compiled in neocell_forward_tiles_nhwc-19ffc531c322.wasm.
  */
 export const forwardNhwc: KernelArtifact = {
-  key: '124d4c659dd537d52ea026abec269e2c6866c083957155e3d3af98737dd6dd55',
+  key: '19ffc531c32242e7468607c6422dbc5e2c461566eb680a0630dae655a59092cd',
   target: 'assemblyscript',
   name: 'neocell_forward_tiles_nhwc',
   entryPoint: 'neocell_forward_tiles_nhwc',
-  source: `// neocc neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64
+  source: `// neocc neocell_forward_tiles_nhwc: y = NeoCell(x), NHWC output, one output block per invocation, workgroup 64, vec4 along the block columns
 // baked spec: [{"hIn":4,"hOut":4,"wIn":4,"wOut":4,"shiftA":1,"shiftB":1,"channels":48},{"hIn":7,"hOut":7,"wIn":7,"wOut":7,"shiftA":1,"shiftB":1,"channels":48}]
 // run-time: batch and spatial sizes (uniforms)
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
@@ -701,162 +732,202 @@ export const forwardNhwc: KernelArtifact = {
     const pb: u32 = __umod(tile, placements_1);
     const y_row_start: u32 = (offset_a + (((pa + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_a))) * <u32>(4)));
     const y_row_last: u32 = (__u_out_h - <u32>(1));
-    const y_row_ok: bool = ((y_row_start >= <u32>(4)) && (y_row_start < (__u_out_h + <u32>(4))));
-    const y_row_at: u32 = min<u32>((max<u32>(y_row_start, <u32>(4)) - <u32>(4)), y_row_last);
-    const y_row_pos: u32 = (y_row_start + <u32>(1));
-    const y_row_ok_1: bool = ((y_row_pos >= <u32>(4)) && (y_row_pos < (__u_out_h + <u32>(4))));
-    const y_row_at_1: u32 = min<u32>((max<u32>(y_row_pos, <u32>(4)) - <u32>(4)), y_row_last);
-    const y_row_pos_1: u32 = (y_row_start + <u32>(2));
-    const y_row_ok_2: bool = ((y_row_pos_1 >= <u32>(4)) && (y_row_pos_1 < (__u_out_h + <u32>(4))));
-    const y_row_at_2: u32 = min<u32>((max<u32>(y_row_pos_1, <u32>(4)) - <u32>(4)), y_row_last);
-    const y_row_pos_2: u32 = (y_row_start + <u32>(3));
-    const y_row_ok_3: bool = ((y_row_pos_2 >= <u32>(4)) && (y_row_pos_2 < (__u_out_h + <u32>(4))));
-    const y_row_at_3: u32 = min<u32>((max<u32>(y_row_pos_2, <u32>(4)) - <u32>(4)), y_row_last);
     const x_row_start: u32 = (offset_a + (((pa + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_a))) * <u32>(4)));
     const x_row_last: u32 = (__u_in_h - <u32>(1));
     const x_col_start: u32 = (offset_b + (((pb + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_b))) * <u32>(4)));
     const x_col_last: u32 = (__u_in_w - <u32>(1));
-    const x_col_ok: bool = ((x_col_start >= <u32>(4)) && (x_col_start < (__u_in_w + <u32>(4))));
-    const x_col_at: u32 = min<u32>((max<u32>(x_col_start, <u32>(4)) - <u32>(4)), x_col_last);
-    const x_col_pos: u32 = (x_col_start + <u32>(1));
-    const x_col_ok_1: bool = ((x_col_pos >= <u32>(4)) && (x_col_pos < (__u_in_w + <u32>(4))));
-    const x_col_at_1: u32 = min<u32>((max<u32>(x_col_pos, <u32>(4)) - <u32>(4)), x_col_last);
-    const x_col_pos_1: u32 = (x_col_start + <u32>(2));
-    const x_col_ok_2: bool = ((x_col_pos_1 >= <u32>(4)) && (x_col_pos_1 < (__u_in_w + <u32>(4))));
-    const x_col_at_2: u32 = min<u32>((max<u32>(x_col_pos_1, <u32>(4)) - <u32>(4)), x_col_last);
-    const x_col_pos_2: u32 = (x_col_start + <u32>(3));
-    const x_col_ok_3: bool = ((x_col_pos_2 >= <u32>(4)) && (x_col_pos_2 < (__u_in_w + <u32>(4))));
-    const x_col_at_3: u32 = min<u32>((max<u32>(x_col_pos_2, <u32>(4)) - <u32>(4)), x_col_last);
     const y_col_start: u32 = (offset_b + (((pb + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_b))) * <u32>(4)));
     const y_col_last: u32 = (__u_out_w - <u32>(1));
-    const y_col_ok: bool = ((y_col_start >= <u32>(4)) && (y_col_start < (__u_out_w + <u32>(4))));
-    const y_col_at: u32 = min<u32>((max<u32>(y_col_start, <u32>(4)) - <u32>(4)), y_col_last);
-    const y_col_pos: u32 = (y_col_start + <u32>(1));
-    const y_col_ok_1: bool = ((y_col_pos >= <u32>(4)) && (y_col_pos < (__u_out_w + <u32>(4))));
-    const y_col_at_1: u32 = min<u32>((max<u32>(y_col_pos, <u32>(4)) - <u32>(4)), y_col_last);
-    const y_col_pos_1: u32 = (y_col_start + <u32>(2));
-    const y_col_ok_2: bool = ((y_col_pos_1 >= <u32>(4)) && (y_col_pos_1 < (__u_out_w + <u32>(4))));
-    const y_col_at_2: u32 = min<u32>((max<u32>(y_col_pos_1, <u32>(4)) - <u32>(4)), y_col_last);
-    const y_col_pos_2: u32 = (y_col_start + <u32>(3));
-    const y_col_ok_3: bool = ((y_col_pos_2 >= <u32>(4)) && (y_col_pos_2 < (__u_out_w + <u32>(4))));
-    const y_col_at_3: u32 = min<u32>((max<u32>(y_col_pos_2, <u32>(4)) - <u32>(4)), y_col_last);
-    // B weights: the whole 4x4 kernel of this channel (the same for all its blocks: uniform loads)
-    const wb_0_0: f32 = load<f32>(__p_wb + ((<usize>wb_base) << 2));
-    const wb_0_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(1))) << 2));
-    const wb_0_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(2))) << 2));
-    const wb_0_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(3))) << 2));
-    const wb_1_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(4))) << 2));
-    const wb_1_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(5))) << 2));
-    const wb_1_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(6))) << 2));
-    const wb_1_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(7))) << 2));
-    const wb_2_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(8))) << 2));
-    const wb_2_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(9))) << 2));
-    const wb_2_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(10))) << 2));
-    const wb_2_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(11))) << 2));
-    const wb_3_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(12))) << 2));
-    const wb_3_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(13))) << 2));
-    const wb_3_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(14))) << 2));
-    const wb_3_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base + <u32>(15))) << 2));
+    // B weights: the whole 4x4 kernel of this channel as 1 vec4 per row (columns 0-3)
+    const wbv_0_0: v128 = load<v128>(__p_wb + ((<usize>wb_base) << 2));
+    const wbv_1_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(4))) << 2));
+    const wbv_2_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(8))) << 2));
+    const wbv_3_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(12))) << 2));
     const plane: u32 = (((__wid_z * <u32>(96)) + __wid_y) * (__u_in_h * __u_in_w));
-    let acc_0_0: f32 = <f32>(0);
-    let acc_0_1: f32 = <f32>(0);
-    let acc_0_2: f32 = <f32>(0);
-    let acc_0_3: f32 = <f32>(0);
-    let acc_1_0: f32 = <f32>(0);
-    let acc_1_1: f32 = <f32>(0);
-    let acc_1_2: f32 = <f32>(0);
-    let acc_1_3: f32 = <f32>(0);
-    let acc_2_0: f32 = <f32>(0);
-    let acc_2_1: f32 = <f32>(0);
-    let acc_2_2: f32 = <f32>(0);
-    let acc_2_3: f32 = <f32>(0);
-    let acc_3_0: f32 = <f32>(0);
-    let acc_3_1: f32 = <f32>(0);
-    let acc_3_2: f32 = <f32>(0);
-    let acc_3_3: f32 = <f32>(0);
-    for (let h: u32 = <u32>(0); h < <u32>(4); h += <u32>(1)) {
-      // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
-      const x_row_pos: u32 = (x_row_start + h);
-      const x_row_ok: bool = ((x_row_pos >= <u32>(4)) && (x_row_pos < (__u_in_h + <u32>(4))));
-      const x_row_at: u32 = min<u32>((max<u32>(x_row_pos, <u32>(4)) - <u32>(4)), x_row_last);
-      const x_row_base: u32 = (plane + (x_row_at * __u_in_w));
-      const x_0: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at)) << 2)), <f32>(0), (x_row_ok && x_col_ok));
-      const x_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at_1)) << 2)), <f32>(0), (x_row_ok && x_col_ok_1));
-      const x_2: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at_2)) << 2)), <f32>(0), (x_row_ok && x_col_ok_2));
-      const x_3: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base + x_col_at_3)) << 2)), <f32>(0), (x_row_ok && x_col_ok_3));
-      const wa_0: f32 = load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2));
-      const wa_1: f32 = load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h))) << 2));
-      const wa_2: f32 = load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h))) << 2));
-      const wa_3: f32 = load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h))) << 2));
-      const t_0: f32 = ((((x_0 * wb_0_0) + (x_1 * wb_1_0)) + (x_2 * wb_2_0)) + (x_3 * wb_3_0));
-      acc_0_0 = (acc_0_0 + (wa_0 * t_0));
-      acc_1_0 = (acc_1_0 + (wa_1 * t_0));
-      acc_2_0 = (acc_2_0 + (wa_2 * t_0));
-      acc_3_0 = (acc_3_0 + (wa_3 * t_0));
-      const t_1: f32 = ((((x_0 * wb_0_1) + (x_1 * wb_1_1)) + (x_2 * wb_2_1)) + (x_3 * wb_3_1));
-      acc_0_1 = (acc_0_1 + (wa_0 * t_1));
-      acc_1_1 = (acc_1_1 + (wa_1 * t_1));
-      acc_2_1 = (acc_2_1 + (wa_2 * t_1));
-      acc_3_1 = (acc_3_1 + (wa_3 * t_1));
-      const t_2: f32 = ((((x_0 * wb_0_2) + (x_1 * wb_1_2)) + (x_2 * wb_2_2)) + (x_3 * wb_3_2));
-      acc_0_2 = (acc_0_2 + (wa_0 * t_2));
-      acc_1_2 = (acc_1_2 + (wa_1 * t_2));
-      acc_2_2 = (acc_2_2 + (wa_2 * t_2));
-      acc_3_2 = (acc_3_2 + (wa_3 * t_2));
-      const t_3: f32 = ((((x_0 * wb_0_3) + (x_1 * wb_1_3)) + (x_2 * wb_2_3)) + (x_3 * wb_3_3));
-      acc_0_3 = (acc_0_3 + (wa_0 * t_3));
-      acc_1_3 = (acc_1_3 + (wa_1 * t_3));
-      acc_2_3 = (acc_2_3 + (wa_2 * t_3));
-      acc_3_3 = (acc_3_3 + (wa_3 * t_3));
+    let acc_0_0: v128 = f32x4.splat(<f32>(0));
+    let acc_1_0: v128 = f32x4.splat(<f32>(0));
+    let acc_2_0: v128 = f32x4.splat(<f32>(0));
+    let acc_3_0: v128 = f32x4.splat(<f32>(0));
+    const x_row_ok: bool = ((x_row_start >= <u32>(4)) && (x_row_start < (__u_in_h + <u32>(4))));
+    const x_row_pos: u32 = (x_row_start + <u32>(3));
+    const x_row_ok_1: bool = ((x_row_pos >= <u32>(4)) && (x_row_pos < (__u_in_h + <u32>(4))));
+    const x_col_ok: bool = ((x_col_start >= <u32>(4)) && (x_col_start < (__u_in_w + <u32>(4))));
+    const x_col_pos: u32 = (x_col_start + <u32>(3));
+    const x_col_ok_1: bool = ((x_col_pos >= <u32>(4)) && (x_col_pos < (__u_in_w + <u32>(4))));
+    if (((x_row_ok && x_row_ok_1) && (x_col_ok && x_col_ok_1))) {
+      const x_col_first: u32 = (x_col_start - <u32>(4));
+      for (let h: u32 = <u32>(0); h < <u32>(4); h += <u32>(1)) {
+        // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
+        const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(4)) * __u_in_w)) + x_col_first);
+        const x_0: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2));
+        const x_1: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(1))) << 2));
+        const x_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(2))) << 2));
+        const x_3: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(3))) << 2));
+        const xv_0: v128 = f32x4.splat(x_0);
+        const xv_1: v128 = f32x4.splat(x_1);
+        const xv_2: v128 = f32x4.splat(x_2);
+        const xv_3: v128 = f32x4.splat(x_3);
+        const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
+        const wav_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h))) << 2)));
+        const wav_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h))) << 2)));
+        const wav_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h))) << 2)));
+        const t_0: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0, wbv_0_0), f32x4.mul(xv_1, wbv_1_0)), f32x4.mul(xv_2, wbv_2_0)), f32x4.mul(xv_3, wbv_3_0));
+        acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0, t_0));
+        acc_1_0 = f32x4.add(acc_1_0, f32x4.mul(wav_1, t_0));
+        acc_2_0 = f32x4.add(acc_2_0, f32x4.mul(wav_2, t_0));
+        acc_3_0 = f32x4.add(acc_3_0, f32x4.mul(wav_3, t_0));
+      }
+    } else {
+      const x_col_ok_2: bool = ((x_col_start >= <u32>(4)) && (x_col_start < (__u_in_w + <u32>(4))));
+      const x_col_at: u32 = min<u32>((max<u32>(x_col_start, <u32>(4)) - <u32>(4)), x_col_last);
+      const x_col_pos_1: u32 = (x_col_start + <u32>(1));
+      const x_col_ok_3: bool = ((x_col_pos_1 >= <u32>(4)) && (x_col_pos_1 < (__u_in_w + <u32>(4))));
+      const x_col_at_1: u32 = min<u32>((max<u32>(x_col_pos_1, <u32>(4)) - <u32>(4)), x_col_last);
+      const x_col_pos_2: u32 = (x_col_start + <u32>(2));
+      const x_col_ok_4: bool = ((x_col_pos_2 >= <u32>(4)) && (x_col_pos_2 < (__u_in_w + <u32>(4))));
+      const x_col_at_2: u32 = min<u32>((max<u32>(x_col_pos_2, <u32>(4)) - <u32>(4)), x_col_last);
+      const x_col_pos_3: u32 = (x_col_start + <u32>(3));
+      const x_col_ok_5: bool = ((x_col_pos_3 >= <u32>(4)) && (x_col_pos_3 < (__u_in_w + <u32>(4))));
+      const x_col_at_3: u32 = min<u32>((max<u32>(x_col_pos_3, <u32>(4)) - <u32>(4)), x_col_last);
+      for (let h_1: u32 = <u32>(0); h_1 < <u32>(4); h_1 += <u32>(1)) {
+        // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
+        const x_row_pos_1: u32 = (x_row_start + h_1);
+        const x_row_ok_2: bool = ((x_row_pos_1 >= <u32>(4)) && (x_row_pos_1 < (__u_in_h + <u32>(4))));
+        const x_row_at: u32 = min<u32>((max<u32>(x_row_pos_1, <u32>(4)) - <u32>(4)), x_row_last);
+        if (x_row_ok_2) {
+          const x_row_base_1: u32 = (plane + (x_row_at * __u_in_w));
+          const x_0_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at)) << 2)), <f32>(0), x_col_ok_2);
+          const x_1_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_1)) << 2)), <f32>(0), x_col_ok_3);
+          const x_2_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_2)) << 2)), <f32>(0), x_col_ok_4);
+          const x_3_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_3)) << 2)), <f32>(0), x_col_ok_5);
+          const xv_0_1: v128 = f32x4.splat(x_0_1);
+          const xv_1_1: v128 = f32x4.splat(x_1_1);
+          const xv_2_1: v128 = f32x4.splat(x_2_1);
+          const xv_3_1: v128 = f32x4.splat(x_3_1);
+          const wav_0_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h_1)) << 2)));
+          const wav_1_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h_1))) << 2)));
+          const wav_2_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h_1))) << 2)));
+          const wav_3_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h_1))) << 2)));
+          const t_0_1: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_1, wbv_0_0), f32x4.mul(xv_1_1, wbv_1_0)), f32x4.mul(xv_2_1, wbv_2_0)), f32x4.mul(xv_3_1, wbv_3_0));
+          acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0_1, t_0_1));
+          acc_1_0 = f32x4.add(acc_1_0, f32x4.mul(wav_1_1, t_0_1));
+          acc_2_0 = f32x4.add(acc_2_0, f32x4.mul(wav_2_1, t_0_1));
+          acc_3_0 = f32x4.add(acc_3_0, f32x4.mul(wav_3_1, t_0_1));
+        }
+      }
     }
     // store the rows and columns that exist (the last blocks may be truncated)
-    if ((y_row_ok && y_col_ok)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at) * __u_out_w) + y_col_at) * <u32>(96)) + __wid_y)) << 2), acc_0_0);
-    }
-    if ((y_row_ok && y_col_ok_1)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at) * __u_out_w) + y_col_at_1) * <u32>(96)) + __wid_y)) << 2), acc_0_1);
-    }
-    if ((y_row_ok && y_col_ok_2)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at) * __u_out_w) + y_col_at_2) * <u32>(96)) + __wid_y)) << 2), acc_0_2);
-    }
-    if ((y_row_ok && y_col_ok_3)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at) * __u_out_w) + y_col_at_3) * <u32>(96)) + __wid_y)) << 2), acc_0_3);
-    }
-    if ((y_row_ok_1 && y_col_ok)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_1) * __u_out_w) + y_col_at) * <u32>(96)) + __wid_y)) << 2), acc_1_0);
-    }
-    if ((y_row_ok_1 && y_col_ok_1)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_1) * __u_out_w) + y_col_at_1) * <u32>(96)) + __wid_y)) << 2), acc_1_1);
-    }
-    if ((y_row_ok_1 && y_col_ok_2)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_1) * __u_out_w) + y_col_at_2) * <u32>(96)) + __wid_y)) << 2), acc_1_2);
-    }
-    if ((y_row_ok_1 && y_col_ok_3)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_1) * __u_out_w) + y_col_at_3) * <u32>(96)) + __wid_y)) << 2), acc_1_3);
-    }
-    if ((y_row_ok_2 && y_col_ok)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_2) * __u_out_w) + y_col_at) * <u32>(96)) + __wid_y)) << 2), acc_2_0);
-    }
-    if ((y_row_ok_2 && y_col_ok_1)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_2) * __u_out_w) + y_col_at_1) * <u32>(96)) + __wid_y)) << 2), acc_2_1);
-    }
-    if ((y_row_ok_2 && y_col_ok_2)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_2) * __u_out_w) + y_col_at_2) * <u32>(96)) + __wid_y)) << 2), acc_2_2);
-    }
-    if ((y_row_ok_2 && y_col_ok_3)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_2) * __u_out_w) + y_col_at_3) * <u32>(96)) + __wid_y)) << 2), acc_2_3);
-    }
-    if ((y_row_ok_3 && y_col_ok)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_3) * __u_out_w) + y_col_at) * <u32>(96)) + __wid_y)) << 2), acc_3_0);
-    }
-    if ((y_row_ok_3 && y_col_ok_1)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_3) * __u_out_w) + y_col_at_1) * <u32>(96)) + __wid_y)) << 2), acc_3_1);
-    }
-    if ((y_row_ok_3 && y_col_ok_2)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_3) * __u_out_w) + y_col_at_2) * <u32>(96)) + __wid_y)) << 2), acc_3_2);
-    }
-    if ((y_row_ok_3 && y_col_ok_3)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_3) * __u_out_w) + y_col_at_3) * <u32>(96)) + __wid_y)) << 2), acc_3_3);
+    const y_row_ok: bool = ((y_row_start >= <u32>(4)) && (y_row_start < (__u_out_h + <u32>(4))));
+    const y_row_pos: u32 = (y_row_start + <u32>(3));
+    const y_row_ok_1: bool = ((y_row_pos >= <u32>(4)) && (y_row_pos < (__u_out_h + <u32>(4))));
+    const y_col_ok: bool = ((y_col_start >= <u32>(4)) && (y_col_start < (__u_out_w + <u32>(4))));
+    const y_col_pos: u32 = (y_col_start + <u32>(3));
+    const y_col_ok_1: bool = ((y_col_pos >= <u32>(4)) && (y_col_pos < (__u_out_w + <u32>(4))));
+    if (((y_row_ok && y_row_ok_1) && (y_col_ok && y_col_ok_1))) {
+      const y_col_first: u32 = (y_col_start - <u32>(4));
+      const y_base: u32 = ((((((__wid_z * __u_out_h) + (y_row_start - <u32>(4))) * __u_out_w) + y_col_first) * <u32>(96)) + __wid_y);
+      store<f32>(__p_y + ((<usize>y_base) << 2), f32x4.extract_lane(acc_0_0, 0));
+      store<f32>(__p_y + ((<usize>(y_base + <u32>(96))) << 2), f32x4.extract_lane(acc_0_0, 1));
+      store<f32>(__p_y + ((<usize>(y_base + <u32>(192))) << 2), f32x4.extract_lane(acc_0_0, 2));
+      store<f32>(__p_y + ((<usize>(y_base + <u32>(288))) << 2), f32x4.extract_lane(acc_0_0, 3));
+      const y_base_1: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start + <u32>(1)) - <u32>(4))) * __u_out_w) + y_col_first) * <u32>(96)) + __wid_y);
+      store<f32>(__p_y + ((<usize>y_base_1) << 2), f32x4.extract_lane(acc_1_0, 0));
+      store<f32>(__p_y + ((<usize>(y_base_1 + <u32>(96))) << 2), f32x4.extract_lane(acc_1_0, 1));
+      store<f32>(__p_y + ((<usize>(y_base_1 + <u32>(192))) << 2), f32x4.extract_lane(acc_1_0, 2));
+      store<f32>(__p_y + ((<usize>(y_base_1 + <u32>(288))) << 2), f32x4.extract_lane(acc_1_0, 3));
+      const y_base_2: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start + <u32>(2)) - <u32>(4))) * __u_out_w) + y_col_first) * <u32>(96)) + __wid_y);
+      store<f32>(__p_y + ((<usize>y_base_2) << 2), f32x4.extract_lane(acc_2_0, 0));
+      store<f32>(__p_y + ((<usize>(y_base_2 + <u32>(96))) << 2), f32x4.extract_lane(acc_2_0, 1));
+      store<f32>(__p_y + ((<usize>(y_base_2 + <u32>(192))) << 2), f32x4.extract_lane(acc_2_0, 2));
+      store<f32>(__p_y + ((<usize>(y_base_2 + <u32>(288))) << 2), f32x4.extract_lane(acc_2_0, 3));
+      const y_base_3: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start + <u32>(3)) - <u32>(4))) * __u_out_w) + y_col_first) * <u32>(96)) + __wid_y);
+      store<f32>(__p_y + ((<usize>y_base_3) << 2), f32x4.extract_lane(acc_3_0, 0));
+      store<f32>(__p_y + ((<usize>(y_base_3 + <u32>(96))) << 2), f32x4.extract_lane(acc_3_0, 1));
+      store<f32>(__p_y + ((<usize>(y_base_3 + <u32>(192))) << 2), f32x4.extract_lane(acc_3_0, 2));
+      store<f32>(__p_y + ((<usize>(y_base_3 + <u32>(288))) << 2), f32x4.extract_lane(acc_3_0, 3));
+    } else {
+      const y_row_ok_2: bool = ((y_row_start >= <u32>(4)) && (y_row_start < (__u_out_h + <u32>(4))));
+      const y_row_at: u32 = min<u32>((max<u32>(y_row_start, <u32>(4)) - <u32>(4)), y_row_last);
+      const y_row_pos_1: u32 = (y_row_start + <u32>(1));
+      const y_row_ok_3: bool = ((y_row_pos_1 >= <u32>(4)) && (y_row_pos_1 < (__u_out_h + <u32>(4))));
+      const y_row_at_1: u32 = min<u32>((max<u32>(y_row_pos_1, <u32>(4)) - <u32>(4)), y_row_last);
+      const y_row_pos_2: u32 = (y_row_start + <u32>(2));
+      const y_row_ok_4: bool = ((y_row_pos_2 >= <u32>(4)) && (y_row_pos_2 < (__u_out_h + <u32>(4))));
+      const y_row_at_2: u32 = min<u32>((max<u32>(y_row_pos_2, <u32>(4)) - <u32>(4)), y_row_last);
+      const y_row_pos_3: u32 = (y_row_start + <u32>(3));
+      const y_row_ok_5: bool = ((y_row_pos_3 >= <u32>(4)) && (y_row_pos_3 < (__u_out_h + <u32>(4))));
+      const y_row_at_3: u32 = min<u32>((max<u32>(y_row_pos_3, <u32>(4)) - <u32>(4)), y_row_last);
+      const y_col_ok_2: bool = ((y_col_start >= <u32>(4)) && (y_col_start < (__u_out_w + <u32>(4))));
+      const y_col_at: u32 = min<u32>((max<u32>(y_col_start, <u32>(4)) - <u32>(4)), y_col_last);
+      const y_col_pos_1: u32 = (y_col_start + <u32>(1));
+      const y_col_ok_3: bool = ((y_col_pos_1 >= <u32>(4)) && (y_col_pos_1 < (__u_out_w + <u32>(4))));
+      const y_col_at_1: u32 = min<u32>((max<u32>(y_col_pos_1, <u32>(4)) - <u32>(4)), y_col_last);
+      const y_col_pos_2: u32 = (y_col_start + <u32>(2));
+      const y_col_ok_4: bool = ((y_col_pos_2 >= <u32>(4)) && (y_col_pos_2 < (__u_out_w + <u32>(4))));
+      const y_col_at_2: u32 = min<u32>((max<u32>(y_col_pos_2, <u32>(4)) - <u32>(4)), y_col_last);
+      const y_col_pos_3: u32 = (y_col_start + <u32>(3));
+      const y_col_ok_5: bool = ((y_col_pos_3 >= <u32>(4)) && (y_col_pos_3 < (__u_out_w + <u32>(4))));
+      const y_col_at_3: u32 = min<u32>((max<u32>(y_col_pos_3, <u32>(4)) - <u32>(4)), y_col_last);
+      if (y_row_ok_2) {
+        const y_base_4: u32 = (((((__wid_z * __u_out_h) + y_row_at) * __u_out_w) * <u32>(96)) + __wid_y);
+        if (y_col_ok_2) {
+          store<f32>(__p_y + ((<usize>(y_base_4 + (y_col_at * <u32>(96)))) << 2), f32x4.extract_lane(acc_0_0, 0));
+        }
+        if (y_col_ok_3) {
+          store<f32>(__p_y + ((<usize>(y_base_4 + (y_col_at_1 * <u32>(96)))) << 2), f32x4.extract_lane(acc_0_0, 1));
+        }
+        if (y_col_ok_4) {
+          store<f32>(__p_y + ((<usize>(y_base_4 + (y_col_at_2 * <u32>(96)))) << 2), f32x4.extract_lane(acc_0_0, 2));
+        }
+        if (y_col_ok_5) {
+          store<f32>(__p_y + ((<usize>(y_base_4 + (y_col_at_3 * <u32>(96)))) << 2), f32x4.extract_lane(acc_0_0, 3));
+        }
+      }
+      if (y_row_ok_3) {
+        const y_base_5: u32 = (((((__wid_z * __u_out_h) + y_row_at_1) * __u_out_w) * <u32>(96)) + __wid_y);
+        if (y_col_ok_2) {
+          store<f32>(__p_y + ((<usize>(y_base_5 + (y_col_at * <u32>(96)))) << 2), f32x4.extract_lane(acc_1_0, 0));
+        }
+        if (y_col_ok_3) {
+          store<f32>(__p_y + ((<usize>(y_base_5 + (y_col_at_1 * <u32>(96)))) << 2), f32x4.extract_lane(acc_1_0, 1));
+        }
+        if (y_col_ok_4) {
+          store<f32>(__p_y + ((<usize>(y_base_5 + (y_col_at_2 * <u32>(96)))) << 2), f32x4.extract_lane(acc_1_0, 2));
+        }
+        if (y_col_ok_5) {
+          store<f32>(__p_y + ((<usize>(y_base_5 + (y_col_at_3 * <u32>(96)))) << 2), f32x4.extract_lane(acc_1_0, 3));
+        }
+      }
+      if (y_row_ok_4) {
+        const y_base_6: u32 = (((((__wid_z * __u_out_h) + y_row_at_2) * __u_out_w) * <u32>(96)) + __wid_y);
+        if (y_col_ok_2) {
+          store<f32>(__p_y + ((<usize>(y_base_6 + (y_col_at * <u32>(96)))) << 2), f32x4.extract_lane(acc_2_0, 0));
+        }
+        if (y_col_ok_3) {
+          store<f32>(__p_y + ((<usize>(y_base_6 + (y_col_at_1 * <u32>(96)))) << 2), f32x4.extract_lane(acc_2_0, 1));
+        }
+        if (y_col_ok_4) {
+          store<f32>(__p_y + ((<usize>(y_base_6 + (y_col_at_2 * <u32>(96)))) << 2), f32x4.extract_lane(acc_2_0, 2));
+        }
+        if (y_col_ok_5) {
+          store<f32>(__p_y + ((<usize>(y_base_6 + (y_col_at_3 * <u32>(96)))) << 2), f32x4.extract_lane(acc_2_0, 3));
+        }
+      }
+      if (y_row_ok_5) {
+        const y_base_7: u32 = (((((__wid_z * __u_out_h) + y_row_at_3) * __u_out_w) * <u32>(96)) + __wid_y);
+        if (y_col_ok_2) {
+          store<f32>(__p_y + ((<usize>(y_base_7 + (y_col_at * <u32>(96)))) << 2), f32x4.extract_lane(acc_3_0, 0));
+        }
+        if (y_col_ok_3) {
+          store<f32>(__p_y + ((<usize>(y_base_7 + (y_col_at_1 * <u32>(96)))) << 2), f32x4.extract_lane(acc_3_0, 1));
+        }
+        if (y_col_ok_4) {
+          store<f32>(__p_y + ((<usize>(y_base_7 + (y_col_at_2 * <u32>(96)))) << 2), f32x4.extract_lane(acc_3_0, 2));
+        }
+        if (y_col_ok_5) {
+          store<f32>(__p_y + ((<usize>(y_base_7 + (y_col_at_3 * <u32>(96)))) << 2), f32x4.extract_lane(acc_3_0, 3));
+        }
+      }
     }
   } else {
     // channels [48, 96): weight_a 7x7 shift 1, weight_b 7x7 shift 1
@@ -874,396 +945,433 @@ export const forwardNhwc: KernelArtifact = {
     const pb_1: u32 = __umod(tile, placements_3);
     const y_row_start_1: u32 = (offset_a_1 + (((pa_1 + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_a_1))) * <u32>(7)));
     const y_row_last_1: u32 = (__u_out_h - <u32>(1));
-    const y_row_ok_4: bool = ((y_row_start_1 >= <u32>(7)) && (y_row_start_1 < (__u_out_h + <u32>(7))));
-    const y_row_at_4: u32 = min<u32>((max<u32>(y_row_start_1, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_3: u32 = (y_row_start_1 + <u32>(1));
-    const y_row_ok_5: bool = ((y_row_pos_3 >= <u32>(7)) && (y_row_pos_3 < (__u_out_h + <u32>(7))));
-    const y_row_at_5: u32 = min<u32>((max<u32>(y_row_pos_3, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_4: u32 = (y_row_start_1 + <u32>(2));
-    const y_row_ok_6: bool = ((y_row_pos_4 >= <u32>(7)) && (y_row_pos_4 < (__u_out_h + <u32>(7))));
-    const y_row_at_6: u32 = min<u32>((max<u32>(y_row_pos_4, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_5: u32 = (y_row_start_1 + <u32>(3));
-    const y_row_ok_7: bool = ((y_row_pos_5 >= <u32>(7)) && (y_row_pos_5 < (__u_out_h + <u32>(7))));
-    const y_row_at_7: u32 = min<u32>((max<u32>(y_row_pos_5, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_6: u32 = (y_row_start_1 + <u32>(4));
-    const y_row_ok_8: bool = ((y_row_pos_6 >= <u32>(7)) && (y_row_pos_6 < (__u_out_h + <u32>(7))));
-    const y_row_at_8: u32 = min<u32>((max<u32>(y_row_pos_6, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_7: u32 = (y_row_start_1 + <u32>(5));
-    const y_row_ok_9: bool = ((y_row_pos_7 >= <u32>(7)) && (y_row_pos_7 < (__u_out_h + <u32>(7))));
-    const y_row_at_9: u32 = min<u32>((max<u32>(y_row_pos_7, <u32>(7)) - <u32>(7)), y_row_last_1);
-    const y_row_pos_8: u32 = (y_row_start_1 + <u32>(6));
-    const y_row_ok_10: bool = ((y_row_pos_8 >= <u32>(7)) && (y_row_pos_8 < (__u_out_h + <u32>(7))));
-    const y_row_at_10: u32 = min<u32>((max<u32>(y_row_pos_8, <u32>(7)) - <u32>(7)), y_row_last_1);
     const x_row_start_1: u32 = (offset_a_1 + (((pa_1 + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_a_1))) * <u32>(7)));
     const x_row_last_1: u32 = (__u_in_h - <u32>(1));
     const x_col_start_1: u32 = (offset_b_1 + (((pb_1 + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_b_1))) * <u32>(7)));
     const x_col_last_1: u32 = (__u_in_w - <u32>(1));
-    const x_col_ok_4: bool = ((x_col_start_1 >= <u32>(7)) && (x_col_start_1 < (__u_in_w + <u32>(7))));
-    const x_col_at_4: u32 = min<u32>((max<u32>(x_col_start_1, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_3: u32 = (x_col_start_1 + <u32>(1));
-    const x_col_ok_5: bool = ((x_col_pos_3 >= <u32>(7)) && (x_col_pos_3 < (__u_in_w + <u32>(7))));
-    const x_col_at_5: u32 = min<u32>((max<u32>(x_col_pos_3, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_4: u32 = (x_col_start_1 + <u32>(2));
-    const x_col_ok_6: bool = ((x_col_pos_4 >= <u32>(7)) && (x_col_pos_4 < (__u_in_w + <u32>(7))));
-    const x_col_at_6: u32 = min<u32>((max<u32>(x_col_pos_4, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_5: u32 = (x_col_start_1 + <u32>(3));
-    const x_col_ok_7: bool = ((x_col_pos_5 >= <u32>(7)) && (x_col_pos_5 < (__u_in_w + <u32>(7))));
-    const x_col_at_7: u32 = min<u32>((max<u32>(x_col_pos_5, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_6: u32 = (x_col_start_1 + <u32>(4));
-    const x_col_ok_8: bool = ((x_col_pos_6 >= <u32>(7)) && (x_col_pos_6 < (__u_in_w + <u32>(7))));
-    const x_col_at_8: u32 = min<u32>((max<u32>(x_col_pos_6, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_7: u32 = (x_col_start_1 + <u32>(5));
-    const x_col_ok_9: bool = ((x_col_pos_7 >= <u32>(7)) && (x_col_pos_7 < (__u_in_w + <u32>(7))));
-    const x_col_at_9: u32 = min<u32>((max<u32>(x_col_pos_7, <u32>(7)) - <u32>(7)), x_col_last_1);
-    const x_col_pos_8: u32 = (x_col_start_1 + <u32>(6));
-    const x_col_ok_10: bool = ((x_col_pos_8 >= <u32>(7)) && (x_col_pos_8 < (__u_in_w + <u32>(7))));
-    const x_col_at_10: u32 = min<u32>((max<u32>(x_col_pos_8, <u32>(7)) - <u32>(7)), x_col_last_1);
     const y_col_start_1: u32 = (offset_b_1 + (((pb_1 + <u32>(1)) - select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_b_1))) * <u32>(7)));
     const y_col_last_1: u32 = (__u_out_w - <u32>(1));
-    const y_col_ok_4: bool = ((y_col_start_1 >= <u32>(7)) && (y_col_start_1 < (__u_out_w + <u32>(7))));
-    const y_col_at_4: u32 = min<u32>((max<u32>(y_col_start_1, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_3: u32 = (y_col_start_1 + <u32>(1));
-    const y_col_ok_5: bool = ((y_col_pos_3 >= <u32>(7)) && (y_col_pos_3 < (__u_out_w + <u32>(7))));
-    const y_col_at_5: u32 = min<u32>((max<u32>(y_col_pos_3, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_4: u32 = (y_col_start_1 + <u32>(2));
-    const y_col_ok_6: bool = ((y_col_pos_4 >= <u32>(7)) && (y_col_pos_4 < (__u_out_w + <u32>(7))));
-    const y_col_at_6: u32 = min<u32>((max<u32>(y_col_pos_4, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_5: u32 = (y_col_start_1 + <u32>(3));
-    const y_col_ok_7: bool = ((y_col_pos_5 >= <u32>(7)) && (y_col_pos_5 < (__u_out_w + <u32>(7))));
-    const y_col_at_7: u32 = min<u32>((max<u32>(y_col_pos_5, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_6: u32 = (y_col_start_1 + <u32>(4));
-    const y_col_ok_8: bool = ((y_col_pos_6 >= <u32>(7)) && (y_col_pos_6 < (__u_out_w + <u32>(7))));
-    const y_col_at_8: u32 = min<u32>((max<u32>(y_col_pos_6, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_7: u32 = (y_col_start_1 + <u32>(5));
-    const y_col_ok_9: bool = ((y_col_pos_7 >= <u32>(7)) && (y_col_pos_7 < (__u_out_w + <u32>(7))));
-    const y_col_at_9: u32 = min<u32>((max<u32>(y_col_pos_7, <u32>(7)) - <u32>(7)), y_col_last_1);
-    const y_col_pos_8: u32 = (y_col_start_1 + <u32>(6));
-    const y_col_ok_10: bool = ((y_col_pos_8 >= <u32>(7)) && (y_col_pos_8 < (__u_out_w + <u32>(7))));
-    const y_col_at_10: u32 = min<u32>((max<u32>(y_col_pos_8, <u32>(7)) - <u32>(7)), y_col_last_1);
-    // B weights: the whole 7x7 kernel of this channel (the same for all its blocks: uniform loads)
-    const wb_0_0_1: f32 = load<f32>(__p_wb + ((<usize>wb_base_1) << 2));
-    const wb_0_1_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(1))) << 2));
-    const wb_0_2_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(2))) << 2));
-    const wb_0_3_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(3))) << 2));
-    const wb_0_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(4))) << 2));
-    const wb_0_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(5))) << 2));
-    const wb_0_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(6))) << 2));
-    const wb_1_0_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(7))) << 2));
-    const wb_1_1_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(8))) << 2));
-    const wb_1_2_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(9))) << 2));
-    const wb_1_3_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(10))) << 2));
-    const wb_1_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(11))) << 2));
-    const wb_1_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(12))) << 2));
-    const wb_1_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(13))) << 2));
-    const wb_2_0_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(14))) << 2));
-    const wb_2_1_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(15))) << 2));
-    const wb_2_2_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(16))) << 2));
-    const wb_2_3_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(17))) << 2));
-    const wb_2_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(18))) << 2));
-    const wb_2_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(19))) << 2));
-    const wb_2_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(20))) << 2));
-    const wb_3_0_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(21))) << 2));
-    const wb_3_1_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(22))) << 2));
-    const wb_3_2_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(23))) << 2));
-    const wb_3_3_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(24))) << 2));
-    const wb_3_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(25))) << 2));
-    const wb_3_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(26))) << 2));
-    const wb_3_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(27))) << 2));
-    const wb_4_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(28))) << 2));
-    const wb_4_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(29))) << 2));
-    const wb_4_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(30))) << 2));
-    const wb_4_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(31))) << 2));
-    const wb_4_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(32))) << 2));
-    const wb_4_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(33))) << 2));
-    const wb_4_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(34))) << 2));
-    const wb_5_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(35))) << 2));
-    const wb_5_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(36))) << 2));
-    const wb_5_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(37))) << 2));
-    const wb_5_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(38))) << 2));
-    const wb_5_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(39))) << 2));
-    const wb_5_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(40))) << 2));
-    const wb_5_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(41))) << 2));
-    const wb_6_0: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(42))) << 2));
-    const wb_6_1: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(43))) << 2));
-    const wb_6_2: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(44))) << 2));
-    const wb_6_3: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(45))) << 2));
-    const wb_6_4: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(46))) << 2));
-    const wb_6_5: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(47))) << 2));
-    const wb_6_6: f32 = load<f32>(__p_wb + ((<usize>(wb_base_1 + <u32>(48))) << 2));
+    // B weights: the whole 7x7 kernel of this channel as 2 vec4 per row (columns 0-3, 3-6)
+    const wbv_0_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2));
+    const wbv_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(3))) << 2));
+    const wbv_1_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(7))) << 2));
+    const wbv_1_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(10))) << 2));
+    const wbv_2_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(14))) << 2));
+    const wbv_2_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(17))) << 2));
+    const wbv_3_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(21))) << 2));
+    const wbv_3_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(24))) << 2));
+    const wbv_4_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(28))) << 2));
+    const wbv_4_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(31))) << 2));
+    const wbv_5_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(35))) << 2));
+    const wbv_5_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(38))) << 2));
+    const wbv_6_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(42))) << 2));
+    const wbv_6_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(45))) << 2));
     const plane_1: u32 = (((__wid_z * <u32>(96)) + __wid_y) * (__u_in_h * __u_in_w));
-    let acc_0_0_1: f32 = <f32>(0);
-    let acc_0_1_1: f32 = <f32>(0);
-    let acc_0_2_1: f32 = <f32>(0);
-    let acc_0_3_1: f32 = <f32>(0);
-    let acc_0_4: f32 = <f32>(0);
-    let acc_0_5: f32 = <f32>(0);
-    let acc_0_6: f32 = <f32>(0);
-    let acc_1_0_1: f32 = <f32>(0);
-    let acc_1_1_1: f32 = <f32>(0);
-    let acc_1_2_1: f32 = <f32>(0);
-    let acc_1_3_1: f32 = <f32>(0);
-    let acc_1_4: f32 = <f32>(0);
-    let acc_1_5: f32 = <f32>(0);
-    let acc_1_6: f32 = <f32>(0);
-    let acc_2_0_1: f32 = <f32>(0);
-    let acc_2_1_1: f32 = <f32>(0);
-    let acc_2_2_1: f32 = <f32>(0);
-    let acc_2_3_1: f32 = <f32>(0);
-    let acc_2_4: f32 = <f32>(0);
-    let acc_2_5: f32 = <f32>(0);
-    let acc_2_6: f32 = <f32>(0);
-    let acc_3_0_1: f32 = <f32>(0);
-    let acc_3_1_1: f32 = <f32>(0);
-    let acc_3_2_1: f32 = <f32>(0);
-    let acc_3_3_1: f32 = <f32>(0);
-    let acc_3_4: f32 = <f32>(0);
-    let acc_3_5: f32 = <f32>(0);
-    let acc_3_6: f32 = <f32>(0);
-    let acc_4_0: f32 = <f32>(0);
-    let acc_4_1: f32 = <f32>(0);
-    let acc_4_2: f32 = <f32>(0);
-    let acc_4_3: f32 = <f32>(0);
-    let acc_4_4: f32 = <f32>(0);
-    let acc_4_5: f32 = <f32>(0);
-    let acc_4_6: f32 = <f32>(0);
-    let acc_5_0: f32 = <f32>(0);
-    let acc_5_1: f32 = <f32>(0);
-    let acc_5_2: f32 = <f32>(0);
-    let acc_5_3: f32 = <f32>(0);
-    let acc_5_4: f32 = <f32>(0);
-    let acc_5_5: f32 = <f32>(0);
-    let acc_5_6: f32 = <f32>(0);
-    let acc_6_0: f32 = <f32>(0);
-    let acc_6_1: f32 = <f32>(0);
-    let acc_6_2: f32 = <f32>(0);
-    let acc_6_3: f32 = <f32>(0);
-    let acc_6_4: f32 = <f32>(0);
-    let acc_6_5: f32 = <f32>(0);
-    let acc_6_6: f32 = <f32>(0);
-    for (let h_1: u32 = <u32>(0); h_1 < <u32>(7); h_1 += <u32>(1)) {
-      // X row h of the block: T row = X row · B block, then Y block += A column h ⊗ T row
-      const x_row_pos_1: u32 = (x_row_start_1 + h_1);
-      const x_row_ok_1: bool = ((x_row_pos_1 >= <u32>(7)) && (x_row_pos_1 < (__u_in_h + <u32>(7))));
-      const x_row_at_1: u32 = min<u32>((max<u32>(x_row_pos_1, <u32>(7)) - <u32>(7)), x_row_last_1);
-      const x_row_base_1: u32 = (plane_1 + (x_row_at_1 * __u_in_w));
-      const x_0_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_4)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_4));
-      const x_1_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_5)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_5));
-      const x_2_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_6)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_6));
-      const x_3_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_7)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_7));
-      const x_4: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_8)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_8));
-      const x_5: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_9)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_9));
-      const x_6: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_10)) << 2)), <f32>(0), (x_row_ok_1 && x_col_ok_10));
-      const wa_0_1: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + h_1)) << 2));
-      const wa_1_1: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_1))) << 2));
-      const wa_2_1: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_1))) << 2));
-      const wa_3_1: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_1))) << 2));
-      const wa_4: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_1))) << 2));
-      const wa_5: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_1))) << 2));
-      const wa_6: f32 = load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_1))) << 2));
-      const t_0_1: f32 = (((((((x_0_1 * wb_0_0_1) + (x_1_1 * wb_1_0_1)) + (x_2_1 * wb_2_0_1)) + (x_3_1 * wb_3_0_1)) + (x_4 * wb_4_0)) + (x_5 * wb_5_0)) + (x_6 * wb_6_0));
-      acc_0_0_1 = (acc_0_0_1 + (wa_0_1 * t_0_1));
-      acc_1_0_1 = (acc_1_0_1 + (wa_1_1 * t_0_1));
-      acc_2_0_1 = (acc_2_0_1 + (wa_2_1 * t_0_1));
-      acc_3_0_1 = (acc_3_0_1 + (wa_3_1 * t_0_1));
-      acc_4_0 = (acc_4_0 + (wa_4 * t_0_1));
-      acc_5_0 = (acc_5_0 + (wa_5 * t_0_1));
-      acc_6_0 = (acc_6_0 + (wa_6 * t_0_1));
-      const t_1_1: f32 = (((((((x_0_1 * wb_0_1_1) + (x_1_1 * wb_1_1_1)) + (x_2_1 * wb_2_1_1)) + (x_3_1 * wb_3_1_1)) + (x_4 * wb_4_1)) + (x_5 * wb_5_1)) + (x_6 * wb_6_1));
-      acc_0_1_1 = (acc_0_1_1 + (wa_0_1 * t_1_1));
-      acc_1_1_1 = (acc_1_1_1 + (wa_1_1 * t_1_1));
-      acc_2_1_1 = (acc_2_1_1 + (wa_2_1 * t_1_1));
-      acc_3_1_1 = (acc_3_1_1 + (wa_3_1 * t_1_1));
-      acc_4_1 = (acc_4_1 + (wa_4 * t_1_1));
-      acc_5_1 = (acc_5_1 + (wa_5 * t_1_1));
-      acc_6_1 = (acc_6_1 + (wa_6 * t_1_1));
-      const t_2_1: f32 = (((((((x_0_1 * wb_0_2_1) + (x_1_1 * wb_1_2_1)) + (x_2_1 * wb_2_2_1)) + (x_3_1 * wb_3_2_1)) + (x_4 * wb_4_2)) + (x_5 * wb_5_2)) + (x_6 * wb_6_2));
-      acc_0_2_1 = (acc_0_2_1 + (wa_0_1 * t_2_1));
-      acc_1_2_1 = (acc_1_2_1 + (wa_1_1 * t_2_1));
-      acc_2_2_1 = (acc_2_2_1 + (wa_2_1 * t_2_1));
-      acc_3_2_1 = (acc_3_2_1 + (wa_3_1 * t_2_1));
-      acc_4_2 = (acc_4_2 + (wa_4 * t_2_1));
-      acc_5_2 = (acc_5_2 + (wa_5 * t_2_1));
-      acc_6_2 = (acc_6_2 + (wa_6 * t_2_1));
-      const t_3_1: f32 = (((((((x_0_1 * wb_0_3_1) + (x_1_1 * wb_1_3_1)) + (x_2_1 * wb_2_3_1)) + (x_3_1 * wb_3_3_1)) + (x_4 * wb_4_3)) + (x_5 * wb_5_3)) + (x_6 * wb_6_3));
-      acc_0_3_1 = (acc_0_3_1 + (wa_0_1 * t_3_1));
-      acc_1_3_1 = (acc_1_3_1 + (wa_1_1 * t_3_1));
-      acc_2_3_1 = (acc_2_3_1 + (wa_2_1 * t_3_1));
-      acc_3_3_1 = (acc_3_3_1 + (wa_3_1 * t_3_1));
-      acc_4_3 = (acc_4_3 + (wa_4 * t_3_1));
-      acc_5_3 = (acc_5_3 + (wa_5 * t_3_1));
-      acc_6_3 = (acc_6_3 + (wa_6 * t_3_1));
-      const t_4: f32 = (((((((x_0_1 * wb_0_4) + (x_1_1 * wb_1_4)) + (x_2_1 * wb_2_4)) + (x_3_1 * wb_3_4)) + (x_4 * wb_4_4)) + (x_5 * wb_5_4)) + (x_6 * wb_6_4));
-      acc_0_4 = (acc_0_4 + (wa_0_1 * t_4));
-      acc_1_4 = (acc_1_4 + (wa_1_1 * t_4));
-      acc_2_4 = (acc_2_4 + (wa_2_1 * t_4));
-      acc_3_4 = (acc_3_4 + (wa_3_1 * t_4));
-      acc_4_4 = (acc_4_4 + (wa_4 * t_4));
-      acc_5_4 = (acc_5_4 + (wa_5 * t_4));
-      acc_6_4 = (acc_6_4 + (wa_6 * t_4));
-      const t_5: f32 = (((((((x_0_1 * wb_0_5) + (x_1_1 * wb_1_5)) + (x_2_1 * wb_2_5)) + (x_3_1 * wb_3_5)) + (x_4 * wb_4_5)) + (x_5 * wb_5_5)) + (x_6 * wb_6_5));
-      acc_0_5 = (acc_0_5 + (wa_0_1 * t_5));
-      acc_1_5 = (acc_1_5 + (wa_1_1 * t_5));
-      acc_2_5 = (acc_2_5 + (wa_2_1 * t_5));
-      acc_3_5 = (acc_3_5 + (wa_3_1 * t_5));
-      acc_4_5 = (acc_4_5 + (wa_4 * t_5));
-      acc_5_5 = (acc_5_5 + (wa_5 * t_5));
-      acc_6_5 = (acc_6_5 + (wa_6 * t_5));
-      const t_6: f32 = (((((((x_0_1 * wb_0_6) + (x_1_1 * wb_1_6)) + (x_2_1 * wb_2_6)) + (x_3_1 * wb_3_6)) + (x_4 * wb_4_6)) + (x_5 * wb_5_6)) + (x_6 * wb_6_6));
-      acc_0_6 = (acc_0_6 + (wa_0_1 * t_6));
-      acc_1_6 = (acc_1_6 + (wa_1_1 * t_6));
-      acc_2_6 = (acc_2_6 + (wa_2_1 * t_6));
-      acc_3_6 = (acc_3_6 + (wa_3_1 * t_6));
-      acc_4_6 = (acc_4_6 + (wa_4 * t_6));
-      acc_5_6 = (acc_5_6 + (wa_5 * t_6));
-      acc_6_6 = (acc_6_6 + (wa_6 * t_6));
+    let acc_0_0_1: v128 = f32x4.splat(<f32>(0));
+    let acc_0_1: v128 = f32x4.splat(<f32>(0));
+    let acc_1_0_1: v128 = f32x4.splat(<f32>(0));
+    let acc_1_1: v128 = f32x4.splat(<f32>(0));
+    let acc_2_0_1: v128 = f32x4.splat(<f32>(0));
+    let acc_2_1: v128 = f32x4.splat(<f32>(0));
+    let acc_3_0_1: v128 = f32x4.splat(<f32>(0));
+    let acc_3_1: v128 = f32x4.splat(<f32>(0));
+    let acc_4_0: v128 = f32x4.splat(<f32>(0));
+    let acc_4_1: v128 = f32x4.splat(<f32>(0));
+    let acc_5_0: v128 = f32x4.splat(<f32>(0));
+    let acc_5_1: v128 = f32x4.splat(<f32>(0));
+    let acc_6_0: v128 = f32x4.splat(<f32>(0));
+    let acc_6_1: v128 = f32x4.splat(<f32>(0));
+    const x_row_ok_3: bool = ((x_row_start_1 >= <u32>(7)) && (x_row_start_1 < (__u_in_h + <u32>(7))));
+    const x_row_pos_2: u32 = (x_row_start_1 + <u32>(6));
+    const x_row_ok_4: bool = ((x_row_pos_2 >= <u32>(7)) && (x_row_pos_2 < (__u_in_h + <u32>(7))));
+    const x_col_ok_6: bool = ((x_col_start_1 >= <u32>(7)) && (x_col_start_1 < (__u_in_w + <u32>(7))));
+    const x_col_pos_4: u32 = (x_col_start_1 + <u32>(6));
+    const x_col_ok_7: bool = ((x_col_pos_4 >= <u32>(7)) && (x_col_pos_4 < (__u_in_w + <u32>(7))));
+    if (((x_row_ok_3 && x_row_ok_4) && (x_col_ok_6 && x_col_ok_7))) {
+      const x_col_first_1: u32 = (x_col_start_1 - <u32>(7));
+      for (let h_2: u32 = <u32>(0); h_2 < <u32>(7); h_2 += <u32>(1)) {
+        // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
+        const x_row_base_2: u32 = ((plane_1 + (((x_row_start_1 + h_2) - <u32>(7)) * __u_in_w)) + x_col_first_1);
+        const x_0_2: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2));
+        const x_1_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(1))) << 2));
+        const x_2_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(2))) << 2));
+        const x_3_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(3))) << 2));
+        const x_4: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(4))) << 2));
+        const x_5: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(5))) << 2));
+        const x_6: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(6))) << 2));
+        const xv_0_2: v128 = f32x4.splat(x_0_2);
+        const xv_1_2: v128 = f32x4.splat(x_1_2);
+        const xv_2_2: v128 = f32x4.splat(x_2_2);
+        const xv_3_2: v128 = f32x4.splat(x_3_2);
+        const xv_4: v128 = f32x4.splat(x_4);
+        const xv_5: v128 = f32x4.splat(x_5);
+        const xv_6: v128 = f32x4.splat(x_6);
+        const wav_0_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + h_2)) << 2)));
+        const wav_1_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_2))) << 2)));
+        const wav_2_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_2))) << 2)));
+        const wav_3_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_2))) << 2)));
+        const wav_4: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_2))) << 2)));
+        const wav_5: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_2))) << 2)));
+        const wav_6: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_2))) << 2)));
+        const t_0_2: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_2, wbv_0_0_1), f32x4.mul(xv_1_2, wbv_1_0_1)), f32x4.mul(xv_2_2, wbv_2_0_1)), f32x4.mul(xv_3_2, wbv_3_0_1)), f32x4.mul(xv_4, wbv_4_0)), f32x4.mul(xv_5, wbv_5_0)), f32x4.mul(xv_6, wbv_6_0));
+        acc_0_0_1 = f32x4.add(acc_0_0_1, f32x4.mul(wav_0_2, t_0_2));
+        acc_1_0_1 = f32x4.add(acc_1_0_1, f32x4.mul(wav_1_2, t_0_2));
+        acc_2_0_1 = f32x4.add(acc_2_0_1, f32x4.mul(wav_2_2, t_0_2));
+        acc_3_0_1 = f32x4.add(acc_3_0_1, f32x4.mul(wav_3_2, t_0_2));
+        acc_4_0 = f32x4.add(acc_4_0, f32x4.mul(wav_4, t_0_2));
+        acc_5_0 = f32x4.add(acc_5_0, f32x4.mul(wav_5, t_0_2));
+        acc_6_0 = f32x4.add(acc_6_0, f32x4.mul(wav_6, t_0_2));
+        const t_1: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_2, wbv_0_1), f32x4.mul(xv_1_2, wbv_1_1)), f32x4.mul(xv_2_2, wbv_2_1)), f32x4.mul(xv_3_2, wbv_3_1)), f32x4.mul(xv_4, wbv_4_1)), f32x4.mul(xv_5, wbv_5_1)), f32x4.mul(xv_6, wbv_6_1));
+        acc_0_1 = f32x4.add(acc_0_1, f32x4.mul(wav_0_2, t_1));
+        acc_1_1 = f32x4.add(acc_1_1, f32x4.mul(wav_1_2, t_1));
+        acc_2_1 = f32x4.add(acc_2_1, f32x4.mul(wav_2_2, t_1));
+        acc_3_1 = f32x4.add(acc_3_1, f32x4.mul(wav_3_2, t_1));
+        acc_4_1 = f32x4.add(acc_4_1, f32x4.mul(wav_4, t_1));
+        acc_5_1 = f32x4.add(acc_5_1, f32x4.mul(wav_5, t_1));
+        acc_6_1 = f32x4.add(acc_6_1, f32x4.mul(wav_6, t_1));
+      }
+    } else {
+      const x_col_ok_8: bool = ((x_col_start_1 >= <u32>(7)) && (x_col_start_1 < (__u_in_w + <u32>(7))));
+      const x_col_at_4: u32 = min<u32>((max<u32>(x_col_start_1, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_5: u32 = (x_col_start_1 + <u32>(1));
+      const x_col_ok_9: bool = ((x_col_pos_5 >= <u32>(7)) && (x_col_pos_5 < (__u_in_w + <u32>(7))));
+      const x_col_at_5: u32 = min<u32>((max<u32>(x_col_pos_5, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_6: u32 = (x_col_start_1 + <u32>(2));
+      const x_col_ok_10: bool = ((x_col_pos_6 >= <u32>(7)) && (x_col_pos_6 < (__u_in_w + <u32>(7))));
+      const x_col_at_6: u32 = min<u32>((max<u32>(x_col_pos_6, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_7: u32 = (x_col_start_1 + <u32>(3));
+      const x_col_ok_11: bool = ((x_col_pos_7 >= <u32>(7)) && (x_col_pos_7 < (__u_in_w + <u32>(7))));
+      const x_col_at_7: u32 = min<u32>((max<u32>(x_col_pos_7, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_8: u32 = (x_col_start_1 + <u32>(4));
+      const x_col_ok_12: bool = ((x_col_pos_8 >= <u32>(7)) && (x_col_pos_8 < (__u_in_w + <u32>(7))));
+      const x_col_at_8: u32 = min<u32>((max<u32>(x_col_pos_8, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_9: u32 = (x_col_start_1 + <u32>(5));
+      const x_col_ok_13: bool = ((x_col_pos_9 >= <u32>(7)) && (x_col_pos_9 < (__u_in_w + <u32>(7))));
+      const x_col_at_9: u32 = min<u32>((max<u32>(x_col_pos_9, <u32>(7)) - <u32>(7)), x_col_last_1);
+      const x_col_pos_10: u32 = (x_col_start_1 + <u32>(6));
+      const x_col_ok_14: bool = ((x_col_pos_10 >= <u32>(7)) && (x_col_pos_10 < (__u_in_w + <u32>(7))));
+      const x_col_at_10: u32 = min<u32>((max<u32>(x_col_pos_10, <u32>(7)) - <u32>(7)), x_col_last_1);
+      for (let h_3: u32 = <u32>(0); h_3 < <u32>(7); h_3 += <u32>(1)) {
+        // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
+        const x_row_pos_3: u32 = (x_row_start_1 + h_3);
+        const x_row_ok_5: bool = ((x_row_pos_3 >= <u32>(7)) && (x_row_pos_3 < (__u_in_h + <u32>(7))));
+        const x_row_at_1: u32 = min<u32>((max<u32>(x_row_pos_3, <u32>(7)) - <u32>(7)), x_row_last_1);
+        if (x_row_ok_5) {
+          const x_row_base_3: u32 = (plane_1 + (x_row_at_1 * __u_in_w));
+          const x_0_3: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_4)) << 2)), <f32>(0), x_col_ok_8);
+          const x_1_3: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_5)) << 2)), <f32>(0), x_col_ok_9);
+          const x_2_3: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_6)) << 2)), <f32>(0), x_col_ok_10);
+          const x_3_3: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_7)) << 2)), <f32>(0), x_col_ok_11);
+          const x_4_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_8)) << 2)), <f32>(0), x_col_ok_12);
+          const x_5_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_9)) << 2)), <f32>(0), x_col_ok_13);
+          const x_6_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_3 + x_col_at_10)) << 2)), <f32>(0), x_col_ok_14);
+          const xv_0_3: v128 = f32x4.splat(x_0_3);
+          const xv_1_3: v128 = f32x4.splat(x_1_3);
+          const xv_2_3: v128 = f32x4.splat(x_2_3);
+          const xv_3_3: v128 = f32x4.splat(x_3_3);
+          const xv_4_1: v128 = f32x4.splat(x_4_1);
+          const xv_5_1: v128 = f32x4.splat(x_5_1);
+          const xv_6_1: v128 = f32x4.splat(x_6_1);
+          const wav_0_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + h_3)) << 2)));
+          const wav_1_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_3))) << 2)));
+          const wav_2_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_3))) << 2)));
+          const wav_3_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_3))) << 2)));
+          const wav_4_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_3))) << 2)));
+          const wav_5_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_3))) << 2)));
+          const wav_6_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_3))) << 2)));
+          const t_0_3: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_3, wbv_0_0_1), f32x4.mul(xv_1_3, wbv_1_0_1)), f32x4.mul(xv_2_3, wbv_2_0_1)), f32x4.mul(xv_3_3, wbv_3_0_1)), f32x4.mul(xv_4_1, wbv_4_0)), f32x4.mul(xv_5_1, wbv_5_0)), f32x4.mul(xv_6_1, wbv_6_0));
+          acc_0_0_1 = f32x4.add(acc_0_0_1, f32x4.mul(wav_0_3, t_0_3));
+          acc_1_0_1 = f32x4.add(acc_1_0_1, f32x4.mul(wav_1_3, t_0_3));
+          acc_2_0_1 = f32x4.add(acc_2_0_1, f32x4.mul(wav_2_3, t_0_3));
+          acc_3_0_1 = f32x4.add(acc_3_0_1, f32x4.mul(wav_3_3, t_0_3));
+          acc_4_0 = f32x4.add(acc_4_0, f32x4.mul(wav_4_1, t_0_3));
+          acc_5_0 = f32x4.add(acc_5_0, f32x4.mul(wav_5_1, t_0_3));
+          acc_6_0 = f32x4.add(acc_6_0, f32x4.mul(wav_6_1, t_0_3));
+          const t_1_1: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_3, wbv_0_1), f32x4.mul(xv_1_3, wbv_1_1)), f32x4.mul(xv_2_3, wbv_2_1)), f32x4.mul(xv_3_3, wbv_3_1)), f32x4.mul(xv_4_1, wbv_4_1)), f32x4.mul(xv_5_1, wbv_5_1)), f32x4.mul(xv_6_1, wbv_6_1));
+          acc_0_1 = f32x4.add(acc_0_1, f32x4.mul(wav_0_3, t_1_1));
+          acc_1_1 = f32x4.add(acc_1_1, f32x4.mul(wav_1_3, t_1_1));
+          acc_2_1 = f32x4.add(acc_2_1, f32x4.mul(wav_2_3, t_1_1));
+          acc_3_1 = f32x4.add(acc_3_1, f32x4.mul(wav_3_3, t_1_1));
+          acc_4_1 = f32x4.add(acc_4_1, f32x4.mul(wav_4_1, t_1_1));
+          acc_5_1 = f32x4.add(acc_5_1, f32x4.mul(wav_5_1, t_1_1));
+          acc_6_1 = f32x4.add(acc_6_1, f32x4.mul(wav_6_1, t_1_1));
+        }
+      }
     }
     // store the rows and columns that exist (the last blocks may be truncated)
-    if ((y_row_ok_4 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_4) * <u32>(96)) + __wid_y)) << 2), acc_0_0_1);
-    }
-    if ((y_row_ok_4 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_5) * <u32>(96)) + __wid_y)) << 2), acc_0_1_1);
-    }
-    if ((y_row_ok_4 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_6) * <u32>(96)) + __wid_y)) << 2), acc_0_2_1);
-    }
-    if ((y_row_ok_4 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_7) * <u32>(96)) + __wid_y)) << 2), acc_0_3_1);
-    }
-    if ((y_row_ok_4 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_8) * <u32>(96)) + __wid_y)) << 2), acc_0_4);
-    }
-    if ((y_row_ok_4 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_9) * <u32>(96)) + __wid_y)) << 2), acc_0_5);
-    }
-    if ((y_row_ok_4 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_4) * __u_out_w) + y_col_at_10) * <u32>(96)) + __wid_y)) << 2), acc_0_6);
-    }
-    if ((y_row_ok_5 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_4) * <u32>(96)) + __wid_y)) << 2), acc_1_0_1);
-    }
-    if ((y_row_ok_5 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_5) * <u32>(96)) + __wid_y)) << 2), acc_1_1_1);
-    }
-    if ((y_row_ok_5 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_6) * <u32>(96)) + __wid_y)) << 2), acc_1_2_1);
-    }
-    if ((y_row_ok_5 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_7) * <u32>(96)) + __wid_y)) << 2), acc_1_3_1);
-    }
-    if ((y_row_ok_5 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_8) * <u32>(96)) + __wid_y)) << 2), acc_1_4);
-    }
-    if ((y_row_ok_5 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_9) * <u32>(96)) + __wid_y)) << 2), acc_1_5);
-    }
-    if ((y_row_ok_5 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_5) * __u_out_w) + y_col_at_10) * <u32>(96)) + __wid_y)) << 2), acc_1_6);
-    }
-    if ((y_row_ok_6 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_4) * <u32>(96)) + __wid_y)) << 2), acc_2_0_1);
-    }
-    if ((y_row_ok_6 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_5) * <u32>(96)) + __wid_y)) << 2), acc_2_1_1);
-    }
-    if ((y_row_ok_6 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_6) * <u32>(96)) + __wid_y)) << 2), acc_2_2_1);
-    }
-    if ((y_row_ok_6 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_7) * <u32>(96)) + __wid_y)) << 2), acc_2_3_1);
-    }
-    if ((y_row_ok_6 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_8) * <u32>(96)) + __wid_y)) << 2), acc_2_4);
-    }
-    if ((y_row_ok_6 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_9) * <u32>(96)) + __wid_y)) << 2), acc_2_5);
-    }
-    if ((y_row_ok_6 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_6) * __u_out_w) + y_col_at_10) * <u32>(96)) + __wid_y)) << 2), acc_2_6);
-    }
-    if ((y_row_ok_7 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_4) * <u32>(96)) + __wid_y)) << 2), acc_3_0_1);
-    }
-    if ((y_row_ok_7 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_5) * <u32>(96)) + __wid_y)) << 2), acc_3_1_1);
-    }
-    if ((y_row_ok_7 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_6) * <u32>(96)) + __wid_y)) << 2), acc_3_2_1);
-    }
-    if ((y_row_ok_7 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_7) * <u32>(96)) + __wid_y)) << 2), acc_3_3_1);
-    }
-    if ((y_row_ok_7 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_8) * <u32>(96)) + __wid_y)) << 2), acc_3_4);
-    }
-    if ((y_row_ok_7 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_9) * <u32>(96)) + __wid_y)) << 2), acc_3_5);
-    }
-    if ((y_row_ok_7 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_7) * __u_out_w) + y_col_at_10) * <u32>(96)) + __wid_y)) << 2), acc_3_6);
-    }
-    if ((y_row_ok_8 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_4) * <u32>(96)) + __wid_y)) << 2), acc_4_0);
-    }
-    if ((y_row_ok_8 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_5) * <u32>(96)) + __wid_y)) << 2), acc_4_1);
-    }
-    if ((y_row_ok_8 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_6) * <u32>(96)) + __wid_y)) << 2), acc_4_2);
-    }
-    if ((y_row_ok_8 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_7) * <u32>(96)) + __wid_y)) << 2), acc_4_3);
-    }
-    if ((y_row_ok_8 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_8) * <u32>(96)) + __wid_y)) << 2), acc_4_4);
-    }
-    if ((y_row_ok_8 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_9) * <u32>(96)) + __wid_y)) << 2), acc_4_5);
-    }
-    if ((y_row_ok_8 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_8) * __u_out_w) + y_col_at_10) * <u32>(96)) + __wid_y)) << 2), acc_4_6);
-    }
-    if ((y_row_ok_9 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_4) * <u32>(96)) + __wid_y)) << 2), acc_5_0);
-    }
-    if ((y_row_ok_9 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_5) * <u32>(96)) + __wid_y)) << 2), acc_5_1);
-    }
-    if ((y_row_ok_9 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_6) * <u32>(96)) + __wid_y)) << 2), acc_5_2);
-    }
-    if ((y_row_ok_9 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_7) * <u32>(96)) + __wid_y)) << 2), acc_5_3);
-    }
-    if ((y_row_ok_9 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_8) * <u32>(96)) + __wid_y)) << 2), acc_5_4);
-    }
-    if ((y_row_ok_9 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_9) * <u32>(96)) + __wid_y)) << 2), acc_5_5);
-    }
-    if ((y_row_ok_9 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_9) * __u_out_w) + y_col_at_10) * <u32>(96)) + __wid_y)) << 2), acc_5_6);
-    }
-    if ((y_row_ok_10 && y_col_ok_4)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_4) * <u32>(96)) + __wid_y)) << 2), acc_6_0);
-    }
-    if ((y_row_ok_10 && y_col_ok_5)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_5) * <u32>(96)) + __wid_y)) << 2), acc_6_1);
-    }
-    if ((y_row_ok_10 && y_col_ok_6)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_6) * <u32>(96)) + __wid_y)) << 2), acc_6_2);
-    }
-    if ((y_row_ok_10 && y_col_ok_7)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_7) * <u32>(96)) + __wid_y)) << 2), acc_6_3);
-    }
-    if ((y_row_ok_10 && y_col_ok_8)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_8) * <u32>(96)) + __wid_y)) << 2), acc_6_4);
-    }
-    if ((y_row_ok_10 && y_col_ok_9)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_9) * <u32>(96)) + __wid_y)) << 2), acc_6_5);
-    }
-    if ((y_row_ok_10 && y_col_ok_10)) {
-      store<f32>(__p_y + ((<usize>((((((__wid_z * __u_out_h) + y_row_at_10) * __u_out_w) + y_col_at_10) * <u32>(96)) + __wid_y)) << 2), acc_6_6);
+    const y_row_ok_6: bool = ((y_row_start_1 >= <u32>(7)) && (y_row_start_1 < (__u_out_h + <u32>(7))));
+    const y_row_pos_4: u32 = (y_row_start_1 + <u32>(6));
+    const y_row_ok_7: bool = ((y_row_pos_4 >= <u32>(7)) && (y_row_pos_4 < (__u_out_h + <u32>(7))));
+    const y_col_ok_6: bool = ((y_col_start_1 >= <u32>(7)) && (y_col_start_1 < (__u_out_w + <u32>(7))));
+    const y_col_pos_4: u32 = (y_col_start_1 + <u32>(6));
+    const y_col_ok_7: bool = ((y_col_pos_4 >= <u32>(7)) && (y_col_pos_4 < (__u_out_w + <u32>(7))));
+    if (((y_row_ok_6 && y_row_ok_7) && (y_col_ok_6 && y_col_ok_7))) {
+      const y_col_first_1: u32 = (y_col_start_1 - <u32>(7));
+      const y_base_8: u32 = ((((((__wid_z * __u_out_h) + (y_row_start_1 - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(96)) + __wid_y);
+      store<f32>(__p_y + ((<usize>y_base_8) << 2), f32x4.extract_lane(acc_0_0_1, 0));
+      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(96))) << 2), f32x4.extract_lane(acc_0_0_1, 1));
+      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(192))) << 2), f32x4.extract_lane(acc_0_0_1, 2));
+      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(288))) << 2), f32x4.extract_lane(acc_0_0_1, 3));
+      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(384))) << 2), f32x4.extract_lane(acc_0_1, 1));
+      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(480))) << 2), f32x4.extract_lane(acc_0_1, 2));
+      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(576))) << 2), f32x4.extract_lane(acc_0_1, 3));
+      const y_base_9: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(1)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(96)) + __wid_y);
+      store<f32>(__p_y + ((<usize>y_base_9) << 2), f32x4.extract_lane(acc_1_0_1, 0));
+      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(96))) << 2), f32x4.extract_lane(acc_1_0_1, 1));
+      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(192))) << 2), f32x4.extract_lane(acc_1_0_1, 2));
+      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(288))) << 2), f32x4.extract_lane(acc_1_0_1, 3));
+      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(384))) << 2), f32x4.extract_lane(acc_1_1, 1));
+      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(480))) << 2), f32x4.extract_lane(acc_1_1, 2));
+      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(576))) << 2), f32x4.extract_lane(acc_1_1, 3));
+      const y_base_10: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(2)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(96)) + __wid_y);
+      store<f32>(__p_y + ((<usize>y_base_10) << 2), f32x4.extract_lane(acc_2_0_1, 0));
+      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(96))) << 2), f32x4.extract_lane(acc_2_0_1, 1));
+      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(192))) << 2), f32x4.extract_lane(acc_2_0_1, 2));
+      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(288))) << 2), f32x4.extract_lane(acc_2_0_1, 3));
+      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(384))) << 2), f32x4.extract_lane(acc_2_1, 1));
+      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(480))) << 2), f32x4.extract_lane(acc_2_1, 2));
+      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(576))) << 2), f32x4.extract_lane(acc_2_1, 3));
+      const y_base_11: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(3)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(96)) + __wid_y);
+      store<f32>(__p_y + ((<usize>y_base_11) << 2), f32x4.extract_lane(acc_3_0_1, 0));
+      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(96))) << 2), f32x4.extract_lane(acc_3_0_1, 1));
+      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(192))) << 2), f32x4.extract_lane(acc_3_0_1, 2));
+      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(288))) << 2), f32x4.extract_lane(acc_3_0_1, 3));
+      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(384))) << 2), f32x4.extract_lane(acc_3_1, 1));
+      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(480))) << 2), f32x4.extract_lane(acc_3_1, 2));
+      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(576))) << 2), f32x4.extract_lane(acc_3_1, 3));
+      const y_base_12: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(4)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(96)) + __wid_y);
+      store<f32>(__p_y + ((<usize>y_base_12) << 2), f32x4.extract_lane(acc_4_0, 0));
+      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(96))) << 2), f32x4.extract_lane(acc_4_0, 1));
+      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(192))) << 2), f32x4.extract_lane(acc_4_0, 2));
+      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(288))) << 2), f32x4.extract_lane(acc_4_0, 3));
+      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(384))) << 2), f32x4.extract_lane(acc_4_1, 1));
+      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(480))) << 2), f32x4.extract_lane(acc_4_1, 2));
+      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(576))) << 2), f32x4.extract_lane(acc_4_1, 3));
+      const y_base_13: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(5)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(96)) + __wid_y);
+      store<f32>(__p_y + ((<usize>y_base_13) << 2), f32x4.extract_lane(acc_5_0, 0));
+      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(96))) << 2), f32x4.extract_lane(acc_5_0, 1));
+      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(192))) << 2), f32x4.extract_lane(acc_5_0, 2));
+      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(288))) << 2), f32x4.extract_lane(acc_5_0, 3));
+      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(384))) << 2), f32x4.extract_lane(acc_5_1, 1));
+      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(480))) << 2), f32x4.extract_lane(acc_5_1, 2));
+      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(576))) << 2), f32x4.extract_lane(acc_5_1, 3));
+      const y_base_14: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(6)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(96)) + __wid_y);
+      store<f32>(__p_y + ((<usize>y_base_14) << 2), f32x4.extract_lane(acc_6_0, 0));
+      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(96))) << 2), f32x4.extract_lane(acc_6_0, 1));
+      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(192))) << 2), f32x4.extract_lane(acc_6_0, 2));
+      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(288))) << 2), f32x4.extract_lane(acc_6_0, 3));
+      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(384))) << 2), f32x4.extract_lane(acc_6_1, 1));
+      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(480))) << 2), f32x4.extract_lane(acc_6_1, 2));
+      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(576))) << 2), f32x4.extract_lane(acc_6_1, 3));
+    } else {
+      const y_row_ok_8: bool = ((y_row_start_1 >= <u32>(7)) && (y_row_start_1 < (__u_out_h + <u32>(7))));
+      const y_row_at_4: u32 = min<u32>((max<u32>(y_row_start_1, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_5: u32 = (y_row_start_1 + <u32>(1));
+      const y_row_ok_9: bool = ((y_row_pos_5 >= <u32>(7)) && (y_row_pos_5 < (__u_out_h + <u32>(7))));
+      const y_row_at_5: u32 = min<u32>((max<u32>(y_row_pos_5, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_6: u32 = (y_row_start_1 + <u32>(2));
+      const y_row_ok_10: bool = ((y_row_pos_6 >= <u32>(7)) && (y_row_pos_6 < (__u_out_h + <u32>(7))));
+      const y_row_at_6: u32 = min<u32>((max<u32>(y_row_pos_6, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_7: u32 = (y_row_start_1 + <u32>(3));
+      const y_row_ok_11: bool = ((y_row_pos_7 >= <u32>(7)) && (y_row_pos_7 < (__u_out_h + <u32>(7))));
+      const y_row_at_7: u32 = min<u32>((max<u32>(y_row_pos_7, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_8: u32 = (y_row_start_1 + <u32>(4));
+      const y_row_ok_12: bool = ((y_row_pos_8 >= <u32>(7)) && (y_row_pos_8 < (__u_out_h + <u32>(7))));
+      const y_row_at_8: u32 = min<u32>((max<u32>(y_row_pos_8, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_9: u32 = (y_row_start_1 + <u32>(5));
+      const y_row_ok_13: bool = ((y_row_pos_9 >= <u32>(7)) && (y_row_pos_9 < (__u_out_h + <u32>(7))));
+      const y_row_at_9: u32 = min<u32>((max<u32>(y_row_pos_9, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_row_pos_10: u32 = (y_row_start_1 + <u32>(6));
+      const y_row_ok_14: bool = ((y_row_pos_10 >= <u32>(7)) && (y_row_pos_10 < (__u_out_h + <u32>(7))));
+      const y_row_at_10: u32 = min<u32>((max<u32>(y_row_pos_10, <u32>(7)) - <u32>(7)), y_row_last_1);
+      const y_col_ok_8: bool = ((y_col_start_1 >= <u32>(7)) && (y_col_start_1 < (__u_out_w + <u32>(7))));
+      const y_col_at_4: u32 = min<u32>((max<u32>(y_col_start_1, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_5: u32 = (y_col_start_1 + <u32>(1));
+      const y_col_ok_9: bool = ((y_col_pos_5 >= <u32>(7)) && (y_col_pos_5 < (__u_out_w + <u32>(7))));
+      const y_col_at_5: u32 = min<u32>((max<u32>(y_col_pos_5, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_6: u32 = (y_col_start_1 + <u32>(2));
+      const y_col_ok_10: bool = ((y_col_pos_6 >= <u32>(7)) && (y_col_pos_6 < (__u_out_w + <u32>(7))));
+      const y_col_at_6: u32 = min<u32>((max<u32>(y_col_pos_6, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_7: u32 = (y_col_start_1 + <u32>(3));
+      const y_col_ok_11: bool = ((y_col_pos_7 >= <u32>(7)) && (y_col_pos_7 < (__u_out_w + <u32>(7))));
+      const y_col_at_7: u32 = min<u32>((max<u32>(y_col_pos_7, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_8: u32 = (y_col_start_1 + <u32>(4));
+      const y_col_ok_12: bool = ((y_col_pos_8 >= <u32>(7)) && (y_col_pos_8 < (__u_out_w + <u32>(7))));
+      const y_col_at_8: u32 = min<u32>((max<u32>(y_col_pos_8, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_9: u32 = (y_col_start_1 + <u32>(5));
+      const y_col_ok_13: bool = ((y_col_pos_9 >= <u32>(7)) && (y_col_pos_9 < (__u_out_w + <u32>(7))));
+      const y_col_at_9: u32 = min<u32>((max<u32>(y_col_pos_9, <u32>(7)) - <u32>(7)), y_col_last_1);
+      const y_col_pos_10: u32 = (y_col_start_1 + <u32>(6));
+      const y_col_ok_14: bool = ((y_col_pos_10 >= <u32>(7)) && (y_col_pos_10 < (__u_out_w + <u32>(7))));
+      const y_col_at_10: u32 = min<u32>((max<u32>(y_col_pos_10, <u32>(7)) - <u32>(7)), y_col_last_1);
+      if (y_row_ok_8) {
+        const y_base_15: u32 = (((((__wid_z * __u_out_h) + y_row_at_4) * __u_out_w) * <u32>(96)) + __wid_y);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + (y_col_at_4 * <u32>(96)))) << 2), f32x4.extract_lane(acc_0_0_1, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + (y_col_at_5 * <u32>(96)))) << 2), f32x4.extract_lane(acc_0_0_1, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + (y_col_at_6 * <u32>(96)))) << 2), f32x4.extract_lane(acc_0_0_1, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + (y_col_at_7 * <u32>(96)))) << 2), f32x4.extract_lane(acc_0_0_1, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + (y_col_at_8 * <u32>(96)))) << 2), f32x4.extract_lane(acc_0_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + (y_col_at_9 * <u32>(96)))) << 2), f32x4.extract_lane(acc_0_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_15 + (y_col_at_10 * <u32>(96)))) << 2), f32x4.extract_lane(acc_0_1, 3));
+        }
+      }
+      if (y_row_ok_9) {
+        const y_base_16: u32 = (((((__wid_z * __u_out_h) + y_row_at_5) * __u_out_w) * <u32>(96)) + __wid_y);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + (y_col_at_4 * <u32>(96)))) << 2), f32x4.extract_lane(acc_1_0_1, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + (y_col_at_5 * <u32>(96)))) << 2), f32x4.extract_lane(acc_1_0_1, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + (y_col_at_6 * <u32>(96)))) << 2), f32x4.extract_lane(acc_1_0_1, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + (y_col_at_7 * <u32>(96)))) << 2), f32x4.extract_lane(acc_1_0_1, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + (y_col_at_8 * <u32>(96)))) << 2), f32x4.extract_lane(acc_1_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + (y_col_at_9 * <u32>(96)))) << 2), f32x4.extract_lane(acc_1_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_16 + (y_col_at_10 * <u32>(96)))) << 2), f32x4.extract_lane(acc_1_1, 3));
+        }
+      }
+      if (y_row_ok_10) {
+        const y_base_17: u32 = (((((__wid_z * __u_out_h) + y_row_at_6) * __u_out_w) * <u32>(96)) + __wid_y);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + (y_col_at_4 * <u32>(96)))) << 2), f32x4.extract_lane(acc_2_0_1, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + (y_col_at_5 * <u32>(96)))) << 2), f32x4.extract_lane(acc_2_0_1, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + (y_col_at_6 * <u32>(96)))) << 2), f32x4.extract_lane(acc_2_0_1, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + (y_col_at_7 * <u32>(96)))) << 2), f32x4.extract_lane(acc_2_0_1, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + (y_col_at_8 * <u32>(96)))) << 2), f32x4.extract_lane(acc_2_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + (y_col_at_9 * <u32>(96)))) << 2), f32x4.extract_lane(acc_2_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_17 + (y_col_at_10 * <u32>(96)))) << 2), f32x4.extract_lane(acc_2_1, 3));
+        }
+      }
+      if (y_row_ok_11) {
+        const y_base_18: u32 = (((((__wid_z * __u_out_h) + y_row_at_7) * __u_out_w) * <u32>(96)) + __wid_y);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + (y_col_at_4 * <u32>(96)))) << 2), f32x4.extract_lane(acc_3_0_1, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + (y_col_at_5 * <u32>(96)))) << 2), f32x4.extract_lane(acc_3_0_1, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + (y_col_at_6 * <u32>(96)))) << 2), f32x4.extract_lane(acc_3_0_1, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + (y_col_at_7 * <u32>(96)))) << 2), f32x4.extract_lane(acc_3_0_1, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + (y_col_at_8 * <u32>(96)))) << 2), f32x4.extract_lane(acc_3_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + (y_col_at_9 * <u32>(96)))) << 2), f32x4.extract_lane(acc_3_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_18 + (y_col_at_10 * <u32>(96)))) << 2), f32x4.extract_lane(acc_3_1, 3));
+        }
+      }
+      if (y_row_ok_12) {
+        const y_base_19: u32 = (((((__wid_z * __u_out_h) + y_row_at_8) * __u_out_w) * <u32>(96)) + __wid_y);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + (y_col_at_4 * <u32>(96)))) << 2), f32x4.extract_lane(acc_4_0, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + (y_col_at_5 * <u32>(96)))) << 2), f32x4.extract_lane(acc_4_0, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + (y_col_at_6 * <u32>(96)))) << 2), f32x4.extract_lane(acc_4_0, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + (y_col_at_7 * <u32>(96)))) << 2), f32x4.extract_lane(acc_4_0, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + (y_col_at_8 * <u32>(96)))) << 2), f32x4.extract_lane(acc_4_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + (y_col_at_9 * <u32>(96)))) << 2), f32x4.extract_lane(acc_4_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_19 + (y_col_at_10 * <u32>(96)))) << 2), f32x4.extract_lane(acc_4_1, 3));
+        }
+      }
+      if (y_row_ok_13) {
+        const y_base_20: u32 = (((((__wid_z * __u_out_h) + y_row_at_9) * __u_out_w) * <u32>(96)) + __wid_y);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + (y_col_at_4 * <u32>(96)))) << 2), f32x4.extract_lane(acc_5_0, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + (y_col_at_5 * <u32>(96)))) << 2), f32x4.extract_lane(acc_5_0, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + (y_col_at_6 * <u32>(96)))) << 2), f32x4.extract_lane(acc_5_0, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + (y_col_at_7 * <u32>(96)))) << 2), f32x4.extract_lane(acc_5_0, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + (y_col_at_8 * <u32>(96)))) << 2), f32x4.extract_lane(acc_5_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + (y_col_at_9 * <u32>(96)))) << 2), f32x4.extract_lane(acc_5_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_20 + (y_col_at_10 * <u32>(96)))) << 2), f32x4.extract_lane(acc_5_1, 3));
+        }
+      }
+      if (y_row_ok_14) {
+        const y_base_21: u32 = (((((__wid_z * __u_out_h) + y_row_at_10) * __u_out_w) * <u32>(96)) + __wid_y);
+        if (y_col_ok_8) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + (y_col_at_4 * <u32>(96)))) << 2), f32x4.extract_lane(acc_6_0, 0));
+        }
+        if (y_col_ok_9) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + (y_col_at_5 * <u32>(96)))) << 2), f32x4.extract_lane(acc_6_0, 1));
+        }
+        if (y_col_ok_10) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + (y_col_at_6 * <u32>(96)))) << 2), f32x4.extract_lane(acc_6_0, 2));
+        }
+        if (y_col_ok_11) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + (y_col_at_7 * <u32>(96)))) << 2), f32x4.extract_lane(acc_6_0, 3));
+        }
+        if (y_col_ok_12) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + (y_col_at_8 * <u32>(96)))) << 2), f32x4.extract_lane(acc_6_1, 1));
+        }
+        if (y_col_ok_13) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + (y_col_at_9 * <u32>(96)))) << 2), f32x4.extract_lane(acc_6_1, 2));
+        }
+        if (y_col_ok_14) {
+          store<f32>(__p_y + ((<usize>(y_base_21 + (y_col_at_10 * <u32>(96)))) << 2), f32x4.extract_lane(acc_6_1, 3));
+        }
+      }
     }
   }
 }
@@ -1313,6 +1421,7 @@ export function neocell_forward_tiles_nhwc(__gx: u32, __gy: u32, __gz: u32, __fi
       { channels: 48, h_in: 4, h_out: 4, shift_a: 1, shift_b: 1, w_in: 4, w_out: 4 },
       { channels: 48, h_in: 7, h_out: 7, shift_a: 1, shift_b: 1, w_in: 7, w_out: 7 },
     ],
+    simd: true,
   },
   scratchBytes: 0,
 };
@@ -1959,8 +2068,8 @@ export const artifacts: readonly KernelArtifact[] = [forwardNchw, forwardNhwc, f
 
 /** Compiled WebAssembly of each kernel (asc -O3, stub runtime, imports env.memory and env.abort), next to this module. */
 export const wasmUrls = {
-  forwardNchw: new URL('./neocell_forward_tiles_nchw-5cca8b6a488a.wasm', import.meta.url),
-  forwardNhwc: new URL('./neocell_forward_tiles_nhwc-124d4c659dd5.wasm', import.meta.url),
+  forwardNchw: new URL('./neocell_forward_tiles_nchw-f56266d5bbb3.wasm', import.meta.url),
+  forwardNhwc: new URL('./neocell_forward_tiles_nhwc-19ffc531c322.wasm', import.meta.url),
   fwdT: new URL('./neocell_fwd_t-a8acb7b629b5.wasm', import.meta.url),
   bwdDt: new URL('./neocell_bwd_dt-4b9096b40fec.wasm', import.meta.url),
   bwdDx: new URL('./neocell_bwd_dx-3d18e018b3cc.wasm', import.meta.url),
