@@ -45,9 +45,10 @@ function splitWeights(data: Float32Array, like: readonly Tensor[]): Tensor[] {
 
 /**
  * NeoCell on WebAssembly: the same specialized kernel IR as WebGPU, rendered to AssemblyScript and compiled with asc
- * on first use (modules cached per artifact key, so any spec works). NeoCell kernels are scalar f32, the MLP GEMMs
- * 128-bit SIMD; one thread or several (`threads`); one linear memory into which inputs and weights are copied for
- * each call. NeoNeXt blocks run folded, the MLP as two SIMD GEMMs; whole models (loadModel) get their own memory with the folded weights laid out once.
+ * on first use (modules cached per artifact key, so any spec works). The specialized NeoCell forward kernel and the
+ * MLP GEMMs are 128-bit SIMD, backward kernels scalar f32; one thread or several (`threads`); one linear memory into
+ * which inputs and weights are copied for each call. NeoNeXt blocks run folded, the MLP as two SIMD GEMMs; whole
+ * models (loadModel) get their own memory with the folded weights laid out once.
  */
 export class WasmBackend implements Backend {
   readonly name = 'wasm' as const;
