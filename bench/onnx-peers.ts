@@ -7,7 +7,7 @@
  * - neocc `--backend wasm` (WasmBackend with that many threads), timed in the same interleaved rounds;
  * - the neocc float64 reference, for scale (one run: it is slow).
  * Latency = wall time of one `session.run` / `model.forward` including input upload and logits readback; median
- * of the timed runs after warm-up. The ORT sessions and neocc are timed interleaved, round by round, so machine noise
+ * of the timed runs after warm-up, every wasm module compiled straight to V8's optimizing tier (below). The ORT sessions and neocc are timed interleaved, round by round, so machine noise
  * hits all of them alike. Each row's logits are checked against upstream's golden NeoNeXt-T-224 logits.
  *
  *   npm run bench:onnx -- [--runs 15] [--web-runs 7] [--neocc-runs 7] [--threads 1] [--out bench/results/onnx-peers.json]
@@ -16,6 +16,7 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import { ONNX_FORMS, exportNeoNeXtOnnx, type OnnxForm } from '../compiler/onnx/export-neonext.js';
@@ -42,6 +43,11 @@ const RUNS = Number(args.runs);
 const WEB_RUNS = Number(args['web-runs']);
 const NEOCC_RUNS = Number(args['neocc-runs']);
 const WARMUP = 2;
+// Every WebAssembly module of the process (ORT-web's and neocc's, all compiled after this line) goes straight to V8's
+// optimizing tier, as `neocc` itself runs them (bin/neocc.mjs). With V8's default dynamic tiering, when a module's
+// hot functions get optimized varies from run to run: neocc's median moved between 383 and 543 ms across runs with 2
+// warm-ups, and needed ~8 forwards to settle; the steady state is what this bench compares.
+setFlagsFromString('--no-wasm-dynamic-tiering');
 /** Threads for every runtime (ORT-node intra-op, ORT-web numThreads, neocc WasmBackend); 1 is the issue's comparison. */
 const THREADS = Number(args.threads);
 if (!Number.isInteger(THREADS) || THREADS < 1) throw new Error(`--threads must be a positive integer, got ${args.threads}`);
