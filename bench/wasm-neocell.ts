@@ -117,8 +117,8 @@ function runFor(launches: readonly BoundLaunch[], ms: number): number {
 
 const registerTiles = (step: DenseMatmulStep): DenseTile[] => denseTileCandidates(step.m, step.n).filter((t) => t.staging === 'registers');
 
-function simdOptions(inFeatures: number, outFeatures: number): LinearVec4Options | undefined {
-  const tile = chooseVec4Tile(inFeatures, outFeatures);
+function simdOptions(inFeatures: number, outFeatures: number, rows: number): LinearVec4Options | undefined {
+  const tile = chooseVec4Tile(inFeatures, outFeatures, rows);
   return tile ? { inFeatures, outFeatures, epilogue: 'none', ...tile, workgroupSize: 1 } : undefined;
 }
 
@@ -128,9 +128,9 @@ const compileSimdMatmul = (o: LinearVec4Options): KernelArtifact =>
 /** The two SIMD matmuls of a shape (T_c = A_c·X_c, Y_c = T_c·B_c), or undefined where a width is not a multiple of 4. */
 function simdSteps(plan: NeoCellPlan): { t: LinearVec4Options; y: LinearVec4Options } | undefined {
   const [, , inH, inW] = plan.inputShape;
-  const outW = plan.outputShape[3];
-  const t = simdOptions(inH, inW);
-  const y = simdOptions(inW, outW);
+  const [, , outH, outW] = plan.outputShape;
+  const t = simdOptions(inH, inW, outH);
+  const y = simdOptions(inW, outW, outH);
   return t && y ? { t, y } : undefined;
 }
 

@@ -38,14 +38,18 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
     expect(k.stages[3]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 3072, rm: 4, rv: 2 });
     expect(k.stages[2]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 1536, rm: 2, rv: 4 });
     expect(chooseVec4Tile(64, 20)).toEqual({ rm: 8, rv: 1 });
+    expect(chooseVec4Tile(64, 20, 3)).toEqual({ rm: 3, rv: 1 });
     expect(chooseVec4Tile(64, 19)).toBeUndefined();
+    const o: GemmOptions = { kind: 'vec4', inFeatures: 8, outFeatures: 16, epilogue: 'bias', rm: 4, rv: 4, workgroupSize: 1 };
+    expect(() => gemmLaunch(o, 3)).toThrow(/linear-vec4: 3 rows, fewer than the kernel's 4-row tile/);
   });
 
   // Odd row counts (n·plane not a multiple of rm) and every column tile width (rv = 4, 2, 1), and the > 1536-deep tile.
-  for (const [n, c, hh, ww] of [[3, 20, 5, 7], [2, 24, 3, 3], [1, 40, 4, 5], [2, 19, 3, 5], [1, 400, 2, 3]] as const) {
+  // A 1x1 plane at batch 1 (one row): the tiles shrink to one row (chooseVec4Tile's minRows).
+  for (const [n, c, hh, ww] of [[3, 20, 5, 7], [2, 24, 3, 3], [1, 40, 4, 5], [2, 19, 3, 5], [1, 400, 2, 3], [1, 24, 1, 1]] as const) {
     it(`fc_1 + GELU and fc_2 + residual (NCHW) equal the float64 MLP: batch ${n}, C = ${c}, ${hh}x${ww}`, async () => {
       const data = twoGemmCase(n, c, hh * ww, 3 * c + n);
-      const k = compileMlpTwoGemm({ channels: c, target: 'assemblyscript' });
+      const k = compileMlpTwoGemm({ channels: c, target: 'assemblyscript', minRows: hh * ww });
       // C = 19 is not a multiple of 4: the register-tiled kernel is the fallback.
       expect(k.fc2Options.kind).toBe(c % 4 === 0 ? 'vec4' : 'registers');
       const got = await runTwoGemmOnWasm(k, data);

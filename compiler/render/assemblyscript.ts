@@ -126,10 +126,20 @@ class Printer {
     return m;
   }
 
-  private address(name: string, index: Expr): string {
+  /**
+   * Arguments of load<T>/store<T> for element `index`: the byte address, then — when the index is `i + literal` — the
+   * literal as the instruction's static offset, so neighbouring elements (a register tile's columns and rows) share
+   * one address computation and V8 folds the rest into its addressing modes.
+   */
+  private address(name: string, index: Expr): { ptr: string; offset: string } {
     const m = this.memory(name);
     const base = m.offset === 0 ? m.base : `(${m.base} + ${m.offset})`;
-    return `${base} + ((<usize>${this.expr(index)}) << ${ELEM_SHIFT[m.elem]})`;
+    const shift = ELEM_SHIFT[m.elem];
+    const literal = index.k === 'bin' && index.op === '+' && index.b.k === 'lit' && index.type === 'u32' ? (index.b.value as number) * 2 ** shift : 0;
+    // A static offset is a u32 immediate (and must stay one after the address computation it replaces).
+    const useOffset = literal > 0 && literal < 2 ** 31;
+    const dynamic = useOffset && index.k === 'bin' ? index.a : index;
+    return { ptr: `${base} + ((<usize>${this.expr(dynamic)}) << ${shift})`, offset: useOffset ? `, ${literal}` : '' };
   }
 
   expr(e: Expr): string {
@@ -155,7 +165,10 @@ class Printer {
         if (e.fn === 'erf') this.usesErf = true;
         return INTRINSIC[e.fn](e.args.map((a) => this.expr(a)), e.type);
       case 'cast': return this.cast(e.type, e.a);
-      case 'load': return `load<${e.type === 'vec4f' ? 'v128' : TYPE[this.memory(e.memory).elem]}>(${this.address(e.memory, e.index)})`;
+      case 'load': {
+        const at = this.address(e.memory, e.index);
+        return `load<${e.type === 'vec4f' ? 'v128' : TYPE[this.memory(e.memory).elem]}>(${at.ptr}${at.offset})`;
+      }
       case 'uniform': return `__u_${e.field}`;
       case 'builtin': return BUILTIN[e.name];
     }
@@ -192,7 +205,8 @@ class Printer {
       case 'assign': out.push(`${indent}${this.name(s.name)} = ${this.expr(s.value)};`); break;
       case 'store': {
         const elem = s.value.type === 'vec4f' ? 'v128' : TYPE[this.memory(s.memory).elem];
-        out.push(`${indent}store<${elem}>(${this.address(s.memory, s.index)}, ${this.expr(s.value)});`);
+        const at = this.address(s.memory, s.index);
+        out.push(`${indent}store<${elem}>(${at.ptr}, ${this.expr(s.value)}${at.offset});`);
         break;
       }
       case 'barrier': throw new NeoccError('bad-kernel-ir', `kernel ${this.kernel.name}: barrier inside a per-invocation segment`);

@@ -47,7 +47,7 @@ export const forwardNchw: KernelArtifact = {
   const y_col_start: u32 = (pb + <u32>(1));
   // B weights: the whole 2x1 kernel of this channel as 1 vec4 per row (columns 0-3)
   const wbv_0_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>wb_base) << 2)));
-  const wbv_1_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>(wb_base + <u32>(1))) << 2)));
+  const wbv_1_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>wb_base) << 2), 4));
   let acc_0_0: v128 = f32x4.splat(<f32>(0));
   const x_row_ok: bool = ((x_row_start >= <u32>(2)) && (x_row_start < (__u_in_h + <u32>(2))));
   const x_row_pos: u32 = (x_row_start + <u32>(1));
@@ -61,7 +61,7 @@ export const forwardNchw: KernelArtifact = {
       // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
       const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(2)) * __u_in_w)) + x_col_first);
       const x_0: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2));
-      const x_1: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(1))) << 2));
+      const x_1: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 4);
       const xv_0: v128 = f32x4.splat(x_0);
       const xv_1: v128 = f32x4.splat(x_1);
       const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
@@ -205,7 +205,7 @@ export const forwardNhwc: KernelArtifact = {
   const y_col_start: u32 = (pb + <u32>(1));
   // B weights: the whole 2x1 kernel of this channel as 1 vec4 per row (columns 0-3)
   const wbv_0_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>wb_base) << 2)));
-  const wbv_1_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>(wb_base + <u32>(1))) << 2)));
+  const wbv_1_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>wb_base) << 2), 4));
   let acc_0_0: v128 = f32x4.splat(<f32>(0));
   const x_row_ok: bool = ((x_row_start >= <u32>(2)) && (x_row_start < (__u_in_h + <u32>(2))));
   const x_row_pos: u32 = (x_row_start + <u32>(1));
@@ -219,7 +219,7 @@ export const forwardNhwc: KernelArtifact = {
       // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
       const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(2)) * __u_in_w)) + x_col_first);
       const x_0: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2));
-      const x_1: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(1))) << 2));
+      const x_1: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 4);
       const xv_0: v128 = f32x4.splat(x_0);
       const xv_1: v128 = f32x4.splat(x_1);
       const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
@@ -377,7 +377,7 @@ export const fwdT: KernelArtifact = {
     acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2)) * load<f32>(__p_wb + ((<usize>wb_row) << 2))));
   }
   if ((<u32>(1) < hit_rows)) {
-    acc = (acc + (load<f32>(__p_x + ((<usize>(x_row + <u32>(1))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(1))) << 2))));
+    acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2), 4) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 4)));
   }
   store<f32>(__p_t + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc);
 }

@@ -55,9 +55,9 @@ export const forwardNchw: KernelArtifact = {
     const y_col_last: u32 = (__u_out_w - <u32>(1));
     // B weights: the whole 4x4 kernel of this channel as 1 vec4 per row (columns 0-3)
     const wbv_0_0: v128 = load<v128>(__p_wb + ((<usize>wb_base) << 2));
-    const wbv_1_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(4))) << 2));
-    const wbv_2_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(8))) << 2));
-    const wbv_3_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(12))) << 2));
+    const wbv_1_0: v128 = load<v128>(__p_wb + ((<usize>wb_base) << 2), 16);
+    const wbv_2_0: v128 = load<v128>(__p_wb + ((<usize>wb_base) << 2), 32);
+    const wbv_3_0: v128 = load<v128>(__p_wb + ((<usize>wb_base) << 2), 48);
     const plane: u32 = (((__wid_z * <u32>(512)) + __wid_y) * (__u_in_h * __u_in_w));
     let acc_0_0: v128 = f32x4.splat(<f32>(0));
     let acc_1_0: v128 = f32x4.splat(<f32>(0));
@@ -75,9 +75,9 @@ export const forwardNchw: KernelArtifact = {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
         const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(4)) * __u_in_w)) + x_col_first);
         const x_0: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2));
-        const x_1: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(1))) << 2));
-        const x_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(2))) << 2));
-        const x_3: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(3))) << 2));
+        const x_1: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 4);
+        const x_2: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 8);
+        const x_3: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 12);
         const xv_0: v128 = f32x4.splat(x_0);
         const xv_1: v128 = f32x4.splat(x_1);
         const xv_2: v128 = f32x4.splat(x_2);
@@ -256,19 +256,19 @@ export const forwardNchw: KernelArtifact = {
     const y_col_last_1: u32 = (__u_out_w - <u32>(1));
     // B weights: the whole 7x7 kernel of this channel as 2 vec4 per row (columns 0-3, 3-6)
     const wbv_0_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2));
-    const wbv_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(3))) << 2));
-    const wbv_1_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(7))) << 2));
-    const wbv_1_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(10))) << 2));
-    const wbv_2_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(14))) << 2));
-    const wbv_2_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(17))) << 2));
-    const wbv_3_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(21))) << 2));
-    const wbv_3_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(24))) << 2));
-    const wbv_4_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(28))) << 2));
-    const wbv_4_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(31))) << 2));
-    const wbv_5_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(35))) << 2));
-    const wbv_5_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(38))) << 2));
-    const wbv_6_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(42))) << 2));
-    const wbv_6_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(45))) << 2));
+    const wbv_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 12);
+    const wbv_1_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 28);
+    const wbv_1_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 40);
+    const wbv_2_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 56);
+    const wbv_2_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 68);
+    const wbv_3_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 84);
+    const wbv_3_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 96);
+    const wbv_4_0: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 112);
+    const wbv_4_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 124);
+    const wbv_5_0: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 140);
+    const wbv_5_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 152);
+    const wbv_6_0: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 168);
+    const wbv_6_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 180);
     const plane_1: u32 = (((__wid_z * <u32>(512)) + __wid_y) * (__u_in_h * __u_in_w));
     let acc_0_0_1: v128 = f32x4.splat(<f32>(0));
     let acc_0_1: v128 = f32x4.splat(<f32>(0));
@@ -296,12 +296,12 @@ export const forwardNchw: KernelArtifact = {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
         const x_row_base_2: u32 = ((plane_1 + (((x_row_start_1 + h_2) - <u32>(7)) * __u_in_w)) + x_col_first_1);
         const x_0_2: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2));
-        const x_1_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(1))) << 2));
-        const x_2_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(2))) << 2));
-        const x_3_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(3))) << 2));
-        const x_4: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(4))) << 2));
-        const x_5: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(5))) << 2));
-        const x_6: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(6))) << 2));
+        const x_1_2: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 4);
+        const x_2_2: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 8);
+        const x_3_2: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 12);
+        const x_4: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 16);
+        const x_5: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 20);
+        const x_6: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 24);
         const xv_0_2: v128 = f32x4.splat(x_0_2);
         const xv_1_2: v128 = f32x4.splat(x_1_2);
         const xv_2_2: v128 = f32x4.splat(x_2_2);
@@ -412,25 +412,25 @@ export const forwardNchw: KernelArtifact = {
       const y_col_first_1: u32 = (y_col_start_1 - <u32>(7));
       const y_base_8: u32 = ((((((__wid_z * <u32>(512)) + __wid_y) * __u_out_h) + (y_row_start_1 - <u32>(7))) * __u_out_w) + y_col_first_1);
       store<v128>(__p_y + ((<usize>y_base_8) << 2), acc_0_0_1);
-      store<v128>(__p_y + ((<usize>(y_base_8 + <u32>(3))) << 2), acc_0_1);
+      store<v128>(__p_y + ((<usize>y_base_8) << 2), acc_0_1, 12);
       const y_base_9: u32 = ((((((__wid_z * <u32>(512)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(1)) - <u32>(7))) * __u_out_w) + y_col_first_1);
       store<v128>(__p_y + ((<usize>y_base_9) << 2), acc_1_0_1);
-      store<v128>(__p_y + ((<usize>(y_base_9 + <u32>(3))) << 2), acc_1_1);
+      store<v128>(__p_y + ((<usize>y_base_9) << 2), acc_1_1, 12);
       const y_base_10: u32 = ((((((__wid_z * <u32>(512)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(2)) - <u32>(7))) * __u_out_w) + y_col_first_1);
       store<v128>(__p_y + ((<usize>y_base_10) << 2), acc_2_0_1);
-      store<v128>(__p_y + ((<usize>(y_base_10 + <u32>(3))) << 2), acc_2_1);
+      store<v128>(__p_y + ((<usize>y_base_10) << 2), acc_2_1, 12);
       const y_base_11: u32 = ((((((__wid_z * <u32>(512)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(3)) - <u32>(7))) * __u_out_w) + y_col_first_1);
       store<v128>(__p_y + ((<usize>y_base_11) << 2), acc_3_0_1);
-      store<v128>(__p_y + ((<usize>(y_base_11 + <u32>(3))) << 2), acc_3_1);
+      store<v128>(__p_y + ((<usize>y_base_11) << 2), acc_3_1, 12);
       const y_base_12: u32 = ((((((__wid_z * <u32>(512)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(4)) - <u32>(7))) * __u_out_w) + y_col_first_1);
       store<v128>(__p_y + ((<usize>y_base_12) << 2), acc_4_0);
-      store<v128>(__p_y + ((<usize>(y_base_12 + <u32>(3))) << 2), acc_4_1);
+      store<v128>(__p_y + ((<usize>y_base_12) << 2), acc_4_1, 12);
       const y_base_13: u32 = ((((((__wid_z * <u32>(512)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(5)) - <u32>(7))) * __u_out_w) + y_col_first_1);
       store<v128>(__p_y + ((<usize>y_base_13) << 2), acc_5_0);
-      store<v128>(__p_y + ((<usize>(y_base_13 + <u32>(3))) << 2), acc_5_1);
+      store<v128>(__p_y + ((<usize>y_base_13) << 2), acc_5_1, 12);
       const y_base_14: u32 = ((((((__wid_z * <u32>(512)) + __wid_y) * __u_out_h) + ((y_row_start_1 + <u32>(6)) - <u32>(7))) * __u_out_w) + y_col_first_1);
       store<v128>(__p_y + ((<usize>y_base_14) << 2), acc_6_0);
-      store<v128>(__p_y + ((<usize>(y_base_14 + <u32>(3))) << 2), acc_6_1);
+      store<v128>(__p_y + ((<usize>y_base_14) << 2), acc_6_1, 12);
     } else {
       const y_row_ok_8: bool = ((y_row_start_1 >= <u32>(7)) && (y_row_start_1 < (__u_out_h + <u32>(7))));
       const y_row_at_4: u32 = min<u32>((max<u32>(y_row_start_1, <u32>(7)) - <u32>(7)), y_row_last_1);
@@ -738,9 +738,9 @@ export const forwardNhwc: KernelArtifact = {
     const y_col_last: u32 = (__u_out_w - <u32>(1));
     // B weights: the whole 4x4 kernel of this channel as 1 vec4 per row (columns 0-3)
     const wbv_0_0: v128 = load<v128>(__p_wb + ((<usize>wb_base) << 2));
-    const wbv_1_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(4))) << 2));
-    const wbv_2_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(8))) << 2));
-    const wbv_3_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base + <u32>(12))) << 2));
+    const wbv_1_0: v128 = load<v128>(__p_wb + ((<usize>wb_base) << 2), 16);
+    const wbv_2_0: v128 = load<v128>(__p_wb + ((<usize>wb_base) << 2), 32);
+    const wbv_3_0: v128 = load<v128>(__p_wb + ((<usize>wb_base) << 2), 48);
     const plane: u32 = (((__wid_z * <u32>(512)) + __wid_y) * (__u_in_h * __u_in_w));
     let acc_0_0: v128 = f32x4.splat(<f32>(0));
     let acc_1_0: v128 = f32x4.splat(<f32>(0));
@@ -758,9 +758,9 @@ export const forwardNhwc: KernelArtifact = {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
         const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(4)) * __u_in_w)) + x_col_first);
         const x_0: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2));
-        const x_1: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(1))) << 2));
-        const x_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(2))) << 2));
-        const x_3: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(3))) << 2));
+        const x_1: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 4);
+        const x_2: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 8);
+        const x_3: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 12);
         const xv_0: v128 = f32x4.splat(x_0);
         const xv_1: v128 = f32x4.splat(x_1);
         const xv_2: v128 = f32x4.splat(x_2);
@@ -825,24 +825,24 @@ export const forwardNhwc: KernelArtifact = {
       const y_col_first: u32 = (y_col_start - <u32>(4));
       const y_base: u32 = ((((((__wid_z * __u_out_h) + (y_row_start - <u32>(4))) * __u_out_w) + y_col_first) * <u32>(512)) + __wid_y);
       store<f32>(__p_y + ((<usize>y_base) << 2), f32x4.extract_lane(acc_0_0, 0));
-      store<f32>(__p_y + ((<usize>(y_base + <u32>(512))) << 2), f32x4.extract_lane(acc_0_0, 1));
-      store<f32>(__p_y + ((<usize>(y_base + <u32>(1024))) << 2), f32x4.extract_lane(acc_0_0, 2));
-      store<f32>(__p_y + ((<usize>(y_base + <u32>(1536))) << 2), f32x4.extract_lane(acc_0_0, 3));
+      store<f32>(__p_y + ((<usize>y_base) << 2), f32x4.extract_lane(acc_0_0, 1), 2048);
+      store<f32>(__p_y + ((<usize>y_base) << 2), f32x4.extract_lane(acc_0_0, 2), 4096);
+      store<f32>(__p_y + ((<usize>y_base) << 2), f32x4.extract_lane(acc_0_0, 3), 6144);
       const y_base_1: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start + <u32>(1)) - <u32>(4))) * __u_out_w) + y_col_first) * <u32>(512)) + __wid_y);
       store<f32>(__p_y + ((<usize>y_base_1) << 2), f32x4.extract_lane(acc_1_0, 0));
-      store<f32>(__p_y + ((<usize>(y_base_1 + <u32>(512))) << 2), f32x4.extract_lane(acc_1_0, 1));
-      store<f32>(__p_y + ((<usize>(y_base_1 + <u32>(1024))) << 2), f32x4.extract_lane(acc_1_0, 2));
-      store<f32>(__p_y + ((<usize>(y_base_1 + <u32>(1536))) << 2), f32x4.extract_lane(acc_1_0, 3));
+      store<f32>(__p_y + ((<usize>y_base_1) << 2), f32x4.extract_lane(acc_1_0, 1), 2048);
+      store<f32>(__p_y + ((<usize>y_base_1) << 2), f32x4.extract_lane(acc_1_0, 2), 4096);
+      store<f32>(__p_y + ((<usize>y_base_1) << 2), f32x4.extract_lane(acc_1_0, 3), 6144);
       const y_base_2: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start + <u32>(2)) - <u32>(4))) * __u_out_w) + y_col_first) * <u32>(512)) + __wid_y);
       store<f32>(__p_y + ((<usize>y_base_2) << 2), f32x4.extract_lane(acc_2_0, 0));
-      store<f32>(__p_y + ((<usize>(y_base_2 + <u32>(512))) << 2), f32x4.extract_lane(acc_2_0, 1));
-      store<f32>(__p_y + ((<usize>(y_base_2 + <u32>(1024))) << 2), f32x4.extract_lane(acc_2_0, 2));
-      store<f32>(__p_y + ((<usize>(y_base_2 + <u32>(1536))) << 2), f32x4.extract_lane(acc_2_0, 3));
+      store<f32>(__p_y + ((<usize>y_base_2) << 2), f32x4.extract_lane(acc_2_0, 1), 2048);
+      store<f32>(__p_y + ((<usize>y_base_2) << 2), f32x4.extract_lane(acc_2_0, 2), 4096);
+      store<f32>(__p_y + ((<usize>y_base_2) << 2), f32x4.extract_lane(acc_2_0, 3), 6144);
       const y_base_3: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start + <u32>(3)) - <u32>(4))) * __u_out_w) + y_col_first) * <u32>(512)) + __wid_y);
       store<f32>(__p_y + ((<usize>y_base_3) << 2), f32x4.extract_lane(acc_3_0, 0));
-      store<f32>(__p_y + ((<usize>(y_base_3 + <u32>(512))) << 2), f32x4.extract_lane(acc_3_0, 1));
-      store<f32>(__p_y + ((<usize>(y_base_3 + <u32>(1024))) << 2), f32x4.extract_lane(acc_3_0, 2));
-      store<f32>(__p_y + ((<usize>(y_base_3 + <u32>(1536))) << 2), f32x4.extract_lane(acc_3_0, 3));
+      store<f32>(__p_y + ((<usize>y_base_3) << 2), f32x4.extract_lane(acc_3_0, 1), 2048);
+      store<f32>(__p_y + ((<usize>y_base_3) << 2), f32x4.extract_lane(acc_3_0, 2), 4096);
+      store<f32>(__p_y + ((<usize>y_base_3) << 2), f32x4.extract_lane(acc_3_0, 3), 6144);
     } else {
       const y_row_ok_2: bool = ((y_row_start >= <u32>(4)) && (y_row_start < (__u_out_h + <u32>(4))));
       const y_row_at: u32 = min<u32>((max<u32>(y_row_start, <u32>(4)) - <u32>(4)), y_row_last);
@@ -951,19 +951,19 @@ export const forwardNhwc: KernelArtifact = {
     const y_col_last_1: u32 = (__u_out_w - <u32>(1));
     // B weights: the whole 7x7 kernel of this channel as 2 vec4 per row (columns 0-3, 3-6)
     const wbv_0_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2));
-    const wbv_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(3))) << 2));
-    const wbv_1_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(7))) << 2));
-    const wbv_1_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(10))) << 2));
-    const wbv_2_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(14))) << 2));
-    const wbv_2_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(17))) << 2));
-    const wbv_3_0_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(21))) << 2));
-    const wbv_3_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(24))) << 2));
-    const wbv_4_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(28))) << 2));
-    const wbv_4_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(31))) << 2));
-    const wbv_5_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(35))) << 2));
-    const wbv_5_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(38))) << 2));
-    const wbv_6_0: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(42))) << 2));
-    const wbv_6_1: v128 = load<v128>(__p_wb + ((<usize>(wb_base_1 + <u32>(45))) << 2));
+    const wbv_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 12);
+    const wbv_1_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 28);
+    const wbv_1_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 40);
+    const wbv_2_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 56);
+    const wbv_2_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 68);
+    const wbv_3_0_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 84);
+    const wbv_3_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 96);
+    const wbv_4_0: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 112);
+    const wbv_4_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 124);
+    const wbv_5_0: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 140);
+    const wbv_5_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 152);
+    const wbv_6_0: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 168);
+    const wbv_6_1: v128 = load<v128>(__p_wb + ((<usize>wb_base_1) << 2), 180);
     const plane_1: u32 = (((__wid_z * <u32>(512)) + __wid_y) * (__u_in_h * __u_in_w));
     let acc_0_0_1: v128 = f32x4.splat(<f32>(0));
     let acc_0_1: v128 = f32x4.splat(<f32>(0));
@@ -991,12 +991,12 @@ export const forwardNhwc: KernelArtifact = {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
         const x_row_base_2: u32 = ((plane_1 + (((x_row_start_1 + h_2) - <u32>(7)) * __u_in_w)) + x_col_first_1);
         const x_0_2: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2));
-        const x_1_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(1))) << 2));
-        const x_2_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(2))) << 2));
-        const x_3_2: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(3))) << 2));
-        const x_4: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(4))) << 2));
-        const x_5: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(5))) << 2));
-        const x_6: f32 = load<f32>(__p_x + ((<usize>(x_row_base_2 + <u32>(6))) << 2));
+        const x_1_2: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 4);
+        const x_2_2: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 8);
+        const x_3_2: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 12);
+        const x_4: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 16);
+        const x_5: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 20);
+        const x_6: f32 = load<f32>(__p_x + ((<usize>x_row_base_2) << 2), 24);
         const xv_0_2: v128 = f32x4.splat(x_0_2);
         const xv_1_2: v128 = f32x4.splat(x_1_2);
         const xv_2_2: v128 = f32x4.splat(x_2_2);
@@ -1107,60 +1107,60 @@ export const forwardNhwc: KernelArtifact = {
       const y_col_first_1: u32 = (y_col_start_1 - <u32>(7));
       const y_base_8: u32 = ((((((__wid_z * __u_out_h) + (y_row_start_1 - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(512)) + __wid_y);
       store<f32>(__p_y + ((<usize>y_base_8) << 2), f32x4.extract_lane(acc_0_0_1, 0));
-      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(512))) << 2), f32x4.extract_lane(acc_0_0_1, 1));
-      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(1024))) << 2), f32x4.extract_lane(acc_0_0_1, 2));
-      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(1536))) << 2), f32x4.extract_lane(acc_0_0_1, 3));
-      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(2048))) << 2), f32x4.extract_lane(acc_0_1, 1));
-      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(2560))) << 2), f32x4.extract_lane(acc_0_1, 2));
-      store<f32>(__p_y + ((<usize>(y_base_8 + <u32>(3072))) << 2), f32x4.extract_lane(acc_0_1, 3));
+      store<f32>(__p_y + ((<usize>y_base_8) << 2), f32x4.extract_lane(acc_0_0_1, 1), 2048);
+      store<f32>(__p_y + ((<usize>y_base_8) << 2), f32x4.extract_lane(acc_0_0_1, 2), 4096);
+      store<f32>(__p_y + ((<usize>y_base_8) << 2), f32x4.extract_lane(acc_0_0_1, 3), 6144);
+      store<f32>(__p_y + ((<usize>y_base_8) << 2), f32x4.extract_lane(acc_0_1, 1), 8192);
+      store<f32>(__p_y + ((<usize>y_base_8) << 2), f32x4.extract_lane(acc_0_1, 2), 10240);
+      store<f32>(__p_y + ((<usize>y_base_8) << 2), f32x4.extract_lane(acc_0_1, 3), 12288);
       const y_base_9: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(1)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(512)) + __wid_y);
       store<f32>(__p_y + ((<usize>y_base_9) << 2), f32x4.extract_lane(acc_1_0_1, 0));
-      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(512))) << 2), f32x4.extract_lane(acc_1_0_1, 1));
-      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(1024))) << 2), f32x4.extract_lane(acc_1_0_1, 2));
-      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(1536))) << 2), f32x4.extract_lane(acc_1_0_1, 3));
-      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(2048))) << 2), f32x4.extract_lane(acc_1_1, 1));
-      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(2560))) << 2), f32x4.extract_lane(acc_1_1, 2));
-      store<f32>(__p_y + ((<usize>(y_base_9 + <u32>(3072))) << 2), f32x4.extract_lane(acc_1_1, 3));
+      store<f32>(__p_y + ((<usize>y_base_9) << 2), f32x4.extract_lane(acc_1_0_1, 1), 2048);
+      store<f32>(__p_y + ((<usize>y_base_9) << 2), f32x4.extract_lane(acc_1_0_1, 2), 4096);
+      store<f32>(__p_y + ((<usize>y_base_9) << 2), f32x4.extract_lane(acc_1_0_1, 3), 6144);
+      store<f32>(__p_y + ((<usize>y_base_9) << 2), f32x4.extract_lane(acc_1_1, 1), 8192);
+      store<f32>(__p_y + ((<usize>y_base_9) << 2), f32x4.extract_lane(acc_1_1, 2), 10240);
+      store<f32>(__p_y + ((<usize>y_base_9) << 2), f32x4.extract_lane(acc_1_1, 3), 12288);
       const y_base_10: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(2)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(512)) + __wid_y);
       store<f32>(__p_y + ((<usize>y_base_10) << 2), f32x4.extract_lane(acc_2_0_1, 0));
-      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(512))) << 2), f32x4.extract_lane(acc_2_0_1, 1));
-      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(1024))) << 2), f32x4.extract_lane(acc_2_0_1, 2));
-      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(1536))) << 2), f32x4.extract_lane(acc_2_0_1, 3));
-      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(2048))) << 2), f32x4.extract_lane(acc_2_1, 1));
-      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(2560))) << 2), f32x4.extract_lane(acc_2_1, 2));
-      store<f32>(__p_y + ((<usize>(y_base_10 + <u32>(3072))) << 2), f32x4.extract_lane(acc_2_1, 3));
+      store<f32>(__p_y + ((<usize>y_base_10) << 2), f32x4.extract_lane(acc_2_0_1, 1), 2048);
+      store<f32>(__p_y + ((<usize>y_base_10) << 2), f32x4.extract_lane(acc_2_0_1, 2), 4096);
+      store<f32>(__p_y + ((<usize>y_base_10) << 2), f32x4.extract_lane(acc_2_0_1, 3), 6144);
+      store<f32>(__p_y + ((<usize>y_base_10) << 2), f32x4.extract_lane(acc_2_1, 1), 8192);
+      store<f32>(__p_y + ((<usize>y_base_10) << 2), f32x4.extract_lane(acc_2_1, 2), 10240);
+      store<f32>(__p_y + ((<usize>y_base_10) << 2), f32x4.extract_lane(acc_2_1, 3), 12288);
       const y_base_11: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(3)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(512)) + __wid_y);
       store<f32>(__p_y + ((<usize>y_base_11) << 2), f32x4.extract_lane(acc_3_0_1, 0));
-      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(512))) << 2), f32x4.extract_lane(acc_3_0_1, 1));
-      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(1024))) << 2), f32x4.extract_lane(acc_3_0_1, 2));
-      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(1536))) << 2), f32x4.extract_lane(acc_3_0_1, 3));
-      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(2048))) << 2), f32x4.extract_lane(acc_3_1, 1));
-      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(2560))) << 2), f32x4.extract_lane(acc_3_1, 2));
-      store<f32>(__p_y + ((<usize>(y_base_11 + <u32>(3072))) << 2), f32x4.extract_lane(acc_3_1, 3));
+      store<f32>(__p_y + ((<usize>y_base_11) << 2), f32x4.extract_lane(acc_3_0_1, 1), 2048);
+      store<f32>(__p_y + ((<usize>y_base_11) << 2), f32x4.extract_lane(acc_3_0_1, 2), 4096);
+      store<f32>(__p_y + ((<usize>y_base_11) << 2), f32x4.extract_lane(acc_3_0_1, 3), 6144);
+      store<f32>(__p_y + ((<usize>y_base_11) << 2), f32x4.extract_lane(acc_3_1, 1), 8192);
+      store<f32>(__p_y + ((<usize>y_base_11) << 2), f32x4.extract_lane(acc_3_1, 2), 10240);
+      store<f32>(__p_y + ((<usize>y_base_11) << 2), f32x4.extract_lane(acc_3_1, 3), 12288);
       const y_base_12: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(4)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(512)) + __wid_y);
       store<f32>(__p_y + ((<usize>y_base_12) << 2), f32x4.extract_lane(acc_4_0, 0));
-      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(512))) << 2), f32x4.extract_lane(acc_4_0, 1));
-      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(1024))) << 2), f32x4.extract_lane(acc_4_0, 2));
-      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(1536))) << 2), f32x4.extract_lane(acc_4_0, 3));
-      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(2048))) << 2), f32x4.extract_lane(acc_4_1, 1));
-      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(2560))) << 2), f32x4.extract_lane(acc_4_1, 2));
-      store<f32>(__p_y + ((<usize>(y_base_12 + <u32>(3072))) << 2), f32x4.extract_lane(acc_4_1, 3));
+      store<f32>(__p_y + ((<usize>y_base_12) << 2), f32x4.extract_lane(acc_4_0, 1), 2048);
+      store<f32>(__p_y + ((<usize>y_base_12) << 2), f32x4.extract_lane(acc_4_0, 2), 4096);
+      store<f32>(__p_y + ((<usize>y_base_12) << 2), f32x4.extract_lane(acc_4_0, 3), 6144);
+      store<f32>(__p_y + ((<usize>y_base_12) << 2), f32x4.extract_lane(acc_4_1, 1), 8192);
+      store<f32>(__p_y + ((<usize>y_base_12) << 2), f32x4.extract_lane(acc_4_1, 2), 10240);
+      store<f32>(__p_y + ((<usize>y_base_12) << 2), f32x4.extract_lane(acc_4_1, 3), 12288);
       const y_base_13: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(5)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(512)) + __wid_y);
       store<f32>(__p_y + ((<usize>y_base_13) << 2), f32x4.extract_lane(acc_5_0, 0));
-      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(512))) << 2), f32x4.extract_lane(acc_5_0, 1));
-      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(1024))) << 2), f32x4.extract_lane(acc_5_0, 2));
-      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(1536))) << 2), f32x4.extract_lane(acc_5_0, 3));
-      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(2048))) << 2), f32x4.extract_lane(acc_5_1, 1));
-      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(2560))) << 2), f32x4.extract_lane(acc_5_1, 2));
-      store<f32>(__p_y + ((<usize>(y_base_13 + <u32>(3072))) << 2), f32x4.extract_lane(acc_5_1, 3));
+      store<f32>(__p_y + ((<usize>y_base_13) << 2), f32x4.extract_lane(acc_5_0, 1), 2048);
+      store<f32>(__p_y + ((<usize>y_base_13) << 2), f32x4.extract_lane(acc_5_0, 2), 4096);
+      store<f32>(__p_y + ((<usize>y_base_13) << 2), f32x4.extract_lane(acc_5_0, 3), 6144);
+      store<f32>(__p_y + ((<usize>y_base_13) << 2), f32x4.extract_lane(acc_5_1, 1), 8192);
+      store<f32>(__p_y + ((<usize>y_base_13) << 2), f32x4.extract_lane(acc_5_1, 2), 10240);
+      store<f32>(__p_y + ((<usize>y_base_13) << 2), f32x4.extract_lane(acc_5_1, 3), 12288);
       const y_base_14: u32 = ((((((__wid_z * __u_out_h) + ((y_row_start_1 + <u32>(6)) - <u32>(7))) * __u_out_w) + y_col_first_1) * <u32>(512)) + __wid_y);
       store<f32>(__p_y + ((<usize>y_base_14) << 2), f32x4.extract_lane(acc_6_0, 0));
-      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(512))) << 2), f32x4.extract_lane(acc_6_0, 1));
-      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(1024))) << 2), f32x4.extract_lane(acc_6_0, 2));
-      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(1536))) << 2), f32x4.extract_lane(acc_6_0, 3));
-      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(2048))) << 2), f32x4.extract_lane(acc_6_1, 1));
-      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(2560))) << 2), f32x4.extract_lane(acc_6_1, 2));
-      store<f32>(__p_y + ((<usize>(y_base_14 + <u32>(3072))) << 2), f32x4.extract_lane(acc_6_1, 3));
+      store<f32>(__p_y + ((<usize>y_base_14) << 2), f32x4.extract_lane(acc_6_0, 1), 2048);
+      store<f32>(__p_y + ((<usize>y_base_14) << 2), f32x4.extract_lane(acc_6_0, 2), 4096);
+      store<f32>(__p_y + ((<usize>y_base_14) << 2), f32x4.extract_lane(acc_6_0, 3), 6144);
+      store<f32>(__p_y + ((<usize>y_base_14) << 2), f32x4.extract_lane(acc_6_1, 1), 8192);
+      store<f32>(__p_y + ((<usize>y_base_14) << 2), f32x4.extract_lane(acc_6_1, 2), 10240);
+      store<f32>(__p_y + ((<usize>y_base_14) << 2), f32x4.extract_lane(acc_6_1, 3), 12288);
     } else {
       const y_row_ok_8: bool = ((y_row_start_1 >= <u32>(7)) && (y_row_start_1 < (__u_out_h + <u32>(7))));
       const y_row_at_4: u32 = min<u32>((max<u32>(y_row_start_1, <u32>(7)) - <u32>(7)), y_row_last_1);
@@ -1474,13 +1474,13 @@ export const fwdT: KernelArtifact = {
       acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2)) * load<f32>(__p_wb + ((<usize>wb_row) << 2))));
     }
     if ((<u32>(1) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_x + ((<usize>(x_row + <u32>(1))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(4))) << 2))));
+      acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2), 4) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 16)));
     }
     if ((<u32>(2) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_x + ((<usize>(x_row + <u32>(2))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(8))) << 2))));
+      acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2), 8) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 32)));
     }
     if ((<u32>(3) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_x + ((<usize>(x_row + <u32>(3))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(12))) << 2))));
+      acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2), 12) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 48)));
     }
     store<f32>(__p_t + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc);
   } else {
@@ -1504,22 +1504,22 @@ export const fwdT: KernelArtifact = {
       acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2)) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2))));
     }
     if ((<u32>(1) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(1))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(7))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 4) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 28)));
     }
     if ((<u32>(2) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(2))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(14))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 8) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 56)));
     }
     if ((<u32>(3) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(3))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(21))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 12) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 84)));
     }
     if ((<u32>(4) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(4))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(28))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 16) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 112)));
     }
     if ((<u32>(5) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(5))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(35))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 20) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 140)));
     }
     if ((<u32>(6) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(6))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(42))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 24) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 168)));
     }
     store<f32>(__p_t + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc_1);
   }
@@ -1618,13 +1618,13 @@ export const bwdDt: KernelArtifact = {
       acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>dy_base) << 2))));
     }
     if ((<u32>(1) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>(wa_col + <u32>(4))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
+      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 16) * load<f32>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
     }
     if ((<u32>(2) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>(wa_col + <u32>(8))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
+      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 32) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
     }
     if ((<u32>(3) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>(wa_col + <u32>(12))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
+      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 48) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
     }
     store<f32>(__p_dt + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc);
   } else {
@@ -1647,22 +1647,22 @@ export const bwdDt: KernelArtifact = {
       acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2)) * load<f32>(__p_dy + ((<usize>dy_base_1) << 2))));
     }
     if ((<u32>(1) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(7))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28) * load<f32>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
     }
     if ((<u32>(2) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(14))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
     }
     if ((<u32>(3) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(21))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
     }
     if ((<u32>(4) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(28))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
     }
     if ((<u32>(5) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(35))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 140) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
     }
     if ((<u32>(6) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(42))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
     }
     store<f32>(__p_dt + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc_1);
   }
@@ -1761,13 +1761,13 @@ export const bwdDx: KernelArtifact = {
       acc = (acc + (load<f32>(__p_dt + ((<usize>dt_base) << 2)) * load<f32>(__p_wb + ((<usize>wb_row) << 2))));
     }
     if ((<u32>(1) < hit_cols)) {
-      acc = (acc + (load<f32>(__p_dt + ((<usize>(dt_base + <u32>(1))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(1))) << 2))));
+      acc = (acc + (load<f32>(__p_dt + ((<usize>dt_base) << 2), 4) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 4)));
     }
     if ((<u32>(2) < hit_cols)) {
-      acc = (acc + (load<f32>(__p_dt + ((<usize>(dt_base + <u32>(2))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(2))) << 2))));
+      acc = (acc + (load<f32>(__p_dt + ((<usize>dt_base) << 2), 8) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 8)));
     }
     if ((<u32>(3) < hit_cols)) {
-      acc = (acc + (load<f32>(__p_dt + ((<usize>(dt_base + <u32>(3))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(3))) << 2))));
+      acc = (acc + (load<f32>(__p_dt + ((<usize>dt_base) << 2), 12) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 12)));
     }
     store<f32>(__p_dx + ((<usize>((((plane * __u_in_h) + row) * __u_in_w) + col)) << 2), acc);
   } else {
@@ -1790,22 +1790,22 @@ export const bwdDx: KernelArtifact = {
       acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2)) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2))));
     }
     if ((<u32>(1) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(1))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(1))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 4) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 4)));
     }
     if ((<u32>(2) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(2))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(2))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 8) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 8)));
     }
     if ((<u32>(3) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(3))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(3))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 12) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 12)));
     }
     if ((<u32>(4) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(4))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(4))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 16) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 16)));
     }
     if ((<u32>(5) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(5))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(5))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 20) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 20)));
     }
     if ((<u32>(6) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(6))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(6))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 24) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 24)));
     }
     store<f32>(__p_dx + ((<usize>((((plane * __u_in_h) + row) * __u_in_w) + col)) << 2), acc_1);
   }

@@ -38,13 +38,13 @@
       acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>dy_base) << 2))));
     }
     if ((<u32>(1) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>(wa_col + <u32>(4))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
+      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 16) * load<f32>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
     }
     if ((<u32>(2) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>(wa_col + <u32>(8))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
+      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 32) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
     }
     if ((<u32>(3) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>(wa_col + <u32>(12))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
+      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 48) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
     }
     store<f32>(__p_dt + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc);
   } else {
@@ -67,22 +67,22 @@
       acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2)) * load<f32>(__p_dy + ((<usize>dy_base_1) << 2))));
     }
     if ((<u32>(1) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(7))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28) * load<f32>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
     }
     if ((<u32>(2) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(14))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
     }
     if ((<u32>(3) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(21))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
     }
     if ((<u32>(4) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(28))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
     }
     if ((<u32>(5) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(35))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 140) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
     }
     if ((<u32>(6) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>(wa_col_1 + <u32>(42))) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
     }
     store<f32>(__p_dt + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc_1);
   }

@@ -38,13 +38,13 @@
       acc = (acc + (load<f32>(__p_dt + ((<usize>dt_base) << 2)) * load<f32>(__p_wb + ((<usize>wb_row) << 2))));
     }
     if ((<u32>(1) < hit_cols)) {
-      acc = (acc + (load<f32>(__p_dt + ((<usize>(dt_base + <u32>(1))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(1))) << 2))));
+      acc = (acc + (load<f32>(__p_dt + ((<usize>dt_base) << 2), 4) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 4)));
     }
     if ((<u32>(2) < hit_cols)) {
-      acc = (acc + (load<f32>(__p_dt + ((<usize>(dt_base + <u32>(2))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(2))) << 2))));
+      acc = (acc + (load<f32>(__p_dt + ((<usize>dt_base) << 2), 8) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 8)));
     }
     if ((<u32>(3) < hit_cols)) {
-      acc = (acc + (load<f32>(__p_dt + ((<usize>(dt_base + <u32>(3))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(3))) << 2))));
+      acc = (acc + (load<f32>(__p_dt + ((<usize>dt_base) << 2), 12) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 12)));
     }
     store<f32>(__p_dx + ((<usize>((((plane * __u_in_h) + row) * __u_in_w) + col)) << 2), acc);
   } else {
@@ -67,22 +67,22 @@
       acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2)) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2))));
     }
     if ((<u32>(1) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(1))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(1))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 4) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 4)));
     }
     if ((<u32>(2) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(2))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(2))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 8) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 8)));
     }
     if ((<u32>(3) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(3))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(3))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 12) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 12)));
     }
     if ((<u32>(4) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(4))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(4))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 16) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 16)));
     }
     if ((<u32>(5) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(5))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(5))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 20) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 20)));
     }
     if ((<u32>(6) < hit_cols_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>(dt_base_1 + <u32>(6))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(6))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_dt + ((<usize>dt_base_1) << 2), 24) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 24)));
     }
     store<f32>(__p_dx + ((<usize>((((plane * __u_in_h) + row) * __u_in_w) + col)) << 2), acc_1);
   }

@@ -22,7 +22,7 @@
   const y_col_start: u32 = (pb + <u32>(1));
   // B weights: the whole 2x1 kernel of this channel as 1 vec4 per row (columns 0-3)
   const wbv_0_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>wb_base) << 2)));
-  const wbv_1_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>(wb_base + <u32>(1))) << 2)));
+  const wbv_1_0: v128 = f32x4.replace_lane(f32x4.splat(<f32>(0)), 0, load<f32>(__p_wb + ((<usize>wb_base) << 2), 4));
   let acc_0_0: v128 = f32x4.splat(<f32>(0));
   const x_row_ok: bool = ((x_row_start >= <u32>(2)) && (x_row_start < (__u_in_h + <u32>(2))));
   const x_row_pos: u32 = (x_row_start + <u32>(1));
@@ -36,7 +36,7 @@
       // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
       const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(2)) * __u_in_w)) + x_col_first);
       const x_0: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2));
-      const x_1: f32 = load<f32>(__p_x + ((<usize>(x_row_base + <u32>(1))) << 2));
+      const x_1: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 4);
       const xv_0: v128 = f32x4.splat(x_0);
       const xv_1: v128 = f32x4.splat(x_1);
       const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));

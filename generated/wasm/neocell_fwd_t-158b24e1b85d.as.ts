@@ -37,13 +37,13 @@
       acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2)) * load<f32>(__p_wb + ((<usize>wb_row) << 2))));
     }
     if ((<u32>(1) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_x + ((<usize>(x_row + <u32>(1))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(4))) << 2))));
+      acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2), 4) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 16)));
     }
     if ((<u32>(2) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_x + ((<usize>(x_row + <u32>(2))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(8))) << 2))));
+      acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2), 8) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 32)));
     }
     if ((<u32>(3) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_x + ((<usize>(x_row + <u32>(3))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(12))) << 2))));
+      acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2), 12) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 48)));
     }
     store<f32>(__p_t + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc);
   } else {
@@ -65,22 +65,22 @@
       acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2)) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2))));
     }
     if ((<u32>(1) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(1))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(7))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 4) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 28)));
     }
     if ((<u32>(2) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(2))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(14))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 8) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 56)));
     }
     if ((<u32>(3) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(3))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(21))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 12) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 84)));
     }
     if ((<u32>(4) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(4))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(28))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 16) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 112)));
     }
     if ((<u32>(5) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(5))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(35))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 20) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 140)));
     }
     if ((<u32>(6) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>(x_row_1 + <u32>(6))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row_1 + <u32>(42))) << 2))));
+      acc_1 = (acc_1 + (load<f32>(__p_x + ((<usize>x_row_1) << 2), 24) * load<f32>(__p_wb + ((<usize>wb_row_1) << 2), 168)));
     }
     store<f32>(__p_t + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc_1);
   }

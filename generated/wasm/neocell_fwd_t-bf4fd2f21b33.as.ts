@@ -36,7 +36,7 @@
     acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2)) * load<f32>(__p_wb + ((<usize>wb_row) << 2))));
   }
   if ((<u32>(1) < hit_rows)) {
-    acc = (acc + (load<f32>(__p_x + ((<usize>(x_row + <u32>(1))) << 2)) * load<f32>(__p_wb + ((<usize>(wb_row + <u32>(1))) << 2))));
+    acc = (acc + (load<f32>(__p_x + ((<usize>x_row) << 2), 4) * load<f32>(__p_wb + ((<usize>wb_row) << 2), 4)));
   }
   store<f32>(__p_t + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc);
 }

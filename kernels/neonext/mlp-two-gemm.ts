@@ -24,6 +24,8 @@ export interface TwoGemmOptions {
   readonly channels: number;
   /** Default 'wgsl'. */
   readonly target?: KernelTarget;
+  /** Fewest rows a launch will have (a batch-1 image's pixels, H·W): CPU tiles never span more rows. */
+  readonly minRows?: number;
   /** Register tiles of the WGSL GEMMs. */
   readonly fc1Tile?: LinearTile;
   readonly fc2Tile?: LinearTile;
@@ -39,8 +41,10 @@ export interface TwoGemmKernels {
   readonly fc2Options: GemmOptions;
 }
 
-function gemmOptions(target: KernelTarget, inFeatures: number, outFeatures: number, epilogue: LinearEpilogue, tile: LinearTile | undefined): GemmOptions {
-  const vec4Tile = target === 'assemblyscript' ? chooseVec4Tile(inFeatures, outFeatures) : undefined;
+function gemmOptions(
+  target: KernelTarget, inFeatures: number, outFeatures: number, epilogue: LinearEpilogue, tile: LinearTile | undefined, minRows: number | undefined,
+): GemmOptions {
+  const vec4Tile = target === 'assemblyscript' ? chooseVec4Tile(inFeatures, outFeatures, minRows) : undefined;
   if (vec4Tile) return { kind: 'vec4', inFeatures, outFeatures, epilogue, ...vec4Tile, workgroupSize: 1 };
   return { kind: 'registers', inFeatures, outFeatures, epilogue, ...(tile ?? DEFAULT_LINEAR_TILE) };
 }
@@ -58,8 +62,8 @@ export function gemmLaunch(o: GemmOptions, rows: number, plane?: number): { grid
 export function compileMlpTwoGemm(o: TwoGemmOptions): TwoGemmKernels {
   const c = o.channels;
   const target = o.target ?? 'wgsl';
-  const fc1Options = gemmOptions(target, c, 4 * c, 'bias-gelu', o.fc1Tile);
-  const fc2Options = gemmOptions(target, 4 * c, c, 'bias-residual-nchw', o.fc2Tile);
+  const fc1Options = gemmOptions(target, c, 4 * c, 'bias-gelu', o.fc1Tile, o.minRows);
+  const fc2Options = gemmOptions(target, 4 * c, c, 'bias-residual-nchw', o.fc2Tile, o.minRows);
   return { fc1: compileGemm(fc1Options, target), fc2: compileGemm(fc2Options, target), fc1Options, fc2Options };
 }
 

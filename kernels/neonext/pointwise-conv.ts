@@ -22,8 +22,8 @@ export function compilePointwiseConv(target: KernelTarget = 'wgsl'): KernelArtif
  * (C_in, H·W). Undefined where H·W is not a multiple of 4 (the dense kernel runs instead).
  * Buffers in binding order: [weight, x_n, y_n]; launch with linearVec4Launch(options, C_out).
  */
-export function pointwiseConvVec4Options(cin: number, plane: number): LinearVec4Options | undefined {
-  const tile = chooseVec4Tile(cin, plane);
+export function pointwiseConvVec4Options(cin: number, cout: number, plane: number): LinearVec4Options | undefined {
+  const tile = chooseVec4Tile(cin, plane, cout);
   return tile ? { inFeatures: cin, outFeatures: plane, epilogue: 'none', ...tile, workgroupSize: 1 } : undefined;
 }
 

@@ -1,8 +1,8 @@
 import {
-  BlockBuilder, add, builtin, div, f32, finishKernel, lane, load, loadVec4, lt, max, min, mod, mul, splat, sub, u32, uniform,
+  BlockBuilder, add, builtin, div, f32, finishKernel, lane, load, loadVec4, max, min, mod, mul, splat, sub, u32, uniform,
 } from '../../../compiler/ir/build.js';
 import type { Expr, KernelIR } from '../../../compiler/ir/ir.js';
-import { NotSupportedError } from '../../../compiler/errors.js';
+import { NeoccError, NotSupportedError } from '../../../compiler/errors.js';
 import type { Grid, UniformValues } from '../../neocell/launch.js';
 import { linearInterface, linearKernelName, linearKernelWhat, linearRunTimeDoc, type LinearEpilogue } from './linear.js';
 
@@ -16,7 +16,7 @@ import { linearInterface, linearKernelName, linearKernelWhat, linearRunTimeDoc, 
  * Grid: x = row tiles (`workgroupSize` per workgroup; past 65535, z counts blocks of 65535), y = column tiles. Row
  * tiles run fastest, so consecutive workgroups (and one thread's contiguous share) reuse the same K×4rv panel of wt
  * from L1 while x streams.
- * Rows past `rows` read a clamped row and store nothing; outFeatures must be a multiple of 4·rv.
+ * outFeatures must be a multiple of 4·rv and rows (a uniform) at least rm.
  */
 export interface LinearVec4Options {
   readonly inFeatures: number;
@@ -31,16 +31,18 @@ export interface LinearVec4Options {
 }
 
 /**
- * The micro-kernel tile for a K → N Linear, or undefined when N is not a multiple of 4. 2 rows × 16 columns
+ * The micro-kernel tile for a K → N Linear over at least `minRows` rows, or undefined when N is not a multiple of 4. 2 rows × 16 columns
  * (8 accumulators, 4 wt vectors) was fastest on NeoNeXt-T's fc_1/fc_2 shapes up to K = 1536 (bench/wasm-gemm.ts:
  * 26-30 GFLOP/s in V8 on one core, vs 4x8 / 2x12 / 3x16 / 1x32 / 4x4); at K = 3072 its 16-column wt panel
  * (196 KiB) falls out of the near caches and 4 rows × 8 columns (a 98 KiB panel) wins.
  */
-export function chooseVec4Tile(inFeatures: number, outFeatures: number): { rm: number; rv: number } | undefined {
-  if (outFeatures % 4 !== 0) return undefined;
+export function chooseVec4Tile(inFeatures: number, outFeatures: number, minRows = Number.POSITIVE_INFINITY): { rm: number; rv: number } | undefined {
+  if (outFeatures % 4 !== 0 || !(minRows >= 1)) return undefined;
   const rv = [4, 2, 1].find((v) => outFeatures % (4 * v) === 0)!;
   // 8 accumulators in all (rm·rv = 8) where N allows 16 or 8 columns.
-  return inFeatures > 1536 && rv >= 2 ? { rm: 4, rv: 2 } : { rm: 8 / rv, rv };
+  const tile = inFeatures > 1536 && rv >= 2 ? { rm: 4, rv: 2 } : { rm: 8 / rv, rv };
+  // A tile never covers more rows than a launch has (linearVec4Launch).
+  return { ...tile, rm: Math.min(tile.rm, Math.floor(minRows)) };
 }
 
 /**
@@ -74,36 +76,40 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
   const rowsU = uniform('rows');
   const b = new BlockBuilder();
   const rowGroup = add(builtin('workgroup_id.x'), mul(builtin('workgroup_id.z'), u32(MAX_GRID_X)));
-  const row0 = b.let('row0', mul(add(mul(rowGroup, u32(workgroupSize)), builtin('local_index')), u32(rm)));
+  // The tile's first row, moved back so the whole tile lies inside `rows` (launches guarantee rows >= rm): the last
+  // tile recomputes and re-stores a few rows of the one before it with identical values, and no row needs a clamp
+  // or a guard. Row i of the tile is then first + i, so its elements are static offsets from one address per k.
+  const row0 = mul(add(mul(rowGroup, u32(workgroupSize)), builtin('local_index')), u32(rm));
+  const first = b.let('first_row', min(row0, sub(rowsU, u32(rm))));
   const col0 = b.let('col0', mul(builtin('workgroup_id.y'), u32(4 * rv)));
-  const rows = Array.from({ length: rm }, (_, i) => b.let('row', add(row0, u32(i))));
-  const inRow = rows.map((r) => b.let('in_row', mul(min(r, sub(rowsU, u32(1))), u32(K))));
-  const cols = Array.from({ length: rv }, (_, j) => b.let('col', add(col0, u32(4 * j))));
-  const acc = rows.map(() => cols.map((c) => b.var('acc', epilogue === 'none' ? splat(f32(0)) : loadVec4('bias', c))));
+  const xFirst = b.let('x_first', mul(first, u32(K)));
+  const acc = Array.from({ length: rm }, () => Array.from({ length: rv }, (_, j) =>
+    b.var('acc', epilogue === 'none' ? splat(f32(0)) : loadVec4('bias', add(col0, u32(4 * j))))));
   b.for('k', u32(0), u32(K), (s, k) => {
-    const wRow = s.let('w_row', mul(k, u32(N)));
-    const w = cols.map((c) => s.let('w', loadVec4('wt', add(wRow, c))));
-    inRow.forEach((base, i) => {
-      const a = s.let('a', splat(load('x', add(base, k))));
-      w.forEach((wj, j) => s.assign(acc[i]![j]!.name, add(acc[i]![j]!.ref, mul(a, wj))));
+    const wBase = s.let('w_base', add(mul(k, u32(N)), col0));
+    const w = Array.from({ length: rv }, (_, j) => s.let('w', loadVec4('wt', add(wBase, u32(4 * j)))));
+    const xk = s.let('x_k', add(xFirst, k));
+    acc.forEach((row, i) => {
+      const a = s.let('a', splat(load('x', add(xk, u32(i * K)))));
+      w.forEach((wj, j) => s.assign(row[j]!.name, add(row[j]!.ref, mul(a, wj))));
     });
   });
   const plane = uniform('plane');
-  rows.forEach((row, i) => {
-    b.if(lt(row, rowsU), (s) => {
-      const nchw = epilogue === 'bias-residual-nchw' ? { base: s.let('n_base', mul(div(row, plane), u32(N))), p: s.let('p', mod(row, plane)) } : undefined;
-      cols.forEach((col, j) => {
-        const value = acc[i]![j]!.ref;
-        if (!nchw) {
-          s.store('y', add(mul(row, u32(N)), col), epilogue === 'bias-gelu' ? geluVec4(s, value) : value);
-          return;
-        }
-        // NCHW: the 4 channels of a vec4 are `plane` apart.
-        for (let l = 0; l < 4; l++) {
-          const at = s.let('at', add(mul(add(nchw.base, add(col, u32(l))), plane), nchw.p));
-          s.store('y', at, add(load('res', at), lane(value, l)));
-        }
-      });
+  const yFirst = b.let('y_first', add(mul(first, u32(N)), col0));
+  acc.forEach((row, i) => {
+    const r = b.let('row', add(first, u32(i)));
+    const nchw = epilogue === 'bias-residual-nchw' ? { base: b.let('n_base', mul(div(r, plane), u32(N))), p: b.let('p', mod(r, plane)) } : undefined;
+    row.forEach((accumulator, j) => {
+      const value = accumulator.ref;
+      if (!nchw) {
+        b.store('y', add(yFirst, u32(i * N + 4 * j)), epilogue === 'bias-gelu' ? geluVec4(b, value) : value);
+        return;
+      }
+      // NCHW: the 4 channels of a vec4 are `plane` apart.
+      for (let l = 0; l < 4; l++) {
+        const at = b.let('at', add(mul(add(nchw.base, add(col0, u32(4 * j + l))), plane), nchw.p));
+        b.store('y', at, add(load('res', at), lane(value, l)));
+      }
     });
   });
   const name = epilogue === 'none' ? 'matmul_vec4' : `${linearKernelName(epilogue)}_vec4`;
@@ -121,8 +127,10 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
 /** WebGPU's default per-dimension grid limit; row tiles beyond it continue along z. */
 const MAX_GRID_X = 65535;
 
-/** Grid of linearVec4Kernel: x (and z) = row tiles / workgroupSize, y = column tiles. */
+/** Grid of linearVec4Kernel: x (and z) = row tiles / workgroupSize, y = column tiles. Needs rows >= rm. */
 export function linearVec4Launch(o: LinearVec4Options, rows: number, plane?: number): { grid: Grid; uniforms: UniformValues } {
+  // Tiles never reach past the last row (see linearVec4Kernel), so a tile needs that many rows to exist.
+  if (rows < o.rm) throw new NeoccError('bad-launch', `linear-vec4: ${rows} rows, fewer than the kernel's ${o.rm}-row tile (pick the tile with chooseVec4Tile(…, minRows))`);
   const groups = Math.ceil(rows / (o.rm * o.workgroupSize));
   const grid: Grid = [Math.min(groups, MAX_GRID_X), o.outFeatures / (4 * o.rv), Math.ceil(groups / MAX_GRID_X)];
   if (o.epilogue === 'bias-residual-nchw') {

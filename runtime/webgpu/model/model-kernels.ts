@@ -92,7 +92,7 @@ export function blockKernels(
     mlpPath,
     mlp: compileMlpResidual(mlpOptions, target),
     mlpOptions,
-    twoGemm: compileMlpTwoGemm({ channels, target, fc1Tile: TWO_GEMM_TILE, fc2Tile: TWO_GEMM_TILE }),
+    twoGemm: compileMlpTwoGemm({ channels, target, minRows: plan.inputShape[2] * plan.inputShape[3], fc1Tile: TWO_GEMM_TILE, fc2Tile: TWO_GEMM_TILE }),
   };
 }
 
@@ -137,7 +137,7 @@ export function modelKernels(config: NeoNeXtConfig, limits: DeviceLimits, target
       const neocell = neoCellKernel(downsamplePlan(config, s, 1), limits, target, { layout: 'nchw', channelBias: true });
       // CPUs run the conv as the SIMD GEMM, one launch per image (about 5x the register-tiled matmul in V8).
       const [h, w] = stageSize(config, s - 1);
-      const convVec4 = target === 'assemblyscript' ? pointwiseConvVec4Options(config.dims[s - 1]!, h * w) : undefined;
+      const convVec4 = target === 'assemblyscript' ? pointwiseConvVec4Options(config.dims[s - 1]!, config.dims[s]!, h * w) : undefined;
       downsamples.push(convVec4 ? { conv: compileGemm({ kind: 'vec4', ...convVec4 }, target), convVec4, neocell } : { conv, neocell });
     }
   }
