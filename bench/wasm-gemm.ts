@@ -1,8 +1,9 @@
 /**
  * The Linear GEMMs of the wasm NeoNeXt model on ONE thread: the register-tiled scalar kernel
  * (kernels/neonext/unfused/linear.ts, the GPU GEMM rendered to AssemblyScript) vs the vec4 SIMD micro-kernel
- * (kernels/neonext/unfused/linear-vec4.ts) at several register tiles, at NeoNeXt-T-224's fc_1 (+ GELU) and fc_2
- * (+ residual, NCHW) shapes, batch 1. This is the measurement behind chooseVec4Tile.
+ * (kernels/neonext/unfused/linear-vec4.ts, weights packed in column panels as the wasm model lays them out) at
+ * several register tiles, at NeoNeXt-T-224's fc_1 (+ GELU) and fc_2 (+ residual, NCHW) shapes, batch 1. This is the
+ * measurement behind chooseVec4Tile.
  * Each kernel is checked against the scalar kernel's output first (max abs difference < 1e-4). Timing: wall time of
  * the synchronous launch, warm-up rounds first (V8 tiers wasm up), then interleaved rounds; median per kernel.
  *
@@ -16,7 +17,7 @@ import { makeArtifact, type KernelArtifact } from '../compiler/artifact.js';
 import { releasedConfig, stageSize } from '../compiler/spec/model-config.js';
 import type { Grid, UniformValues } from '../kernels/neocell/launch.js';
 import { DEFAULT_LINEAR_TILE, linearKernel, linearLaunch, type LinearEpilogue } from '../kernels/neonext/unfused/linear.js';
-import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch } from '../kernels/neonext/unfused/linear-vec4.js';
+import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, packWeightPanels } from '../kernels/neonext/unfused/linear-vec4.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmKernelRunner, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
 import { median } from './timing.js';
@@ -36,7 +37,8 @@ const tiles = args.tiles!.split(',').map((t) => {
   return { rm: rows, rv: cols / 4 };
 });
 
-interface Kernel { name: string; artifact: KernelArtifact; launch: { grid: Grid; uniforms: UniformValues }; samplesMs: number[] }
+/** panelCols: the kernel reads wt in column panels of that width (undefined: row-major). */
+interface Kernel { name: string; artifact: KernelArtifact; launch: { grid: Grid; uniforms: UniformValues }; panelCols?: number; samplesMs: number[] }
 interface Shape { id: string; rows: number; k: number; n: number; epilogue: LinearEpilogue; plane: number }
 
 const config = releasedConfig('neonext-t', 224);
@@ -63,20 +65,29 @@ for (const shape of shapes) {
   kernels.push({ name: `scalar ${scalar.tm}x${scalar.tn}/${scalar.rm}x${scalar.rn}`, artifact: makeArtifact(linearKernel(scalar), 'assemblyscript', scalar), launch: linearLaunch(scalar, rows, plane), samplesMs: [] });
   for (const { rm, rv } of tiles) {
     if (N % (4 * rv) !== 0) continue;
-    const o = { inFeatures: K, outFeatures: N, epilogue, rm, rv, workgroupSize: 1 };
-    kernels.push({ name: `vec4 ${rm}x${4 * rv}`, artifact: makeArtifact(linearVec4Kernel(o), 'assemblyscript', o), launch: linearVec4Launch(o, rows, plane), samplesMs: [] });
+    // Weights packed in column panels, as the wasm model lays them out (gemmWeightLayout).
+    const o = { inFeatures: K, outFeatures: N, epilogue, rm, rv, workgroupSize: 1, packedWt: true };
+    kernels.push({ name: `vec4 ${rm}x${4 * rv}`, artifact: makeArtifact(linearVec4Kernel(o), 'assemblyscript', o), launch: linearVec4Launch(o, rows, plane), panelCols: 4 * rv, samplesMs: [] });
   }
   await compileWasmKernels(kernels.map((k) => k.artifact));
   const mem = new LinearMemory();
   const random = (n: number): Float32Array => Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.37 + K) * 0.5);
   const x = mem.put(random(rows * K));
-  const wt = mem.put(random(K * N));
+  const weights = random(K * N);
+  const wtRowMajor = mem.put(weights);
+  const packed = new Map<number, number>();
+  const wtFor = (kernel: Kernel): number => {
+    if (kernel.panelCols === undefined) return wtRowMajor;
+    if (!packed.has(kernel.panelCols)) packed.set(kernel.panelCols, mem.put(packWeightPanels(weights, K, N, kernel.panelCols)));
+    return packed.get(kernel.panelCols)!;
+  };
   const bias = mem.put(random(N));
   const res = mem.put(random(rows * N));
   const y = mem.alloc(rows * N);
-  const pointers = epilogue === 'bias-residual-nchw' ? [x, wt, bias, res, y] : [x, wt, bias, y];
+  const pointers = (kernel: Kernel): number[] => (epilogue === 'bias-residual-nchw' ? [x, wtFor(kernel), bias, res, y] : [x, wtFor(kernel), bias, y]);
+  for (const kernel of kernels) wtFor(kernel);
   const runner = new WasmKernelRunner(mem);
-  const run = (kernel: Kernel): Promise<void> => runner.run(kernel.artifact, pointers, kernel.launch.uniforms, kernel.launch.grid);
+  const run = (kernel: Kernel): Promise<void> => runner.run(kernel.artifact, pointers(kernel), kernel.launch.uniforms, kernel.launch.grid);
   let reference: Float32Array | undefined;
   for (const kernel of kernels) {
     await run(kernel);

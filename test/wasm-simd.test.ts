@@ -4,8 +4,8 @@ import { BlockBuilder, add, builtin, f32, finishKernel, lane, load, loadVec4, lt
 import type { KernelIR, Stmt } from '../compiler/ir/ir.js';
 import { releasedConfig } from '../compiler/spec/model-config.js';
 import { renderAssemblyScript } from '../compiler/render/assemblyscript.js';
-import { compileGemm, compileMlpTwoGemm, gemmLaunch, mlpTwoGemmLaunch, twoGemmHiddenElements, type GemmOptions, type TwoGemmKernels } from '../kernels/neonext/mlp-two-gemm.js';
-import { chooseVec4Tile } from '../kernels/neonext/unfused/linear-vec4.js';
+import { compileGemm, compileMlpTwoGemm, gemmLaunch, gemmWeightLayout, mlpTwoGemmLaunch, twoGemmHiddenElements, type GemmOptions, type TwoGemmKernels } from '../kernels/neonext/mlp-two-gemm.js';
+import { chooseVec4Tile, packWeightPanels } from '../kernels/neonext/unfused/linear-vec4.js';
 import { relativeL2Error } from '../kernels/tensor.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmKernelRunner } from '../runtime/wasm/wasm-kernels.js';
@@ -17,7 +17,8 @@ import { erf64, twoGemmCase, twoGemmReference, type TwoGemmCase } from './oracle
 /** Runs fc_1 then fc_2 on wasm (hidden and y poisoned with NaN); returns y (NCHW). */
 async function runTwoGemmOnWasm(k: TwoGemmKernels, d: TwoGemmCase): Promise<Float32Array> {
   const mem = new LinearMemory();
-  const [m, x, w1t, b1, w2t, b2] = [d.m, d.x, d.w1t, d.b1, d.w2t, d.b2].map((a) => mem.put(a));
+  // The weights in the layout the kernels read (column panels for the SIMD kernels, as the runtime lays them out).
+  const [m, x, w1t, b1, w2t, b2] = [d.m, d.x, gemmWeightLayout(d.w1t, k.fc1Options), d.b1, gemmWeightLayout(d.w2t, k.fc2Options), d.b2].map((a) => mem.put(a));
   const hidden = mem.output(twoGemmHiddenElements(d.c, d.n, d.plane), true);
   const y = mem.output(d.n * d.c * d.plane, true);
   const runner = new WasmKernelRunner(mem);
@@ -35,7 +36,8 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
       expect([s.twoGemm.fc1Options.kind, s.twoGemm.fc2Options.kind]).toEqual(['vec4', 'vec4']);
       expect(s.twoGemm.fc1.source).toContain('f32x4.mul(');
     }
-    expect(k.stages[3]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 3072, rm: 4, rv: 2 });
+    expect(k.stages[3]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 3072, rm: 4, rv: 2, packedWt: true });
+    expect(packWeightPanels([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 2, 8, 4)).toEqual(new Float32Array([0, 1, 2, 3, 8, 9, 10, 11, 4, 5, 6, 7, 12, 13, 14, 15]));
     expect(k.stages[2]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 1536, rm: 2, rv: 4 });
     expect(chooseVec4Tile(64, 20)).toEqual({ rm: 8, rv: 1 });
     expect(chooseVec4Tile(64, 20, 3)).toEqual({ rm: 3, rv: 1 });

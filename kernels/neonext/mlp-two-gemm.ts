@@ -1,7 +1,7 @@
 import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
 import type { Grid, UniformValues } from '../neocell/launch.js';
 import { DEFAULT_LINEAR_TILE, linearKernel, linearLaunch, type LinearEpilogue, type LinearKernelOptions, type LinearTile } from './unfused/linear.js';
-import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, type LinearVec4Options } from './unfused/linear-vec4.js';
+import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, packWeightPanels, type LinearVec4Options } from './unfused/linear-vec4.js';
 
 /**
  * The second half of a NeoNeXt block (after the folded NeoCell) as TWO GEMMs instead of the one fused kernel of
@@ -15,8 +15,9 @@ import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, type LinearVec4Opti
  * than the fused kernel's workgroup-memory staging (bench/neonext-blocks.ts, `two-gemm`).
  *
  * Per target: WGSL gets the register-tiled GPU GEMM (./unfused/linear.ts); AssemblyScript gets the SIMD
- * micro-kernel (./unfused/linear-vec4.ts, f32x4), 4-6x faster than the register-tiled kernel on a CPU
- * (bench/wasm-gemm.ts), wherever the output width is a multiple of 4.
+ * micro-kernel (./unfused/linear-vec4.ts, f32x4), 4-10x faster than the register-tiled kernel on a CPU
+ * (bench/wasm-gemm.ts), wherever the output width is a multiple of 4, with its weights packed in column panels
+ * (gemmWeightLayout: the runtime lays W1ᵀ/W2ᵀ out that way for these kernels).
  *
  * Bindings: fc_1 [m, w1t, b1, hidden]; fc_2 [hidden, w2t, b2, x, y].
  */
@@ -45,7 +46,7 @@ function gemmOptions(
   target: KernelTarget, inFeatures: number, outFeatures: number, epilogue: LinearEpilogue, tile: LinearTile | undefined, minRows: number | undefined,
 ): GemmOptions {
   const vec4Tile = target === 'assemblyscript' ? chooseVec4Tile(inFeatures, outFeatures, minRows) : undefined;
-  if (vec4Tile) return { kind: 'vec4', inFeatures, outFeatures, epilogue, ...vec4Tile, workgroupSize: 1 };
+  if (vec4Tile) return { kind: 'vec4', inFeatures, outFeatures, epilogue, ...vec4Tile, workgroupSize: 1, packedWt: true };
   return { kind: 'registers', inFeatures, outFeatures, epilogue, ...(tile ?? DEFAULT_LINEAR_TILE) };
 }
 
@@ -53,6 +54,11 @@ function gemmOptions(
 export function compileGemm(o: GemmOptions, target: KernelTarget): KernelArtifact {
   const ir = o.kind === 'vec4' ? linearVec4Kernel(o) : linearKernel(o);
   return makeArtifact(ir, target, { op: 'unfused-linear', ...o });
+}
+
+/** A GEMM's weight operand wt = Wᵀ [in, out] (row-major) in the layout the kernel reads (column panels for packedWt). */
+export function gemmWeightLayout(wt: Float32Array, o: GemmOptions): Float32Array {
+  return o.kind === 'vec4' && o.packedWt ? packWeightPanels(wt, o.inFeatures, o.outFeatures, 4 * o.rv) : wt;
 }
 
 export function gemmLaunch(o: GemmOptions, rows: number, plane?: number): { grid: Grid; uniforms: UniformValues } {

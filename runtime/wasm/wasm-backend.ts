@@ -208,7 +208,7 @@ export class WasmBackend implements Backend {
     mem.reset();
     try {
       const layout = new WeightLayout();
-      const offsets = layoutBlock(layout, foldBlock(plan.spec, params));
+      const offsets = layoutBlock(layout, foldBlock(plan.spec, params), kernels);
       const base = mem.alloc(layout.totalFloats);
       layout.write(mem, base);
       const at = (offset: number): number => base + offset;

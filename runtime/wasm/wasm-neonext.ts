@@ -4,7 +4,7 @@ import { PATCH_SIZE, STAGE_COUNT, blockPlan, downsamplePlan, stageSize, type Neo
 import { foldNeoNeXt, type FoldedBlock, type FoldedNeoNeXt } from '../../kernels/fold-neonext.js';
 import type { NeoNeXtParams } from '../../kernels/neonext-params.js';
 import { headLaunch } from '../../kernels/neonext/head.js';
-import { twoGemmHiddenElements } from '../../kernels/neonext/mlp-two-gemm.js';
+import { gemmWeightLayout, twoGemmHiddenElements } from '../../kernels/neonext/mlp-two-gemm.js';
 import { pointwiseConvLaunch } from '../../kernels/neonext/pointwise-conv.js';
 import { linearVec4Launch } from '../../kernels/neonext/unfused/linear-vec4.js';
 import { stemLaunch } from '../../kernels/neonext/stem.js';
@@ -13,7 +13,7 @@ import type { Grid, UniformValues } from '../../kernels/neocell/launch.js';
 import type { ModuleObserver } from '../../kernels/reference/neonext.js';
 import { concatTensors, formatShape, Tensor } from '../../kernels/tensor.js';
 import type { LoadedModel } from '../backends/backend.js';
-import { allArtifacts, mlpDispatches, neoCellLaunch, type MlpBuffer, type ModelKernels } from '../webgpu/model/model-kernels.js';
+import { allArtifacts, mlpDispatches, neoCellLaunch, type BlockKernels, type MlpBuffer, type ModelKernels } from '../webgpu/model/model-kernels.js';
 import { LinearMemory } from './linear-memory.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
@@ -77,20 +77,25 @@ function neoCell(layout: WeightLayout, w: NeoCellWeights): { wa: number; wb: num
   return { wa: layout.add(concatTensors(w.a)), wb: layout.add(concatTensors(w.b)) };
 }
 
-export function layoutBlock(layout: WeightLayout, p: FoldedBlock): BlockOffsets {
+/**
+ * A block's folded weights in the layout of the MLP kernels it runs: W1ᵀ/W2ᵀ as the two GEMMs read them (column
+ * panels for the SIMD micro-kernel) when the block runs two-GEMM, else row-major for the fused kernel.
+ */
+export function layoutBlock(layout: WeightLayout, p: FoldedBlock, k: BlockKernels): BlockOffsets {
+  const twoGemm = k.mlpPath === 'two-gemm';
   return {
     ...neoCell(layout, p.neocell),
-    w1t: layout.add(transposed(p.fc1.weight)),
+    w1t: layout.add(twoGemm ? gemmWeightLayout(transposed(p.fc1.weight), k.twoGemm.fc1Options) : transposed(p.fc1.weight)),
     b1: layout.add(p.fc1.bias.data),
-    w2t: layout.add(transposed(p.fc2.weight)),
+    w2t: layout.add(twoGemm ? gemmWeightLayout(transposed(p.fc2.weight), k.twoGemm.fc2Options) : transposed(p.fc2.weight)),
     b2: layout.add(p.fc2.bias.data),
   };
 }
 
-function layoutModel(layout: WeightLayout, p: FoldedNeoNeXt): ModelOffsets {
+function layoutModel(layout: WeightLayout, p: FoldedNeoNeXt, k: ModelKernels): ModelOffsets {
   return {
     stem: { w: layout.add(p.stem.weight.data), bias: layout.add(p.stem.bias.data) },
-    stages: p.stages.map((blocks) => blocks.map((b) => layoutBlock(layout, b))),
+    stages: p.stages.map((blocks, s) => blocks.map((b) => layoutBlock(layout, b, k.stages[s]!))),
     downsamples: p.downsamples.map((d) => ({ conv: layout.add(d.conv.data), ...neoCell(layout, d.neocell), bias: layout.add(d.bias.data) })),
     head: {
       lnW: layout.add(p.head.ln.weight.data),
@@ -142,7 +147,7 @@ export class WasmNeoNeXt implements LoadedModel {
     const shared = options.threads > 1;
     await compileWasmKernels(allArtifacts(kernels), shared);
     const layout = new WeightLayout();
-    const offsets = layoutModel(layout, foldNeoNeXt(config, params));
+    const offsets = layoutModel(layout, foldNeoNeXt(config, params), kernels);
     const memory = new LinearMemory(shared);
     const base = memory.alloc(layout.totalFloats);
     layout.write(memory, base);

@@ -28,6 +28,27 @@ export interface LinearVec4Options {
   /** vec4 columns per invocation (4·rv output columns). */
   readonly rv: number;
   readonly workgroupSize: number;
+  /**
+   * wt packed in column panels (packWeightPanels with 4·rv columns) instead of [K, N] row-major: a tile then reads
+   * its K×4rv panel sequentially instead of 4rv floats every N — streamed from memory once, that is what the
+   * hardware prefetcher follows. For weights (packed once at load); an activation operand stays row-major.
+   */
+  readonly packedWt?: boolean;
+}
+
+/**
+ * wt [K, N] row-major → column panels of `cols` (N / cols panels, each K×cols row-major), the layout
+ * linearVec4Kernel reads with `packedWt`.
+ */
+export function packWeightPanels(wt: ArrayLike<number>, inFeatures: number, outFeatures: number, cols: number): Float32Array {
+  if (outFeatures % cols !== 0 || wt.length !== inFeatures * outFeatures) throw new RangeError(`packWeightPanels: [${inFeatures}, ${outFeatures}] in panels of ${cols} columns`);
+  const out = new Float32Array(wt.length);
+  for (let panel = 0; panel < outFeatures / cols; panel++) {
+    for (let k = 0; k < inFeatures; k++) {
+      for (let c = 0; c < cols; c++) out[(panel * inFeatures + k) * cols + c] = wt[k * outFeatures + panel * cols + c]!;
+    }
+  }
+  return out;
 }
 
 /**
@@ -83,10 +104,11 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
   const first = b.let('first_row', min(row0, sub(rowsU, u32(rm))));
   const col0 = b.let('col0', mul(builtin('workgroup_id.y'), u32(4 * rv)));
   const xFirst = b.let('x_first', mul(first, u32(K)));
+  const panel = o.packedWt ? b.let('w_panel', mul(builtin('workgroup_id.y'), u32(K * 4 * rv))) : undefined;
   const acc = Array.from({ length: rm }, () => Array.from({ length: rv }, (_, j) =>
     b.var('acc', epilogue === 'none' ? splat(f32(0)) : loadVec4('bias', add(col0, u32(4 * j))))));
   b.for('k', u32(0), u32(K), (s, k) => {
-    const wBase = s.let('w_base', add(mul(k, u32(N)), col0));
+    const wBase = s.let('w_base', o.packedWt ? add(panel!, mul(k, u32(4 * rv))) : add(mul(k, u32(N)), col0));
     const w = Array.from({ length: rv }, (_, j) => s.let('w', loadVec4('wt', add(wBase, u32(4 * j)))));
     const xk = s.let('x_k', add(xFirst, k));
     acc.forEach((row, i) => {
@@ -120,7 +142,10 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
     ...linearInterface(epilogue),
     shared: [],
     body: b.stmts,
-    doc: [`neocc ${name}: ${what}, vec4 micro-kernel ${rm} rows x ${4 * rv} columns per invocation`, linearRunTimeDoc(epilogue)],
+    doc: [
+      `neocc ${name}: ${what}, vec4 micro-kernel ${rm} rows x ${4 * rv} columns per invocation${o.packedWt ? `, wt in ${4 * rv}-column panels` : ''}`,
+      linearRunTimeDoc(epilogue),
+    ],
   });
 }
 
