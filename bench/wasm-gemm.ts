@@ -108,7 +108,7 @@ for (const shape of shapes) {
     const ms = median(kernel.samplesMs);
     return { name: kernel.name, medianMs: Math.round(ms * 1000) / 1000, gflops: Math.round((flops / ms / 1e6) * 10) / 10 };
   });
-  const chosen = chooseVec4Tile(K, N, rows);
+  const chosen = chooseVec4Tile(N, rows);
   results.push({ ...shape, flops, chosen: chosen ? `vec4 ${chosen.rm}x${4 * chosen.rv}` : 'scalar', kernels: rowsOut });
   log(`${shape.id} ${rows}x${K}x${N} ${epilogue}: ${rowsOut.map((r) => `${r.name} ${r.medianMs} ms (${r.gflops} GF/s)`).join(', ')}`);
 }

@@ -118,7 +118,7 @@ function runFor(launches: readonly BoundLaunch[], ms: number): number {
 const registerTiles = (step: DenseMatmulStep): DenseTile[] => denseTileCandidates(step.m, step.n).filter((t) => t.staging === 'registers');
 
 function simdOptions(inFeatures: number, outFeatures: number, rows: number): LinearVec4Options | undefined {
-  const tile = chooseVec4Tile(inFeatures, outFeatures, rows);
+  const tile = chooseVec4Tile(outFeatures, rows);
   return tile ? { inFeatures, outFeatures, epilogue: 'none', ...tile, workgroupSize: 1 } : undefined;
 }
 

@@ -23,7 +23,7 @@ export const wasmKernels: readonly { readonly role: string; readonly key: string
   { role: 'stage_3 fc_2 + residual', key: 'd67565dff94ae41d3ad1d6768665697d03e4a83c7cc2cd44871f9e27eb18968c', url: new URL('./linear_bias_residual_nchw_vec4-d67565dff94a.wasm', import.meta.url) },
   { role: 'stage_4 NeoCell', key: '4113dd235400984d9593f5593c16f4d82c1c252c9960e80b217801eebe1f1d9e', url: new URL('./neocell_forward_tiles_nhwc_packed-4113dd235400.wasm', import.meta.url) },
   { role: 'stage_4 fc_1 + GELU', key: '9e6db0f384be112c63394b4e14a4ed34934c1225ea085233b8ba7f38bbc770e5', url: new URL('./linear_bias_gelu_vec4-9e6db0f384be.wasm', import.meta.url) },
-  { role: 'stage_4 fc_2 + residual', key: '8badea4c9cdf5b1433109e8360ed93640333d76e9fcb4bae26f0024d627a57dd', url: new URL('./linear_bias_residual_nchw_vec4-8badea4c9cdf.wasm', import.meta.url) },
+  { role: 'stage_4 fc_2 + residual', key: '82069a6ba72999c95176119da6d1bd4246bfff9e89012efe95cea24271f02c04', url: new URL('./linear_bias_residual_nchw_vec4-82069a6ba729.wasm', import.meta.url) },
   { role: 'downsample_1 conv', key: '4e223a042a78eaa2af2f3512603004702f9def5d610381e2cf8eb67ada909563', url: new URL('./matmul_vec4-4e223a042a78.wasm', import.meta.url) },
   { role: 'downsample_1 NeoCell', key: '7fae5230bb09759041f9eabc99f7c324179be411f69c6b3b9ef6c7a212d0c186', url: new URL('./neocell_forward_tiles_nchw_bias-7fae5230bb09.wasm', import.meta.url) },
   { role: 'downsample_2 conv', key: 'c3f1e6e0b8425c6ea8a9956c1cfafef75ce0133f2f8c9c79ad5b7880783dd477', url: new URL('./matmul_vec4-c3f1e6e0b842.wasm', import.meta.url) },

@@ -45,7 +45,7 @@ export interface TwoGemmKernels {
 function gemmOptions(
   target: KernelTarget, inFeatures: number, outFeatures: number, epilogue: LinearEpilogue, tile: LinearTile | undefined, minRows: number | undefined,
 ): GemmOptions {
-  const vec4Tile = target === 'assemblyscript' ? chooseVec4Tile(inFeatures, outFeatures, minRows) : undefined;
+  const vec4Tile = target === 'assemblyscript' ? chooseVec4Tile(outFeatures, minRows) : undefined;
   if (vec4Tile) return { kind: 'vec4', inFeatures, outFeatures, epilogue, ...vec4Tile, workgroupSize: 1, packedWt: true };
   return { kind: 'registers', inFeatures, outFeatures, epilogue, ...(tile ?? DEFAULT_LINEAR_TILE) };
 }

@@ -23,7 +23,7 @@ export function compilePointwiseConv(target: KernelTarget = 'wgsl'): KernelArtif
  * Buffers in binding order: [weight, x_n, y_n]; launch with linearVec4Launch(options, C_out).
  */
 export function pointwiseConvVec4Options(cin: number, cout: number, plane: number): LinearVec4Options | undefined {
-  const tile = chooseVec4Tile(cin, plane, cout);
+  const tile = chooseVec4Tile(plane, cout);
   return tile ? { inFeatures: cin, outFeatures: plane, epilogue: 'none', ...tile, workgroupSize: 1 } : undefined;
 }
 

@@ -52,18 +52,17 @@ export function packWeightPanels(wt: ArrayLike<number>, inFeatures: number, outF
 }
 
 /**
- * The micro-kernel tile for a K → N Linear over at least `minRows` rows, or undefined when N is not a multiple of 4. 2 rows × 16 columns
- * (8 accumulators, 4 wt vectors) was fastest on NeoNeXt-T's fc_1/fc_2 shapes up to K = 1536 (bench/wasm-gemm.ts:
- * 26-30 GFLOP/s in V8 on one core, vs 4x8 / 2x12 / 3x16 / 1x32 / 4x4); at K = 3072 its 16-column wt panel
- * (196 KiB) falls out of the near caches and 4 rows × 8 columns (a 98 KiB panel) wins.
+ * The micro-kernel tile for a Linear with N = `outFeatures` over at least `minRows` rows, or undefined when N is not a multiple of 4:
+ * 8 f32x4 accumulators, as wide as N allows — 2 rows × 16 columns where N is a multiple of 16 (4 wt vectors: 13 of
+ * x86-64's 16 SIMD registers). With the weights packed in column panels (packedWt) 2x16 was the fastest tile at
+ * every NeoNeXt-T-224 MLP shape, K = 96 to 3072 (`npm run bench:wasm-gemm`: 29-40 GFLOP/s on one core, ahead of
+ * 4x8, 2x12, 3x16, 2x8, 4x4, 8x4).
  */
-export function chooseVec4Tile(inFeatures: number, outFeatures: number, minRows = Number.POSITIVE_INFINITY): { rm: number; rv: number } | undefined {
+export function chooseVec4Tile(outFeatures: number, minRows = Number.POSITIVE_INFINITY): { rm: number; rv: number } | undefined {
   if (outFeatures % 4 !== 0 || !(minRows >= 1)) return undefined;
   const rv = [4, 2, 1].find((v) => outFeatures % (4 * v) === 0)!;
-  // 8 accumulators in all (rm·rv = 8) where N allows 16 or 8 columns.
-  const tile = inFeatures > 1536 && rv >= 2 ? { rm: 4, rv: 2 } : { rm: 8 / rv, rv };
   // A tile never covers more rows than a launch has (linearVec4Launch).
-  return { ...tile, rm: Math.min(tile.rm, Math.floor(minRows)) };
+  return { rm: Math.min(8 / rv, Math.floor(minRows)), rv };
 }
 
 /**
