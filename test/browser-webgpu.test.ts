@@ -16,7 +16,7 @@ import { readGoldenCase, type NeoCellCase } from '../runtime/conformance/golden-
 import { parseSafetensors } from '../runtime/weights/safetensors.js';
 import { API_GLOBAL, type GpuProbe, type NeoccBrowserApi, type NeoCellRequest, type NeoCellResponse } from './browser/protocol.js';
 import { openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
-import { randomTensor, seededRandom } from './helpers/random.js';
+import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
 
 const INSTALL_HELP =
@@ -142,10 +142,7 @@ describe('WebGPU runtime in headless Chromium (navigator.gpu)', () => {
       const random = seededRandom(seed);
       const plan = planNeoCell(spec, shape);
       const x = randomTensor(shape, random);
-      const weights = {
-        a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
-        b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
-      };
+      const weights = randomNeoCellWeights(spec, random);
       const gradY = randomTensor(plan.outputShape, random);
       const got = await runInPage(request(raw, x, weights, gradY));
       const want = { y: neoCellForward(plan, x, weights), ...neoCellBackward(plan, x, weights, gradY) };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { neoCellBackward, neoCellForward } from '../kernels/reference/neocell.js';
 import { relativeL2Error } from '../kernels/tensor.js';
-import { randomTensor, seededRandom } from './helpers/random.js';
+import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { upstreamNeoCell } from './oracles/upstream-neocell.js';
 import { neoCellCaseArb as caseArb } from './helpers/spec-arbitrary.js';
 
@@ -14,10 +14,7 @@ describe('block-wise reference vs dense upstream A·X·B (property-based)', () =
         const random = seededRandom(seed);
         const plan = planNeoCell(spec, shape);
         const x = randomTensor(shape, random);
-        const weights = {
-          a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
-          b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
-        };
+        const weights = randomNeoCellWeights(spec, random);
         const gradY = randomTensor(plan.outputShape, random);
         const oracle = upstreamNeoCell(spec.groups, weights.a.map((t) => t.data), weights.b.map((t) => t.data), x.data, shape, gradY.data);
 

@@ -13,7 +13,7 @@ import { concatTensors, relativeL2Error } from '../kernels/tensor.js';
 import { openWasmDiskCache, wasmCacheDir } from '../runtime/wasm/disk-cache.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmKernelRunner, clearWasmModuleCacheForTests, compileStats, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
-import { randomTensor, seededRandom } from './helpers/random.js';
+import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 
 // A small NeoCell: its NCHW and NHWC forward kernels are one asc batch (one .wasm, two .ref files).
 const spec = specFromCode('3+5', 8, 1);
@@ -23,10 +23,7 @@ const nchw = compileNeoCellForward(spec, { target: 'assemblyscript' });
 const nhwc = compileNeoCellForward(spec, { target: 'assemblyscript', layout: 'nhwc' });
 const random = seededRandom(5);
 const x = randomTensor(shape, random);
-const weights = {
-  a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
-  b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
-};
+const weights = randomNeoCellWeights(spec, random);
 const want = neoCellForward(plan, x, weights).data;
 const outputSize = want.length;
 

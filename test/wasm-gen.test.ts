@@ -13,7 +13,7 @@ import { relativeL2Error } from '../kernels/tensor.js';
 import { compileAssemblyScript } from '../runtime/wasm/compile-assemblyscript.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { compileStats, registerWasmBinary } from '../runtime/wasm/wasm-kernels.js';
-import { randomTensor, seededRandom } from './helpers/random.js';
+import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { runCli } from './helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'neocc-gen-wasm-'));
@@ -50,7 +50,7 @@ describe('neocc gen --target assemblyscript', () => {
     const plan = planNeoCell(spec, [1, 8, 11, 11]);
     const random = seededRandom(3);
     const x = randomTensor([1, 8, 11, 11], random);
-    const weights = { a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)), b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)) };
+    const weights = randomNeoCellWeights(spec, random);
     const gradY = randomTensor(plan.outputShape, random);
     const backend = new WasmBackend({ poisonOutputs: true });
     expect(relativeL2Error((await backend.neoCellForward(plan, x, weights)).data, neoCellForward(plan, x, weights).data)).toBeLessThan(1e-5);

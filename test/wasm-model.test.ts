@@ -11,7 +11,7 @@ import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { loadStateDict } from '../runtime/weights/state-dict.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
 import { readFixture, readSyntheticGolden } from './helpers/fixtures.js';
-import { randomTensor, seededRandom } from './helpers/random.js';
+import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 
 // Needs no GPU: every kernel is compiled with asc and runs on this CPU.
 const wasm = new WasmBackend({ poisonOutputs: true });
@@ -62,10 +62,7 @@ describe('NeoNeXt on WebAssembly', () => {
       // A NeoCell call on the backend resets the backend's memory: the model's weights live in its own.
       const spec = specFromCode('4+7', 8, 1);
       const random = seededRandom(5);
-      await wasm.neoCellForward(planNeoCell(spec, [1, 8, 14, 14]), randomTensor([1, 8, 14, 14], random), {
-        a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
-        b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
-      });
+      await wasm.neoCellForward(planNeoCell(spec, [1, 8, 14, 14]), randomTensor([1, 8, 14, 14], random), randomNeoCellWeights(spec, random));
       const [again, third] = await Promise.all([model.forward(input), model.forward(input)]);
       expect(Array.from(again.data)).toEqual(Array.from(first.data));
       expect(Array.from(third.data)).toEqual(Array.from(first.data));

@@ -14,7 +14,7 @@ import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { WasmKernelRunner, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
 import { WASM_LIMITS } from '../runtime/wasm/wasm-model-kernels.js';
-import { randomTensor, seededRandom } from './helpers/random.js';
+import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
 
 // The specialized NeoCell forward kernel with 128-bit SIMD along the block columns: what the WebAssembly target
@@ -30,10 +30,7 @@ function randomOperands(spec: NeoCellSpec, shape: readonly number[], seed: numbe
   const plan = planNeoCell(spec, shape);
   const random = seededRandom(seed);
   const x = randomTensor(shape, random);
-  const weights = {
-    a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
-    b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
-  };
+  const weights = randomNeoCellWeights(spec, random);
   return { plan, x, weights, bias: randomTensor([spec.channels], random) };
 }
 

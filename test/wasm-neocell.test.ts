@@ -11,7 +11,7 @@ import { runConformance } from '../runtime/conformance/run-conformance.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { WasmKernelRunner, compileStats } from '../runtime/wasm/wasm-kernels.js';
-import { randomTensor, seededRandom } from './helpers/random.js';
+import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { runCli } from './helpers/run-cli.js';
 import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
 
@@ -28,10 +28,7 @@ function randomCase(code: string, channels: number, shift: number, shape: readon
   const plan = planNeoCell(spec, shape);
   const random = seededRandom(seed);
   const x = randomTensor(shape, random);
-  const weights = {
-    a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
-    b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
-  };
+  const weights = randomNeoCellWeights(spec, random);
   return { spec, plan, x, weights };
 }
 
@@ -49,10 +46,7 @@ describe('WebAssembly NeoCell kernels', () => {
       const random = seededRandom(seed);
       const plan = planNeoCell(spec, shape);
       const x = randomTensor(shape, random);
-      const weights = {
-        a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
-        b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
-      };
+      const weights = randomNeoCellWeights(spec, random);
       const gradY = randomTensor(plan.outputShape, random);
       const y = await wasm.neoCellForward(plan, x, weights);
       expect(relativeL2Error(y.data, neoCellForward(plan, x, weights).data)).toBeLessThan(1e-5);

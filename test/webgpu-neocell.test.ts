@@ -15,7 +15,7 @@ import { KernelCompileError } from '../runtime/webgpu/kernel-error.js';
 import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
 import { download, outputBuffer, upload } from '../runtime/webgpu/transfers.js';
 import { WebGpuBackend } from '../runtime/webgpu/webgpu-backend.js';
-import { randomTensor, seededRandom } from './helpers/random.js';
+import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
 
 // These tests need a WebGPU adapter; CI installs Mesa's lavapipe (.ci/run). Without one they fail, with the
@@ -42,10 +42,7 @@ describe('WebGPU NeoCell kernels', () => {
       const random = seededRandom(seed);
       const plan = planNeoCell(spec, shape);
       const x = randomTensor(shape, random);
-      const weights = {
-        a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
-        b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
-      };
+      const weights = randomNeoCellWeights(spec, random);
       const gradY = randomTensor(plan.outputShape, random);
       const y = await gpu.neoCellForward(plan, x, weights);
       expect(relativeL2Error(y.data, neoCellForward(plan, x, weights).data)).toBeLessThan(1e-5);
@@ -88,10 +85,7 @@ describe('WebGPU NeoCell kernels', () => {
     const plan = planNeoCell(spec, [2, 8, 8, 12]);
     const random = seededRandom(7);
     const x = randomTensor(plan.inputShape, random);
-    const weights = {
-      a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
-      b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
-    };
+    const weights = randomNeoCellWeights(spec, random);
     const bias = randomTensor([8], random);
     const want = neoCellForward(plan, x, weights);
     const [n, c, h, w] = plan.outputShape;

@@ -1,3 +1,5 @@
+import type { NeoCellSpec } from '../../compiler/spec/neocell-spec.js';
+import type { NeoCellWeights } from '../../kernels/reference/neocell.js';
 import { Tensor } from '../../kernels/tensor.js';
 
 /** Small seeded PRNG (mulberry32) so property-test failures replay exactly from fast-check's seed. */
@@ -17,4 +19,12 @@ export function randomTensor(shape: readonly number[], random: () => number): Te
   const t = Tensor.zeros(shape);
   for (let i = 0; i < t.size; i++) t.data[i] = 2 * random() - 1;
   return t;
+}
+
+/** Random NeoCell weights for `spec`: A [channels, h_out, h_in] and B [channels, w_in, w_out] per group. */
+export function randomNeoCellWeights(spec: NeoCellSpec, random: () => number): NeoCellWeights {
+  return {
+    a: spec.groups.map((g) => randomTensor([g.channels, g.hOut, g.hIn], random)),
+    b: spec.groups.map((g) => randomTensor([g.channels, g.wIn, g.wOut], random)),
+  };
 }
