@@ -14,7 +14,7 @@ import { foldBlock } from '../../kernels/fold-neonext.js';
 import type { BlockParams, NeoNeXtParams } from '../../kernels/neonext-params.js';
 import { twoGemmHiddenElements } from '../../kernels/neonext/mlp-two-gemm.js';
 import type { Backend, LoadedModel } from '../backends/backend.js';
-import { mlpArtifacts, mlpDispatches, neoCellLaunch, type MlpBuffer } from '../webgpu/model/model-kernels.js';
+import { mlpArtifacts, mlpBindings, mlpDispatches, neoCellLaunch, type MlpBuffer } from '../webgpu/model/model-kernels.js';
 import { WasmNeoNeXt, WeightLayout, layoutBlock } from './wasm-neonext.js';
 import { wasmBlockKernels } from './wasm-model-kernels.js';
 import { LinearMemory } from './linear-memory.js';
@@ -219,10 +219,10 @@ export class WasmBackend implements Backend {
       const hidden = twoGemm ? mem.output(twoGemmHiddenElements(c, n, h * w), poison) : 0;
       const nc = neoCellLaunch(kernels.neocell, plan);
       await runner.run(kernels.neocell, [xp, at(offsets.wa), at(offsets.wb), m], nc.uniforms, nc.grid);
-      const pointers: Record<MlpBuffer, number> = {
+      const pointers: Partial<Record<MlpBuffer, number>> = {
         m, x: xp, y, hidden, w1t: at(offsets.w1t), b1: at(offsets.b1), w2t: at(offsets.w2t), b2: at(offsets.b2),
       };
-      for (const d of mlpDispatches(kernels, n, h * w, twoGemm)) await runner.run(d.artifact, d.buffers.map((b) => pointers[b]), d.uniforms, d.grid);
+      for (const d of mlpDispatches(kernels, n, h * w, twoGemm)) await runner.run(d.artifact, mlpBindings(d, pointers), d.uniforms, d.grid);
       return new Tensor(plan.outputShape, mem.read(y, elements));
     } finally {
       mem.reset();

@@ -13,7 +13,7 @@ import type { Grid, UniformValues } from '../../kernels/neocell/launch.js';
 import type { ModuleObserver } from '../../kernels/reference/neonext.js';
 import { concatTensors, formatShape, Tensor } from '../../kernels/tensor.js';
 import type { LoadedModel } from '../backends/backend.js';
-import { allArtifacts, mlpDispatches, neoCellLaunch, type BlockKernels, type MlpBuffer, type ModelKernels } from '../webgpu/model/model-kernels.js';
+import { allArtifacts, mlpBindings, mlpDispatches, neoCellLaunch, type BlockKernels, type MlpBuffer, type ModelKernels } from '../webgpu/model/model-kernels.js';
 import { LinearMemory } from './linear-memory.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
@@ -223,8 +223,8 @@ export class WasmNeoNeXt implements LoadedModel {
       const mlp = mlpDispatches(k.stages[s]!, batch, h * w, twoGemm[s]!);
       for (const blk of wt.stages[s]!) {
         await run(k.stages[s]!.neocell, [cur, blk.wa, blk.wb, scratch], nc);
-        const pointers: Record<MlpBuffer, number> = { m: scratch, x: cur, y: next, hidden, ...blk };
-        for (const d of mlp) await run(d.artifact, d.buffers.map((b) => pointers[b]), d);
+        const pointers: Partial<Record<MlpBuffer, number>> = { m: scratch, x: cur, y: next, hidden, ...blk };
+        for (const d of mlp) await run(d.artifact, mlpBindings(d, pointers), d);
         [cur, next] = [next, cur];
       }
       emit(`stage_${s + 1}`, cur, [batch, config.dims[s]!, h, w]);

@@ -1,4 +1,5 @@
 import type { KernelArtifact, KernelTarget } from '../../../compiler/artifact.js';
+import { NeoccError } from '../../../compiler/errors.js';
 import { chooseTiling, compileNeoCellForward, forwardBaked, type TilingLimits } from '../../../compiler/compile-neocell.js';
 import type { NeoCellPlan } from '../../../compiler/plan/neocell-plan.js';
 import { STAGE_COUNT, blockPlan, downsamplePlan, stageSize, type NeoNeXtConfig } from '../../../compiler/spec/model-config.js';
@@ -119,6 +120,15 @@ export function mlpDispatches(k: BlockKernels, batch: number, plane: number, two
     ];
   }
   return [{ artifact: k.mlp, buffers: ['m', 'x', 'w1t', 'b1', 'w2t', 'b2', 'y'], ...mlpLaunch(k.mlpOptions, batch, plane) }];
+}
+
+/** A dispatch's buffers in binding order, from a runtime's buffers by role (GPUBuffers, wasm pointers). */
+export function mlpBindings<T>(d: MlpDispatch, buffers: Partial<Record<MlpBuffer, T>>): T[] {
+  return d.buffers.map((role) => {
+    const buffer = buffers[role];
+    if (buffer === undefined) throw new NeoccError('bad-launch', `${d.artifact.name}: no "${role}" buffer for the MLP dispatch`);
+    return buffer;
+  });
 }
 
 /** The MLP artifacts of the block's preferred path (what a model compiles up front; a fallback compiles on first use). */

@@ -1,15 +1,14 @@
 import type { NeoCellPlan } from '../../../compiler/plan/neocell-plan.js';
 import { foldBlock } from '../../../kernels/fold-neonext.js';
 import type { BlockParams } from '../../../kernels/neonext-params.js';
-import { mlpLaunch } from '../../../kernels/neonext/mlp-residual.js';
-import { mlpTwoGemmLaunch, twoGemmHiddenElements } from '../../../kernels/neonext/mlp-two-gemm.js';
+import { twoGemmHiddenElements } from '../../../kernels/neonext/mlp-two-gemm.js';
 import { formatShape, sameShape, Tensor } from '../../../kernels/tensor.js';
 import type { GpuContext } from '../gpu-context.js';
 import { KernelLauncher } from '../kernel-launcher.js';
 import type { PipelineCache } from '../pipeline-cache.js';
 import { STORAGE_USAGE, checkBindingSize, download } from '../transfers.js';
 import { WeightUploader, uploadBlock } from './gpu-weights.js';
-import { blockKernels, neoCellLaunch, type MlpPath } from './model-kernels.js';
+import { blockKernels, mlpBindings, mlpDispatches, neoCellLaunch, type MlpBuffer, type MlpPath } from './model-kernels.js';
 
 /**
  * One NeoNeXt block on WebGPU, exactly as a model runs it (folded NeoCell writing channels-last, then the MLP +
@@ -43,16 +42,10 @@ export async function runBlock(
     await launcher.dispatch(kernels.neocell, [xBuf, wt.wa, wt.wb, m], nc.uniforms, nc.grid);
     // As the model: the two-GEMM hidden scratch [pixels, 4C] must fit one storage binding, else the fused kernel.
     const hiddenFits = 4 * twoGemmHiddenElements(c, n, h * w) <= Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
-    const tg = kernels.mlpPath === 'two-gemm' && hiddenFits ? kernels.twoGemm : undefined;
-    if (tg) {
-      const hidden = scratch('two-GEMM MLP hidden activations', twoGemmHiddenElements(c, n, h * w));
-      const l = mlpTwoGemmLaunch(tg, n, h * w);
-      await launcher.dispatch(tg.fc1, [m, wt.w1t, wt.b1, hidden], l.fc1.uniforms, l.fc1.grid);
-      await launcher.dispatch(tg.fc2, [hidden, wt.w2t, wt.b2, xBuf, y], l.fc2.uniforms, l.fc2.grid);
-    } else {
-      const mlp = mlpLaunch(kernels.mlpOptions, n, h * w);
-      await launcher.dispatch(kernels.mlp, [m, xBuf, wt.w1t, wt.b1, wt.w2t, wt.b2, y], mlp.uniforms, mlp.grid);
-    }
+    const twoGemm = kernels.mlpPath === 'two-gemm' && hiddenFits;
+    const hidden = twoGemm ? scratch('two-GEMM MLP hidden activations', twoGemmHiddenElements(c, n, h * w)) : undefined;
+    const buffers: Partial<Record<MlpBuffer, GPUBuffer>> = { ...wt, m, x: xBuf, y, hidden };
+    for (const d of mlpDispatches(kernels, n, h * w, twoGemm)) await launcher.dispatch(d.artifact, mlpBindings(d, buffers), d.uniforms, d.grid);
     await launcher.submit();
     return new Tensor(plan.outputShape, await download(device, y, elements));
   } finally {

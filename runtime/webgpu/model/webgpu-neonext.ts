@@ -3,8 +3,7 @@ import { PATCH_SIZE, STAGE_COUNT, blockPlan, downsamplePlan, stageSize, type Neo
 import { foldNeoNeXt } from '../../../kernels/fold-neonext.js';
 import type { NeoNeXtParams } from '../../../kernels/neonext-params.js';
 import { headLaunch } from '../../../kernels/neonext/head.js';
-import { mlpLaunch } from '../../../kernels/neonext/mlp-residual.js';
-import { mlpTwoGemmLaunch, twoGemmHiddenElements } from '../../../kernels/neonext/mlp-two-gemm.js';
+import { twoGemmHiddenElements } from '../../../kernels/neonext/mlp-two-gemm.js';
 import { pointwiseConvLaunch } from '../../../kernels/neonext/pointwise-conv.js';
 import { stemLaunch } from '../../../kernels/neonext/stem.js';
 import type { ModuleObserver } from '../../../kernels/reference/neonext.js';
@@ -16,7 +15,7 @@ import { KernelLauncher } from '../kernel-launcher.js';
 import type { PipelineCache } from '../pipeline-cache.js';
 import { checkBindingSize } from '../transfers.js';
 import { WeightUploader, uploadModel, type ModelBuffers } from './gpu-weights.js';
-import { allArtifacts, modelKernels, neoCellLaunch, type ModelKernels } from './model-kernels.js';
+import { allArtifacts, mlpBindings, mlpDispatches, modelKernels, neoCellLaunch, type MlpBuffer, type ModelKernels } from './model-kernels.js';
 
 /**
  * Activations for one batch size: ping-pong NCHW buffers, one scratch (NeoCell output / downsample conv output),
@@ -171,17 +170,11 @@ export class WebGpuNeoNeXt implements LoadedModel {
       const plan = blockPlan(config, s, batch);
       const nc = neoCellLaunch(k.stages[s]!.neocell, plan);
       const ks = k.stages[s]!;
-      const twoGemm = a.twoGemm[s] && ks.twoGemm && a.hidden ? { k: ks.twoGemm, hidden: a.hidden, launch: mlpTwoGemmLaunch(ks.twoGemm, batch, h * w) } : undefined;
-      const mlp = mlpLaunch(ks.mlpOptions, batch, h * w);
+      const mlp = mlpDispatches(ks, batch, h * w, a.twoGemm[s]! && a.hidden !== undefined);
       for (const blk of wt.stages[s]!) {
         await launcher.dispatch(ks.neocell, [cur, blk.wa, blk.wb, a.scratch], nc.uniforms, nc.grid);
-        if (twoGemm) {
-          const { k: tg, hidden, launch } = twoGemm;
-          await launcher.dispatch(tg.fc1, [a.scratch, blk.w1t, blk.b1, hidden], launch.fc1.uniforms, launch.fc1.grid);
-          await launcher.dispatch(tg.fc2, [hidden, blk.w2t, blk.b2, cur, next], launch.fc2.uniforms, launch.fc2.grid);
-        } else {
-          await launcher.dispatch(ks.mlp, [a.scratch, cur, blk.w1t, blk.b1, blk.w2t, blk.b2, next], mlp.uniforms, mlp.grid);
-        }
+        const buffers: Partial<Record<MlpBuffer, GPUBuffer>> = { m: a.scratch, x: cur, y: next, hidden: a.hidden, ...blk };
+        for (const d of mlp) await launcher.dispatch(d.artifact, mlpBindings(d, buffers), d.uniforms, d.grid);
         [cur, next] = [next, cur];
       }
       if (observe) snapshot(`stage_${s + 1}`, cur, [batch, config.dims[s]!, h, w]);
