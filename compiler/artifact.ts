@@ -45,13 +45,25 @@ export interface KernelArtifact {
   readonly scratchBytes?: number;
 }
 
+/**
+ * The IR each artifact of this process was rendered from. A side table, not a field: artifacts stay plain data that
+ * `generated/` modules serialize, while the IR interpreter and verifier (compiler/ir) can still reach the exact IR.
+ * Artifacts loaded from generated modules have none.
+ */
+const IR_OF = new WeakMap<KernelArtifact, KernelIR>();
+
+/** The IR `artifact` was rendered from, when it was made in this process by makeArtifact. */
+export function kernelIR(artifact: KernelArtifact): KernelIR | undefined {
+  return IR_OF.get(artifact);
+}
+
 /** Renders `ir` for `target` and wraps it with its cache key (sha256 of {compiler version, target, baked}). */
 export function makeArtifact(ir: KernelIR, target: KernelTarget, baked: unknown): KernelArtifact {
   const bindings: BindingInfo[] = [
     ...ir.buffers.map((b): BindingInfo => ({ name: b.name, kind: b.access === 'read' ? 'read-only-storage' : 'storage' })),
     ...(ir.uniforms.length > 0 ? [{ name: 'params', kind: 'uniform' } as const] : []),
   ];
-  return Object.freeze({
+  const artifact: KernelArtifact = Object.freeze({
     key: cacheKey(target, { kernel: ir.name, baked }),
     target,
     name: ir.name,
@@ -64,4 +76,6 @@ export function makeArtifact(ir: KernelIR, target: KernelTarget, baked: unknown)
     baked,
     ...(RENDERERS[target].scratchBytes ? { scratchBytes: RENDERERS[target].scratchBytes(ir) } : {}),
   });
+  IR_OF.set(artifact, ir);
+  return artifact;
 }
