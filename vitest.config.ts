@@ -1,21 +1,96 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // The wasm kernel disk cache (runtime/wasm/disk-cache.ts) of a test run lives in a fresh temporary folder, shared by
 // the run's test files and CLI child processes and deleted when the run ends: tests never read or fill the user's
-// ~/.cache/neocc, and every run compiles each kernel with asc once. A folder the caller chose is kept as is.
-const wasmCacheDir = process.env.NEOCC_CACHE_DIR ?? mkdtempSync(join(tmpdir(), 'neocc-test-wasm-cache-'));
-if (process.env.NEOCC_CACHE_DIR === undefined) process.on('exit', () => rmSync(wasmCacheDir, { recursive: true, force: true }));
+// ~/.cache/neocc, and every run compiles each kernel with asc once. A folder the caller chose (NEOCC_CACHE_DIR) is
+// kept as is.
+// Local runs may opt into a persistent asc cache with NEOCC_TEST_CACHE=persistent: the tests then share the user's
+// own cache folder, resolved as disk-cache.ts's wasmCacheDir() does ($XDG_CACHE_HOME/neocc/wasm if XDG_CACHE_HOME is
+// absolute, else ~/.cache/neocc/wasm), so a second run skips asc. Safe, as the cache keys every binary by its source,
+// asc's options and version. On CI (CI set, and not "false" or "0") the opt-in is ignored: CI always uses a temporary
+// folder.
+const onCi = !['', 'false', '0'].includes(process.env.CI?.trim() ?? '');
+const cacheMode = process.env.NEOCC_TEST_CACHE?.trim() || 'temporary';
+if (cacheMode !== 'temporary' && cacheMode !== 'persistent') {
+  throw new Error(`vitest.config.ts: NEOCC_TEST_CACHE = "${cacheMode}" is unknown; allowed: persistent | temporary (the default)`);
+}
+
+/** The user's wasm cache folder when NEOCC_CACHE_DIR is unset (disk-cache.ts's wasmCacheDir()); null if no home is known. */
+function userWasmCacheDir(): string | null {
+  const xdg = process.env.XDG_CACHE_HOME?.trim();
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'neocc', 'wasm');
+  try {
+    const home = homedir();
+    return home ? join(home, '.cache', 'neocc', 'wasm') : null;
+  } catch {
+    return null;
+  }
+}
+
+const persistentDir = cacheMode === 'persistent' && !onCi && process.env.NEOCC_CACHE_DIR === undefined ? userWasmCacheDir() : null;
+if (cacheMode === 'persistent') {
+  console.error(persistentDir ? `neocc tests: persistent wasm kernel cache in ${persistentDir}`
+    : `neocc tests: NEOCC_TEST_CACHE=persistent ignored (${onCi ? 'on CI' : process.env.NEOCC_CACHE_DIR !== undefined ? 'NEOCC_CACHE_DIR is set' : 'no home folder'})`);
+}
+const wasmCacheDir = process.env.NEOCC_CACHE_DIR ?? persistentDir ?? mkdtempSync(join(tmpdir(), 'neocc-test-wasm-cache-'));
+if (process.env.NEOCC_CACHE_DIR === undefined && persistentDir === null) process.on('exit', () => rmSync(wasmCacheDir, { recursive: true, force: true }));
+
+// Test tiers: Vitest projects, one per kind of machine a test needs. `npm test` runs them all; `npm run test:<tier>`
+// (vitest run --project <tier>) runs one. A file goes to the heaviest tier it needs (browser > webgpu > wasm > unit):
+// each tier leaves out the files of the tiers above it, so every file is in exactly one. `unit` is every test file no
+// other tier lists, so a new file runs somewhere by default; list it below when it needs asc, a WebGPU adapter or
+// Chromium (a CLI test that runs `--backend wasm` is wasm; `neocc infer`/`conformance` without --backend is `auto`,
+// which probes WebGPU and then runs webgpu or wasm: webgpu).
+const TIERS = {
+  // asc-compiled WebAssembly kernels or the wasm backend, on this CPU.
+  wasm: ['test/wasm-*.test.ts'],
+  // A WebGPU adapter (Dawn via npm `webgpu`; CI: Mesa's lavapipe), possibly with wasm too.
+  webgpu: [
+    'test/webgpu-*.test.ts',
+    'test/backend-auto.test.ts', // probes the adapter; `infer`/`conformance` on --backend auto
+    'test/cli.test.ts', // conformance --backend webgpu and --backend wasm
+    'test/image.test.ts', // `neocc infer` on image files (--backend auto)
+    'test/torch-checkpoint.test.ts', // `neocc infer` with --backend webgpu and auto
+    'test/unfused-kernels.test.ts', // acquireGpu
+  ],
+  // Headless Chromium (Debian's `chromium` through playwright-core).
+  browser: ['test/browser-*.test.ts'],
+} as const;
+const ALL_TESTS = 'test/**/*.test.ts';
+
+// A tier entry without a wildcard names one file: it must exist (a renamed test file would otherwise fall into unit)
+// and be listed once.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const named = Object.values(TIERS).flat().filter((p) => !/[*?[{]/.test(p));
+for (const [i, path] of named.entries()) {
+  if (!existsSync(join(root, path))) throw new Error(`vitest.config.ts: test tier lists ${path}, which does not exist; update TIERS`);
+  if (named.indexOf(path) !== i) throw new Error(`vitest.config.ts: ${path} is listed in two test tiers; keep it in the heavier one`);
+}
+
+// Shared by every tier.
+const common = {
+  // dawn.node (npm `webgpu`) can crash when an adapter is requested inside worker threads: use processes.
+  pool: 'forks',
+  // The float64 reference runs whole networks (NeoNeXt-T at 224) inside some tests.
+  testTimeout: 120_000,
+  env: { NEOCC_CACHE_DIR: wasmCacheDir },
+} as const;
+
+const tier = (name: string, include: readonly string[], heavier: readonly string[]) => ({
+  test: { ...common, name, include: [...include], exclude: [...configDefaults.exclude, ...heavier] },
+});
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // dawn.node (npm `webgpu`) can crash when an adapter is requested inside worker threads: use processes.
-    pool: 'forks',
-    // The float64 reference runs whole networks (NeoNeXt-T at 224) inside some tests.
-    testTimeout: 120_000,
-    env: { NEOCC_CACHE_DIR: wasmCacheDir },
+    projects: [
+      tier('unit', [ALL_TESTS], [...TIERS.wasm, ...TIERS.webgpu, ...TIERS.browser]),
+      tier('wasm', TIERS.wasm, [...TIERS.webgpu, ...TIERS.browser]),
+      tier('webgpu', TIERS.webgpu, TIERS.browser),
+      tier('browser', TIERS.browser, []),
+    ],
   },
 });

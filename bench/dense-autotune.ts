@@ -25,7 +25,7 @@ export async function tuneDenseStep(
 ): Promise<DenseChoice> {
   const tiles = denseTileCandidates(step.m, step.n);
   const dispatches = await Promise.all(tiles.map((tile) =>
-    prepareDispatch(ctx, pipelines, compileDenseMatmul(tile), operands, step.uniforms, denseGrid(step, tile))));
+    prepareDispatch(ctx, pipelines, compileDenseMatmul(tile, ctx.target), operands, step.uniforms, denseGrid(step, tile))));
   const best = tiles.map(() => Infinity);
   for (let r = 0; r < TUNE_ROUNDS; r++) {
     const ns = await timer.round(dispatches.map((d) => ({ dispatches: [d], reps: 1 })));

@@ -1,11 +1,11 @@
-import { chooseTiling, compileNeoCellForward, forwardBaked } from '../compiler/compile-neocell.js';
+import { chooseTiling, compileNeoCellForward, forwardBaked } from '../kernels/neocell/compile.js';
 import type { KernelArtifact } from '../compiler/artifact.js';
 import type { NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { denseNeoCellSteps, denseTileText } from '../kernels/baselines/dense-matmul.js';
 import { denseNeoCellMatrices } from '../kernels/baselines/dense-matrices.js';
 import { forwardLaunch, genericChannelTable, shouldPackChannels } from '../kernels/neocell/launch.js';
-import type { NeoCellWeights } from '../kernels/reference/neocell.js';
-import { concatTensors, Tensor, shapeSize } from '../kernels/tensor.js';
+import type { NeoCellWeights } from '../nn/reference/neocell.js';
+import { concatTensors, Tensor, shapeSize } from '../nn/tensor.js';
 import type { GpuContext } from '../runtime/webgpu/gpu-context.js';
 import type { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
 import { STORAGE_USAGE, checkBindingSize } from '../runtime/webgpu/transfers.js';
@@ -81,14 +81,14 @@ export async function buildVariants(
   const wb = buffers.upload('weight_b', concatTensors(weights.b));
 
   // 1. specialized: the spec baked into the source, tiled for this adapter.
-  const tiling = chooseTiling(plan.spec, ctx.limits);
+  const tiling = chooseTiling(plan.spec, ctx.target.limits);
   const packChannels = shouldPackChannels(plan, tiling);
-  const specialized = compileNeoCellForward(plan.spec, { tiling, packChannels });
+  const specialized = compileNeoCellForward(plan.spec, ctx.target, { tiling, packChannels });
   const ySpec = buffers.create('y_specialized', 4 * outElements);
   const s = forwardLaunch(plan, tiling, false, packChannels);
 
   // 2. generic: one kernel for every spec, the per-channel configuration read from `cfg` at run time.
-  const generic = compileNeoCellForward(undefined, { mode: 'generic', tiling: chooseTiling(undefined, ctx.limits) });
+  const generic = compileNeoCellForward(undefined, ctx.target, { mode: 'generic', tiling: chooseTiling(undefined, ctx.target.limits) });
   const cfg = buffers.upload('cfg', genericChannelTable(plan));
   const yGen = buffers.create('y_generic', 4 * outElements);
   const g = forwardLaunch(plan, forwardBaked(generic).tiling, true);

@@ -5,7 +5,7 @@
  *   (blockKernels) + the fused fc_1 → GELU → fc_2 → +residual kernel, BN/LayerScale folded (foldBlock): 2 dispatches;
  * - `two-gemm`: the folded NeoCell (same kernel) + the MLP as two register-tiled GEMMs with IR epilogues
  *   (kernels/neonext/mlp-two-gemm.ts: fc_1 + GELU → [pixels, 4C] scratch; fc_2 + residual, NCHW store), the tile
- *   the model runtime uses (TWO_GEMM_TILE): 3 dispatches; what runtime/webgpu/model runs (preferredMlpPath);
+ *   the model runtime uses (the WGSL record's GEMM tile): 3 dispatches; what runtime/webgpu/model runs (preferredMlpPath);
  * - `unfused`: the chain a framework runs op by op (kernels/neonext/unfused/chain.ts), unfolded weights:
  *   NeoCell NCHW → BN → NCHW→NHWC → fc_1 → GELU → fc_2 → LayerScale → residual add: 8 dispatches, fc tiles
  *   autotuned per shape and batch (LINEAR_TILE_CANDIDATES), as a tuned BLAS would.
@@ -19,21 +19,22 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { neoCellForwardMacs, planNeoCell, type NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { blockSpec, releasedConfig, stageSize } from '../compiler/spec/model-config.js';
-import { foldBlock } from '../kernels/fold-neonext.js';
-import type { BlockParams } from '../kernels/neonext-params.js';
-import { compileMlpResidual, mlpLaunch, mlpSharedBytes, type MlpTiling } from '../kernels/neonext/mlp-residual.js';
+import { foldBlock } from '../nn/fold-neonext.js';
+import type { BlockParams } from '../nn/neonext-params.js';
+import { compileMlpResidual, mlpSharedBytes, type MlpTiling } from '../kernels/neonext/mlp-residual.js';
 import { unfusedActivationSizes, unfusedBlockSteps, unfusedBlockWeights, type UnfusedBuffer, type UnfusedOptions } from '../kernels/neonext/unfused/chain.js';
 import { LINEAR_TILE_CANDIDATES, type LinearTile } from '../kernels/neonext/unfused/linear.js';
-import { neoNeXtBlock } from '../kernels/reference/neonext.js';
-import { relativeL2Error, Tensor } from '../kernels/tensor.js';
+import { neoNeXtBlock } from '../nn/reference/neonext.js';
+import { relativeL2Error, Tensor } from '../nn/tensor.js';
 import { BufferUsage } from '../runtime/webgpu/constants.js';
 import { acquireGpu, describeAdapter, type GpuContext } from '../runtime/webgpu/gpu-context.js';
-import { WeightUploader, uploadBlock } from '../runtime/webgpu/model/gpu-weights.js';
-import { mlpTwoGemmLaunch, twoGemmHiddenElements } from '../kernels/neonext/mlp-two-gemm.js';
-import { blockKernels, neoCellLaunch } from '../runtime/webgpu/model/model-kernels.js';
+import { blockKernels, type BlockKernels } from '../schedule/model-kernels.js';
+import { blockProgram, blockWeights } from '../schedule/neonext.js';
+import { weightDeclarations } from '../schedule/program.js';
 import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
+import { uploadWeights } from '../runtime/webgpu/program-runner.js';
 import { download } from '../runtime/webgpu/transfers.js';
-import { prepareDispatch, runOnce, type PreparedDispatch } from './dispatch.js';
+import { prepareDispatch, prepareProgram, runOnce, type PreparedDispatch } from './dispatch.js';
 import { randomTensor32, randomWeights, seededUniform } from './neocell-variants.js';
 import { GpuTimer, chooseReps, median } from './timing.js';
 
@@ -101,57 +102,51 @@ class Buffers {
 
 interface Variant { dispatches: PreparedDispatch[]; output: GPUBuffer; detail: Record<string, unknown> }
 
+/** Weight buffers a variant uploaded itself (blockWeights), freed with the shape's other buffers. */
+interface Uploaded { readonly up: { destroy(): void } }
+
+/**
+ * The model's block as the runtime runs it: blockWeights and blockProgram (schedule/neonext.ts) for `kernels`, the
+ * program's `x` bound to the shared input, its other activations made in `bufs`, its dispatches bound by name.
+ */
+async function modelBlock(ctx: GpuContext, pipelines: PipelineCache, plan: NeoCellPlan, x: GPUBuffer, params: BlockParams, bufs: Buffers, kernels: BlockKernels): Promise<Variant & Uploaded> {
+  const weights = blockWeights('block', foldBlock(plan.spec, params), kernels);
+  const program = blockProgram(plan, kernels, ctx.target, weightDeclarations(weights));
+  const buffers = uploadWeights(ctx.device, weights);
+  const up = { destroy: (): void => { for (const b of weights) buffers.get(b.name)?.destroy(); } };
+  try {
+    for (const b of program.buffers) if (b.role !== 'weight') buffers.set(b.name, b.name === 'x' ? x : bufs.make(b.elements));
+    return { up, output: buffers.get('y')!, dispatches: await prepareProgram(ctx, pipelines, program, buffers), detail: {} };
+  } catch (err) {
+    up.destroy();
+    throw err;
+  }
+}
+
 /** The model's block (blockKernels); `mlpTiling` overrides the MLP tiling (the diagnostic probe only). */
-async function fusedVariant(ctx: GpuContext, pipelines: PipelineCache, plan: NeoCellPlan, x: GPUBuffer, params: BlockParams, bufs: Buffers, mlpTiling?: MlpTiling): Promise<Variant & { up: WeightUploader }> {
-  const [n, , h, w] = plan.inputShape;
-  const model = blockKernels(plan, ctx.limits, 'fused');
+async function fusedVariant(ctx: GpuContext, pipelines: PipelineCache, plan: NeoCellPlan, x: GPUBuffer, params: BlockParams, bufs: Buffers, mlpTiling?: MlpTiling): Promise<Variant & Uploaded> {
+  const model = blockKernels(plan, ctx.target, 'fused');
   const mlpOptions = mlpTiling ? { ...model.mlpOptions, ...mlpTiling } : model.mlpOptions;
-  const kernels = { ...model, mlpOptions, mlp: mlpTiling ? compileMlpResidual(mlpOptions) : model.mlp };
-  const up = new WeightUploader(ctx.device);
-  const wt = uploadBlock(up, 'block', foldBlock(plan.spec, params));
-  const total = plan.inputShape.reduce((p, d) => p * d, 1);
-  const m = bufs.make(total);
-  const y = bufs.make(total);
-  const nc = neoCellLaunch(kernels.neocell, plan);
-  const mlp = mlpLaunch(kernels.mlpOptions, n, h * w, ctx.limits.maxComputeWorkgroupsPerDimension);
-  return {
-    up,
-    output: y,
-    dispatches: [
-      await prepareDispatch(ctx, pipelines, kernels.neocell, [x, wt.wa, wt.wb, m], nc.uniforms, nc.grid),
-      await prepareDispatch(ctx, pipelines, kernels.mlp, [m, x, wt.w1t, wt.b1, wt.w2t, wt.b2, y], mlp.uniforms, mlp.grid),
-    ],
-    detail: { neocell: kernels.neocell.key.slice(0, 12), mlp: kernels.mlpOptions },
-  };
+  const kernels = { ...model, mlpOptions, mlp: mlpTiling ? compileMlpResidual(mlpOptions, ctx.target) : model.mlp };
+  const v = await modelBlock(ctx, pipelines, plan, x, params, bufs, kernels);
+  return { ...v, detail: { neocell: kernels.neocell.key.slice(0, 12), mlp: kernels.mlpOptions } };
 }
 
 /** The model's block on the two-GEMM MLP path (blockKernels(…, 'two-gemm')), same folded weights as fused. */
-async function twoGemmVariant(ctx: GpuContext, pipelines: PipelineCache, plan: NeoCellPlan, x: GPUBuffer, params: BlockParams, bufs: Buffers): Promise<Variant & { up: WeightUploader }> {
-  const [n, c, h, w] = plan.inputShape;
-  const kernels = blockKernels(plan, ctx.limits, 'two-gemm');
-  const tg = kernels.twoGemm!;
-  const up = new WeightUploader(ctx.device);
-  const wt = uploadBlock(up, 'block', foldBlock(plan.spec, params));
-  const total = plan.inputShape.reduce((p, d) => p * d, 1);
-  const m = bufs.make(total);
-  const hidden = bufs.make(twoGemmHiddenElements(c, n, h * w));
-  const y = bufs.make(total);
-  const nc = neoCellLaunch(kernels.neocell, plan);
-  const l = mlpTwoGemmLaunch(tg, n, h * w);
-  return {
-    up,
-    output: y,
-    dispatches: [
-      await prepareDispatch(ctx, pipelines, kernels.neocell, [x, wt.wa, wt.wb, m], nc.uniforms, nc.grid),
-      await prepareDispatch(ctx, pipelines, tg.fc1, [m, wt.w1t, wt.b1, hidden], l.fc1.uniforms, l.fc1.grid),
-      await prepareDispatch(ctx, pipelines, tg.fc2, [hidden, wt.w2t, wt.b2, x, y], l.fc2.uniforms, l.fc2.grid),
-    ],
-    detail: { fc1Tile: tg.fc1Options, fc2Tile: tg.fc2Options },
-  };
+async function twoGemmVariant(ctx: GpuContext, pipelines: PipelineCache, plan: NeoCellPlan, x: GPUBuffer, params: BlockParams, bufs: Buffers): Promise<Variant & Uploaded> {
+  const kernels = blockKernels(plan, ctx.target, 'two-gemm');
+  const tg = kernels.twoGemm;
+  const v = await modelBlock(ctx, pipelines, plan, x, params, bufs, kernels);
+  // blockProgram falls back to the fused MLP where the hidden scratch exceeds a binding: that is not this variant.
+  if (v.dispatches.length !== 3) {
+    v.up.destroy();
+    throw new Error(`${plan.inputShape.join('x')}: the two-GEMM block's hidden activations do not fit one binding on this adapter`);
+  }
+  return { ...v, detail: { fc1Tile: tg.fc1Options, fc2Tile: tg.fc2Options } };
 }
 
 async function unfusedVariant(ctx: GpuContext, pipelines: PipelineCache, plan: NeoCellPlan, x: GPUBuffer, params: BlockParams, bufs: Buffers, options: UnfusedOptions): Promise<Variant & { ops: string[] }> {
-  const steps = unfusedBlockSteps(plan, ctx.limits, options);
+  const steps = unfusedBlockSteps(plan, ctx.target, options);
   const map = new Map<UnfusedBuffer, GPUBuffer>([['x', x]]);
   for (const [name, data] of Object.entries(unfusedBlockWeights(params))) map.set(name as UnfusedBuffer, bufs.make(data));
   for (const [name, elements] of Object.entries(unfusedActivationSizes(plan))) if (name !== 'x') map.set(name as UnfusedBuffer, bufs.make(elements));
@@ -211,7 +206,7 @@ async function benchOne(ctx: GpuContext, pipelines: PipelineCache, timer: GpuTim
   const fused = await fusedVariant(ctx, pipelines, plan, x, params, bufs);
   const twoGemm = await twoGemmVariant(ctx, pipelines, plan, x, params, bufs);
   const tp16: MlpTiling = { ...(fused.detail.mlp as MlpTiling), pixelTile: 16 };
-  const probe = mlpSharedBytes(shape.channels, tp16) <= ctx.limits.maxComputeWorkgroupStorageSize
+  const probe = mlpSharedBytes(shape.channels, tp16) <= ctx.target.limits.maxComputeWorkgroupStorageSize
     ? await fusedVariant(ctx, pipelines, plan, x, params, bufs, tp16) : undefined;
   try {
     const tuned = await tuneLinears(ctx, pipelines, timer, plan, x, params);

@@ -5,10 +5,11 @@
  *   one submit, logits read back), median of the runs. Pipeline compilation (lavapipe JITs each shader on first
  *   use) is excluded: the first batch-1 forward compiles every pipeline and is reported on its own as
  *   `firstForwardMs`; batch 8 reuses those pipelines (its first run only adds its activation buffers).
- * - `breakdown`: the same dispatches re-recorded from the same kernels (modelKernels) and folded weights into one
- *   submit with one compute pass per module (stem, stage_1, stage_s incl. downsample_{s-1}, head) and a
- *   timestamp-query pair around each pass (wall time per module pass via onSubmittedWorkDone when the adapter has no
- *   timestamps); median per module over the breakdown rounds. Their sum is a GPU-only figure (no upload/readback).
+ * - `breakdown`: the same dispatches re-recorded from the same schedule (modelKernels, modelWeights,
+ *   modelForwardProgram) into one submit with one compute pass per module (stem, stage_1, stage_s incl.
+ *   downsample_{s-1}, head: split at the program's observation points) and a timestamp-query pair around each
+ *   pass (wall time per module pass via onSubmittedWorkDone when the adapter has no timestamps); median per module
+ *   over the breakdown rounds. Their sum is a GPU-only figure (no upload/readback).
  * Fewer runs at 384 and at batch 8 keep the whole run under ~6 minutes on 2 lavapipe cores (see bench/README.md).
  *
  *   npm run bench:model -- [--quick] [--resolutions 224,384] [--batches 1,8] [--no-reference] [--out FILE]
@@ -16,25 +17,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PATCH_SIZE, STAGE_COUNT, downsamplePlan, releasedConfig, stageSize, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
+import { releasedConfig, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
-import { foldNeoNeXt } from '../kernels/fold-neonext.js';
-import { neoNeXtParams, type NeoNeXtParams } from '../kernels/neonext-params.js';
-import { headLaunch } from '../kernels/neonext/head.js';
-import { mlpLaunch } from '../kernels/neonext/mlp-residual.js';
-import { mlpTwoGemmLaunch, twoGemmHiddenElements } from '../kernels/neonext/mlp-two-gemm.js';
-import { pointwiseConvLaunch } from '../kernels/neonext/pointwise-conv.js';
-import { stemLaunch } from '../kernels/neonext/stem.js';
-import { neoNeXtForward } from '../kernels/reference/neonext.js';
-import { blockPlan } from '../compiler/spec/model-config.js';
-import { BufferUsage } from '../runtime/webgpu/constants.js';
+import { foldNeoNeXt } from '../nn/fold-neonext.js';
+import { neoNeXtParams, type NeoNeXtParams } from '../nn/neonext-params.js';
+import { neoNeXtForward } from '../nn/reference/neonext.js';
 import { describeAdapter, type GpuContext } from '../runtime/webgpu/gpu-context.js';
-import { WeightUploader, uploadModel } from '../runtime/webgpu/model/gpu-weights.js';
-import { modelKernels, neoCellLaunch } from '../runtime/webgpu/model/model-kernels.js';
+import { modelKernels } from '../schedule/model-kernels.js';
+import { modelForwardProgram, modelWeights } from '../schedule/neonext.js';
+import { weightDeclarations } from '../schedule/program.js';
 import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
+import { createProgramBuffer, uploadWeights } from '../runtime/webgpu/program-runner.js';
 import { WebGpuBackend } from '../runtime/webgpu/webgpu-backend.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
-import { prepareDispatch, type PreparedDispatch } from './dispatch.js';
+import { prepareProgram, type PreparedDispatch } from './dispatch.js';
 import { GpuTimer, median } from './timing.js';
 
 const { values: args } = parseArgs({
@@ -61,82 +57,51 @@ function runsFor(resolution: number, batch: number): { runs: number; breakdownRo
 interface Module { readonly name: string; readonly dispatches: PreparedDispatch[] }
 
 /**
- * The forward pass of runtime/webgpu/model/webgpu-neonext.ts, dispatch for dispatch (same kernels, buffers roles,
- * grids, uniforms), grouped by module. Returns the modules and the buffers to free.
+ * The module a breakdown pass ends with, from the forward program's observations (stem, stage_s, head); the
+ * downsample_s observation is no boundary, so each downsample is timed with the stage it feeds.
+ */
+function moduleName(observed: string): string | undefined {
+  if (observed.startsWith('downsample_')) return undefined;
+  const stage = /^stage_(\d+)$/.exec(observed);
+  return stage && stage[1] !== '1' ? `${observed} (incl. downsample_${Number(stage[1]) - 1})` : observed;
+}
+
+/**
+ * The forward pass of runtime/webgpu/model/webgpu-neonext.ts, dispatch for dispatch: the same schedule
+ * (modelKernels, modelWeights, modelForwardProgram for ctx.target), each dispatch bound by its buffer names,
+ * grouped by module at the program's observation points. Returns the modules and the buffers to free.
  */
 async function recordModules(ctx: GpuContext, pipelines: PipelineCache, config: NeoNeXtConfig, params: NeoNeXtParams, batch: number): Promise<{ modules: Module[]; destroy(): void }> {
   const { device } = ctx;
-  const k = modelKernels(config, ctx.limits);
-  const up = new WeightUploader(device);
-  const wt = uploadModel(up, foldNeoNeXt(config, params));
-  let act = 0;
-  for (let s = 0; s < STAGE_COUNT; s++) {
-    const [h, w] = stageSize(config, s);
-    act = Math.max(act, batch * config.dims[s]! * h * w);
-    if (s > 0) {
-      const [ph, pw] = stageSize(config, s - 1);
-      act = Math.max(act, batch * config.dims[s]! * ph * pw);
+  const k = modelKernels(config, ctx.target);
+  const weights = modelWeights(foldNeoNeXt(config, params), k);
+  const program = modelForwardProgram(config, k, ctx.target, batch, weightDeclarations(weights));
+  const buffers = uploadWeights(device, weights);
+  const owned = [...buffers.values()];
+  const destroy = (): void => { for (const b of owned) b.destroy(); };
+  try {
+    for (const b of program.buffers) {
+      if (b.role === 'weight') continue;
+      const buffer = createProgramBuffer(device, b);
+      owned.push(buffer);
+      buffers.set(b.name, buffer);
     }
+    const data = Float32Array.from(syntheticInput(config.resolution, batch).data);
+    device.queue.writeBuffer(buffers.get('input')!, 0, data);
+    const modules: Module[] = [];
+    let from = 0;
+    for (const o of program.observations) {
+      const name = moduleName(o.module);
+      if (name === undefined) continue;
+      modules.push({ name, dispatches: await prepareProgram(ctx, pipelines, program, buffers, { from, to: o.after }) });
+      from = o.after;
+    }
+    if (from !== program.dispatches.length) throw new Error(`${program.dispatches.length - from} dispatches after the last module boundary`);
+    return { modules, destroy };
+  } catch (err) {
+    destroy();
+    throw err;
   }
-  const r = config.resolution;
-  const buffers: GPUBuffer[] = [];
-  const make = (elements: number): GPUBuffer => {
-    const b = device.createBuffer({ size: Math.max(16, 4 * elements), usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
-    buffers.push(b);
-    return b;
-  };
-  const input = make(batch * 3 * r * r);
-  const data = Float32Array.from(syntheticInput(r, batch).data);
-  device.queue.writeBuffer(input, 0, data);
-  const [ping, pong, scratch, logits] = [make(act), make(act), make(act), make(batch * config.classes)];
-  // As WebGpuNeoNeXt: stages on the two-GEMM MLP share one [pixels, 4C] scratch; one too large for a binding runs fused.
-  const maxHiddenBytes = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
-  const twoGemm = k.stages.map((ks, s) => {
-    const [h, w] = stageSize(config, s);
-    return ks.mlpPath === 'two-gemm' && ks.twoGemm !== undefined && 4 * twoGemmHiddenElements(config.dims[s]!, batch, h * w) <= maxHiddenBytes;
-  });
-  const hiddenElements = Math.max(0, ...k.stages.map((_, s) => {
-    const [h, w] = stageSize(config, s);
-    return twoGemm[s] ? twoGemmHiddenElements(config.dims[s]!, batch, h * w) : 0;
-  }));
-  const hidden = hiddenElements > 0 ? make(hiddenElements) : undefined;
-  let cur = ping;
-  let next = pong;
-  const modules: Module[] = [];
-  const stem = stemLaunch(k.stemOptions, batch, r);
-  modules.push({ name: 'stem', dispatches: [await prepareDispatch(ctx, pipelines, k.stem, [input, wt.stem.w, wt.stem.bias, cur], stem.uniforms, stem.grid)] });
-  for (let s = 0; s < STAGE_COUNT; s++) {
-    const [h, w] = stageSize(config, s);
-    const dispatches: PreparedDispatch[] = [];
-    if (s > 0) {
-      const [ph, pw] = stageSize(config, s - 1);
-      const ds = wt.downsamples[s - 1]!;
-      const conv = pointwiseConvLaunch(config.dims[s - 1]!, config.dims[s]!, batch, ph * pw);
-      dispatches.push(await prepareDispatch(ctx, pipelines, k.downsamples[s - 1]!.conv, [ds.conv, cur, scratch], conv.uniforms, conv.grid));
-      const nc = neoCellLaunch(k.downsamples[s - 1]!.neocell, downsamplePlan(config, s, batch));
-      dispatches.push(await prepareDispatch(ctx, pipelines, k.downsamples[s - 1]!.neocell, [scratch, ds.wa, ds.wb, ds.bias, next], nc.uniforms, nc.grid));
-      [cur, next] = [next, cur];
-    }
-    const nc = neoCellLaunch(k.stages[s]!.neocell, blockPlan(config, s, batch));
-    const mlp = mlpLaunch(k.stages[s]!.mlpOptions, batch, h * w);
-    const tg = twoGemm[s] && hidden ? k.stages[s]!.twoGemm : undefined;
-    const tgl = tg ? mlpTwoGemmLaunch(tg, batch, h * w) : undefined;
-    for (const blk of wt.stages[s]!) {
-      dispatches.push(await prepareDispatch(ctx, pipelines, k.stages[s]!.neocell, [cur, blk.wa, blk.wb, scratch], nc.uniforms, nc.grid));
-      if (tg && tgl && hidden) {
-        dispatches.push(await prepareDispatch(ctx, pipelines, tg.fc1, [scratch, blk.w1t, blk.b1, hidden], tgl.fc1.uniforms, tgl.fc1.grid));
-        dispatches.push(await prepareDispatch(ctx, pipelines, tg.fc2, [hidden, blk.w2t, blk.b2, cur, next], tgl.fc2.uniforms, tgl.fc2.grid));
-      } else {
-        dispatches.push(await prepareDispatch(ctx, pipelines, k.stages[s]!.mlp, [scratch, cur, blk.w1t, blk.b1, blk.w2t, blk.b2, next], mlp.uniforms, mlp.grid));
-      }
-      [cur, next] = [next, cur];
-    }
-    modules.push({ name: s > 0 ? `stage_${s + 1} (incl. downsample_${s})` : 'stage_1', dispatches });
-  }
-  const [lh, lw] = stageSize(config, STAGE_COUNT - 1);
-  const head = headLaunch(batch, lh * lw);
-  modules.push({ name: 'head', dispatches: [await prepareDispatch(ctx, pipelines, k.head, [cur, wt.head.lnW, wt.head.lnB, wt.head.fcWt, wt.head.fcB, logits], head.uniforms, head.grid)] });
-  return { modules, destroy: () => { up.destroy(); for (const b of buffers) b.destroy(); } };
 }
 
 interface CaseResult {

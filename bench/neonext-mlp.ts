@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   process.stdout.write('C      plane  variant                          ms     GFLOP/s\n');
   for (const [c, side] of SHAPES) {
     const plane = side * side;
-    const limits = ctx.limits;
+    const limits = ctx.target.limits;
     const blocked = chooseMlpTiling(c, limits);
     const oneUnit = [16, 8, 4, 2, 1].map((pixelTile) => ({ pixelTile, workgroupSize: 64, hiddenPerInvocation: 1, channelsPerInvocation: 1 }))
       .find((t) => mlpSharedBytes(c, t) <= limits.maxComputeWorkgroupStorageSize)!;
@@ -36,8 +36,8 @@ async function main(): Promise<void> {
     const works = [];
     for (const [, tiling] of variants) {
       const options: MlpKernelOptions = { channels: c, hidden: 4 * c, ...tiling };
-      const { grid, uniforms } = mlpLaunch(options, 1, plane);
-      const d = await prepareDispatch(ctx, pipelines, compileMlpResidual(options), io, uniforms, grid);
+      const { grid, uniforms } = mlpLaunch(options, 1, plane, limits.maxComputeWorkgroupsPerDimension);
+      const d = await prepareDispatch(ctx, pipelines, compileMlpResidual(options, ctx.target), io, uniforms, grid);
       await runOnce(ctx, [d]); // JIT + warm-up
       works.push({ dispatches: [d], reps: 1 });
     }

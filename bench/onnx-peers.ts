@@ -23,9 +23,9 @@ import { ONNX_FORMS, exportNeoNeXtOnnx, type OnnxForm } from '../compiler/onnx/e
 import { NotSupportedError } from '../compiler/errors.js';
 import { releasedConfig } from '../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
-import { neoNeXtParams } from '../kernels/neonext-params.js';
-import { neoNeXtForward } from '../kernels/reference/neonext.js';
-import { relativeL2Error } from '../kernels/tensor.js';
+import { neoNeXtParams } from '../nn/neonext-params.js';
+import { neoNeXtForward } from '../nn/reference/neonext.js';
+import { relativeL2Error } from '../nn/tensor.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
 import { median } from './timing.js';

@@ -15,9 +15,10 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeArtifact, type KernelArtifact } from '../compiler/artifact.js';
 import { releasedConfig, stageSize } from '../compiler/spec/model-config.js';
-import type { Grid, UniformValues } from '../kernels/neocell/launch.js';
+import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
+import type { Grid, UniformValues } from '../compiler/launch.js';
 import { DEFAULT_LINEAR_TILE, linearKernel, linearLaunch, type LinearEpilogue } from '../kernels/neonext/unfused/linear.js';
-import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, packWeightPanels } from '../kernels/neonext/unfused/linear-vec4.js';
+import { chooseVec4Tile, vec4Accumulators, linearVec4Kernel, linearVec4Launch, packWeightPanels } from '../kernels/neonext/unfused/linear-vec4.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmKernelRunner, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
 import { median } from './timing.js';
@@ -62,12 +63,12 @@ for (const shape of shapes) {
   const { rows, k: K, n: N, epilogue, plane } = shape;
   const kernels: Kernel[] = [];
   const scalar = { inFeatures: K, outFeatures: N, epilogue, ...DEFAULT_LINEAR_TILE };
-  kernels.push({ name: `scalar ${scalar.tm}x${scalar.tn}/${scalar.rm}x${scalar.rn}`, artifact: makeArtifact(linearKernel(scalar), 'assemblyscript', scalar), launch: linearLaunch(scalar, rows, plane), samplesMs: [] });
+  kernels.push({ name: `scalar ${scalar.tm}x${scalar.tn}/${scalar.rm}x${scalar.rn}`, artifact: makeArtifact(linearKernel(scalar), ASSEMBLYSCRIPT, scalar), launch: linearLaunch(scalar, rows, plane), samplesMs: [] });
   for (const { rm, rv } of tiles) {
     if (N % (4 * rv) !== 0) continue;
     // Weights packed in column panels, as the wasm model lays them out (gemmWeightLayout).
     const o = { inFeatures: K, outFeatures: N, epilogue, rm, rv, workgroupSize: 1, packedWt: true };
-    kernels.push({ name: `vec4 ${rm}x${4 * rv}`, artifact: makeArtifact(linearVec4Kernel(o), 'assemblyscript', o), launch: linearVec4Launch(o, rows, plane), panelCols: 4 * rv, samplesMs: [] });
+    kernels.push({ name: `vec4 ${rm}x${4 * rv}`, artifact: makeArtifact(linearVec4Kernel(o), ASSEMBLYSCRIPT, o), launch: linearVec4Launch(o, rows, plane), panelCols: 4 * rv, samplesMs: [] });
   }
   await compileWasmKernels(kernels.map((k) => k.artifact));
   const mem = new LinearMemory();
@@ -108,7 +109,7 @@ for (const shape of shapes) {
     const ms = median(kernel.samplesMs);
     return { name: kernel.name, medianMs: Math.round(ms * 1000) / 1000, gflops: Math.round((flops / ms / 1e6) * 10) / 10 };
   });
-  const chosen = chooseVec4Tile(N, rows);
+  const chosen = chooseVec4Tile(N, rows, vec4Accumulators(ASSEMBLYSCRIPT)!);
   results.push({ ...shape, flops, chosen: chosen ? `vec4 ${chosen.rm}x${4 * chosen.rv}` : 'scalar', kernels: rowsOut });
   log(`${shape.id} ${rows}x${K}x${N} ${epilogue}: ${rowsOut.map((r) => `${r.name} ${r.medianMs} ms (${r.gflops} GF/s)`).join(', ')}`);
 }

@@ -1,5 +1,5 @@
 import type { KernelArtifact } from '../compiler/artifact.js';
-import type { Grid, UniformValues } from '../kernels/neocell/launch.js';
+import type { Grid, UniformValues } from '../compiler/launch.js';
 import { kernelImports } from '../runtime/wasm/compile-assemblyscript.js';
 import type { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { wasmApi, type WasmInstance, type WasmModule } from '../runtime/wasm/wasm-api.js';

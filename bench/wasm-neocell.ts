@@ -13,7 +13,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { makeArtifact, type KernelArtifact } from '../compiler/artifact.js';
-import { chooseTiling, compileNeoCellForward, forwardBaked } from '../compiler/compile-neocell.js';
+import { chooseTiling, compileNeoCellForward, forwardBaked } from '../kernels/neocell/compile.js';
 import { neoCellForwardMacs, type NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { canonicalSpec } from '../compiler/spec/neocell-spec.js';
 import {
@@ -21,17 +21,17 @@ import {
 } from '../kernels/baselines/dense-matmul.js';
 import { denseForwardMacs, denseNeoCellMatrices } from '../kernels/baselines/dense-matrices.js';
 import { forwardLaunch, genericChannelTable, shouldPackChannels } from '../kernels/neocell/launch.js';
-import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, type LinearVec4Options } from '../kernels/neonext/unfused/linear-vec4.js';
-import { neoCellForward } from '../kernels/reference/neocell.js';
-import { concatTensors, relativeL2Error, shapeSize } from '../kernels/tensor.js';
+import { chooseVec4Tile, vec4Accumulators, linearVec4Kernel, linearVec4Launch, type LinearVec4Options } from '../kernels/neonext/unfused/linear-vec4.js';
+import { neoCellForward } from '../nn/reference/neocell.js';
+import { concatTensors, relativeL2Error, shapeSize } from '../nn/tensor.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { compileStats, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
-import { WASM_LIMITS } from '../runtime/wasm/wasm-model-kernels.js';
 import { benchShapes, selectShapes, type BenchShape } from './neocell-shapes.js';
 import { randomTensor32, randomWeights, seededUniform } from './neocell-variants.js';
 import type { VariantResult as ReportedVariant } from './report.js';
 import { chooseReps, median } from './timing.js';
 import { SyncWasmLauncher, runLaunches, type BoundLaunch } from './wasm-launch.js';
+import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
 
 // Like bin/neocc.mjs: V8 compiles wasm with its optimizing tier up front instead of tiering hot functions up later.
 // The warm-up rounds below would get there anyway; the flag makes sure no sample runs baseline (Liftoff) code.
@@ -118,12 +118,12 @@ function runFor(launches: readonly BoundLaunch[], ms: number): number {
 const registerTiles = (step: DenseMatmulStep): DenseTile[] => denseTileCandidates(step.m, step.n).filter((t) => t.staging === 'registers');
 
 function simdOptions(inFeatures: number, outFeatures: number, rows: number): LinearVec4Options | undefined {
-  const tile = chooseVec4Tile(outFeatures, rows);
+  const tile = chooseVec4Tile(outFeatures, rows, vec4Accumulators(ASSEMBLYSCRIPT)!);
   return tile ? { inFeatures, outFeatures, epilogue: 'none', ...tile, workgroupSize: 1 } : undefined;
 }
 
 const compileSimdMatmul = (o: LinearVec4Options): KernelArtifact =>
-  makeArtifact(linearVec4Kernel(o), 'assemblyscript', { op: 'unfused-linear', kind: 'vec4', ...o });
+  makeArtifact(linearVec4Kernel(o), ASSEMBLYSCRIPT, { op: 'unfused-linear', kind: 'vec4', ...o });
 
 /** The two SIMD matmuls of a shape (T_c = A_c·X_c, Y_c = T_c·B_c), or undefined where a width is not a multiple of 4. */
 function simdSteps(plan: NeoCellPlan): { t: LinearVec4Options; y: LinearVec4Options } | undefined {
@@ -136,11 +136,11 @@ function simdSteps(plan: NeoCellPlan): { t: LinearVec4Options; y: LinearVec4Opti
 
 /** Every kernel a shape needs, so they can be compiled (asc, or the disk cache) before anything is timed. */
 function shapeArtifacts(plan: NeoCellPlan): KernelArtifact[] {
-  const tiling = chooseTiling(plan.spec, WASM_LIMITS);
+  const tiling = chooseTiling(plan.spec, ASSEMBLYSCRIPT.limits);
   const artifacts = [
-    compileNeoCellForward(plan.spec, { target: 'assemblyscript', tiling, packChannels: shouldPackChannels(plan, tiling) }),
-    compileNeoCellForward(undefined, { mode: 'generic', target: 'assemblyscript', tiling: chooseTiling(undefined, WASM_LIMITS) }),
-    ...denseNeoCellSteps(plan).flatMap((st) => registerTiles(st).map((tile) => compileDenseMatmul(tile, 'assemblyscript'))),
+    compileNeoCellForward(plan.spec, ASSEMBLYSCRIPT, { tiling, packChannels: shouldPackChannels(plan, tiling) }),
+    compileNeoCellForward(undefined, ASSEMBLYSCRIPT, { mode: 'generic', tiling: chooseTiling(undefined, ASSEMBLYSCRIPT.limits) }),
+    ...denseNeoCellSteps(plan).flatMap((st) => registerTiles(st).map((tile) => compileDenseMatmul(tile, ASSEMBLYSCRIPT))),
   ];
   const simd = simdSteps(plan);
   if (simd) artifacts.push(compileSimdMatmul(simd.t), compileSimdMatmul(simd.y));
@@ -152,7 +152,7 @@ async function tuneDenseStep(
   launcher: SyncWasmLauncher, step: DenseMatmulStep, pointers: readonly [number, number, number],
 ): Promise<{ tile: DenseTile; launch: BoundLaunch; candidatesUs: Record<string, number> }> {
   const tiles = registerTiles(step);
-  const launches = await Promise.all(tiles.map((tile) => launcher.bind(compileDenseMatmul(tile, 'assemblyscript'), pointers, step.uniforms, denseGrid(step, tile))));
+  const launches = await Promise.all(tiles.map((tile) => launcher.bind(compileDenseMatmul(tile, ASSEMBLYSCRIPT), pointers, step.uniforms, denseGrid(step, tile))));
   const best = tiles.map(() => Infinity);
   const reps = launches.map((l) => chooseReps(runFor([l], sampleMs / 4), (sampleMs / 2) * 1e6, 100000));
   for (let r = 0; r < TUNE_ROUNDS; r++) {
@@ -188,14 +188,14 @@ async function buildVariants(
     ySimd: mem.output(outElements, true),
   };
 
-  // 1. specialized: exactly the wasm backend's kernel choice (tiled for WASM_LIMITS, channels packed on small planes), NCHW.
-  const tiling = chooseTiling(plan.spec, WASM_LIMITS);
+  // 1. specialized: exactly the wasm backend's kernel choice (tiled for ASSEMBLYSCRIPT.limits, channels packed on small planes), NCHW.
+  const tiling = chooseTiling(plan.spec, ASSEMBLYSCRIPT.limits);
   const packChannels = shouldPackChannels(plan, tiling);
-  const specialized = compileNeoCellForward(plan.spec, { target: 'assemblyscript', tiling, packChannels });
+  const specialized = compileNeoCellForward(plan.spec, ASSEMBLYSCRIPT, { tiling, packChannels });
   const s = forwardLaunch(plan, tiling, false, packChannels);
 
   // 2. generic: one kernel for every spec, per-channel table in `cfg`, the T tile in (scratch) workgroup memory.
-  const generic = compileNeoCellForward(undefined, { mode: 'generic', target: 'assemblyscript', tiling: chooseTiling(undefined, WASM_LIMITS) });
+  const generic = compileNeoCellForward(undefined, ASSEMBLYSCRIPT, { mode: 'generic', tiling: chooseTiling(undefined, ASSEMBLYSCRIPT.limits) });
   const g = forwardLaunch(plan, forwardBaked(generic).tiling, true);
 
   // 3. dense-registers: T = A·X, Y = T·B as two batched matmuls (register-tiled), the fastest register tile per step.

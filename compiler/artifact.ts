@@ -1,21 +1,6 @@
 import { cacheKey } from './cache-key.js';
 import type { KernelIR, UniformField } from './ir/ir.js';
-import { WGSL_ENTRY_POINT, renderWgsl } from './render/wgsl.js';
-import { assemblyScriptEntryPoint, assemblyScriptScratchBytes, renderAssemblyScript } from './render/assemblyscript.js';
-
-/** Kernel languages: WGSL for WebGPU, AssemblyScript compiled to WebAssembly for the CPU path (runtime/wasm). */
-export type KernelTarget = 'wgsl' | 'assemblyscript';
-
-/** How each target prints a kernel and names its entry point: the only place makeArtifact branches on the target. */
-const RENDERERS: Readonly<Record<KernelTarget, {
-  render(ir: KernelIR): string;
-  entryPoint(ir: KernelIR): string;
-  /** Scratch memory a CPU launch passes (workgroup arrays + per-invocation carried values); absent on GPU targets. */
-  scratchBytes?(ir: KernelIR): number;
-}>> = {
-  wgsl: { render: renderWgsl, entryPoint: () => WGSL_ENTRY_POINT },
-  assemblyscript: { render: renderAssemblyScript, entryPoint: assemblyScriptEntryPoint, scratchBytes: assemblyScriptScratchBytes },
-};
+import type { KernelTarget, TargetName } from './targets/target.js';
 
 /** How one binding of group 0 is used; the order is the binding number (buffers, then the uniform struct). */
 export interface BindingInfo {
@@ -29,7 +14,7 @@ export interface BindingInfo {
  */
 export interface KernelArtifact {
   readonly key: string;
-  readonly target: KernelTarget;
+  readonly target: TargetName;
   readonly name: string;
   readonly entryPoint: string;
   readonly source: string;
@@ -57,24 +42,24 @@ export function kernelIR(artifact: KernelArtifact): KernelIR | undefined {
   return IR_OF.get(artifact);
 }
 
-/** Renders `ir` for `target` and wraps it with its cache key (sha256 of {compiler version, target, baked}). */
+/** Renders `ir` with `target`'s renderer and wraps it with its cache key (sha256 of {compiler version, target name, baked}). */
 export function makeArtifact(ir: KernelIR, target: KernelTarget, baked: unknown): KernelArtifact {
   const bindings: BindingInfo[] = [
     ...ir.buffers.map((b): BindingInfo => ({ name: b.name, kind: b.access === 'read' ? 'read-only-storage' : 'storage' })),
     ...(ir.uniforms.length > 0 ? [{ name: 'params', kind: 'uniform' } as const] : []),
   ];
   const artifact: KernelArtifact = Object.freeze({
-    key: cacheKey(target, { kernel: ir.name, baked }),
-    target,
+    key: cacheKey(target.name, { kernel: ir.name, baked }),
+    target: target.name,
     name: ir.name,
-    entryPoint: RENDERERS[target].entryPoint(ir),
-    source: RENDERERS[target].render(ir),
+    entryPoint: target.entryPoint(ir),
+    source: target.render(ir),
     workgroupSize: ir.workgroupSize,
     sharedBytes: ir.shared.reduce((s, d) => s + 4 * d.length, 0),
     bindings: Object.freeze(bindings),
     uniforms: Object.freeze([...ir.uniforms]),
     baked,
-    ...(RENDERERS[target].scratchBytes ? { scratchBytes: RENDERERS[target].scratchBytes(ir) } : {}),
+    ...(target.scratchBytes ? { scratchBytes: target.scratchBytes(ir) } : {}),
   });
   IR_OF.set(artifact, ir);
   return artifact;

@@ -23,7 +23,7 @@ import * as neocell_ea849928cd18 from './neocell-ea849928cd18.js';
 import * as neocell_edf766255a57 from './neocell-edf766255a57.js';
 import * as neocell_f2e3419a9931 from './neocell-f2e3419a9931.js';
 
-export type { BindingInfo, KernelArtifact, KernelTarget, UniformField } from './kernel-artifact.js';
+export type { BindingInfo, KernelArtifact, TargetName, UniformField } from './kernel-artifact.js';
 export * as neocell_0c729f68f1a7 from './neocell-0c729f68f1a7.js';
 export * as neocell_0f3b222f73ac from './neocell-0f3b222f73ac.js';
 export * as neocell_13be1d333bdf from './neocell-13be1d333bdf.js';

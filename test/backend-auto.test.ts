@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { relativeL2Error } from '../kernels/tensor.js';
+import { relativeL2Error } from '../nn/tensor.js';
 import { chooseAutoBackend, createBackend, probeWebGpu, type AdapterProbe, type ProbedAdapter } from '../runtime/backends/create-backend.js';
 import { readFixture } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';

@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { relativeL2Error } from '../kernels/tensor.js';
+import { relativeL2Error } from '../nn/tensor.js';
 import { PREBUILT_API, type PrebuiltRun } from './browser/wasm-prebuilt-entry.js';
 import { openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
 import { readSyntheticGolden } from './helpers/fixtures.js';

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { relativeL2Error } from '../kernels/tensor.js';
+import { relativeL2Error } from '../nn/tensor.js';
 import { readFixture } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
-import { foldBlock, foldNeoNeXt } from '../kernels/fold-neonext.js';
-import { neoNeXtParams } from '../kernels/neonext-params.js';
-import { neoNeXtBlock, neoNeXtForward } from '../kernels/reference/neonext.js';
-import { foldedBlock, foldedNeoNeXtForward } from '../kernels/reference/neonext-folded.js';
-import { relativeL2Error, type Tensor } from '../kernels/tensor.js';
+import { foldBlock, foldNeoNeXt } from '../nn/fold-neonext.js';
+import { neoNeXtParams } from '../nn/neonext-params.js';
+import { neoNeXtBlock, neoNeXtForward } from '../nn/reference/neonext.js';
+import { foldedBlock, foldedNeoNeXtForward } from '../nn/reference/neonext-folded.js';
+import { relativeL2Error, type Tensor } from '../nn/tensor.js';
 import { readGoldenCase } from '../runtime/conformance/golden-case.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
 import { loadStateDict } from '../runtime/weights/state-dict.js';

@@ -5,12 +5,13 @@ import { pathToFileURL } from 'node:url';
 import { Project, ts } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KernelArtifact } from '../compiler/artifact.js';
-import { compileNeoCellBackward, compileNeoCellForward } from '../compiler/compile-neocell.js';
+import { compileNeoCellBackward, compileNeoCellForward } from '../kernels/neocell/compile.js';
 import {
   diffGenerated, generate, isUpToDate, resolveGenRequest, resolveOutDir, writeGenerated, type GenRequest,
 } from '../compiler/gen/generate.js';
 import { canonicalSpec, specFromCode } from '../compiler/spec/neocell-spec.js';
 import { runCli } from './helpers/run-cli.js';
+import { WGSL } from '../compiler/targets/index.js';
 
 const SPEC_REQUEST = resolveGenRequest({ target: 'wgsl', spec: '4+7', inputShape: [1, 96, 56, 56], shift: 1 });
 /** What `npm run gen` asks for; the committed generated/ must equal its output. */
@@ -33,7 +34,7 @@ function generateInto(request: GenRequest): string {
 describe('neocc gen: one spec into a folder outside the repository', () => {
   const spec = specFromCode('4+7', 96, 1);
   const expected = [
-    compileNeoCellForward(spec), compileNeoCellForward(spec, { layout: 'nhwc' }), ...Object.values(compileNeoCellBackward(spec)),
+    compileNeoCellForward(spec, WGSL), compileNeoCellForward(spec, WGSL, { layout: 'nhwc' }), ...Object.values(compileNeoCellBackward(spec, WGSL)),
   ];
 
   it('writes one .wgsl per kernel and a TS module whose embedded sources equal them and the compiler', async () => {
@@ -46,7 +47,7 @@ describe('neocc gen: one spec into a folder outside the repository', () => {
     expect(names).toContain('kernel-artifact.ts');
 
     const module = await import(pathToFileURL(join(dir, modules[0]!)).href) as { forwardNchw: KernelArtifact; artifacts: KernelArtifact[]; spec: unknown };
-    expect(module.forwardNchw.source).toBe(compileNeoCellForward(spec).source);
+    expect(module.forwardNchw.source).toBe(compileNeoCellForward(spec, WGSL).source);
     expect(module.spec).toEqual(canonicalSpec(spec));
     for (const artifact of module.artifacts) {
       const file = `${artifact.name}-${artifact.key.slice(0, 12)}.wgsl`;

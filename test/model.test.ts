@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { releasedConfig } from '../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
-import { neoNeXtParams } from '../kernels/neonext-params.js';
-import { neoNeXtForward } from '../kernels/reference/neonext.js';
-import { relativeL2Error, type Tensor } from '../kernels/tensor.js';
+import { neoNeXtParams } from '../nn/neonext-params.js';
+import { neoNeXtForward } from '../nn/reference/neonext.js';
+import { relativeL2Error, type Tensor } from '../nn/tensor.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
 import { loadStateDict } from '../runtime/weights/state-dict.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
-import { neoCellBackward, neoCellForward } from '../kernels/reference/neocell.js';
-import { relativeL2Error } from '../kernels/tensor.js';
+import { neoCellBackward, neoCellForward } from '../nn/reference/neocell.js';
+import { relativeL2Error } from '../nn/tensor.js';
 import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { upstreamNeoCell } from './oracles/upstream-neocell.js';
 import { neoCellCaseArb as caseArb } from './helpers/spec-arbitrary.js';

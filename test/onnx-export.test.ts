@@ -9,8 +9,8 @@ import { ONNX_FORMS, exportNeoNeXtOnnx, type OnnxExport, type OnnxForm } from '.
 import { decodeOnnxModel } from '../compiler/onnx/graph-builder.js';
 import { modelConfig, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
-import { neoNeXtParams, type NeoNeXtParams } from '../kernels/neonext-params.js';
-import { relativeL2Error, Tensor } from '../kernels/tensor.js';
+import { neoNeXtParams, type NeoNeXtParams } from '../nn/neonext-params.js';
+import { relativeL2Error, Tensor } from '../nn/tensor.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
 import { readTensorFile } from '../runtime/weights/read-tensor-file.js';
 import { loadStateDict } from '../runtime/weights/state-dict.js';

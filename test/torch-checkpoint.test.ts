@@ -5,7 +5,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { modelConfig, releasedConfig } from '../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
-import { relativeL2Error, type Tensor } from '../kernels/tensor.js';
+import { relativeL2Error, type Tensor } from '../nn/tensor.js';
 import { parseTensorFile, readTensorFile } from '../runtime/weights/read-tensor-file.js';
 import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetensors.js';
 import { loadStateDict } from '../runtime/weights/state-dict.js';

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planNeoCell, type NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { specFromCode } from '../compiler/spec/neocell-spec.js';
-import type { BlockParams } from '../kernels/neonext-params.js';
+import type { BlockParams } from '../nn/neonext-params.js';
 import {
   compileGemm, compileMlpTwoGemm, mlpTwoGemmLaunch, twoGemmHiddenElements, type GemmOptions, type TwoGemmKernels,
 } from '../kernels/neonext/mlp-two-gemm.js';
 import { LINEAR_TILE_CANDIDATES } from '../kernels/neonext/unfused/linear.js';
 import { releasedConfig } from '../compiler/spec/model-config.js';
-import { allArtifacts, modelKernels } from '../runtime/webgpu/model/model-kernels.js';
+import { allArtifacts, modelKernels } from '../schedule/model-kernels.js';
 import { unfusedActivationSizes, unfusedBlockSteps, unfusedBlockWeights, type UnfusedBuffer } from '../kernels/neonext/unfused/chain.js';
-import { neoNeXtBlock } from '../kernels/reference/neonext.js';
-import { relativeL2Error, Tensor } from '../kernels/tensor.js';
+import { neoNeXtBlock } from '../nn/reference/neonext.js';
+import { relativeL2Error, Tensor } from '../nn/tensor.js';
 import { readGoldenCase } from '../runtime/conformance/golden-case.js';
 import { BufferUsage } from '../runtime/webgpu/constants.js';
 import { acquireGpu, type GpuContext } from '../runtime/webgpu/gpu-context.js';
@@ -20,6 +20,7 @@ import { download } from '../runtime/webgpu/transfers.js';
 import { readFixture } from './helpers/fixtures.js';
 import { randomTensor, seededRandom } from './helpers/random.js';
 import { twoGemmCase, twoGemmReference, type TwoGemmCase } from './oracles/two-gemm.js';
+import { WGSL } from '../compiler/targets/index.js';
 
 // The unfused NeoNeXt block chain (bench baseline, kernels/neonext/unfused) against the float64 reference.
 // Needs a WebGPU adapter (CI: lavapipe); never skipped.
@@ -44,7 +45,7 @@ function storageMaker(created: GPUBuffer[]): (data: Float32Array) => GPUBuffer {
 /** Runs the whole chain in one submit; every activation buffer starts NaN-poisoned. */
 async function runUnfused(plan: NeoCellPlan, x: Tensor, params: BlockParams): Promise<Float32Array> {
   const { device } = ctx;
-  const steps = unfusedBlockSteps(plan, ctx.limits, { layerScale: params.gamma !== undefined, bnEps: params.norm.eps });
+  const steps = unfusedBlockSteps(plan, ctx.target, { layerScale: params.gamma !== undefined, bnEps: params.norm.eps });
   const weights = unfusedBlockWeights(params);
   const sizes = unfusedActivationSizes(plan);
   const created: GPUBuffer[] = [];
@@ -132,7 +133,7 @@ async function runTwoGemmOnGpu(k: TwoGemmKernels, d: TwoGemmCase): Promise<Float
 
 describe('two-GEMM NeoNeXt MLP on WebGPU (fc_1 + GELU epilogue, fc_2 + residual NCHW epilogue)', () => {
   it('is what the WebGPU model runs at every NeoNeXt-T-224 stage (compiled up front instead of the fused kernel)', () => {
-    const k = modelKernels(releasedConfig('neonext-t', 224), ctx.limits);
+    const k = modelKernels(releasedConfig('neonext-t', 224), ctx.target);
     expect(k.stages.map((s) => s.mlpPath)).toEqual(['two-gemm', 'two-gemm', 'two-gemm', 'two-gemm']);
     const keys = new Set(allArtifacts(k).map((a) => a.key));
     for (const s of k.stages) {
@@ -146,7 +147,7 @@ describe('two-GEMM NeoNeXt MLP on WebGPU (fc_1 + GELU epilogue, fc_2 + residual 
     for (const tile of LINEAR_TILE_CANDIDATES) {
       it(`equals the float64 reference (batch ${n}, C = ${c}, ${hh}x${ww}, tile ${tile.tm}x${tile.tn}/${tile.rm}x${tile.rn})`, async () => {
         const data = twoGemmCase(n, c, hh * ww, 11 * c + tile.tm + tile.rn);
-        const got = await runTwoGemmOnGpu(compileMlpTwoGemm({ channels: c, fc1Tile: tile, fc2Tile: tile }), data);
+        const got = await runTwoGemmOnGpu(compileMlpTwoGemm({ channels: c, target: WGSL, fc1Tile: tile, fc2Tile: tile }), data);
         expect(got.every(Number.isFinite)).toBe(true);
         expect(relativeL2Error(got, twoGemmReference(data))).toBeLessThan(1e-5);
       });
@@ -160,7 +161,7 @@ describe('two-GEMM NeoNeXt MLP on WebGPU (fc_1 + GELU epilogue, fc_2 + residual 
     const data = twoGemmCase(3, c, 35, 5);
     const fc1Options: GemmOptions = { kind: 'vec4', inFeatures: c, outFeatures: 4 * c, epilogue: 'bias-gelu', rm: 2, rv: 4, workgroupSize: 4 };
     const fc2Options: GemmOptions = { kind: 'vec4', inFeatures: 4 * c, outFeatures: c, epilogue: 'bias-residual-nchw', rm: 3, rv: 2, workgroupSize: 4 };
-    const k: TwoGemmKernels = { fc1: compileGemm(fc1Options, 'wgsl'), fc2: compileGemm(fc2Options, 'wgsl'), fc1Options, fc2Options };
+    const k: TwoGemmKernels = { fc1: compileGemm(fc1Options, WGSL), fc2: compileGemm(fc2Options, WGSL), fc1Options, fc2Options };
     expect(k.fc1.source).toContain('vec4<f32>(');
     const got = await runTwoGemmOnGpu(k, data);
     expect(got.every(Number.isFinite)).toBe(true);

@@ -4,17 +4,18 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KernelArtifact } from '../compiler/artifact.js';
-import { compileNeoCellForward } from '../compiler/compile-neocell.js';
+import { compileNeoCellForward } from '../kernels/neocell/compile.js';
 import { diffGenerated, generateWithBinaries, isUpToDate, resolveGenRequest, writeGenerated } from '../compiler/gen/generate.js';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { specFromCode } from '../compiler/spec/neocell-spec.js';
-import { neoCellBackward, neoCellForward } from '../kernels/reference/neocell.js';
-import { relativeL2Error } from '../kernels/tensor.js';
+import { neoCellBackward, neoCellForward } from '../nn/reference/neocell.js';
+import { relativeL2Error } from '../nn/tensor.js';
 import { compileAssemblyScript } from '../runtime/wasm/compile-assemblyscript.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { compileStats, registerWasmBinary } from '../runtime/wasm/wasm-kernels.js';
 import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { runCli } from './helpers/run-cli.js';
+import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'neocc-gen-wasm-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,7 +36,7 @@ describe('neocc gen --target assemblyscript', () => {
       artifacts: KernelArtifact[]; forwardNchw: KernelArtifact; wasmUrls: Record<string, URL>;
     };
     const spec = specFromCode('3+5', 8, 1);
-    expect(module.forwardNchw.source).toBe(compileNeoCellForward(spec, { target: 'assemblyscript' }).source);
+    expect(module.forwardNchw.source).toBe(compileNeoCellForward(spec, ASSEMBLYSCRIPT).source);
     expect(Object.keys(module.wasmUrls)).toEqual(['forwardNchw', 'forwardNhwc', 'fwdT', 'bwdDt', 'bwdDx', 'bwdDw']);
     // What registerPrebuiltWasm (runtime/wasm/prebuilt.ts) reads: each artifact's key with its wasmUrls entry.
     expect((module as unknown as { wasmKernels: Array<{ key: string; url: URL }> }).wasmKernels)

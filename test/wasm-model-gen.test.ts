@@ -1,3 +1,4 @@
+import { modelKernels } from '../schedule/model-kernels.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,17 +12,17 @@ import {
 import { wasmFileName } from '../compiler/gen/spec-artifacts.js';
 import { modelConfig, releasedConfig } from '../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
-import { neoNeXtParams } from '../kernels/neonext-params.js';
-import { relativeL2Error } from '../kernels/tensor.js';
+import { neoNeXtParams } from '../nn/neonext-params.js';
+import { relativeL2Error } from '../nn/tensor.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
 import { compileAssemblyScript } from '../runtime/wasm/compile-assemblyscript.js';
 import { missingPrebuiltWasm, registerPrebuiltWasm, type PrebuiltWasmModule } from '../runtime/wasm/prebuilt.js';
 import { clearWasmModuleCacheForTests, compileStats, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
-import { wasmModelKernels } from '../runtime/wasm/wasm-model-kernels.js';
 import { WasmNeoNeXt } from '../runtime/wasm/wasm-neonext.js';
-import { allArtifacts } from '../runtime/webgpu/model/model-kernels.js';
+import { allArtifacts } from '../schedule/model-kernels.js';
 import { loadStateDict } from '../runtime/weights/state-dict.js';
 import { readFixture } from './helpers/fixtures.js';
+import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
 
 // Every asc call of this file goes through this gate: the generator may compile, a model running on prebuilt
 // binaries must not (an asc call then fails the load, and is counted).
@@ -75,7 +76,7 @@ function mini() {
 describe('neocc gen --target assemblyscript: whole models', () => {
   it('writes every kernel of a model\'s wasm forward; registered, they run neonext-mini to the golden logits without asc', async () => {
     const { config, golden, params } = mini();
-    const request: GenRequest = { target: 'assemblyscript', source: { kind: 'configs', configs: [config] } };
+    const request: GenRequest = { target: ASSEMBLYSCRIPT, source: { kind: 'configs', configs: [config] } };
     asc.allowed = true;
     const generated = await generateWithBinaries(request, dir, compile);
     writeGenerated(dir, generated.files);
@@ -83,7 +84,7 @@ describe('neocc gen --target assemblyscript: whole models', () => {
     const names = generated.files.map((f) => f.name);
     // Each kernel once, though model kernels and NeoCell kernels overlap.
     expect(new Set(names).size).toBe(names.length);
-    const expected = keysOf(allArtifacts(wasmModelKernels(config)));
+    const expected = keysOf(allArtifacts(modelKernels(config, ASSEMBLYSCRIPT)));
 
     const module = await import(pathToFileURL(join(dir, 'model-neonext-mini-128.ts')).href) as PrebuiltWasmModule & {
       config: { name: string; dims: readonly number[] };
@@ -132,7 +133,7 @@ describe('generated/wasm (committed `npm run gen` output)', () => {
     const config = releasedConfig('neonext-t', 224);
     const index = await import('../generated/wasm/index.js') as { wasmModels: Record<string, PrebuiltWasmModule & { wasmKernels: ReadonlyArray<{ key: string; url: URL }> }> };
     const module = index.wasmModels['neonext-t-224']!;
-    const artifacts = allArtifacts(wasmModelKernels(config));
+    const artifacts = allArtifacts(modelKernels(config, ASSEMBLYSCRIPT));
     expect(module.wasmKernels.map((k) => k.key).sort()).toEqual(keysOf(artifacts));
     expect(missingPrebuiltWasm(config, module)).toEqual([]);
 

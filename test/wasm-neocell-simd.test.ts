@@ -1,21 +1,22 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chooseTiling, compileNeoCellForward, forwardBaked, type ForwardArtifactOptions } from '../compiler/compile-neocell.js';
+import { chooseTiling, compileNeoCellForward, forwardBaked, type ForwardArtifactOptions } from '../kernels/neocell/compile.js';
 import { f32, ref, splat, vec4 } from '../compiler/ir/build.js';
 import { planNeoCell, type NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { parseNeoCellSpec, specFromCode, type NeoCellSpec } from '../compiler/spec/neocell-spec.js';
 import { renderAssemblyScript } from '../compiler/render/assemblyscript.js';
 import { wgslExpr } from '../compiler/render/wgsl.js';
 import { forwardLaunch, shouldPackChannels } from '../kernels/neocell/launch.js';
-import { neoCellForward, type NeoCellWeights } from '../kernels/reference/neocell.js';
-import { concatTensors, relativeL2Error, Tensor } from '../kernels/tensor.js';
+import { neoCellForward, type NeoCellWeights } from '../nn/reference/neocell.js';
+import { concatTensors, relativeL2Error, Tensor } from '../nn/tensor.js';
+import { neoCellForwardProgram } from '../schedule/neocell.js';
 import { runConformance } from '../runtime/conformance/run-conformance.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { WasmKernelRunner, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
-import { WASM_LIMITS } from '../runtime/wasm/wasm-model-kernels.js';
 import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
+import { ASSEMBLYSCRIPT, WGSL } from '../compiler/targets/index.js';
 
 // The specialized NeoCell forward kernel with 128-bit SIMD along the block columns: what the WebAssembly target
 // compiles by default (compileNeoCellForward with target 'assemblyscript'); WGSL stays scalar.
@@ -37,7 +38,7 @@ function randomOperands(spec: NeoCellSpec, shape: readonly number[], seed: numbe
 type Options = Pick<ForwardArtifactOptions, 'layout' | 'channelBias' | 'packChannels' | 'simd'>;
 
 /** Runs the block kernel (tiled as the wasm runtime tiles it) on NaN-poisoned output; returns y as the kernel laid it out. */
-const blockKernel = (spec: NeoCellSpec, options: Options) => compileNeoCellForward(spec, { target: 'assemblyscript', tiling: chooseTiling(spec, WASM_LIMITS), ...options });
+const blockKernel = (spec: NeoCellSpec, options: Options) => compileNeoCellForward(spec, ASSEMBLYSCRIPT, { tiling: chooseTiling(spec, ASSEMBLYSCRIPT.limits), ...options });
 
 async function runForward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights, bias: Tensor, options: Options): Promise<{ y: Float32Array; source: string; simd: boolean }> {
   const artifact = blockKernel(plan.spec, options);
@@ -76,24 +77,24 @@ const VARIANTS: readonly Options[] = [
 describe('SIMD NeoCell forward kernel (WebAssembly)', () => {
   it('is what the wasm target compiles (f32x4 source, `simd` in baked and key), the 2x2→1x1 downsample too; WGSL stays scalar', () => {
     const spec = specFromCode('4+7', 96, 1);
-    const wasmArtifact = compileNeoCellForward(spec, { target: 'assemblyscript' });
+    const wasmArtifact = compileNeoCellForward(spec, ASSEMBLYSCRIPT);
     expect(wasmArtifact.source).toContain('f32x4');
     expect(wasmArtifact.source).toContain('vec4 along the block columns');
     expect(forwardBaked(wasmArtifact).simd).toBe(true);
-    expect(compileNeoCellForward(spec, { target: 'assemblyscript', simd: false }).key).not.toBe(wasmArtifact.key);
-    expect(compileNeoCellForward(spec, { target: 'assemblyscript', simd: false }).source).not.toContain('f32x4');
-    expect(wasm.forwardArtifact(spec).source).toContain('f32x4');
+    expect(compileNeoCellForward(spec, ASSEMBLYSCRIPT, { simd: false }).key).not.toBe(wasmArtifact.key);
+    expect(compileNeoCellForward(spec, ASSEMBLYSCRIPT, { simd: false }).source).not.toContain('f32x4');
+    expect(neoCellForwardProgram(planNeoCell(spec, [1, 96, 56, 56]), ASSEMBLYSCRIPT).dispatches[0]!.artifact.source).toContain('f32x4');
 
-    const wgsl = compileNeoCellForward(spec, { target: 'wgsl' });
+    const wgsl = compileNeoCellForward(spec, WGSL);
     expect(wgsl.source).not.toContain('vec4');
     expect(forwardBaked(wgsl)).not.toHaveProperty('simd');
-    expect(wgsl.key).toBe(compileNeoCellForward(spec, { target: 'wgsl', simd: false }).key);
+    expect(wgsl.key).toBe(compileNeoCellForward(spec, WGSL, { simd: false }).key);
 
     const downsample = parseNeoCellSpec([{ h_in: 2, h_out: 1, w_in: 2, w_out: 1, channels: 8 }]);
-    expect(compileNeoCellForward(downsample, { target: 'assemblyscript', channelBias: true }).source).toContain('f32x4');
-    expect(compileNeoCellForward(downsample, { target: 'wgsl', channelBias: true }).source).not.toContain('vec4');
+    expect(compileNeoCellForward(downsample, ASSEMBLYSCRIPT, { channelBias: true }).source).toContain('f32x4');
+    expect(compileNeoCellForward(downsample, WGSL, { channelBias: true }).source).not.toContain('vec4');
     // The shared-t kernel (kernels past 12) has no SIMD form: it stays as it was.
-    const large = compileNeoCellForward(specFromCode('13', 4, 0), { target: 'assemblyscript' });
+    const large = compileNeoCellForward(specFromCode('13', 4, 0), ASSEMBLYSCRIPT);
     expect(forwardBaked(large).tiling.kind).toBe('shared-t');
     expect(forwardBaked(large)).not.toHaveProperty('simd');
   });
@@ -138,7 +139,7 @@ describe('SIMD NeoCell forward kernel (WebAssembly)', () => {
     const runs = cases.flatMap(({ raw, shape }, index) => {
       const spec = parseNeoCellSpec(raw);
       const plan = planNeoCell(spec, shape);
-      return VARIANTS.filter((o) => !o.packChannels || shouldPackChannels(plan, chooseTiling(spec, WASM_LIMITS))).map((options) => ({ raw, shape, spec, index, options }));
+      return VARIANTS.filter((o) => !o.packChannels || shouldPackChannels(plan, chooseTiling(spec, ASSEMBLYSCRIPT.limits))).map((options) => ({ raw, shape, spec, index, options }));
     });
     // One asc call for all of them (SIMD and scalar).
     await compileWasmKernels(runs.flatMap(({ spec, options }) => [blockKernel(spec, options), blockKernel(spec, { ...options, simd: false })]), false);
@@ -163,7 +164,7 @@ describe('SIMD NeoCell forward kernel (WebAssembly)', () => {
   it('matches the float64 reference on random specs (NCHW and NHWC + bias, packed where the wasm runtime packs)', async () => {
     await fc.assert(fc.asyncProperty(neoCellCaseArb, fc.boolean(), async ({ spec, shape, seed }, nhwc) => {
       const { plan, x, weights, bias } = randomOperands(spec, shape, seed);
-      const packChannels = shouldPackChannels(plan, chooseTiling(spec, WASM_LIMITS));
+      const packChannels = shouldPackChannels(plan, chooseTiling(spec, ASSEMBLYSCRIPT.limits));
       const options: Options = nhwc ? { layout: 'nhwc', channelBias: true, packChannels } : { packChannels };
       const got = await runForward(plan, x, weights, bias, options);
       expect(relativeL2Error(got.y, expected(plan, x, weights, bias, options))).toBeLessThan(1e-5);

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileNeoCellForward, forwardBaked } from '../compiler/compile-neocell.js';
+import { compileNeoCellForward, forwardBaked } from '../kernels/neocell/compile.js';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { specFromCode } from '../compiler/spec/neocell-spec.js';
 import { forwardLaunch, genericChannelTable } from '../kernels/neocell/launch.js';
-import { neoCellBackward, neoCellForward } from '../kernels/reference/neocell.js';
-import { concatTensors, relativeL2Error } from '../kernels/tensor.js';
+import { neoCellBackward, neoCellForward } from '../nn/reference/neocell.js';
+import { concatTensors, relativeL2Error } from '../nn/tensor.js';
 import { createBackend } from '../runtime/backends/create-backend.js';
 import { runConformance } from '../runtime/conformance/run-conformance.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
@@ -14,6 +14,7 @@ import { WasmKernelRunner, compileStats } from '../runtime/wasm/wasm-kernels.js'
 import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { runCli } from './helpers/run-cli.js';
 import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
+import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
 
 // Needs no GPU: the kernels are compiled with asc (in a worker thread) and run on this CPU.
 const wasm = new WasmBackend({ poisonOutputs: true });
@@ -60,7 +61,7 @@ describe('WebAssembly NeoCell kernels', () => {
 
   it('leave NaN where a launch does not reach (the poisoning works)', async () => {
     const { spec, plan, x, weights } = randomCase('4', 8, 1, [1, 8, 12, 12], 1);
-    const artifact = compileNeoCellForward(spec, { target: 'assemblyscript' });
+    const artifact = compileNeoCellForward(spec, ASSEMBLYSCRIPT);
     const memory = new LinearMemory();
     const runner = new WasmKernelRunner(memory);
     const pointers = [memory.put(x.data), memory.put(weights.a[0]!.data), memory.put(weights.b[0]!.data), memory.output(8 * 144, true)];
@@ -77,7 +78,7 @@ describe('WebAssembly NeoCell kernels', () => {
     const memory = new LinearMemory();
     const runner = new WasmKernelRunner(memory);
     for (const mode of ['specialized', 'generic'] as const) {
-      const artifact = compileNeoCellForward(spec, { mode, target: 'assemblyscript', tiling: { kind: 'shared-t', tileWidth: 8, workgroupSize: 16 } });
+      const artifact = compileNeoCellForward(spec, ASSEMBLYSCRIPT, { mode, tiling: { kind: 'shared-t', tileWidth: 8, workgroupSize: 16 } });
       expect(artifact.sharedBytes).toBeGreaterThan(0);
       expect(artifact.source).toContain('__segment_1'); // two segments: before and after the barrier
       memory.reset();

@@ -8,14 +8,15 @@ import {
 import type { BufferDecl, KernelIR, SharedDecl, UniformField } from '../compiler/ir/ir.js';
 import { renderAssemblyScript } from '../compiler/render/assemblyscript.js';
 import { denseMatmulKernel } from '../kernels/baselines/dense-matmul.js';
-import { compileNeoCellBackward, compileNeoCellForward } from '../compiler/compile-neocell.js';
+import { compileNeoCellBackward, compileNeoCellForward } from '../kernels/neocell/compile.js';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { specFromCode } from '../compiler/spec/neocell-spec.js';
 import { splitAtBarriers } from '../compiler/render/workgroup-split.js';
-import type { Grid, UniformValues } from '../kernels/neocell/launch.js';
+import type { Grid, UniformValues } from '../compiler/launch.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmKernelRunner } from '../runtime/wasm/wasm-kernels.js';
-import { KernelCompileError } from '../runtime/webgpu/kernel-error.js';
+import { KernelCompileError } from '../compiler/kernel-error.js';
+import { ASSEMBLYSCRIPT, WGSL } from '../compiler/targets/index.js';
 
 const IN: BufferDecl = { name: 'src', access: 'read', elem: 'f32' };
 const OUT: BufferDecl = { name: 'dst', access: 'read_write', elem: 'f32' };
@@ -28,7 +29,7 @@ function kernel(name: string, body: BlockBuilder, o: { wg?: number; uniforms?: U
 
 /** Compiles `ir` for wasm, runs it over `grid` on `input`, returns `outLength` outputs (NaN where never written). */
 async function run(ir: KernelIR, input: readonly number[], outLength: number, uniforms: UniformValues, grid: Grid): Promise<{ out: Float32Array; artifact: KernelArtifact }> {
-  const artifact = makeArtifact(ir, 'assemblyscript', { test: ir.name });
+  const artifact = makeArtifact(ir, ASSEMBLYSCRIPT, { test: ir.name });
   const memory = new LinearMemory();
   const src = memory.put(Float32Array.from(input));
   const dst = memory.output(outLength, true);
@@ -117,7 +118,7 @@ describe('AssemblyScript renderer', () => {
       const ir = denseMatmulKernel(tile);
       const split = splitAtBarriers(ir);
       expect(split.carrySlots).toBeGreaterThan(0);
-      const artifact = makeArtifact(ir, 'assemblyscript', { tile });
+      const artifact = makeArtifact(ir, ASSEMBLYSCRIPT, { tile });
       expect(artifact.scratchBytes).toBe(4 * (tile.tm * tile.tk + tile.tk * tile.tn) + 4 * split.carrySlots * ir.workgroupSize);
       const [m, n, k, planes] = [13, 11, 21, 2];
       const lhs = Float32Array.from({ length: planes * m * k }, (_, i) => Math.sin(i));
@@ -143,12 +144,12 @@ describe('AssemblyScript renderer', () => {
     const spec = specFromCode('4+7', 24, 1);
     const sources = [[1, 24, 56, 56], [3, 24, 14, 9]].map((shape) => {
       planNeoCell(spec, shape); // both shapes are valid for the spec; nothing about them reaches the compiler
-      return [compileNeoCellForward(spec, { target: 'assemblyscript' }), ...Object.values(compileNeoCellBackward(spec, undefined, 'assemblyscript'))];
+      return [compileNeoCellForward(spec, ASSEMBLYSCRIPT), ...Object.values(compileNeoCellBackward(spec, ASSEMBLYSCRIPT))];
     });
     expect(sources[0]!.map((a) => a.source)).toEqual(sources[1]!.map((a) => a.source));
     expect(sources[0]!.map((a) => a.key)).toEqual(sources[1]!.map((a) => a.key));
     // …and the target is part of the key: the WGSL kernel of the same spec has another.
-    expect(compileNeoCellForward(spec).key).not.toBe(sources[0]![0]!.key);
+    expect(compileNeoCellForward(spec, WGSL).key).not.toBe(sources[0]![0]!.key);
   });
 
   it('refuses barriers it cannot split with a clear "not supported" error', () => {

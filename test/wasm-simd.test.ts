@@ -1,3 +1,4 @@
+import { modelKernels } from '../schedule/model-kernels.js';
 import { describe, expect, it } from 'vitest';
 import { makeArtifact } from '../compiler/artifact.js';
 import { BlockBuilder, add, builtin, f32, finishKernel, lane, load, loadVec4, lt, mul, select, splat, u32 } from '../compiler/ir/build.js';
@@ -6,11 +7,11 @@ import { releasedConfig } from '../compiler/spec/model-config.js';
 import { renderAssemblyScript } from '../compiler/render/assemblyscript.js';
 import { compileGemm, compileMlpTwoGemm, gemmLaunch, gemmWeightLayout, mlpTwoGemmLaunch, twoGemmHiddenElements, type GemmOptions, type TwoGemmKernels } from '../kernels/neonext/mlp-two-gemm.js';
 import { chooseVec4Tile, packWeightPanels } from '../kernels/neonext/unfused/linear-vec4.js';
-import { relativeL2Error } from '../kernels/tensor.js';
+import { relativeL2Error } from '../nn/tensor.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmKernelRunner } from '../runtime/wasm/wasm-kernels.js';
-import { wasmModelKernels } from '../runtime/wasm/wasm-model-kernels.js';
 import { erf64, twoGemmCase, twoGemmReference, type TwoGemmCase } from './oracles/two-gemm.js';
+import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
 
 // The vec4f IR (WebAssembly SIMD) and the SIMD GEMM micro-kernel the wasm model runs its MLPs with, against float64.
 
@@ -30,7 +31,7 @@ async function runTwoGemmOnWasm(k: TwoGemmKernels, d: TwoGemmCase): Promise<Floa
 
 describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
   it('are what the wasm NeoNeXt-T-224 model runs for every MLP (2x16 tiles, weights in 16-column panels)', () => {
-    const k = wasmModelKernels(releasedConfig('neonext-t', 224));
+    const k = modelKernels(releasedConfig('neonext-t', 224), ASSEMBLYSCRIPT);
     for (const s of k.stages) {
       expect(s.mlpPath).toBe('two-gemm');
       expect([s.twoGemm.fc1Options.kind, s.twoGemm.fc2Options.kind]).toEqual(['vec4', 'vec4']);
@@ -39,9 +40,10 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
     expect(k.stages[3]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 3072, rm: 2, rv: 4, packedWt: true });
     expect(packWeightPanels([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 2, 8, 4)).toEqual(new Float32Array([0, 1, 2, 3, 8, 9, 10, 11, 4, 5, 6, 7, 12, 13, 14, 15]));
     expect(k.stages[2]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 1536, rm: 2, rv: 4 });
-    expect(chooseVec4Tile(20)).toEqual({ rm: 8, rv: 1 });
-    expect(chooseVec4Tile(20, 3)).toEqual({ rm: 3, rv: 1 });
-    expect(chooseVec4Tile(19)).toBeUndefined();
+    expect(chooseVec4Tile(20, Infinity, 8)).toEqual({ rm: 8, rv: 1 });
+    expect(chooseVec4Tile(20, 3, 8)).toEqual({ rm: 3, rv: 1 });
+    expect(chooseVec4Tile(32, Infinity, 4)).toEqual({ rm: 1, rv: 4 });
+    expect(chooseVec4Tile(19, Infinity, 8)).toBeUndefined();
     const o: GemmOptions = { kind: 'vec4', inFeatures: 8, outFeatures: 16, epilogue: 'bias', rm: 4, rv: 4, workgroupSize: 1 };
     expect(() => gemmLaunch(o, 3)).toThrow(/linear-vec4: 3 rows, fewer than the kernel's 4-row tile/);
   });
@@ -51,7 +53,7 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
   for (const [n, c, hh, ww] of [[3, 20, 5, 7], [2, 24, 3, 3], [1, 40, 4, 5], [2, 19, 3, 5], [1, 400, 2, 3], [1, 24, 1, 1]] as const) {
     it(`fc_1 + GELU and fc_2 + residual (NCHW) equal the float64 MLP: batch ${n}, C = ${c}, ${hh}x${ww}`, async () => {
       const data = twoGemmCase(n, c, hh * ww, 3 * c + n);
-      const k = compileMlpTwoGemm({ channels: c, target: 'assemblyscript', minRows: hh * ww });
+      const k = compileMlpTwoGemm({ channels: c, target: ASSEMBLYSCRIPT, minRows: hh * ww });
       // C = 19 is not a multiple of 4: the register-tiled kernel is the fallback.
       expect(k.fc2Options.kind).toBe(c % 4 === 0 ? 'vec4' : 'registers');
       const got = await runTwoGemmOnWasm(k, data);
@@ -72,7 +74,7 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
     const pb = mem.put(bias);
     const py = mem.output(rows * 32 + 8, true);
     const l = gemmLaunch(o, rows);
-    await new WasmKernelRunner(mem).run(compileGemm(o, 'assemblyscript'), [px, pw, pb, py], l.uniforms, l.grid);
+    await new WasmKernelRunner(mem).run(compileGemm(o, ASSEMBLYSCRIPT), [px, pw, pb, py], l.uniforms, l.grid);
     const got = mem.read(py, rows * 32 + 8);
     const want = new Float64Array(rows * 32);
     for (let r = 0; r < rows; r++) for (let j = 0; j < 32; j++) {
@@ -96,7 +98,7 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
     const pw = mem.put(new Float32Array([1, 2, 3, 4]));
     const pb = mem.put(new Float32Array([0.5, 0.5, 0.5, 0.5]));
     const py = mem.output(rows * 4 + 4, true);
-    await new WasmKernelRunner(mem).run(compileGemm(o, 'assemblyscript'), [px, pw, pb, py], l.uniforms, l.grid);
+    await new WasmKernelRunner(mem).run(compileGemm(o, ASSEMBLYSCRIPT), [px, pw, pb, py], l.uniforms, l.grid);
     const got = mem.read(py, rows * 4 + 4);
     const bad = xs.findIndex((x, r) => [1, 2, 3, 4].some((w, j) => got[r * 4 + j] !== x * w + 0.5));
     expect(bad).toBe(-1);
@@ -113,7 +115,7 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
     const pb = mem.put(new Float32Array(4));
     const py = mem.output(xs.length * 4, true);
     const l = gemmLaunch(o, xs.length);
-    await new WasmKernelRunner(mem).run(compileGemm(o, 'assemblyscript'), [px, pw, pb, py], l.uniforms, l.grid);
+    await new WasmKernelRunner(mem).run(compileGemm(o, ASSEMBLYSCRIPT), [px, pw, pb, py], l.uniforms, l.grid);
     const got = mem.read(py, xs.length * 4);
     let worst = 0;
     xs.forEach((x, r) => {
@@ -149,13 +151,13 @@ describe('vec4f in the AssemblyScript renderer', () => {
     const s = new BlockBuilder();
     const v = s.let('v', loadVec4('a', u32(0)));
     s.store('b', u32(0), select(lt(builtin('local_index'), u32(2)), v, v));
-    expect(() => makeArtifact(kernel(s.stmts), 'assemblyscript', {})).toThrow(/select on vec4f is not supported/);
+    expect(() => makeArtifact(kernel(s.stmts), ASSEMBLYSCRIPT, {})).toThrow(/select on vec4f is not supported/);
 
     const c = new BlockBuilder();
     const w = c.let('w', loadVec4('a', builtin('local_index')));
     c.barrier();
     c.store('b', builtin('local_index'), lane(w, 0));
-    expect(() => makeArtifact(kernel(c.stmts, 4), 'assemblyscript', {})).toThrow(/vec4f value "w" is live across a barrier/);
+    expect(() => makeArtifact(kernel(c.stmts, 4), ASSEMBLYSCRIPT, {})).toThrow(/vec4f value "w" is live across a barrier/);
 
     expect(() => lt(loadVec4('a', u32(0)), loadVec4('a', u32(4)))).toThrow(/< on vec4f/);
     expect(() => mul(loadVec4('a', u32(0)), f32(2))).toThrow(/\* on vec4f and f32/);

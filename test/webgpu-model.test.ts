@@ -3,26 +3,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import erf from '@stdlib/math-base-special-erf';
 import { makeArtifact, type KernelArtifact } from '../compiler/artifact.js';
 import { BlockBuilder, add, builtin, call, finishKernel, load, mul, u32 } from '../compiler/ir/build.js';
-import { chooseTiling, compileNeoCellForward } from '../compiler/compile-neocell.js';
+import { chooseTiling, compileNeoCellForward } from '../kernels/neocell/compile.js';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { downsampleSpec, releasedConfig } from '../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
-import type { FoldedBlock, FoldedDownsample } from '../kernels/fold-neonext.js';
-import { neoNeXtParams } from '../kernels/neonext-params.js';
+import type { FoldedBlock, FoldedDownsample } from '../nn/fold-neonext.js';
+import { neoNeXtParams } from '../nn/neonext-params.js';
 import { compileHead, headLaunch } from '../kernels/neonext/head.js';
 import { chooseMlpTiling, compileMlpResidual, mlpLaunch } from '../kernels/neonext/mlp-residual.js';
 import { compilePointwiseConv, pointwiseConvLaunch } from '../kernels/neonext/pointwise-conv.js';
 import { compileStem, defaultStemOptions, stemLaunch } from '../kernels/neonext/stem.js';
-import type { Grid, UniformValues } from '../kernels/neocell/launch.js';
-import { neoNeXtHead } from '../kernels/reference/neonext.js';
-import { foldedDownsample, foldedMlpResidual, foldedStem } from '../kernels/reference/neonext-folded.js';
-import { concatTensors, relativeL2Error, Tensor } from '../kernels/tensor.js';
+import type { Grid, UniformValues } from '../compiler/launch.js';
+import { neoNeXtHead } from '../nn/reference/neonext.js';
+import { foldedDownsample, foldedMlpResidual, foldedStem } from '../nn/reference/neonext-folded.js';
+import { concatTensors, relativeL2Error, Tensor, transposed } from '../nn/tensor.js';
+import { uploadWeights } from '../runtime/webgpu/program-runner.js';
 import { runConformance } from '../runtime/conformance/run-conformance.js';
 import { loadNeoNeXt } from '../runtime/model/load-neonext.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
 import { topK } from '../runtime/model/top-k.js';
-import { WeightUploader, transposeF32 } from '../runtime/webgpu/model/gpu-weights.js';
-import { neoCellLaunch } from '../runtime/webgpu/model/model-kernels.js';
+import { neoCellLaunch } from '../schedule/model-kernels.js';
 import { BufferPool } from '../runtime/webgpu/buffer-pool.js';
 import { KernelLauncher } from '../runtime/webgpu/kernel-launcher.js';
 import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
@@ -32,6 +32,7 @@ import { loadStateDict } from '../runtime/weights/state-dict.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
 import { readFixture, readSyntheticGolden } from './helpers/fixtures.js';
 import { randomTensor, seededRandom } from './helpers/random.js';
+import { WGSL } from '../compiler/targets/index.js';
 
 // Needs a WebGPU adapter (CI: lavapipe); never skipped.
 let gpu: WebGpuBackend;
@@ -89,8 +90,8 @@ describe('fused NeoNeXt kernels vs the float64 reference op chain (random data, 
     const m = tensor([n, h, w, c], 2);
     const x = tensor([n, c, h, w]);
     const options = { channels: c, hidden: 4 * c, ...chooseMlpTiling(c, gpu.ctx.limits) };
-    const got = await runKernel(compileMlpResidual(options), [m.data, x.data, transposeF32(p.fc1.weight), p.fc1.bias.data, transposeF32(p.fc2.weight), p.fc2.bias.data],
-      n * c * h * w, mlpLaunch(options, n, h * w));
+    const got = await runKernel(compileMlpResidual(options, WGSL), [m.data, x.data, transposed(p.fc1.weight), p.fc1.bias.data, transposed(p.fc2.weight), p.fc2.bias.data],
+      n * c * h * w, mlpLaunch(options, n, h * w, WGSL.limits.maxComputeWorkgroupsPerDimension));
     expect(relativeL2Error(got, foldedMlpResidual(m, x, p).data)).toBeLessThan(1e-6);
   });
 
@@ -99,7 +100,7 @@ describe('fused NeoNeXt kernels vs the float64 reference op chain (random data, 
     const stem = { weight: tensor([c, 48], 0.3), bias: tensor([c]) };
     const x = tensor([n, 3, r, r]);
     const options = defaultStemOptions(c);
-    const got = await runKernel(compileStem(options), [x.data, stem.weight.data, stem.bias.data], n * c * (r / 4) ** 2, stemLaunch(options, n, r));
+    const got = await runKernel(compileStem(options, WGSL), [x.data, stem.weight.data, stem.bias.data], n * c * (r / 4) ** 2, stemLaunch(options, n, r, WGSL.limits.maxComputeWorkgroupsPerDimension));
     expect(relativeL2Error(got, foldedStem(x, stem).data)).toBeLessThan(1e-6);
   });
 
@@ -109,8 +110,8 @@ describe('fused NeoNeXt kernels vs the float64 reference op chain (random data, 
     const plan = planNeoCell(spec, [n, cout, h, h]);
     const p: FoldedDownsample = { conv: tensor([cout, cin], 0.3), neocell: { a: [tensor([cout, 1, 2])], b: [tensor([cout, 2, 1])] }, bias: tensor([cout]) };
     const x = tensor([n, cin, h, h]);
-    const convOut = await runKernel(compilePointwiseConv(), [p.conv.data, x.data], n * cout * h * h, pointwiseConvLaunch(cin, cout, n, h * h));
-    const nc = compileNeoCellForward(spec, { layout: 'nchw', channelBias: true, tiling: chooseTiling(spec, gpu.ctx.limits) });
+    const convOut = await runKernel(compilePointwiseConv(WGSL), [p.conv.data, x.data], n * cout * h * h, pointwiseConvLaunch(cin, cout, n, h * h));
+    const nc = compileNeoCellForward(spec, WGSL, { layout: 'nchw', channelBias: true, tiling: chooseTiling(spec, gpu.ctx.limits) });
     const got = await runKernel(nc, [convOut, concatTensors(p.neocell.a), concatTensors(p.neocell.b), p.bias.data], n * cout * (h / 2) ** 2, neoCellLaunch(nc, plan));
     expect(relativeL2Error(got, foldedDownsample(plan, x, p).data)).toBeLessThan(1e-6);
   });
@@ -120,8 +121,8 @@ describe('fused NeoNeXt kernels vs the float64 reference op chain (random data, 
     const head = { ln: { weight: tensor([c]), bias: tensor([c]) }, fc: { weight: tensor([k, c]), bias: tensor([k]) } };
     const x = tensor([n, c, 3, 5], 3);
     for (let i = 0; i < x.size; i++) x.data[i]! += 0.5; // a non-zero mean, so LayerNorm's centring matters
-    const art = compileHead({ channels: c, classes: k, workgroupSize: 64 }, gpu.ctx.limits);
-    const got = await runKernel(art, [x.data, head.ln.weight.data, head.ln.bias.data, transposeF32(head.fc.weight), head.fc.bias.data], n * k, headLaunch(n, 15));
+    const art = compileHead({ channels: c, classes: k, workgroupSize: 64 }, gpu.ctx.target);
+    const got = await runKernel(art, [x.data, head.ln.weight.data, head.ln.bias.data, transposed(head.fc.weight), head.fc.bias.data], n * k, headLaunch(n, 15));
     expect(relativeL2Error(got, neoNeXtHead(x, head).data)).toBeLessThan(1e-6);
   });
 
@@ -136,7 +137,7 @@ describe('fused NeoNeXt kernels vs the float64 reference op chain (random data, 
       name: 'erf_check', workgroupSize: 64, uniforms: [], shared: [], body: b.stmts, doc: [],
       buffers: [{ name: 'src', access: 'read', elem: 'f32' }, { name: 'out', access: 'read_write', elem: 'f32' }],
     });
-    const got = await runKernel(makeArtifact(ir, 'wgsl', { test: 'erf' }), [xs], n, { grid: [n / 64, 1, 1], uniforms: {} });
+    const got = await runKernel(makeArtifact(ir, WGSL, { test: 'erf' }), [xs], n, { grid: [n / 64, 1, 1], uniforms: {} });
     let worst = 0;
     xs.forEach((x, i) => { worst = Math.max(worst, Math.abs(got[i]! - erf(x))); });
     expect(worst).toBeLessThan(1e-6);
@@ -144,7 +145,7 @@ describe('fused NeoNeXt kernels vs the float64 reference op chain (random data, 
 
   it('a weight larger than maxStorageBufferBindingSize fails naming the tensor and the limit', () => {
     const device = { limits: { maxStorageBufferBindingSize: 1024 } } as unknown as GPUDevice;
-    expect(() => new WeightUploader(device).upload('stage_3.0.fc_1.weight', new Float32Array(4096)))
+    expect(() => uploadWeights(device, [{ name: 'w', label: 'stage_3.0.fc_1.weight', data: new Float32Array(4096) }]))
       .toThrow(/weight tensor "stage_3\.0\.fc_1\.weight" needs 16384 bytes, more than this adapter's maxStorageBufferBindingSize \(1024\)/);
   });
 

@@ -1,22 +1,23 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArtifact } from '../compiler/artifact.js';
-import { compileNeoCellForward, forwardBaked } from '../compiler/compile-neocell.js';
+import { compileNeoCellForward, forwardBaked } from '../kernels/neocell/compile.js';
 import { BlockBuilder, finishKernel, u32 } from '../compiler/ir/build.js';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { parseNeoCellSpec, specFromCode } from '../compiler/spec/neocell-spec.js';
 import { forwardLaunch } from '../kernels/neocell/launch.js';
-import { neoCellBackward, neoCellForward } from '../kernels/reference/neocell.js';
-import { concatTensors, relativeL2Error } from '../kernels/tensor.js';
+import { neoCellBackward, neoCellForward } from '../nn/reference/neocell.js';
+import { concatTensors, relativeL2Error } from '../nn/tensor.js';
 import { runConformance } from '../runtime/conformance/run-conformance.js';
 import { BufferPool } from '../runtime/webgpu/buffer-pool.js';
 import { KernelLauncher } from '../runtime/webgpu/kernel-launcher.js';
-import { KernelCompileError } from '../runtime/webgpu/kernel-error.js';
+import { KernelCompileError } from '../compiler/kernel-error.js';
 import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
 import { download, outputBuffer, upload } from '../runtime/webgpu/transfers.js';
 import { WebGpuBackend } from '../runtime/webgpu/webgpu-backend.js';
 import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
+import { WGSL } from '../compiler/targets/index.js';
 
 // These tests need a WebGPU adapter; CI installs Mesa's lavapipe (.ci/run). Without one they fail, with the
 // message that says how to get one — they are never skipped.
@@ -59,7 +60,7 @@ describe('WebGPU NeoCell kernels', () => {
     const pool = new BufferPool(device);
     const spec = specFromCode('4', 8, 1);
     const plan = planNeoCell(spec, [1, 8, 12, 12]);
-    const artifact = compileNeoCellForward(spec);
+    const artifact = compileNeoCellForward(spec, WGSL);
     const random = seededRandom(1);
     const buffers = [
       upload(device, pool, 'x', randomTensor([1, 8, 12, 12], random).data),
@@ -90,7 +91,7 @@ describe('WebGPU NeoCell kernels', () => {
     const want = neoCellForward(plan, x, weights);
     const [n, c, h, w] = plan.outputShape;
     for (const options of [{ packChannels: false }, { packChannels: true }, { packChannels: true, layout: 'nhwc' as const, channelBias: true }]) {
-      const artifact = compileNeoCellForward(spec, options);
+      const artifact = compileNeoCellForward(spec, WGSL, options);
       const buffers = [
         upload(device, pool, 'x', x.data),
         upload(device, pool, 'wa', concatTensors(weights.a)),
@@ -120,7 +121,7 @@ describe('WebGPU NeoCell kernels', () => {
     const b = new BlockBuilder();
     b.store('y', u32(0), { k: 'ref', type: 'f32', name: 'undefined_name' });
     const ir = finishKernel({ name: 'broken', workgroupSize: 1, buffers: [{ name: 'y', access: 'read_write', elem: 'f32' }], uniforms: [], shared: [], body: b.stmts, doc: [] });
-    const artifact = makeArtifact(ir, 'wgsl', { test: 'broken' });
+    const artifact = makeArtifact(ir, WGSL, { test: 'broken' });
     const error = await new PipelineCache(gpu.ctx.device).get(artifact).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KernelCompileError);
     const message = (error as Error).message;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelConfig, releasedConfig } from '../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
-import { Tensor } from '../kernels/tensor.js';
+import { Tensor } from '../nn/tensor.js';
 import { inferArchitecture } from '../runtime/weights/infer-architecture.js';
 import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetensors.js';
 import { loadStateDict, tensorSourceFromMap } from '../runtime/weights/state-dict.js';

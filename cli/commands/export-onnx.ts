@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { ONNX_FORMS, exportNeoNeXtOnnx, isOnnxForm } from '../../compiler/onnx/export-neonext.js';
 import { ARCHITECTURE_NAMES } from '../../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
-import { neoNeXtParams } from '../../kernels/neonext-params.js';
+import { neoNeXtParams } from '../../nn/neonext-params.js';
 import { resolveModelConfig } from '../../runtime/model/resolve-config.js';
 import { readTensorFile } from '../../runtime/weights/read-tensor-file.js';
 import { loadStateDict, tensorSourceFromMap } from '../../runtime/weights/state-dict.js';

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
 import { ARCHITECTURE_NAMES, IMAGE_CHANNELS } from '../../compiler/spec/model-config.js';
-import { neoNeXtParams } from '../../kernels/neonext-params.js';
-import { formatShape, type Tensor } from '../../kernels/tensor.js';
+import { neoNeXtParams } from '../../nn/neonext-params.js';
+import { formatShape, type Tensor } from '../../nn/tensor.js';
 import { createBackend } from '../../runtime/backends/create-backend.js';
 import { readImageFile, SUPPORTED_IMAGE_FORMATS, type RgbImage } from '../../runtime/image/decode.js';
 import { IMAGENET_CLASSES } from '../../runtime/image/imagenet-classes.js';

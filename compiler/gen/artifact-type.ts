@@ -15,14 +15,15 @@ import type { Project, SourceFile } from 'ts-morph';
 export const ARTIFACT_TYPE_FILE = 'kernel-artifact.ts';
 export const ARTIFACT_TYPE_MODULE = './kernel-artifact.js';
 /** The names kernel-artifact.ts exports; generated modules use KernelArtifact, apps may want the rest. */
-export const ARTIFACT_TYPE_NAMES = ['BindingInfo', 'KernelArtifact', 'KernelTarget', 'UniformField'] as const;
+export const ARTIFACT_TYPE_NAMES = ['BindingInfo', 'KernelArtifact', 'TargetName', 'UniformField'] as const;
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where each exported declaration is defined, relative to the repository root. */
 const DECLARATIONS: ReadonlyArray<{ readonly file: string; readonly names: readonly string[] }> = [
   { file: 'compiler/ir/ir.ts', names: ['UniformField'] },
-  { file: 'compiler/artifact.ts', names: ['KernelTarget', 'BindingInfo', 'KernelArtifact'] },
+  { file: 'compiler/targets/target.ts', names: ['TargetName'] },
+  { file: 'compiler/artifact.ts', names: ['BindingInfo', 'KernelArtifact'] },
 ];
 
 /** True when `outDir` lies inside this repository, where the compiler's types can be imported by relative path. */

@@ -1,11 +1,11 @@
 import { NotSupportedError } from '../errors.js';
+import { TARGET_NAMES, targetByName, type KernelTarget } from '../targets/index.js';
 import { ARCHITECTURE_NAMES, RELEASED_RESOLUTIONS, releasedConfig, type ArchitectureName, type NeoNeXtConfig } from '../spec/model-config.js';
 import { GenOptionError } from './gen-error.js';
 
 /** Targets `neocc gen` writes today, and the ones that are planned (asking for those says "not supported"). */
-export const GEN_TARGETS = ['wgsl', 'assemblyscript'] as const;
+export const GEN_TARGETS = TARGET_NAMES;
 export const PLANNED_GEN_TARGETS = ['cuda'] as const;
-export type GenTarget = (typeof GEN_TARGETS)[number];
 
 /** `neocc gen` options as the user gave them (strings and parsed lists, nothing checked yet). */
 export interface RawGenOptions {
@@ -38,7 +38,7 @@ export function sourceConfigs(source: GenSource): NeoNeXtConfig[] {
 
 /** A checked request. Immutable; everything generated output depends on is in here (the output folder aside). */
 export interface GenRequest {
-  readonly target: GenTarget;
+  readonly target: KernelTarget;
   readonly source: GenSource;
 }
 
@@ -57,10 +57,10 @@ export function resolveOutDir(out: string | undefined): string {
   return out;
 }
 
-function resolveTarget(target: string | undefined): GenTarget {
+function resolveTarget(target: string | undefined): KernelTarget {
   const allowed = `${GEN_TARGETS.join(' | ')} (${PLANNED_GEN_TARGETS.join(', ')}: planned)`;
   if (target === undefined) throw new GenOptionError('--target', 'is missing', allowed);
-  if ((GEN_TARGETS as readonly string[]).includes(target)) return target as GenTarget;
+  if ((GEN_TARGETS as readonly string[]).includes(target)) return targetByName(target);
   if ((PLANNED_GEN_TARGETS as readonly string[]).includes(target)) {
     throw new NotSupportedError(`--target ${target} (planned); neocc gen writes ${GEN_TARGETS.join(', ')} so far`);
   }
@@ -118,11 +118,11 @@ export function describeRequest(request: GenRequest): string {
   if (source.kind === 'spec') {
     const shift = source.text.trim().startsWith('[') ? '' : ` --shift ${source.shift}`;
     // Collapsed to one line: the text lands in a `//` comment.
-    return `--target ${request.target} --spec '${source.text.trim().replace(/\s+/g, ' ')}' --input-shape ${source.inputShape.join(',')}${shift}`;
+    return `--target ${request.target.name} --spec '${source.text.trim().replace(/\s+/g, ' ')}' --input-shape ${source.inputShape.join(',')}${shift}`;
   }
   // Not a CLI option: configs come from the API (generate() with a `configs` source).
-  if (source.kind === 'configs') return `--target ${request.target} (API) configs ${source.configs.map((c) => c.name).join(', ')}`;
+  if (source.kind === 'configs') return `--target ${request.target.name} (API) configs ${source.configs.map((c) => c.name).join(', ')}`;
   const model = source.archs.length === ARCHITECTURE_NAMES.length ? 'all' : source.archs.join(',');
   const resolution = source.resolutions.length === RELEASED_RESOLUTIONS.length ? 'all' : source.resolutions.join(',');
-  return `--target ${request.target} --model ${model} --resolution ${resolution}`;
+  return `--target ${request.target.name} --model ${model} --resolution ${resolution}`;
 }

@@ -46,10 +46,10 @@ export type WasmCompiler = (artifact: KernelArtifact) => Promise<Uint8Array>;
 
 /**
  * The kernels `request` writes a `.wasm` for, once per key, in output order: each NeoCell spec's kernels, then each
- * model's (those of its kernels no NeoCell module has). Empty unless the target is AssemblyScript.
+ * model's (those of its kernels no NeoCell module has). Empty unless the target ships binaries (binaryExtension).
  */
 export function wasmArtifacts(request: GenRequest, specs = collectSpecs(request.source), models = collectModels(request)): KernelArtifact[] {
-  if (request.target !== 'assemblyscript') return [];
+  if (request.target.binaryExtension === undefined) return [];
   const byKey = new Map<string, KernelArtifact>();
   for (const spec of specs) for (const { artifact } of specArtifacts(spec.spec, request.target)) byKey.set(artifact.key, artifact);
   for (const model of models) for (const { artifact } of model.kernels) if (!byKey.has(artifact.key)) byKey.set(artifact.key, artifact);
@@ -62,7 +62,7 @@ export function wasmArtifacts(request: GenRequest, specs = collectSpecs(request.
  */
 export async function generateWithBinaries(request: GenRequest, outDir: string, compile: WasmCompiler, progress?: ProgressArgument): Promise<Generated> {
   const p = asProgress(progress);
-  if (request.target !== 'assemblyscript') return generate(request, outDir, p);
+  if (request.target.binaryExtension === undefined) return generate(request, outDir, p);
   const specs = collectSpecs(request.source);
   const models = collectModels(request);
   const artifacts = wasmArtifacts(request, specs, models);

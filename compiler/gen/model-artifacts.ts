@@ -1,13 +1,13 @@
 import type { KernelArtifact } from '../artifact.js';
 import type { NeoNeXtConfig } from '../spec/model-config.js';
-import { wasmModelKernels } from '../../runtime/wasm/wasm-model-kernels.js';
-import { allArtifacts, mlpArtifacts } from '../../runtime/webgpu/model/model-kernels.js';
+import { allArtifacts, mlpArtifacts, modelKernels } from '../../schedule/model-kernels.js';
+import type { KernelTarget } from '../targets/target.js';
 import { sourceConfigs, type GenRequest } from './gen-request.js';
 
 /**
  * The kernels of whole NeoNeXt models that `neocc gen --target assemblyscript --model …` writes next to the NeoCell
- * modules: exactly the set the WebAssembly model runtime compiles (`wasmModelKernels(config)`, imported from
- * runtime/wasm so the generator and the runtime can never disagree on a key), so that registering the generated
+ * modules: exactly the set the WebAssembly model runtime compiles (`modelKernels(config, ASSEMBLYSCRIPT)`, from the
+ * same schedule module the runtime uses, so the generator and the runtime can never disagree on a key), so that registering the generated
  * binaries by key (runtime/wasm/prebuilt.ts) leaves the runtime nothing to compile.
  */
 
@@ -44,7 +44,7 @@ function configId(name: string): string {
  * WebGPU compiles WGSL itself), none otherwise. Configs of one name must be equal; a repeated config is kept once.
  */
 export function collectModels(request: GenRequest): CollectedModel[] {
-  if (request.target !== 'assemblyscript') return [];
+  if (request.target.binaryExtension === undefined) return [];
   const byId = new Map<string, CollectedModel>();
   for (const config of sourceConfigs(request.source)) {
     const id = configId(config.name);
@@ -53,14 +53,14 @@ export function collectModels(request: GenRequest): CollectedModel[] {
       if (JSON.stringify(seen.config) !== JSON.stringify(config)) throw new Error(`neocc gen: two different model configs are both named "${id}"`);
       continue;
     }
-    byId.set(id, Object.freeze({ config, id, kernels: Object.freeze(modelKernelList(config)) }));
+    byId.set(id, Object.freeze({ config, id, kernels: Object.freeze(modelKernelList(config, request.target)) }));
   }
   return [...byId.values()];
 }
 
-/** allArtifacts(wasmModelKernels(config)), distinct by key, each labelled with its role(s) in the forward. */
-function modelKernelList(config: NeoNeXtConfig): ModelKernel[] {
-  const k = wasmModelKernels(config);
+/** allArtifacts(modelKernels(config, target)), distinct by key, each labelled with its role(s) in the forward. */
+function modelKernelList(config: NeoNeXtConfig, target: KernelTarget): ModelKernel[] {
+  const k = modelKernels(config, target);
   const roles = new Map<string, string[]>();
   const label = (artifact: KernelArtifact, role: string): void => {
     const list = roles.get(artifact.key) ?? [];

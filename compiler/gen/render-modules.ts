@@ -56,7 +56,7 @@ export function renderGenerated(
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, newLineKind: NewLineKind.LineFeed },
   });
-  const wasm = request.target === 'assemblyscript';
+  const wasm = request.target.binaryExtension !== undefined;
   const files: GeneratedFile[] = [];
   /** Keys of the kernels whose source (and binary) is in `files` already. */
   const written = new Set<string>();
@@ -270,12 +270,12 @@ function renderIndex(
       },
     }],
   });
-  if (request.target === 'assemblyscript') addIndexWasmExports(file, names, modelModules);
+  if (request.target.binaryExtension !== undefined) addIndexWasmExports(file, names, modelModules);
   file.insertText(0, [
     GENERATED_HEADER,
     `// Request: neocc gen ${describeRequest(request)}`,
     `// ${modules.length} NeoCell spec(s): neocell-<id>.ts holds one spec's kernels as KernelArtifacts; each kernel's source`,
-    `// is also in <kernel name>-<first 12 hex of its key>${request.target === 'assemblyscript' ? '.as.ts (compiled: .wasm)' : '.wgsl'}.`,
+    `// is also in <kernel name>-<first 12 hex of its key>${request.target.sourceExtension}${request.target.binaryExtension ? ` (compiled: ${request.target.binaryExtension})` : ''}.`,
     ...(modelModules.length > 0 ? [
       `// ${modelModules.length} model(s): model-<config name>.ts lists the key and .wasm of every kernel of that model's`,
       '// WebAssembly forward pass (wasmModels below).',

@@ -1,9 +1,9 @@
-import type { KernelArtifact, KernelTarget } from '../artifact.js';
-import { PORTABLE_LIMITS, chooseTiling, compileNeoCellBackward, compileNeoCellForward } from '../compile-neocell.js';
+import type { KernelArtifact } from '../artifact.js';
+import { chooseTiling, compileNeoCellBackward, compileNeoCellForward } from '../../kernels/neocell/compile.js';
 import type { NeoCellSpec } from '../spec/neocell-spec.js';
 import { BACKWARD_KERNEL_NAMES } from '../../kernels/neocell/backward-kernels.js';
 import { NAME_HASH_DIGITS } from './collect-specs.js';
-import type { GenTarget } from './gen-request.js';
+import { targetByName, type KernelTarget } from '../targets/index.js';
 
 /** One kernel of a generated module: the name it is exported under and the artifact. */
 export interface NamedArtifact {
@@ -13,15 +13,16 @@ export interface NamedArtifact {
 
 /**
  * Every kernel generated for one spec, in a fixed order: forward with NCHW and NHWC output, then the four backward
- * kernels in BACKWARD_KERNEL_NAMES order. The forward is tiled for WebGPU's guaranteed minimum limits so the shipped
- * kernels run on every adapter (runtimes may still compile a wider tiling for a roomier device).
+ * kernels in BACKWARD_KERNEL_NAMES order. The forward is tiled for the target record's limits (for WGSL, WebGPU's
+ * guaranteed minimums, so the shipped kernels run on every adapter; runtimes may compile a wider tiling for a roomier
+ * device).
  */
-export function specArtifacts(spec: NeoCellSpec, target: GenTarget): NamedArtifact[] {
-  const tiling = chooseTiling(spec, PORTABLE_LIMITS);
-  const backward = compileNeoCellBackward(spec, undefined, target);
+export function specArtifacts(spec: NeoCellSpec, target: KernelTarget): NamedArtifact[] {
+  const tiling = chooseTiling(spec, target.limits);
+  const backward = compileNeoCellBackward(spec, target);
   return [
-    { exportName: 'forwardNchw', artifact: compileNeoCellForward(spec, { layout: 'nchw', tiling, target }) },
-    { exportName: 'forwardNhwc', artifact: compileNeoCellForward(spec, { layout: 'nhwc', tiling, target }) },
+    { exportName: 'forwardNchw', artifact: compileNeoCellForward(spec, target, { layout: 'nchw', tiling }) },
+    { exportName: 'forwardNhwc', artifact: compileNeoCellForward(spec, target, { layout: 'nhwc', tiling }) },
     ...BACKWARD_KERNEL_NAMES.map((name) => ({ exportName: camelCase(name.replace(/^neocell_/, '')), artifact: backward[name] })),
   ];
 }
@@ -37,28 +38,22 @@ export function artifactSummary(artifact: KernelArtifact): string {
   return first.startsWith('// neocc ') ? first.slice('// neocc '.length) : artifact.name;
 }
 
-/**
- * Source file extension per target. AssemblyScript sources end in `.as.ts` because asc only reads `.ts` files; the
- * `.as` keeps them apart from the TypeScript modules (exclude `*.as.ts` from an app's tsc: they use asc's types).
- */
-export const SOURCE_EXTENSION: Readonly<Record<KernelTarget, string>> = { wgsl: '.wgsl', assemblyscript: '.as.ts' };
-
 /** `<name>-<first 12 hex of the key>`: unique per artifact, and names change exactly when the kernel does. */
 function baseName(artifact: KernelArtifact): string {
   return `${artifact.name}-${artifact.key.slice(0, NAME_HASH_DIGITS)}`;
 }
 
-/** The kernel's source file: `<name>-<key12>.wgsl` or `<name>-<key12>.as.ts`. */
+/**
+ * The kernel's source file: `<name>-<key12>` plus the target's source extension (`.wgsl`; `.as.ts` for
+ * AssemblyScript, because asc only reads `.ts` files and the `.as` keeps them apart from TypeScript modules).
+ */
 export function kernelFileName(artifact: KernelArtifact): string {
-  return `${baseName(artifact)}${SOURCE_EXTENSION[artifact.target]}`;
+  return `${baseName(artifact)}${targetByName(artifact.target).sourceExtension}`;
 }
 
-/** `<name>-<first 12 hex of the key>.wgsl`: unique per artifact, and names change exactly when the kernel does. */
-export function wgslFileName(artifact: KernelArtifact): string {
-  return `${baseName(artifact)}.wgsl`;
-}
-
-/** The compiled WebAssembly of an AssemblyScript kernel: `<name>-<key12>.wasm`. */
+/** The compiled binary of a kernel whose target ships one: `<name>-<key12>.wasm` for AssemblyScript. */
 export function wasmFileName(artifact: KernelArtifact): string {
-  return `${baseName(artifact)}.wasm`;
+  const extension = targetByName(artifact.target).binaryExtension;
+  if (extension === undefined) throw new Error(`neocc gen: target ${artifact.target} ships no compiled binaries`);
+  return `${baseName(artifact)}${extension}`;
 }

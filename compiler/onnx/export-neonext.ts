@@ -1,5 +1,5 @@
 import type { NeoNeXtConfig } from '../spec/model-config.js';
-import type { NeoNeXtParams } from '../../kernels/neonext-params.js';
+import type { NeoNeXtParams } from '../../nn/neonext-params.js';
 import { NeoccError } from '../errors.js';
 import { ONNX_IR_VERSION, ONNX_OPSET, OnnxGraphBuilder } from './graph-builder.js';
 import { buildDenseNeoNeXt } from './neonext-dense.js';

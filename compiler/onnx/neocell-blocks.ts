@@ -1,4 +1,4 @@
-import type { NeoCellWeights } from '../../kernels/reference/neocell.js';
+import type { NeoCellWeights } from '../../nn/reference/neocell.js';
 import type { NeoCellPlan } from '../plan/neocell-plan.js';
 import type { OnnxGraphBuilder } from './graph-builder.js';
 

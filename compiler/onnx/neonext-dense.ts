@@ -1,7 +1,7 @@
 import { STAGE_COUNT, blockPlan, downsamplePlan, type NeoNeXtConfig } from '../spec/model-config.js';
-import { batchNormAffine } from '../../kernels/fold-neonext.js';
-import type { BlockParams, NeoNeXtParams } from '../../kernels/neonext-params.js';
-import type { BatchNormParams } from '../../kernels/reference/ops.js';
+import { batchNormAffine } from '../../nn/fold-neonext.js';
+import type { BlockParams, NeoNeXtParams } from '../../nn/neonext-params.js';
+import type { BatchNormParams } from '../../nn/reference/ops.js';
 import type { NeoCellPlan } from '../plan/neocell-plan.js';
 import type { OnnxGraphBuilder } from './graph-builder.js';
 import { denseNeoCell, gelu, graphScalars, head, perChannel, transposed, type GraphScalars } from './neonext-onnx-ops.js';

@@ -1,6 +1,6 @@
 import { STAGE_COUNT, blockPlan, type NeoNeXtConfig } from '../spec/model-config.js';
-import { foldNeoNeXt, type FoldedBlock, type FoldedDownsample, type FoldedLinear } from '../../kernels/fold-neonext.js';
-import type { NeoNeXtParams } from '../../kernels/neonext-params.js';
+import { foldNeoNeXt, type FoldedBlock, type FoldedDownsample, type FoldedLinear } from '../../nn/fold-neonext.js';
+import type { NeoNeXtParams } from '../../nn/neonext-params.js';
 import { NotSupportedError } from '../errors.js';
 import type { NeoCellPlan } from '../plan/neocell-plan.js';
 import type { OnnxGraphBuilder } from './graph-builder.js';

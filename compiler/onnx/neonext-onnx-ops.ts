@@ -1,7 +1,7 @@
 import { denseNeoCellMatrices } from '../../kernels/baselines/dense-matrices.js';
-import type { NeoNeXtParams } from '../../kernels/neonext-params.js';
-import type { NeoCellWeights } from '../../kernels/reference/neocell.js';
-import type { Tensor } from '../../kernels/tensor.js';
+import type { NeoNeXtParams } from '../../nn/neonext-params.js';
+import type { NeoCellWeights } from '../../nn/reference/neocell.js';
+import type { Tensor } from '../../nn/tensor.js';
 import type { NeoCellPlan } from '../plan/neocell-plan.js';
 import type { OnnxGraphBuilder } from './graph-builder.js';
 

@@ -33,7 +33,7 @@ import * as model_neonext_b_384 from './model-neonext-b-384.js';
 import * as model_neonext_l_224 from './model-neonext-l-224.js';
 import * as model_neonext_l_384 from './model-neonext-l-384.js';
 
-export type { BindingInfo, KernelArtifact, KernelTarget, UniformField } from './kernel-artifact.js';
+export type { BindingInfo, KernelArtifact, TargetName, UniformField } from './kernel-artifact.js';
 export * as neocell_0c729f68f1a7 from './neocell-0c729f68f1a7.js';
 export * as neocell_0f3b222f73ac from './neocell-0f3b222f73ac.js';
 export * as neocell_13be1d333bdf from './neocell-13be1d333bdf.js';

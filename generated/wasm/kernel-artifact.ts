@@ -2,4 +2,5 @@
 // The KernelArtifact type the modules of this folder are typed with.
 
 export type { UniformField } from '../../compiler/ir/ir.js';
-export type { KernelTarget, BindingInfo, KernelArtifact } from '../../compiler/artifact.js';
+export type { TargetName } from '../../compiler/targets/target.js';
+export type { BindingInfo, KernelArtifact } from '../../compiler/artifact.js';

@@ -1,10 +1,11 @@
-import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
+import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import type { KernelTarget } from '../../compiler/targets/target.js';
 import {
   BlockBuilder, add, and, builtin, div, f32, finishKernel, load, lt, min, mod, mul, select, sub, u32, uniform,
 } from '../../compiler/ir/build.js';
 import type { Expr, KernelIR, UniformField } from '../../compiler/ir/ir.js';
 import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
-import type { Grid, UniformValues } from '../neocell/launch.js';
+import type { Grid, UniformValues } from '../../compiler/launch.js';
 
 /**
  * Batched dense matmul out[p] = lhs[p % lhs_mod] · rhs[p % rhs_mod] for planes p (lhs [m, k], rhs [k, n], all
@@ -152,7 +153,7 @@ export function denseTileText(t: DenseTile): string {
   return `${t.staging} ${t.tm}x${t.tn}${t.staging === 'shared' ? `x${t.tk}` : ''} tile, ${t.rm}x${t.rn} per invocation`;
 }
 
-export function compileDenseMatmul(tile: DenseTile, target: KernelTarget = 'wgsl'): KernelArtifact {
+export function compileDenseMatmul(tile: DenseTile, target: KernelTarget): KernelArtifact {
   return makeArtifact(denseMatmulKernel(tile), target, { baseline: 'dense-matmul', tile });
 }
 

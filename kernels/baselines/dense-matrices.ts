@@ -1,6 +1,6 @@
 import { channelLayouts, type NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
 import type { BlockPlacement } from '../../compiler/plan/block-layout.js';
-import type { NeoCellWeights } from '../reference/neocell.js';
+import type { NeoCellWeights } from '../../nn/reference/neocell.js';
 
 /**
  * The upstream (PyTorch) way of running NeoCell: materialize every channel's dense block-diagonal matrices

@@ -1,12 +1,8 @@
+import { foldGrid, type Grid, type UniformValues } from '../../compiler/launch.js';
 import { channelLayouts, type NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
-import type { Tiling } from '../../compiler/compile-neocell.js';
+import type { Tiling } from './compile.js';
 import { GENERIC_CFG_FIELDS } from './channel-params.js';
 
-/** Workgroup counts per axis. */
-export type Grid = readonly [number, number, number];
-
-/** Run-time values of the uniform fields, by name (see SHAPE_UNIFORMS). */
-export type UniformValues = Readonly<Record<string, number>>;
 
 export function shapeUniforms(plan: NeoCellPlan): UniformValues {
   const [batch, , inH, inW] = plan.inputShape;
@@ -57,10 +53,8 @@ export function forwardLaunch(plan: NeoCellPlan, tiling: Tiling, generic: boolea
 }
 
 /** Grid for element-wise kernels over `elements`, folded into 2D to stay under the per-dimension limit. */
-export function elementwiseGrid(elements: number, workgroupSize: number, maxPerDimension = 65535): Grid {
-  const groups = Math.max(1, Math.ceil(elements / workgroupSize));
-  const x = Math.min(groups, maxPerDimension);
-  return [x, Math.ceil(groups / x), 1];
+export function elementwiseGrid(elements: number, workgroupSize: number, maxPerDimension: number): Grid {
+  return foldGrid(Math.ceil(elements / workgroupSize), maxPerDimension);
 }
 
 /** The generic kernel's per-channel table (GENERIC_CFG_FIELDS per channel), derived from the plan. */

@@ -1,10 +1,11 @@
-import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
+import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import type { KernelTarget } from '../../compiler/targets/target.js';
 import { NeoccError } from '../../compiler/errors.js';
 import {
   BlockBuilder, add, builtin, call, cast, div, eq, f32, finishKernel, load, mul, sub, u32, uniform,
 } from '../../compiler/ir/build.js';
 import type { Expr, KernelIR } from '../../compiler/ir/ir.js';
-import type { Grid, UniformValues } from '../neocell/launch.js';
+import type { Grid, UniformValues } from '../../compiler/launch.js';
 
 /**
  * The head as one kernel, one workgroup per image: global average pool → LayerNorm (eps 1e-6, biased variance as
@@ -96,7 +97,8 @@ export function headKernel(o: HeadKernelOptions): KernelIR {
   });
 }
 
-export function compileHead(o: HeadKernelOptions, limits: { maxComputeWorkgroupStorageSize: number }, target: KernelTarget = 'wgsl'): KernelArtifact {
+export function compileHead(o: HeadKernelOptions, target: KernelTarget): KernelArtifact {
+  const { limits } = target;
   if (headSharedBytes(o.channels) > limits.maxComputeWorkgroupStorageSize) {
     throw new NeoccError('adapter-limits-exceeded',
       `the head kernel for C = ${o.channels} needs ${headSharedBytes(o.channels)} bytes of workgroup storage; the adapter allows ` +

@@ -1,10 +1,11 @@
-import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
+import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import type { KernelTarget } from '../../compiler/targets/target.js';
 import { NeoccError } from '../../compiler/errors.js';
 import {
   BlockBuilder, add, builtin, call, div, f32, finishKernel, ge, load, lt, min, mod, mul, sub, u32, uniform,
 } from '../../compiler/ir/build.js';
 import type { Expr, KernelIR } from '../../compiler/ir/ir.js';
-import type { Grid, UniformValues } from '../neocell/launch.js';
+import { foldGrid, type Launch } from '../../compiler/launch.js';
 
 /**
  * The fused second half of a NeoNeXt block (after the folded NeoCell):
@@ -187,13 +188,11 @@ export function mlpResidualKernel(o: MlpKernelOptions): KernelIR {
   });
 }
 
-export function compileMlpResidual(o: MlpKernelOptions, target: KernelTarget = 'wgsl'): KernelArtifact {
+export function compileMlpResidual(o: MlpKernelOptions, target: KernelTarget): KernelArtifact {
   return makeArtifact(mlpResidualKernel(o), target, { op: 'neonext-mlp-residual', ...o });
 }
 
 /** Grid: one workgroup per pixel tile, folded into 2D under the per-dimension limit. */
-export function mlpLaunch(o: MlpTiling, batch: number, plane: number, maxPerDimension = 65535): { grid: Grid; uniforms: UniformValues } {
-  const tiles = Math.ceil((batch * plane) / o.pixelTile);
-  const x = Math.min(tiles, maxPerDimension);
-  return { grid: [x, Math.ceil(tiles / x), 1], uniforms: { pixels: batch * plane, plane } };
+export function mlpLaunch(o: MlpTiling, batch: number, plane: number, maxPerDimension: number): Launch {
+  return { grid: foldGrid(Math.ceil((batch * plane) / o.pixelTile), maxPerDimension), uniforms: { pixels: batch * plane, plane } };
 }

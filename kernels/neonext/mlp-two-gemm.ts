@@ -1,5 +1,6 @@
-import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
-import type { Grid, UniformValues } from '../neocell/launch.js';
+import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import type { KernelTarget } from '../../compiler/targets/target.js';
+import type { Launch } from '../../compiler/launch.js';
 import { DEFAULT_LINEAR_TILE, linearKernel, linearLaunch, type LinearEpilogue, type LinearKernelOptions, type LinearTile } from './unfused/linear.js';
 import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, packWeightPanels, type LinearVec4Options } from './unfused/linear-vec4.js';
 
@@ -23,8 +24,7 @@ import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, packWeightPanels, t
  */
 export interface TwoGemmOptions {
   readonly channels: number;
-  /** Default 'wgsl'. */
-  readonly target?: KernelTarget;
+  readonly target: KernelTarget;
   /** Fewest rows a launch will have (a batch-1 image's pixels, H·W): CPU tiles never span more rows. */
   readonly minRows?: number;
   /** Register tiles of the WGSL GEMMs. */
@@ -45,9 +45,11 @@ export interface TwoGemmKernels {
 function gemmOptions(
   target: KernelTarget, inFeatures: number, outFeatures: number, epilogue: LinearEpilogue, tile: LinearTile | undefined, minRows: number | undefined,
 ): GemmOptions {
-  const vec4Tile = target === 'assemblyscript' ? chooseVec4Tile(outFeatures, minRows) : undefined;
+  const gemm = target.prefers.gemm;
+  const vec4Tile = gemm.family === 'vec4-panels' ? chooseVec4Tile(outFeatures, minRows ?? Number.POSITIVE_INFINITY, gemm.accumulators) : undefined;
   if (vec4Tile) return { kind: 'vec4', inFeatures, outFeatures, epilogue, ...vec4Tile, workgroupSize: 1, packedWt: true };
-  return { kind: 'registers', inFeatures, outFeatures, epilogue, ...(tile ?? DEFAULT_LINEAR_TILE) };
+  // Register tiles: the caller's, else the target's, else the default (a vec4 target whose width is not a multiple of 4).
+  return { kind: 'registers', inFeatures, outFeatures, epilogue, ...(tile ?? (gemm.family === 'register-tiles' ? gemm.tile : DEFAULT_LINEAR_TILE)) };
 }
 
 /** The artifact of one GEMM (baked: its whole options record, under the Linear's op name). */
@@ -61,13 +63,13 @@ export function gemmWeightLayout(wt: Float32Array, o: GemmOptions): Float32Array
   return o.kind === 'vec4' && o.packedWt ? packWeightPanels(wt, o.inFeatures, o.outFeatures, 4 * o.rv) : wt;
 }
 
-export function gemmLaunch(o: GemmOptions, rows: number, plane?: number): { grid: Grid; uniforms: UniformValues } {
+export function gemmLaunch(o: GemmOptions, rows: number, plane?: number): Launch {
   return o.kind === 'vec4' ? linearVec4Launch(o, rows, plane) : linearLaunch(o, rows, plane);
 }
 
 export function compileMlpTwoGemm(o: TwoGemmOptions): TwoGemmKernels {
   const c = o.channels;
-  const target = o.target ?? 'wgsl';
+  const { target } = o;
   const fc1Options = gemmOptions(target, c, 4 * c, 'bias-gelu', o.fc1Tile, o.minRows);
   const fc2Options = gemmOptions(target, 4 * c, c, 'bias-residual-nchw', o.fc2Tile, o.minRows);
   return { fc1: compileGemm(fc1Options, target), fc2: compileGemm(fc2Options, target), fc1Options, fc2Options };
@@ -79,8 +81,8 @@ export function twoGemmHiddenElements(channels: number, batch: number, plane: nu
 }
 
 export interface TwoGemmLaunch {
-  readonly fc1: { grid: Grid; uniforms: UniformValues };
-  readonly fc2: { grid: Grid; uniforms: UniformValues };
+  readonly fc1: Launch;
+  readonly fc2: Launch;
 }
 
 export function mlpTwoGemmLaunch(k: TwoGemmKernels, batch: number, plane: number): TwoGemmLaunch {

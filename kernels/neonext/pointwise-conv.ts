@@ -1,6 +1,7 @@
-import type { KernelArtifact, KernelTarget } from '../../compiler/artifact.js';
+import type { KernelArtifact } from '../../compiler/artifact.js';
+import type { KernelTarget } from '../../compiler/targets/target.js';
 import { compileDenseMatmul, type DenseTile } from '../baselines/dense-matmul.js';
-import type { Grid, UniformValues } from '../neocell/launch.js';
+import type { Grid, UniformValues } from '../../compiler/launch.js';
 import { chooseVec4Tile, type LinearVec4Options } from './unfused/linear-vec4.js';
 
 /**
@@ -12,7 +13,7 @@ import { chooseVec4Tile, type LinearVec4Options } from './unfused/linear-vec4.js
  */
 export const POINTWISE_TILE: DenseTile = { staging: 'registers', tm: 32, tn: 32, tk: 1, rm: 4, rn: 4 };
 
-export function compilePointwiseConv(target: KernelTarget = 'wgsl'): KernelArtifact {
+export function compilePointwiseConv(target: KernelTarget): KernelArtifact {
   return compileDenseMatmul(POINTWISE_TILE, target);
 }
 
@@ -22,8 +23,8 @@ export function compilePointwiseConv(target: KernelTarget = 'wgsl'): KernelArtif
  * (C_in, H·W). Undefined where H·W is not a multiple of 4 (the dense kernel runs instead).
  * Buffers in binding order: [weight, x_n, y_n]; launch with linearVec4Launch(options, C_out).
  */
-export function pointwiseConvVec4Options(cin: number, cout: number, plane: number): LinearVec4Options | undefined {
-  const tile = chooseVec4Tile(plane, cout);
+export function pointwiseConvVec4Options(cin: number, cout: number, plane: number, accumulators: number): LinearVec4Options | undefined {
+  const tile = chooseVec4Tile(plane, cout, accumulators);
   return tile ? { inFeatures: cin, outFeatures: plane, epilogue: 'none', ...tile, workgroupSize: 1 } : undefined;
 }
 

@@ -1,8 +1,9 @@
-import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
+import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import type { KernelTarget } from '../../compiler/targets/target.js';
 import { BlockBuilder, add, builtin, div, finishKernel, ge, load, mod, mul, u32, uniform } from '../../compiler/ir/build.js';
 import type { Expr, KernelIR } from '../../compiler/ir/ir.js';
 import { IMAGE_CHANNELS, PATCH_SIZE } from '../../compiler/spec/model-config.js';
-import type { Grid, UniformValues } from '../neocell/launch.js';
+import { foldGrid, type Launch } from '../../compiler/launch.js';
 
 /**
  * The stem as one kernel: patchify 4x4 (3 → 48 features, upstream order ch·16 + dy·4 + dx), 1x1 conv 48 → C and
@@ -72,14 +73,12 @@ export function stemKernel(o: StemKernelOptions): KernelIR {
   });
 }
 
-export function compileStem(o: StemKernelOptions, target: KernelTarget = 'wgsl'): KernelArtifact {
+export function compileStem(o: StemKernelOptions, target: KernelTarget): KernelArtifact {
   return makeArtifact(stemKernel(o), target, { op: 'neonext-stem', ...o });
 }
 
-export function stemLaunch(o: StemKernelOptions, batch: number, resolution: number, maxPerDimension = 65535): { grid: Grid; uniforms: UniformValues } {
+export function stemLaunch(o: StemKernelOptions, batch: number, resolution: number, maxPerDimension: number): Launch {
   const outW = resolution / PATCH_SIZE;
   const items = batch * (o.channels / o.channelsPerInvocation) * outW * outW;
-  const groups = Math.ceil(items / o.workgroupSize);
-  const x = Math.min(groups, maxPerDimension);
-  return { grid: [x, Math.ceil(groups / x), 1], uniforms: { items, plane: outW * outW, out_w: outW, in_w: resolution } };
+  return { grid: foldGrid(Math.ceil(items / o.workgroupSize), maxPerDimension), uniforms: { items, plane: outW * outW, out_w: outW, in_w: resolution } };
 }

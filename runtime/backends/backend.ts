@@ -1,9 +1,9 @@
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
 import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
-import type { BlockParams, NeoNeXtParams } from '../../kernels/neonext-params.js';
-import type { NeoCellGradients, NeoCellWeights } from '../../kernels/reference/neocell.js';
-import type { ModuleObserver } from '../../kernels/reference/neonext.js';
-import type { Tensor } from '../../kernels/tensor.js';
+import type { BlockParams, NeoNeXtParams } from '../../nn/neonext-params.js';
+import type { NeoCellGradients, NeoCellWeights } from '../../nn/reference/neocell.js';
+import type { ModuleObserver } from '../../nn/reference/neonext.js';
+import type { Tensor } from '../../nn/tensor.js';
 
 /** The backends that exist: what a created backend's `name` is. */
 export const CONCRETE_BACKEND_NAMES = ['reference', 'webgpu', 'wasm'] as const;

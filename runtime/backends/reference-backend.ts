@@ -1,5 +1,5 @@
-import { neoCellBackward, neoCellForward } from '../../kernels/reference/neocell.js';
-import { neoNeXtBlock, neoNeXtForward } from '../../kernels/reference/neonext.js';
+import { neoCellBackward, neoCellForward } from '../../nn/reference/neocell.js';
+import { neoNeXtBlock, neoNeXtForward } from '../../nn/reference/neonext.js';
 import type { Backend } from './backend.js';
 
 /** The float64 CPU reference in plain TypeScript: the oracle every other backend is checked against. */

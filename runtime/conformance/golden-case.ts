@@ -3,9 +3,9 @@ import { planNeoCell, type NeoCellPlan } from '../../compiler/plan/neocell-plan.
 import { blockSchema } from '../../compiler/spec/neonext-state-dict.js';
 import { parseNeoCellSpec } from '../../compiler/spec/neocell-spec.js';
 import { withinSpec } from '../../compiler/spec/spec-error.js';
-import { blockParams, type BlockParams } from '../../kernels/neonext-params.js';
-import type { NeoCellWeights } from '../../kernels/reference/neocell.js';
-import type { Tensor } from '../../kernels/tensor.js';
+import { blockParams, type BlockParams } from '../../nn/neonext-params.js';
+import type { NeoCellWeights } from '../../nn/reference/neocell.js';
+import type { Tensor } from '../../nn/tensor.js';
 import type { SafetensorsFile } from '../weights/safetensors.js';
 import { loadStateDict } from '../weights/state-dict.js';
 

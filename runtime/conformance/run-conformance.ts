@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { NeoccError } from '../../compiler/errors.js';
-import { relativeL2Error, type Tensor } from '../../kernels/tensor.js';
+import { relativeL2Error, type Tensor } from '../../nn/tensor.js';
 import type { Backend } from '../backends/backend.js';
 import { parseSafetensors } from '../weights/safetensors.js';
 import { readGoldenCase, type GoldenCase } from './golden-case.js';

@@ -20,7 +20,7 @@
  * The resize runs on the 8-bit image, so each resampling pass is rounded to 0..255 as PIL does.
  * `interpolation` / `cropPct` options allow timm-style variants (e.g. bicubic, crop_pct 1.0).
  */
-import { Tensor } from '../../kernels/tensor.js';
+import { Tensor } from '../../nn/tensor.js';
 import type { RgbImage } from './decode.js';
 import { resizeImage, type FloatImage, type Interpolation } from './resize.js';
 

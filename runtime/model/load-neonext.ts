@@ -1,8 +1,8 @@
 import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
-import { neoNeXtParams } from '../../kernels/neonext-params.js';
-import type { ModuleObserver } from '../../kernels/reference/neonext.js';
-import type { Tensor } from '../../kernels/tensor.js';
+import { neoNeXtParams } from '../../nn/neonext-params.js';
+import type { ModuleObserver } from '../../nn/reference/neonext.js';
+import type { Tensor } from '../../nn/tensor.js';
 import type { Backend, BackendName } from '../backends/backend.js';
 import { createBackend } from '../backends/create-backend.js';
 import { parseTensorFile } from '../weights/read-tensor-file.js';

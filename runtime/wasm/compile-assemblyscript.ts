@@ -1,6 +1,7 @@
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { NeoccError } from '../../compiler/errors.js';
-import { KernelCompileError } from '../webgpu/kernel-error.js';
+import { ASSEMBLYSCRIPT } from '../../compiler/targets/index.js';
+import { KernelCompileError } from '../../compiler/kernel-error.js';
 import type { WasmImports, WasmMemory } from './wasm-api.js';
 
 /**
@@ -53,7 +54,7 @@ export interface CompiledBatch {
 export async function compileAssemblyScript(artifacts: readonly KernelArtifact[], options: { sharedMemory?: boolean } = {}): Promise<CompiledBatch> {
   const entryPoints = new Set<string>();
   for (const a of artifacts) {
-    if (a.target !== 'assemblyscript') throw new NeoccError('wrong-target', `kernel ${a.name} targets ${a.target}, not assemblyscript`);
+    if (a.target !== ASSEMBLYSCRIPT.name) throw new NeoccError('wrong-target', `kernel ${a.name} targets ${a.target}, not ${ASSEMBLYSCRIPT.name}`);
     if (entryPoints.has(a.entryPoint)) throw new NeoccError('duplicate-entry-point', `two kernels export ${a.entryPoint} in one wasm module`);
     entryPoints.add(a.entryPoint);
   }

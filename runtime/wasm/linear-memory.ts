@@ -35,6 +35,15 @@ export class LinearMemory {
     this.top = RESERVED_BYTES;
   }
 
+  /**
+   * Marks everything below byte address `top` as allocated again after a reset (data laid out there earlier, such as
+   * a model's weights, stays where it was: allocation is deterministic).
+   */
+  reserveUpTo(top: number): void {
+    if (top < this.top || top > this.memory.buffer.byteLength) throw new NeoccError('wasm-bad-launch', `wasm: cannot reserve up to ${top} (allocated up to ${this.top} of ${this.memory.buffer.byteLength})`);
+    this.top = top;
+  }
+
   /** Room for `count` f32/u32 elements; returns the byte address. */
   alloc(count: number): number {
     const ptr = this.top;

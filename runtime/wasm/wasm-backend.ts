@@ -1,25 +1,22 @@
-import type { KernelArtifact } from '../../compiler/artifact.js';
-import { canonicalJson } from '../../compiler/cache-key.js';
-import { compileNeoCellBackward, compileNeoCellForward, forwardBaked, type BackwardArtifacts } from '../../compiler/compile-neocell.js';
 import { NeoccError } from '../../compiler/errors.js';
 import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
-import { canonicalSpec, type NeoCellSpec } from '../../compiler/spec/neocell-spec.js';
-import { BACKWARD_KERNEL_NAMES } from '../../kernels/neocell/backward-kernels.js';
-import { elementwiseGrid, forwardLaunch, shapeUniforms } from '../../kernels/neocell/launch.js';
-import type { NeoCellGradients, NeoCellWeights } from '../../kernels/reference/neocell.js';
-import { checkNeoCellOperands } from '../../kernels/reference/neocell.js';
-import { concatTensors, formatShape, sameShape, Tensor } from '../../kernels/tensor.js';
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
-import { foldBlock } from '../../kernels/fold-neonext.js';
-import type { BlockParams, NeoNeXtParams } from '../../kernels/neonext-params.js';
-import { twoGemmHiddenElements } from '../../kernels/neonext/mlp-two-gemm.js';
+import { ASSEMBLYSCRIPT } from '../../compiler/targets/index.js';
+import { foldBlock } from '../../nn/fold-neonext.js';
+import type { BlockParams, NeoNeXtParams } from '../../nn/neonext-params.js';
+import { checkNeoCellOperands, type NeoCellGradients, type NeoCellWeights } from '../../nn/reference/neocell.js';
+import { Tensor, concatTensors } from '../../nn/tensor.js';
+import { blockKernels } from '../../schedule/model-kernels.js';
+import { neoCellBackwardProgram, neoCellForwardProgram } from '../../schedule/neocell.js';
+import { blockProgram, blockWeights } from '../../schedule/neonext.js';
+import { programArtifacts, type Program } from '../../schedule/program.js';
 import type { Backend, LoadedModel } from '../backends/backend.js';
-import { mlpArtifacts, mlpBindings, mlpDispatches, neoCellLaunch, type MlpBuffer } from '../webgpu/model/model-kernels.js';
-import { WasmNeoNeXt, WeightLayout, layoutBlock } from './wasm-neonext.js';
-import { wasmBlockKernels } from './wasm-model-kernels.js';
+import { checkBlockOperands, splitWeights } from '../backends/operands.js';
 import { LinearMemory } from './linear-memory.js';
+import { runWasmProgram } from './program-runner.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
+import { WasmNeoNeXt } from './wasm-neonext.js';
 
 export interface WasmBackendOptions {
   /** Fill every output with NaN before each run, so an element a kernel forgets to write cannot pass a test. */
@@ -32,15 +29,6 @@ export interface WasmBackendOptions {
    * cores (runtime/backends/create-backend.ts).
    */
   readonly threads?: number;
-}
-
-function splitWeights(data: Float32Array, like: readonly Tensor[]): Tensor[] {
-  let at = 0;
-  return like.map((t) => {
-    const part = new Tensor(t.shape, data.slice(at, at + t.size));
-    at += t.size;
-    return part;
-  });
 }
 
 /**
@@ -58,8 +46,6 @@ export class WasmBackend implements Backend {
   private readonly threads: number;
   private pool: WasmThreadPool | undefined;
   private runnerPromise: Promise<WasmKernelRunner> | undefined;
-  private readonly forwardArtifacts = new Map<string, KernelArtifact>();
-  private readonly backwardCache = new Map<string, BackwardArtifacts>();
   /** Operations share one memory (reset per call), so concurrent calls run one after another. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -75,28 +61,6 @@ export class WasmBackend implements Backend {
     return new WasmBackend(options);
   }
 
-  /** The specialized forward kernel for `spec` (AssemblyScript). */
-  forwardArtifact(spec: NeoCellSpec): KernelArtifact {
-    const id = canonicalJson(canonicalSpec(spec));
-    let artifact = this.forwardArtifacts.get(id);
-    if (!artifact) {
-      artifact = compileNeoCellForward(spec, { target: 'assemblyscript' });
-      this.forwardArtifacts.set(id, artifact);
-    }
-    return artifact;
-  }
-
-  /** The four backward kernels for `spec` (AssemblyScript). */
-  backwardArtifacts(spec: NeoCellSpec): BackwardArtifacts {
-    const id = canonicalJson(canonicalSpec(spec));
-    let artifacts = this.backwardCache.get(id);
-    if (!artifacts) {
-      artifacts = compileNeoCellBackward(spec, undefined, 'assemblyscript');
-      this.backwardCache.set(id, artifacts);
-    }
-    return artifacts;
-  }
-
   /** The kernel runner, with its worker threads when threads > 1 (loaded on use: Node's worker_threads). */
   private runner(): Promise<WasmKernelRunner> {
     this.runnerPromise ??= (async () => {
@@ -109,9 +73,21 @@ export class WasmBackend implements Backend {
   }
 
   /** Compiles a spec's forward and backward kernels in one asc call (otherwise each compiles on first use). */
-  async prepare(spec: NeoCellSpec): Promise<void> {
-    const backward = this.backwardArtifacts(spec);
-    await compileWasmKernels([this.forwardArtifact(spec), ...BACKWARD_KERNEL_NAMES.map((n) => backward[n])], this.memory.shared);
+  async prepare(plan: NeoCellPlan): Promise<void> {
+    const artifacts = [neoCellForwardProgram(plan, ASSEMBLYSCRIPT), neoCellBackwardProgram(plan, ASSEMBLYSCRIPT)].flatMap(programArtifacts);
+    await compileWasmKernels(artifacts, this.memory.shared);
+  }
+
+  /** Runs a program in this backend's memory (reset before and after: calls never share data). */
+  private async run(program: Program, data: Record<string, Float32Array>): Promise<Map<string, Float32Array>> {
+    await compileWasmKernels(programArtifacts(program), this.memory.shared);
+    const runner = await this.runner();
+    this.memory.reset();
+    try {
+      return await runWasmProgram(runner, program, { data, poison: this.options.poisonOutputs ?? false });
+    } finally {
+      this.memory.reset();
+    }
   }
 
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
@@ -130,61 +106,22 @@ export class WasmBackend implements Backend {
 
   private async forward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights): Promise<Tensor> {
     checkNeoCellOperands(plan, x, weights);
-    await this.prepare(plan.spec);
-    const runner = await this.runner();
-    const artifact = this.forwardArtifact(plan.spec);
-    const [n, c, h, w] = plan.outputShape;
-    const mem = this.memory;
-    mem.reset();
-    try {
-      const pointers = [mem.put(x.data), mem.put(concatTensors(weights.a)), mem.put(concatTensors(weights.b))];
-      const y = mem.output(n * c * h * w, this.options.poisonOutputs ?? false);
-      const { grid, uniforms } = forwardLaunch(plan, forwardBaked(artifact).tiling, false);
-      await runner.run(artifact, [...pointers, y], uniforms, grid);
-      return new Tensor(plan.outputShape, mem.read(y, n * c * h * w));
-    } finally {
-      mem.reset();
-    }
+    const out = await this.run(neoCellForwardProgram(plan, ASSEMBLYSCRIPT), {
+      x: Float32Array.from(x.data), weight_a: concatTensors(weights.a), weight_b: concatTensors(weights.b),
+    });
+    return new Tensor(plan.outputShape, out.get('y')!);
   }
 
   private async backward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights, gradY: Tensor): Promise<NeoCellGradients> {
     checkNeoCellOperands(plan, x, weights);
-    await this.prepare(plan.spec);
-    const runner = await this.runner();
-    const k = this.backwardArtifacts(plan.spec);
-    const poison = this.options.poisonOutputs ?? false;
-    const [n, c, inH, inW] = plan.inputShape;
-    const outW = plan.outputShape[3];
-    const wa = concatTensors(weights.a);
-    const wb = concatTensors(weights.b);
-    const mem = this.memory;
-    mem.reset();
-    try {
-      const buf = {
-        x: mem.put(x.data),
-        dy: mem.put(gradY.data),
-        wa: mem.put(wa),
-        wb: mem.put(wb),
-        t: mem.output(n * c * inH * outW, poison),
-        dt: mem.output(n * c * inH * outW, poison),
-        dx: mem.output(n * c * inH * inW, poison),
-        gwa: mem.output(wa.length, poison),
-        gwb: mem.output(wb.length, poison),
-      };
-      const uniforms = shapeUniforms(plan);
-      const wg = k.neocell_fwd_t.workgroupSize;
-      await runner.run(k.neocell_fwd_t, [buf.x, buf.wb, buf.t], uniforms, elementwiseGrid(n * c * inH * outW, wg));
-      await runner.run(k.neocell_bwd_dt, [buf.dy, buf.wa, buf.dt], uniforms, elementwiseGrid(n * c * inH * outW, wg));
-      await runner.run(k.neocell_bwd_dx, [buf.dt, buf.wb, buf.dx], uniforms, elementwiseGrid(n * c * inH * inW, wg));
-      await runner.run(k.neocell_bwd_dw, [buf.x, buf.dy, buf.t, buf.dt, buf.wa, buf.wb, buf.gwa, buf.gwb], uniforms, [c, 1, 1]);
-      return {
-        gradX: new Tensor(plan.inputShape, mem.read(buf.dx, n * c * inH * inW)),
-        gradA: splitWeights(mem.read(buf.gwa, wa.length), weights.a),
-        gradB: splitWeights(mem.read(buf.gwb, wb.length), weights.b),
-      };
-    } finally {
-      mem.reset();
-    }
+    const out = await this.run(neoCellBackwardProgram(plan, ASSEMBLYSCRIPT), {
+      x: Float32Array.from(x.data), grad_y: Float32Array.from(gradY.data), weight_a: concatTensors(weights.a), weight_b: concatTensors(weights.b),
+    });
+    return {
+      gradX: new Tensor(plan.inputShape, out.get('grad_x')!),
+      gradA: splitWeights(out.get('grad_weight_a')!, weights.a),
+      gradB: splitWeights(out.get('grad_weight_b')!, weights.b),
+    };
   }
 
   /**
@@ -192,41 +129,15 @@ export class WasmBackend implements Backend {
    * residual as two SIMD GEMMs), for conformance against the golden block cases.
    */
   neoNeXtBlock(plan: NeoCellPlan, x: Tensor, params: BlockParams): Promise<Tensor> {
-    return this.exclusive(() => this.block(plan, x, params));
-  }
-
-  private async block(plan: NeoCellPlan, x: Tensor, params: BlockParams): Promise<Tensor> {
-    if (!sameShape(x.shape, plan.inputShape)) throw new RangeError(`NeoNeXt block: x has shape ${formatShape(x.shape)}, the plan expects ${formatShape(plan.inputShape)}`);
-    if (!sameShape(plan.inputShape, plan.outputShape)) throw new RangeError('NeoNeXt block: the NeoCell must keep the feature-map size (square kernels)');
-    const kernels = wasmBlockKernels(plan);
-    await compileWasmKernels([kernels.neocell, ...mlpArtifacts(kernels)], this.memory.shared);
-    const runner = await this.runner();
-    const poison = this.options.poisonOutputs ?? false;
-    const [n, c, h, w] = plan.inputShape;
-    const elements = x.size;
-    const mem = this.memory;
-    mem.reset();
-    try {
-      const layout = new WeightLayout();
-      const offsets = layoutBlock(layout, foldBlock(plan.spec, params), kernels);
-      const base = mem.alloc(layout.totalFloats);
-      layout.write(mem, base);
-      const at = (offset: number): number => base + offset;
-      const xp = mem.put(x.data);
-      const m = mem.output(elements, poison);
-      const y = mem.output(elements, poison);
-      const twoGemm = kernels.mlpPath === 'two-gemm';
-      const hidden = twoGemm ? mem.output(twoGemmHiddenElements(c, n, h * w), poison) : 0;
-      const nc = neoCellLaunch(kernels.neocell, plan);
-      await runner.run(kernels.neocell, [xp, at(offsets.wa), at(offsets.wb), m], nc.uniforms, nc.grid);
-      const pointers: Partial<Record<MlpBuffer, number>> = {
-        m, x: xp, y, hidden, w1t: at(offsets.w1t), b1: at(offsets.b1), w2t: at(offsets.w2t), b2: at(offsets.b2),
-      };
-      for (const d of mlpDispatches(kernels, n, h * w, twoGemm)) await runner.run(d.artifact, mlpBindings(d, pointers), d.uniforms, d.grid);
-      return new Tensor(plan.outputShape, mem.read(y, elements));
-    } finally {
-      mem.reset();
-    }
+    return this.exclusive(async () => {
+      checkBlockOperands(plan, x);
+      const kernels = blockKernels(plan, ASSEMBLYSCRIPT);
+      const weights = blockWeights('block', foldBlock(plan.spec, params), kernels);
+      const out = await this.run(blockProgram(plan, kernels, ASSEMBLYSCRIPT, weights), {
+        x: Float32Array.from(x.data), ...Object.fromEntries(weights.map((w) => [w.name, w.data])),
+      });
+      return new Tensor(plan.outputShape, out.get('y')!);
+    });
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { NeoccError } from '../../compiler/errors.js';
-import type { Grid, UniformValues } from '../../kernels/neocell/launch.js';
+import type { Grid, UniformValues } from '../../compiler/launch.js';
 import { compileAssemblyScript, kernelImports } from './compile-assemblyscript.js';
 import type { LinearMemory } from './linear-memory.js';
 import type { WasmThreadPool } from './thread-pool.js';

@@ -1,4 +1,5 @@
 import { NeoccError } from '../../compiler/errors.js';
+import { WGSL, withLimits, type KernelTarget } from '../../compiler/targets/index.js';
 
 /** What the adapter says about itself, for reports and for telling hardware from software rasterizers. */
 export interface AdapterDescription {
@@ -15,6 +16,8 @@ export interface GpuContext {
   readonly device: GPUDevice;
   readonly adapter: AdapterDescription;
   readonly limits: GPUSupportedLimits;
+  /** The WGSL target record narrowed to this device's limits: what its kernels are tiled and scheduled against. */
+  readonly target: KernelTarget;
   readonly timestampQuery: boolean;
   /** Throws a NeoccError if the device was lost (with the reason) — call before submitting work. */
   assertAlive(): void;
@@ -96,6 +99,7 @@ export async function acquireGpu(): Promise<GpuContext> {
     device,
     adapter: description,
     limits: device.limits,
+    target: deviceTarget(device.limits),
     timestampQuery,
     assertAlive: () => {
       if (lost !== undefined) throw new NeoccError('device-lost', `the WebGPU device was lost (${lost}); create a new backend to continue`);
@@ -111,4 +115,14 @@ export async function acquireGpu(): Promise<GpuContext> {
 export function describeAdapter(a: AdapterDescription): string {
   const name = [a.vendor, a.architecture, a.device].filter(Boolean).join(' ');
   return `${name || 'unknown adapter'}${a.description ? ` (${a.description})` : ''}${a.software ? ', software' : ''}`;
+}
+
+/** WGSL with a device's limits; one binding may span neither more than maxStorageBufferBindingSize nor maxBufferSize. */
+export function deviceTarget(limits: GPUSupportedLimits): KernelTarget {
+  return withLimits(WGSL, {
+    maxComputeInvocationsPerWorkgroup: limits.maxComputeInvocationsPerWorkgroup,
+    maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize,
+    maxComputeWorkgroupsPerDimension: limits.maxComputeWorkgroupsPerDimension,
+    maxStorageBufferBindingSize: Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize),
+  });
 }

@@ -1,6 +1,6 @@
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { NeoccError } from '../../compiler/errors.js';
-import type { Grid, UniformValues } from '../../kernels/neocell/launch.js';
+import type { Grid, UniformValues } from '../../compiler/launch.js';
 import { BufferUsage } from './constants.js';
 import type { GpuContext } from './gpu-context.js';
 import { PipelineCache } from './pipeline-cache.js';
@@ -23,7 +23,8 @@ export class KernelLauncher {
     this.encoder = ctx.device.createCommandEncoder();
   }
 
-  async dispatch(artifact: KernelArtifact, buffers: readonly GPUBuffer[], uniforms: UniformValues, grid: Grid): Promise<void> {
+  /** Binds `buffers` (whole buffers, or from a byte offset) in the artifact's binding order and records the dispatch. */
+  async dispatch(artifact: KernelArtifact, buffers: readonly (GPUBuffer | GPUBufferBinding)[], uniforms: UniformValues, grid: Grid): Promise<void> {
     const { device, limits } = this.ctx;
     const max = limits.maxComputeWorkgroupsPerDimension;
     if (grid.some((g) => g > max)) {
@@ -33,7 +34,8 @@ export class KernelLauncher {
     const storageCount = artifact.bindings.filter((b) => b.kind !== 'uniform').length;
     if (buffers.length !== storageCount) throw new Error(`kernel ${artifact.name}: ${buffers.length} buffers for ${storageCount} bindings`);
     const kernel = await this.pipelines.get(artifact);
-    const entries: GPUBindGroupEntry[] = buffers.map((buffer, binding) => ({ binding, resource: { buffer } }));
+    // A GPUBuffer has mapAsync; a GPUBufferBinding is a plain { buffer, offset } record.
+    const entries: GPUBindGroupEntry[] = buffers.map((b, binding) => ({ binding, resource: 'mapAsync' in b ? { buffer: b } : b }));
     if (artifact.uniforms.length > 0) {
       const data = packUniforms(artifact.uniforms, uniforms);
       const uniformBuffer = device.createBuffer({ size: data.byteLength, usage: BufferUsage.UNIFORM | BufferUsage.COPY_DST });

@@ -1,6 +1,6 @@
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { ShaderStage } from './constants.js';
-import { KernelCompileError } from './kernel-error.js';
+import { KernelCompileError } from '../../compiler/kernel-error.js';
 
 export interface KernelPipeline {
   readonly artifact: KernelArtifact;

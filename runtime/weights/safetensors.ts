@@ -1,4 +1,4 @@
-import { formatShape, shapeSize, Tensor } from '../../kernels/tensor.js';
+import { formatShape, shapeSize, Tensor } from '../../nn/tensor.js';
 import { WeightsError } from './weights-error.js';
 
 /** Element size in bytes of every dtype the safetensors format defines. */

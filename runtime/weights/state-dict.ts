@@ -1,5 +1,5 @@
 import { IGNORED_KEY_SUFFIXES, type StateDictSchema } from '../../compiler/spec/neonext-state-dict.js';
-import { formatShape, sameShape, type Tensor } from '../../kernels/tensor.js';
+import { formatShape, sameShape, type Tensor } from '../../nn/tensor.js';
 import { WeightsError } from './weights-error.js';
 
 /** Named tensors with upstream keys (no `module.` prefix). */

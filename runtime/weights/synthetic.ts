@@ -1,6 +1,6 @@
 import { IMAGE_CHANNELS } from '../../compiler/spec/model-config.js';
 import type { StateDictSchema } from '../../compiler/spec/neonext-state-dict.js';
-import { shapeSize, Tensor } from '../../kernels/tensor.js';
+import { shapeSize, Tensor } from '../../nn/tensor.js';
 
 /**
  * Deterministic weights without a checkpoint: the synthetic formula of the golden data (golden/README.md), so any

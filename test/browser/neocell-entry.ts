@@ -5,7 +5,7 @@
  */
 import { planNeoCell } from '../../compiler/plan/neocell-plan.js';
 import { parseNeoCellSpec } from '../../compiler/spec/neocell-spec.js';
-import { Tensor } from '../../kernels/tensor.js';
+import { Tensor } from '../../nn/tensor.js';
 import { WebGpuBackend } from '../../runtime/webgpu/webgpu-backend.js';
 import { API_GLOBAL, type GpuProbe, type NeoccBrowserApi, type NeoCellRequest, type NeoCellResponse } from './protocol.js';
 

@@ -5,7 +5,7 @@
  */
 import { releasedConfig } from '../../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
-import { neoNeXtParams } from '../../kernels/neonext-params.js';
+import { neoNeXtParams } from '../../nn/neonext-params.js';
 import { missingPrebuiltWasm, registerPrebuiltWasm } from '../../runtime/wasm/prebuilt.js';
 import { WasmNeoNeXt } from '../../runtime/wasm/wasm-neonext.js';
 import { syntheticInput, syntheticStateDict } from '../../runtime/weights/synthetic.js';

@@ -1,6 +1,6 @@
 import type { NeoCellSpec } from '../../compiler/spec/neocell-spec.js';
-import type { NeoCellWeights } from '../../kernels/reference/neocell.js';
-import { Tensor } from '../../kernels/tensor.js';
+import type { NeoCellWeights } from '../../nn/reference/neocell.js';
+import { Tensor } from '../../nn/tensor.js';
 
 /** Small seeded PRNG (mulberry32) so property-test failures replay exactly from fast-check's seed. */
 export function seededRandom(seed: number): () => number {

@@ -1,11 +1,13 @@
 import type { KernelArtifact } from '../../../compiler/artifact.js';
-import { chooseTiling, compileNeoCellForward, forwardBaked, type TilingLimits } from '../../../compiler/compile-neocell.js';
+import { chooseTiling, compileNeoCellForward, forwardBaked } from '../../neocell/compile.js';
 import type { NeoCellPlan } from '../../../compiler/plan/neocell-plan.js';
-import type { BlockParams } from '../../neonext-params.js';
-import { concatTensors } from '../../tensor.js';
-import { forwardLaunch, shouldPackChannels, type Grid, type UniformValues } from '../../neocell/launch.js';
+import type { BlockParams } from '../../../nn/neonext-params.js';
+import { concatTensors, transposed } from '../../../nn/tensor.js';
+import { forwardLaunch, shouldPackChannels } from '../../neocell/launch.js';
+import type { Grid, UniformValues } from '../../../compiler/launch.js';
 import { compileElementwise, elementwiseLaunch } from './elementwise.js';
 import { DEFAULT_LINEAR_TILE, compileLinear, linearLaunch, type LinearKernelOptions, type LinearTile } from './linear.js';
+import type { KernelTarget } from '../../../compiler/targets/target.js';
 
 /**
  * One NeoNeXt block as a framework runs it op by op (the "unfused chain" baseline of design.md §7), with the
@@ -36,19 +38,18 @@ export interface UnfusedOptions {
   /** Register tiles of fc_1 and fc_2 (default DEFAULT_LINEAR_TILE): a bench may autotune them per shape. */
   readonly fc1Tile?: LinearTile;
   readonly fc2Tile?: LinearTile;
-  readonly maxComputeWorkgroupsPerDimension?: number;
 }
 
 /** The dispatches of one unfused block for `plan` (batch and plane from the plan), in order. */
-export function unfusedBlockSteps(plan: NeoCellPlan, limits: TilingLimits, options: UnfusedOptions): UnfusedStep[] {
+export function unfusedBlockSteps(plan: NeoCellPlan, target: KernelTarget, options: UnfusedOptions): UnfusedStep[] {
   const [n, c, h, w] = plan.inputShape;
   if (plan.outputShape[2] !== h || plan.outputShape[3] !== w) throw new RangeError('unfused NeoNeXt block: the NeoCell must keep the feature-map size');
   const plane = h * w;
   const total = n * c * plane;
-  const maxDim = options.maxComputeWorkgroupsPerDimension ?? 65535;
-  const tiling = chooseTiling(plan.spec, limits);
+  const maxDim = target.limits.maxComputeWorkgroupsPerDimension;
+  const tiling = chooseTiling(plan.spec, target.limits);
   const packChannels = shouldPackChannels(plan, tiling);
-  const neocell = compileNeoCellForward(plan.spec, { layout: 'nchw', tiling, packChannels });
+  const neocell = compileNeoCellForward(plan.spec, target, { layout: 'nchw', tiling, packChannels });
   const baked = forwardBaked(neocell);
   const nc = forwardLaunch(plan, baked.tiling, false, baked.packChannels);
   const fc1: LinearKernelOptions = { inFeatures: c, outFeatures: 4 * c, ...(options.fc1Tile ?? DEFAULT_LINEAR_TILE) };
@@ -56,14 +57,14 @@ export function unfusedBlockSteps(plan: NeoCellPlan, limits: TilingLimits, optio
   const ew = elementwiseLaunch(total, plane, maxDim);
   const steps: UnfusedStep[] = [
     { op: 'neocell', artifact: neocell, buffers: ['x', 'wa', 'wb', 'neocell'], ...nc },
-    { op: 'batch-norm', artifact: compileElementwise('batch-norm', c, options.bnEps), buffers: ['neocell', 'bn_weight', 'bn_bias', 'bn_mean', 'bn_var', 'bn'], ...ew },
-    { op: 'to-channels-last', artifact: compileElementwise('to-channels-last', c), buffers: ['bn', 'nhwc'], ...ew },
-    { op: 'fc_1', artifact: compileLinear(fc1), buffers: ['nhwc', 'w1t', 'b1', 'hidden'], ...linearLaunch(fc1, n * plane) },
-    { op: 'gelu', artifact: compileElementwise('gelu', c), buffers: ['hidden'], ...elementwiseLaunch(4 * total, plane, maxDim) },
-    { op: 'fc_2', artifact: compileLinear(fc2), buffers: ['hidden', 'w2t', 'b2', 'mlp'], ...linearLaunch(fc2, n * plane) },
+    { op: 'batch-norm', artifact: compileElementwise('batch-norm', c, target, options.bnEps), buffers: ['neocell', 'bn_weight', 'bn_bias', 'bn_mean', 'bn_var', 'bn'], ...ew },
+    { op: 'to-channels-last', artifact: compileElementwise('to-channels-last', c, target), buffers: ['bn', 'nhwc'], ...ew },
+    { op: 'fc_1', artifact: compileLinear(fc1, target), buffers: ['nhwc', 'w1t', 'b1', 'hidden'], ...linearLaunch(fc1, n * plane) },
+    { op: 'gelu', artifact: compileElementwise('gelu', c, target), buffers: ['hidden'], ...elementwiseLaunch(4 * total, plane, maxDim) },
+    { op: 'fc_2', artifact: compileLinear(fc2, target), buffers: ['hidden', 'w2t', 'b2', 'mlp'], ...linearLaunch(fc2, n * plane) },
   ];
-  if (options.layerScale) steps.push({ op: 'layer-scale', artifact: compileElementwise('layer-scale', c), buffers: ['gamma', 'mlp'], ...ew });
-  steps.push({ op: 'residual-add', artifact: compileElementwise('residual-add', c), buffers: ['x', 'mlp', 'y'], ...ew });
+  if (options.layerScale) steps.push({ op: 'layer-scale', artifact: compileElementwise('layer-scale', c, target), buffers: ['gamma', 'mlp'], ...ew });
+  steps.push({ op: 'residual-add', artifact: compileElementwise('residual-add', c, target), buffers: ['x', 'mlp', 'y'], ...ew });
   return steps;
 }
 
@@ -75,13 +76,6 @@ export function unfusedActivationSizes(plan: NeoCellPlan): Readonly<Record<Unfus
 
 function f32(data: ArrayLike<number>): Float32Array {
   return Float32Array.from(data);
-}
-
-/** [rows, cols] row-major → [cols, rows] in float32. */
-function transposed(data: ArrayLike<number>, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c]!;
-  return out;
 }
 
 /**
@@ -98,9 +92,9 @@ export function unfusedBlockWeights(p: BlockParams): Readonly<Record<UnfusedWeig
     bn_bias: f32(p.norm.bias.data),
     bn_mean: f32(p.norm.runningMean.data),
     bn_var: f32(p.norm.runningVar.data),
-    w1t: transposed(p.fc1.weight.data, hidden, c),
+    w1t: transposed(p.fc1.weight),
     b1: p.fc1.bias ? f32(p.fc1.bias.data) : new Float32Array(hidden),
-    w2t: transposed(p.fc2.weight.data, c, hidden),
+    w2t: transposed(p.fc2.weight),
     b2: p.fc2.bias ? f32(p.fc2.bias.data) : new Float32Array(c),
     gamma: p.gamma ? f32(p.gamma.data) : new Float32Array(c).fill(1),
   };

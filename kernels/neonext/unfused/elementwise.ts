@@ -3,7 +3,9 @@ import {
   BlockBuilder, add, builtin, call, div, f32, finishKernel, ge, load, mod, mul, sub, u32, uniform,
 } from '../../../compiler/ir/build.js';
 import type { BufferDecl, Expr, KernelIR } from '../../../compiler/ir/ir.js';
-import { elementwiseGrid, type Grid, type UniformValues } from '../../neocell/launch.js';
+import { elementwiseGrid } from '../../neocell/launch.js';
+import type { Grid, UniformValues } from '../../../compiler/launch.js';
+import type { KernelTarget } from '../../../compiler/targets/target.js';
 
 /**
  * The element-wise ops of the unfused NeoNeXt block (the chain a framework runs op by op; see chain.ts): one
@@ -85,15 +87,15 @@ export function residualAddKernel(channels: number): KernelIR {
 export type ElementwiseOp = 'batch-norm' | 'to-channels-last' | 'gelu' | 'layer-scale' | 'residual-add';
 
 /** `eps` is BatchNorm's (ignored by the other ops). */
-export function compileElementwise(op: ElementwiseOp, channels: number, eps = 1e-5): KernelArtifact {
+export function compileElementwise(op: ElementwiseOp, channels: number, target: KernelTarget, eps = 1e-5): KernelArtifact {
   const ir = op === 'batch-norm' ? batchNormKernel(channels, eps)
     : op === 'to-channels-last' ? toChannelsLastKernel(channels)
       : op === 'gelu' ? geluKernel()
         : op === 'layer-scale' ? layerScaleKernel(channels)
           : residualAddKernel(channels);
-  return makeArtifact(ir, 'wgsl', { op: `unfused-${op}`, channels: op === 'gelu' ? null : channels, ...(op === 'batch-norm' ? { eps } : {}) });
+  return makeArtifact(ir, target, { op: `unfused-${op}`, channels: op === 'gelu' ? null : channels, ...(op === 'batch-norm' ? { eps } : {}) });
 }
 
-export function elementwiseLaunch(total: number, plane: number, maxPerDimension = 65535): { grid: Grid; uniforms: UniformValues } {
+export function elementwiseLaunch(total: number, plane: number, maxPerDimension: number): { grid: Grid; uniforms: UniformValues } {
   return { grid: elementwiseGrid(total, ELEMENTWISE_WORKGROUP, maxPerDimension), uniforms: { total, plane } };
 }

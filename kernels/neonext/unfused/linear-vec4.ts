@@ -3,7 +3,8 @@ import {
 } from '../../../compiler/ir/build.js';
 import type { Expr, KernelIR } from '../../../compiler/ir/ir.js';
 import { NeoccError, NotSupportedError } from '../../../compiler/errors.js';
-import type { Grid, UniformValues } from '../../neocell/launch.js';
+import type { Grid, UniformValues } from '../../../compiler/launch.js';
+import type { KernelTarget } from '../../../compiler/targets/target.js';
 import { linearInterface, linearKernelName, linearKernelWhat, linearRunTimeDoc, type LinearEpilogue } from './linear.js';
 
 /**
@@ -58,11 +59,16 @@ export function packWeightPanels(wt: ArrayLike<number>, inFeatures: number, outF
  * every NeoNeXt-T-224 MLP shape, K = 96 to 3072 (`npm run bench:wasm-gemm`: 29-40 GFLOP/s on one core, ahead of
  * 4x8, 2x12, 3x16, 2x8, 4x4, 8x4).
  */
-export function chooseVec4Tile(outFeatures: number, minRows = Number.POSITIVE_INFINITY): { rm: number; rv: number } | undefined {
+/** f32x4 accumulators per micro-kernel tile on `target` (its GEMM preference), or undefined where it prefers no SIMD GEMM. */
+export function vec4Accumulators(target: KernelTarget): number | undefined {
+  return target.prefers.gemm.family === 'vec4-panels' ? target.prefers.gemm.accumulators : undefined;
+}
+
+export function chooseVec4Tile(outFeatures: number, minRows: number, accumulators: number): { rm: number; rv: number } | undefined {
   if (outFeatures % 4 !== 0 || !(minRows >= 1)) return undefined;
-  const rv = [4, 2, 1].find((v) => outFeatures % (4 * v) === 0)!;
+  const rv = [4, 2, 1].find((v) => outFeatures % (4 * v) === 0 && v <= accumulators)!;
   // A tile never covers more rows than a launch has (linearVec4Launch).
-  return { rm: Math.min(8 / rv, Math.floor(minRows)), rv };
+  return { rm: Math.max(1, Math.min(Math.floor(accumulators / rv), Math.floor(minRows))), rv };
 }
 
 /**

@@ -3,7 +3,8 @@ import {
   BlockBuilder, add, and, builtin, call, div, f32, finishKernel, load, lt, min, mod, mul, sub, u32, uniform,
 } from '../../../compiler/ir/build.js';
 import type { BufferDecl, Expr, KernelIR } from '../../../compiler/ir/ir.js';
-import type { Grid, UniformValues } from '../../neocell/launch.js';
+import type { Grid, UniformValues } from '../../../compiler/launch.js';
+import type { KernelTarget } from '../../../compiler/targets/target.js';
 
 /**
  * Linear over channels-last rows, as a framework's GEMM + bias epilogue: out[r, o] = bias[o] + Σ_k in[r, k]·wt[k, o]
@@ -126,8 +127,8 @@ export function linearKernelWhat(epilogue: LinearEpilogue, K: number, N: number)
       : `y [n, ${N}, plane] (NCHW) = res (NCHW) + x [n·plane, ${K}] · wt [${K}, ${N}] + bias`;
 }
 
-export function compileLinear(o: LinearKernelOptions): KernelArtifact {
-  return makeArtifact(linearKernel(o), 'wgsl', { op: 'unfused-linear', ...o });
+export function compileLinear(o: LinearKernelOptions, target: KernelTarget): KernelArtifact {
+  return makeArtifact(linearKernel(o), target, { op: 'unfused-linear', ...o });
 }
 
 /** Grid: x = column tiles, y (and z past 65535) = row tiles. `plane` (H·W) only for the `bias-residual-nchw` epilogue. */

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { formatShape, shapeSize, Tensor } from '../../../kernels/tensor.js';
+import { formatShape, shapeSize, Tensor } from '../../../nn/tensor.js';
 import type { TensorSource } from '../state-dict.js';
 import { WeightsError } from '../weights-error.js';
 import { describe, PickleDict, TensorRecord, unpickle, type PickleValue, type StorageDtype } from './pickle.js';

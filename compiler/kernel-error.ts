@@ -1,5 +1,5 @@
-import { NeoccError } from '../../compiler/errors.js';
-import type { KernelArtifact } from '../../compiler/artifact.js';
+import { NeoccError } from './errors.js';
+import type { KernelArtifact } from './artifact.js';
 
 /** Source with line numbers, so a compiler message's line:column can be found. */
 export function numberedSource(source: string): string {

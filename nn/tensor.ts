@@ -83,3 +83,16 @@ export function concatTensors(tensors: readonly Tensor[]): Float32Array {
   }
   return out;
 }
+
+/**
+ * A weight [rows, cols…] (row-major; trailing dims such as a 1x1 conv's are flattened) transposed to [cols, rows]
+ * in float32: fc weights as the GEMMs read them (neighbouring invocations read neighbouring addresses) and as a
+ * channels-last MatMul takes them.
+ */
+export function transposed(t: Tensor): Float32Array {
+  const rows = t.shape[0]!;
+  const cols = t.size / rows;
+  const out = new Float32Array(t.size);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = t.data[r * cols + c]!;
+  return out;
+}

@@ -1,19 +1,14 @@
-import { NeoccError, NotSupportedError } from './errors.js';
-import { makeArtifact, type KernelArtifact, type KernelTarget } from './artifact.js';
-import { canonicalSpec, type NeoCellSpec } from './spec/neocell-spec.js';
-import { maxTileRows, type ChannelMode } from '../kernels/neocell/channel-params.js';
-import { neoCellForwardKernel, forwardSharedBytes, type OutputLayout } from '../kernels/neocell/forward-kernel.js';
-import { neoCellTileForwardKernel } from '../kernels/neocell/forward-tile-kernel.js';
-import { BACKWARD_KERNEL_NAMES, backwardKernel, type BackwardKernelName } from '../kernels/neocell/backward-kernels.js';
+import { NeoccError, NotSupportedError } from '../../compiler/errors.js';
+import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
+import type { KernelTarget, TargetLimits } from '../../compiler/targets/target.js';
+import { canonicalSpec, type NeoCellSpec } from '../../compiler/spec/neocell-spec.js';
+import { maxTileRows, type ChannelMode } from './channel-params.js';
+import { neoCellForwardKernel, forwardSharedBytes, type OutputLayout } from './forward-kernel.js';
+import { neoCellTileForwardKernel } from './forward-tile-kernel.js';
+import { BACKWARD_KERNEL_NAMES, backwardKernel, type BackwardKernelName } from './backward-kernels.js';
 
-/** The device limits tiling depends on (GPUSupportedLimits has them under these names). */
-export interface TilingLimits {
-  readonly maxComputeWorkgroupStorageSize: number;
-  readonly maxComputeInvocationsPerWorkgroup: number;
-}
-
-/** WebGPU's guaranteed minimums: artifacts tiled for these run on every adapter (what `generated/` ships). */
-export const PORTABLE_LIMITS: TilingLimits = { maxComputeWorkgroupStorageSize: 16384, maxComputeInvocationsPerWorkgroup: 256 };
+/** The target limits tiling depends on. */
+export type TilingLimits = Pick<TargetLimits, 'maxComputeWorkgroupStorageSize' | 'maxComputeInvocationsPerWorkgroup'>;
 
 /**
  * How a forward kernel is laid out on the device.
@@ -52,7 +47,7 @@ function maxKernelSize(spec: NeoCellSpec): number {
  * Specialized kernels with kernels up to MAX_BLOCK_KERNEL need no workgroup memory. The shared-t kernel takes the widest T tile that fits workgroup
  * storage — 64 columns covers a whole 56-wide stage-1 row, so most workgroups need a single tile.
  */
-export function chooseTiling(spec: NeoCellSpec | undefined, limits: TilingLimits = PORTABLE_LIMITS): Tiling {
+export function chooseTiling(spec: NeoCellSpec | undefined, limits: TilingLimits): Tiling {
   const workgroupSize = Math.min(64, limits.maxComputeInvocationsPerWorkgroup);
   if (spec && maxKernelSize(spec) <= MAX_BLOCK_KERNEL) return { kind: 'blocks', workgroupSize };
   for (const tileWidth of [64, 32, 16, 8]) {
@@ -73,30 +68,29 @@ export function forwardBaked(artifact: KernelArtifact): ForwardBaked {
 export interface ForwardArtifactOptions {
   readonly mode?: ChannelMode;
   readonly layout?: OutputLayout;
+  /** Default: chooseTiling against the target's limits. */
   readonly tiling?: Tiling;
-  readonly target?: KernelTarget;
   /** Epilogue: y = NeoCell(x) + bias[c] (a per-channel bias buffer after the weights): a folded BatchNorm shift. */
   readonly channelBias?: boolean;
   /** Block kernels: several channels per workgroup (for small planes; see forward-tile-kernel.ts). */
   readonly packChannels?: boolean;
   /**
    * Block kernels: 128-bit SIMD along the block's output columns (forward-tile-kernel.ts).
-   * Default: on for the assemblyscript target (WebAssembly f32x4), off for WGSL (the GPU kernel stays scalar).
+   * Default: the target's preference (`prefers.vec4Simd`: on for WebAssembly f32x4; GPU kernels stay scalar).
    */
   readonly simd?: boolean;
 }
 
 /** The NeoCell forward kernel for `spec` (or the generic one when mode is 'generic'). */
-export function compileNeoCellForward(spec: NeoCellSpec | undefined, options: ForwardArtifactOptions = {}): KernelArtifact {
+export function compileNeoCellForward(spec: NeoCellSpec | undefined, target: KernelTarget, options: ForwardArtifactOptions = {}): KernelArtifact {
   const mode = options.mode ?? 'specialized';
   const layout = options.layout ?? 'nchw';
   const channelBias = options.channelBias ?? false;
   const packChannels = options.packChannels ?? false;
-  const target = options.target ?? 'wgsl';
-  const simd = options.simd ?? target === 'assemblyscript';
+  const simd = options.simd ?? target.prefers.vec4Simd;
   if (mode === 'specialized' && !spec) throw new Error('compileNeoCellForward: a specialized kernel needs a spec');
   const usedSpec = mode === 'specialized' ? spec : undefined;
-  const tiling = options.tiling ?? chooseTiling(usedSpec);
+  const tiling = options.tiling ?? chooseTiling(usedSpec, target.limits);
   let ir;
   if (tiling.kind === 'blocks') {
     if (!usedSpec) throw new Error('compileNeoCellForward: block tiling needs baked kernel sizes (specialized mode)');
@@ -115,7 +109,7 @@ export function compileNeoCellForward(spec: NeoCellSpec | undefined, options: Fo
 export type BackwardArtifacts = Readonly<Record<BackwardKernelName, KernelArtifact>>;
 
 /** The four backward kernels for `spec`. */
-export function compileNeoCellBackward(spec: NeoCellSpec, workgroupSize = 64, target: KernelTarget = 'wgsl'): BackwardArtifacts {
+export function compileNeoCellBackward(spec: NeoCellSpec, target: KernelTarget, workgroupSize = 64): BackwardArtifacts {
   const entries = BACKWARD_KERNEL_NAMES.map((name) => [
     name,
     makeArtifact(backwardKernel(name, { spec, workgroupSize }), target, { workgroupSize, spec: canonicalSpec(spec) }),

@@ -1,0 +1,82 @@
+import type { KernelIR } from '../ir/ir.js';
+
+/** The kernel languages neocc renders. A name only identifies a record; code never branches on it (see KernelTarget). */
+export type TargetName = 'wgsl' | 'assemblyscript';
+
+/**
+ * What a target's hardware allows, under WebGPU's names (so a GPUSupportedLimits can be merged in directly).
+ * Kernel builders size workgroups and shared memory from these; schedules fold grids and size buffers by them.
+ */
+export interface TargetLimits {
+  /** Invocations per workgroup. */
+  readonly maxComputeInvocationsPerWorkgroup: number;
+  /** Bytes of workgroup (shared) memory per workgroup. */
+  readonly maxComputeWorkgroupStorageSize: number;
+  /** Workgroups per grid axis; longer launches fold into the next axis. */
+  readonly maxComputeWorkgroupsPerDimension: number;
+  /** Bytes one buffer binding may span (the largest activation or weight buffer a dispatch may bind). */
+  readonly maxStorageBufferBindingSize: number;
+}
+
+/**
+ * How kernels for this target should be shaped: choices a kernel builder or schedule consults, never a target name.
+ * Each value was measured (see the kernel files they select).
+ */
+export interface TargetPreferences {
+  /**
+   * `vec4f` arithmetic is native 128-bit SIMD (WebAssembly f32x4): kernels with a vec4 variant use it (the SIMD
+   * NeoCell forward block kernel). GPUs keep the scalar kernels, which spread the same work over invocations instead.
+   */
+  readonly vec4Simd: boolean;
+  /** GEMM family and tile for the MLP's two GEMMs (and the downsample conv on CPU targets). */
+  readonly gemm: GemmPreference;
+  /**
+   * The downsample's 1x1 conv: one batched matmul launch (GPU), or the GEMM micro-kernel once per image (CPU, ~5x
+   * the register-tiled matmul in V8).
+   */
+  readonly pointwiseConv: 'batched-matmul' | 'gemm-per-image';
+}
+
+/**
+ * `register-tiles`: a GPU workgroup computes a tm x tn output tile, rm x rn per invocation
+ * (kernels/neonext/unfused/linear.ts). `vec4-panels`: one CPU thread runs a SIMD micro-kernel over weights packed in
+ * column panels, with `accumulators` f32x4 accumulators per tile (kernels/neonext/unfused/linear-vec4.ts picks the
+ * widest tile of that many vec4s the output width allows) — a register budget, so it belongs to the target.
+ */
+export type GemmPreference =
+  | { readonly family: 'register-tiles'; readonly tile: { readonly tm: number; readonly tn: number; readonly rm: number; readonly rn: number } }
+  | { readonly family: 'vec4-panels'; readonly accumulators: number };
+
+/**
+ * A kernel target as data: its renderer and naming, its limits, its preferences. Adding a target is one renderer
+ * plus one of these records (docs/ARCHITECTURE.md, "Adding a target").
+ */
+export interface KernelTarget {
+  readonly name: TargetName;
+  /** One line for logs and docs. */
+  readonly description: string;
+  readonly render: (ir: KernelIR) => string;
+  readonly entryPoint: (ir: KernelIR) => string;
+  /**
+   * CPU targets: bytes of scratch memory a launch passes (workgroup arrays, values live across barriers). Absent
+   * on GPU targets, whose workgroup memory the device provides.
+   */
+  readonly scratchBytes?: (ir: KernelIR) => number;
+  /** File extension of a kernel's source in `generated/` (`neocc gen`). */
+  readonly sourceExtension: string;
+  /** Where `neocc gen` also writes a compiled binary per kernel (the target's loader needs it), its extension. */
+  readonly binaryExtension?: string;
+  readonly limits: TargetLimits;
+  readonly prefers: TargetPreferences;
+}
+
+/** `target` with some limits replaced (a device's actual limits): the record that kernels for that device consult. */
+export function withLimits(target: KernelTarget, limits: Partial<TargetLimits>): KernelTarget {
+  const merged: TargetLimits = {
+    maxComputeInvocationsPerWorkgroup: limits.maxComputeInvocationsPerWorkgroup ?? target.limits.maxComputeInvocationsPerWorkgroup,
+    maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize ?? target.limits.maxComputeWorkgroupStorageSize,
+    maxComputeWorkgroupsPerDimension: limits.maxComputeWorkgroupsPerDimension ?? target.limits.maxComputeWorkgroupsPerDimension,
+    maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize ?? target.limits.maxStorageBufferBindingSize,
+  };
+  return Object.freeze({ ...target, limits: Object.freeze(merged) });
+}

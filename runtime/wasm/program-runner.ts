@@ -1,0 +1,57 @@
+import { NeoccError } from '../../compiler/errors.js';
+import type { Program, WeightTensor } from '../../schedule/program.js';
+import type { LinearMemory } from './linear-memory.js';
+import type { WasmKernelRunner } from './wasm-kernels.js';
+
+/** A program's buffers in linear memory: byte addresses by name. */
+export type WasmPointers = ReadonlyMap<string, number>;
+
+export interface WasmRunOptions {
+  /** Data of the program's `input` buffers (and of `weight` buffers not in `resident`), by name. */
+  readonly data: Readonly<Record<string, Float32Array>>;
+  /** Buffers already in memory (a model's weights, laid out once); the rest are allocated for this run. */
+  readonly resident?: WasmPointers;
+  /** Fill activation and output buffers with NaN first, so an element no kernel writes cannot pass a test. */
+  readonly poison?: boolean;
+  /** Copies of observable buffers (Program.observations) at that point of the program. */
+  readonly observe?: (module: string, shape: readonly number[], data: Float32Array) => void;
+}
+
+/** Copies weight tensors into `memory` (each 64-byte aligned by the allocator); their addresses by name. */
+export function placeWeights(memory: LinearMemory, weights: readonly WeightTensor[]): Map<string, number> {
+  return new Map(weights.map((w) => [w.name, memory.put(w.data)]));
+}
+
+/**
+ * Executes a program (schedule/program.ts) on WebAssembly: allocates its non-resident buffers in `runner`'s memory
+ * (bump allocation: the caller resets the memory afterwards), runs every dispatch in order on the runner's threads,
+ * and returns the `output` buffers, copied out, by name.
+ */
+export async function runWasmProgram(runner: WasmKernelRunner, program: Program, options: WasmRunOptions): Promise<Map<string, Float32Array>> {
+  const memory = runner.memory;
+  const pointers = new Map<string, number>();
+  for (const b of program.buffers) {
+    const resident = options.resident?.get(b.name);
+    if (resident !== undefined) {
+      pointers.set(b.name, resident);
+    } else if (b.role === 'input' || b.role === 'weight') {
+      const data = options.data[b.name];
+      if (!data || data.length !== b.elements) throw new NeoccError('bad-launch', `program input "${b.name}": ${data ? `${data.length} elements` : 'missing'}, expected ${b.elements}`);
+      pointers.set(b.name, memory.put(data));
+    } else {
+      pointers.set(b.name, memory.output(b.elements, options.poison ?? false));
+    }
+  }
+  const observeAt = (done: number): void => {
+    if (!options.observe) return;
+    for (const o of program.observations) {
+      if (o.after === done) options.observe(o.module, o.shape, memory.read(pointers.get(o.buffer)!, o.shape.reduce((p, d) => p * d, 1)));
+    }
+  };
+  observeAt(0);
+  for (const [i, d] of program.dispatches.entries()) {
+    await runner.run(d.artifact, d.bindings.map((b) => pointers.get(b.buffer)! + 4 * b.offset), d.uniforms, d.grid);
+    observeAt(i + 1);
+  }
+  return new Map(program.buffers.filter((b) => b.role === 'output').map((b) => [b.name, memory.read(pointers.get(b.name)!, b.elements)]));
+}
