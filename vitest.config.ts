@@ -40,12 +40,19 @@ const wasmCacheDir = process.env.NEOCC_CACHE_DIR ?? persistentDir ?? mkdtempSync
 if (process.env.NEOCC_CACHE_DIR === undefined && persistentDir === null) process.on('exit', () => rmSync(wasmCacheDir, { recursive: true, force: true }));
 
 // Test tiers: Vitest projects, one per kind of machine a test needs. `npm test` runs them all; `npm run test:<tier>`
-// (vitest run --project <tier>) runs one. A file goes to the heaviest tier it needs (browser > webgpu > wasm > unit):
+// (vitest run --project <tier>) runs one. A file goes to the heaviest tier it needs (browser > webgpu > wasm > integration > unit):
 // each tier leaves out the files of the tiers above it, so every file is in exactly one. `unit` is every test file no
 // other tier lists, so a new file runs somewhere by default; list it below when it needs asc, a WebGPU adapter or
 // Chromium (a CLI test that runs `--backend wasm` is wasm; `neocc infer`/`conformance` without --backend is `auto`,
 // which probes WebGPU and then runs webgpu or wasm: webgpu).
 const TIERS = {
+  // CPU only but slow (tens of seconds): the float64 reference on a whole NeoNeXt-T, `neocc` child processes, ONNX
+  // Runtime sessions. Kept out of unit so `npm run test:unit` runs in seconds.
+  integration: [
+    'test/model.test.ts', // float64 NeoNeXt-T-224 forward (~20 s)
+    'test/gen.test.ts', // `neocc gen` in child processes, ts-morph
+    'test/onnx-export.test.ts', // onnxruntime-node/web sessions
+  ],
   // asc-compiled WebAssembly kernels or the wasm backend, on this CPU.
   wasm: ['test/wasm-*.test.ts'],
   // A WebGPU adapter (Dawn via npm `webgpu`; CI: Mesa's lavapipe), possibly with wasm too.
@@ -87,7 +94,8 @@ const tier = (name: string, include: readonly string[], heavier: readonly string
 export default defineConfig({
   test: {
     projects: [
-      tier('unit', [ALL_TESTS], [...TIERS.wasm, ...TIERS.webgpu, ...TIERS.browser]),
+      tier('unit', [ALL_TESTS], [...TIERS.integration, ...TIERS.wasm, ...TIERS.webgpu, ...TIERS.browser]),
+      tier('integration', TIERS.integration, [...TIERS.wasm, ...TIERS.webgpu, ...TIERS.browser]),
       tier('wasm', TIERS.wasm, [...TIERS.webgpu, ...TIERS.browser]),
       tier('webgpu', TIERS.webgpu, TIERS.browser),
       tier('browser', TIERS.browser, []),

@@ -168,7 +168,7 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  // dawn.node keeps the process alive while the GPU instance exists: exit explicitly (design.md §6).
+  // dawn.node keeps the process alive while the GPU instance exists: exit explicitly (docs/DESIGN-NOTES.md §6).
   () => process.exit(0),
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : err);

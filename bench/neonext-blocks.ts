@@ -1,6 +1,6 @@
 /**
  * One NeoNeXt block on WebGPU, fused vs unfused, at the NeoNeXt-T block shapes (stages 1-4 at 224, stage 1 at 384),
- * batch 1 and 8, in one interleaved run (design.md §7):
+ * batch 1 and 8, in one interleaved run (docs/DESIGN-NOTES.md §7):
  * - `fused`: what runtime/webgpu/model ran per block before `two-gemm` (still its fallback): the folded NeoCell writing channels-last
  *   (blockKernels) + the fused fc_1 → GELU → fc_2 → +residual kernel, BN/LayerScale folded (foldBlock): 2 dispatches;
  * - `two-gemm`: the folded NeoCell (same kernel) + the MLP as two register-tiled GEMMs with IR epilogues

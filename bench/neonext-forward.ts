@@ -1,5 +1,5 @@
 /**
- * Whole-network latency on WebGPU (design.md §7: latency and images/s): NeoNeXt-T at 224 and 384, batch 1 and 8,
+ * Whole-network latency on WebGPU (docs/DESIGN-NOTES.md §7: latency and images/s): NeoNeXt-T at 224 and 384, batch 1 and 8,
  * synthetic weights, next to the float64 CPU reference (batch 1 at 224 only: it is slow).
  * - `latency`: wall time of `model.forward(input)` on the runtime's model (runtime/webgpu/model: one command buffer,
  *   one submit, logits read back), median of the runs. Pipeline compilation (lavapipe JITs each shader on first
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
     timing: {
       latency: 'wall time of WebGpuNeoNeXt.forward (upload, one submit, logits readback); median of runs; first (JIT) forward excluded and reported as firstForwardMs',
       breakdown: `${timer.method}: one compute pass per module, all in one submit; median of breakdownRounds; stage_s includes downsample_{s-1}`,
-      reference: 'float64 CPU reference (kernels/reference), one run, batch 1 at 224 only',
+      reference: 'float64 CPU reference (nn/reference), one run, batch 1 at 224 only',
     },
     loads,
     results,

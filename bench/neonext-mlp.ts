@@ -1,6 +1,6 @@
 /**
  * The fused NeoNeXt MLP kernel (fc_1 → GELU → fc_2 → + residual) at the NeoNeXt-T-224 stage shapes, two tilings
- * interleaved in the same rounds (design.md §7): one hidden unit / one channel per invocation (16-pixel tiles)
+ * interleaved in the same rounds (docs/DESIGN-NOTES.md §7): one hidden unit / one channel per invocation (16-pixel tiles)
  * vs the register-blocked tiling the runtime uses (chooseMlpTiling). Reports median ms and GFLOP/s
  * (16·C²·pixels FLOPs: fc_1 and fc_2, 4C hidden). Run: `npx tsx bench/neonext-mlp.ts [rounds]`.
  */

@@ -1,5 +1,5 @@
 /**
- * The peers a user would pick instead of neocc (design.md §7): ONNX Runtime on the same model, same machine.
+ * The peers a user would pick instead of neocc (docs/DESIGN-NOTES.md §7): ONNX Runtime on the same model, same machine.
  * NeoNeXt-T-224, synthetic weights (golden/README.md), batch 1, the same thread count everywhere (`--threads`, default 1):
  * - onnxruntime-node (CPU EP, intraOpNumThreads N) and onnxruntime-web (wasm EP, numThreads N, in Node) on the
  *   model `neocc export-onnx` writes, in every form (dense = upstream method, lean = folded, blocks = lean with
@@ -156,7 +156,7 @@ await neocc.dispose();
 {
   const t = performance.now();
   const logits = neoNeXtForward(config, params, input);
-  rows.push(summarize({ name: 'neocc reference (float64)', runtime: 'kernels/reference, float64 JS, 1 thread', status: 'ok' }, [performance.now() - t], logits.data));
+  rows.push(summarize({ name: 'neocc reference (float64)', runtime: 'nn/reference, float64 JS, 1 thread', status: 'ok' }, [performance.now() - t], logits.data));
 }
 
 const cpu = cpus();

@@ -3,7 +3,7 @@ import type { GpuContext } from '../runtime/webgpu/gpu-context.js';
 import { encodeDispatches, type PreparedDispatch } from './dispatch.js';
 
 /**
- * GPU timing as design.md §7 asks: `timestamp-query` where the device has it (timestampWrites at the start and end
+ * GPU timing as docs/DESIGN-NOTES.md §7 asks: `timestamp-query` where the device has it (timestampWrites at the start and end
  * of a compute pass, resolved and read back in ns), otherwise wall time around `queue.onSubmittedWorkDone()`.
  * Each sample is one pass holding `reps` back-to-back launches of a variant, divided by `reps`: that amortizes
  * launch and submit overhead in the fallback and any timestamp quantization (Dawn can round timestamps to tens of

@@ -6,7 +6,7 @@ import type { BatchNormParams } from './reference/ops.js';
 import { Tensor } from './tensor.js';
 
 /**
- * Load-time folding (design.md §3): every eval-mode BatchNorm and LayerScale disappears into the weights of the
+ * Load-time folding (docs/DESIGN-NOTES.md §3): every eval-mode BatchNorm and LayerScale disappears into the weights of the
  * op next to it, so the kernels never see them. All arithmetic is float64; the GPU runtime rounds the result to
  * float32 once. Folded tensors are freshly allocated Float64Arrays; the inputs are never modified.
  */

@@ -52,7 +52,7 @@ export function formatShape(shape: readonly number[]): string {
 }
 
 /**
- * Relative L2 error ||out - ref|| / ||ref|| (design.md §5); NaN anywhere in `out` yields NaN so a poisoned,
+ * Relative L2 error ||out - ref|| / ||ref|| (docs/DESIGN-NOTES.md §5); NaN anywhere in `out` yields NaN so a poisoned,
  * unwritten element can never pass. A zero reference falls back to the absolute norm of the difference.
  */
 export function relativeL2Error(out: ArrayLike<number>, ref: ArrayLike<number>): number {

@@ -1,6 +1,6 @@
 /**
  * The WebGPU runtime in a browser: headless Chromium (Debian's `chromium`, WebGPU on its bundled SwiftShader, flags
- * from design.md §6) loads an esbuild bundle of test/browser/neocell-entry.ts — the real WebGpuBackend, which takes
+ * from docs/DESIGN-NOTES.md §6) loads an esbuild bundle of test/browser/neocell-entry.ts — the real WebGpuBackend, which takes
  * navigator.gpu there — and runs NeoCell forward and backward on golden cases and on random specs vs the float64
  * reference. Missing Chromium or WebGPU fails the test with how to install it; it is never skipped.
  */
@@ -22,9 +22,9 @@ import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
 const INSTALL_HELP =
   `headless Chromium with WebGPU is needed for this test. On Debian 12: \`apt-get install -y --no-install-recommends chromium\` ` +
   `(.ci/run installs it), or point NEOCC_CHROMIUM at a Chromium binary; it must expose navigator.gpu on SwiftShader with ` +
-  `--enable-unsafe-webgpu --enable-features=Vulkan --use-vulkan=swiftshader --use-webgpu-adapter=swiftshader (design.md §6)`;
+  `--enable-unsafe-webgpu --enable-features=Vulkan --use-vulkan=swiftshader --use-webgpu-adapter=swiftshader (docs/DESIGN-NOTES.md §6)`;
 
-/** design.md §6; Playwright adds --user-data-dir (a fresh temp dir below) and its own automation flags. */
+/** docs/DESIGN-NOTES.md §6; Playwright adds --user-data-dir (a fresh temp dir below) and its own automation flags. */
 const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',

@@ -8,7 +8,7 @@ import type { OnnxGraphBuilder } from './graph-builder.js';
  * vec(Y_blk) = vec(X_blk) · M_c with M_c[(a,b),(i,j)] = K_a[i,a]·K_b[b,j] — ONE batched MatMul per sub-group
  * ([N, cs, blocks, k²] @ [cs, k², k²]): k² MACs per pixel instead of H + W (16 vs 112 at 56×56 with k = 4).
  *
- * Shift offsets become zero padding (design.md §2): the o×o corner that holds the kernel's bottom-right corner is
+ * Shift offsets become zero padding (docs/DESIGN-NOTES.md §2): the o×o corner that holds the kernel's bottom-right corner is
  * the tail of a full block whose first k−o rows/cols are padding, and the truncated last block is a full block
  * over zero padding whose extra outputs are cropped. So: pad the whole input by k on each side once, take each
  * sub-group's window (Slice: channels and the block-aligned rows/cols), Reshape/Transpose to blocks, MatMul,

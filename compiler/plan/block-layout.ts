@@ -1,5 +1,5 @@
 /**
- * Where the pieces of one small kernel land in one big block-diagonal matrix (design.md §2, upstream
+ * Where the pieces of one small kernel land in one big block-diagonal matrix (docs/DESIGN-NOTES.md §2, upstream
  * `assign_blocks_forward`). Each placement copies kernel[kRow0 + i][kCol0 + j] to matrix[row0 + i][col0 + j]
  * for i < rows, j < cols.
  */

@@ -111,7 +111,7 @@ function nonNegativeInt(value: unknown, field: string): number {
   return value;
 }
 
-/** Number of shift sub-groups for one matrix (design.md §2): floor((k-1)/s) + 1, or 1 without shift. */
+/** Number of shift sub-groups for one matrix (docs/DESIGN-NOTES.md §2): floor((k-1)/s) + 1, or 1 without shift. */
 export function shiftSubgroupCount(kernel: number, shift: number): number {
   return shift > 0 ? Math.floor((kernel - 1) / shift) + 1 : 1;
 }

@@ -2,7 +2,7 @@ import { parseNeoCellSpec, specFromCode, type NeoCellSpec } from './neocell-spec
 import { planNeoCell, type NeoCellPlan } from '../plan/neocell-plan.js';
 import { SpecError, withinSpec } from './spec-error.js';
 
-/** The released NeoNeXt sizes (design.md §3). */
+/** The released NeoNeXt sizes (docs/DESIGN-NOTES.md §3). */
 export const ARCHITECTURES = {
   'neonext-t': { layers: [3, 3, 9, 3], dims: [96, 192, 384, 768] },
   'neonext-s': { layers: [3, 3, 27, 3], dims: [96, 192, 384, 768] },

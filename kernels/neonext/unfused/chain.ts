@@ -10,7 +10,7 @@ import { DEFAULT_LINEAR_TILE, compileLinear, linearLaunch, type LinearKernelOpti
 import type { KernelTarget } from '../../../compiler/targets/target.js';
 
 /**
- * One NeoNeXt block as a framework runs it op by op (the "unfused chain" baseline of design.md §7), with the
+ * One NeoNeXt block as a framework runs it op by op (the "unfused chain" baseline of docs/DESIGN-NOTES.md §7), with the
  * parameters unfolded (BatchNorm and LayerScale separate):
  *   NeoCell (NCHW, the specialized kernel) → BatchNorm (eval) → NCHW→NHWC → fc_1 (+bias) → GELU → fc_2 (+bias)
  *   → LayerScale → residual add (writes NCHW)
