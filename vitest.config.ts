@@ -1,15 +1,16 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { wasmCacheDir } from './runtime/wasm/disk-cache.js';
 
 // The wasm kernel disk cache (runtime/wasm/disk-cache.ts) of a test run lives in a fresh temporary folder, shared by
 // the run's test files and CLI child processes and deleted when the run ends: tests never read or fill the user's
 // ~/.cache/neocc, and every run compiles each kernel with asc once. A folder the caller chose (NEOCC_CACHE_DIR) is
 // kept as is.
 // Local runs may opt into a persistent asc cache with NEOCC_TEST_CACHE=persistent: the tests then share the user's
-// own cache folder, resolved as disk-cache.ts's wasmCacheDir() does ($XDG_CACHE_HOME/neocc/wasm if XDG_CACHE_HOME is
+// own cache folder, resolved by disk-cache.ts's wasmCacheDir() ($XDG_CACHE_HOME/neocc/wasm if XDG_CACHE_HOME is
 // absolute, else ~/.cache/neocc/wasm), so a second run skips asc. Safe, as the cache keys every binary by its source,
 // asc's options and version. On CI (CI set, and not "false" or "0") the opt-in is ignored: CI always uses a temporary
 // folder.
@@ -19,25 +20,13 @@ if (cacheMode !== 'temporary' && cacheMode !== 'persistent') {
   throw new Error(`vitest.config.ts: NEOCC_TEST_CACHE = "${cacheMode}" is unknown; allowed: persistent | temporary (the default)`);
 }
 
-/** The user's wasm cache folder when NEOCC_CACHE_DIR is unset (disk-cache.ts's wasmCacheDir()); null if no home is known. */
-function userWasmCacheDir(): string | null {
-  const xdg = process.env.XDG_CACHE_HOME?.trim();
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'neocc', 'wasm');
-  try {
-    const home = homedir();
-    return home ? join(home, '.cache', 'neocc', 'wasm') : null;
-  } catch {
-    return null;
-  }
-}
-
-const persistentDir = cacheMode === 'persistent' && !onCi && process.env.NEOCC_CACHE_DIR === undefined ? userWasmCacheDir() : null;
+const persistentDir = cacheMode === 'persistent' && !onCi && process.env.NEOCC_CACHE_DIR === undefined ? wasmCacheDir() : null;
 if (cacheMode === 'persistent') {
   console.error(persistentDir ? `neocc tests: persistent wasm kernel cache in ${persistentDir}`
     : `neocc tests: NEOCC_TEST_CACHE=persistent ignored (${onCi ? 'on CI' : process.env.NEOCC_CACHE_DIR !== undefined ? 'NEOCC_CACHE_DIR is set' : 'no home folder'})`);
 }
-const wasmCacheDir = process.env.NEOCC_CACHE_DIR ?? persistentDir ?? mkdtempSync(join(tmpdir(), 'neocc-test-wasm-cache-'));
-if (process.env.NEOCC_CACHE_DIR === undefined && persistentDir === null) process.on('exit', () => rmSync(wasmCacheDir, { recursive: true, force: true }));
+const testCacheDir = process.env.NEOCC_CACHE_DIR ?? persistentDir ?? mkdtempSync(join(tmpdir(), 'neocc-test-wasm-cache-'));
+if (process.env.NEOCC_CACHE_DIR === undefined && persistentDir === null) process.on('exit', () => rmSync(testCacheDir, { recursive: true, force: true }));
 
 // Test tiers: Vitest projects, one per kind of machine a test needs. `npm test` runs them all; `npm run test:<tier>`
 // (vitest run --project <tier>) runs one. A file goes to the heaviest tier it needs (browser > webgpu > wasm > integration > unit):
@@ -84,7 +73,7 @@ const common = {
   pool: 'forks',
   // The float64 reference runs whole networks (NeoNeXt-T at 224) inside some tests.
   testTimeout: 120_000,
-  env: { NEOCC_CACHE_DIR: wasmCacheDir },
+  env: { NEOCC_CACHE_DIR: testCacheDir },
 } as const;
 
 const tier = (name: string, include: readonly string[], heavier: readonly string[]) => ({

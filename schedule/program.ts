@@ -1,6 +1,7 @@
 import type { KernelArtifact } from '../compiler/artifact.js';
 import { NeoccError } from '../compiler/errors.js';
 import type { Grid, UniformValues } from '../compiler/launch.js';
+import type { ModuleObserver } from '../nn/reference/neonext.js';
 
 /**
  * A program: what one call of a runtime executes, as data. The schedule (this folder) builds programs from a
@@ -68,6 +69,18 @@ export interface WeightDeclaration {
 
 export function weightDeclarations(weights: readonly WeightTensor[]): WeightDeclaration[] {
   return weights.map((w) => ({ name: w.name, label: w.label, elements: w.data.length }));
+}
+
+/** How a caller runs a program on a runtime whose buffers are `B` (GPUBuffers, linear-memory addresses). */
+export interface ProgramRunOptions<B> {
+  /** Data of the program's `input` buffers (and of `weight` buffers not in `resident`), by name. */
+  readonly data: Readonly<Record<string, Float32Array>>;
+  /** Buffers the caller keeps between runs (a model's weights, per-batch activations); others live for one run. */
+  readonly resident?: ReadonlyMap<string, B>;
+  /** Fill activation and output buffers with NaN first, so an element no kernel writes cannot pass a test. */
+  readonly poison?: boolean;
+  /** Copies of observable buffers (Program.observations) as they are at that point of the program. */
+  readonly observe?: ModuleObserver | undefined;
 }
 
 /** Builds a program buffer by buffer and dispatch by dispatch, checking each dispatch against its artifact. */

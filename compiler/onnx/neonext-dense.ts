@@ -4,7 +4,8 @@ import type { BlockParams, NeoNeXtParams } from '../../nn/neonext-params.js';
 import type { BatchNormParams } from '../../nn/reference/ops.js';
 import type { NeoCellPlan } from '../plan/neocell-plan.js';
 import type { OnnxGraphBuilder } from './graph-builder.js';
-import { denseNeoCell, gelu, graphScalars, head, perChannel, transposed, type GraphScalars } from './neonext-onnx-ops.js';
+import { denseNeoCell, gelu, graphScalars, head, perChannel, type GraphScalars } from './neonext-onnx-ops.js';
+import { transposed } from '../../nn/tensor.js';
 
 /**
  * `--form dense`: the network the way upstream PyTorch runs it, op for op — dense block-diagonal NeoCell matrices

@@ -57,15 +57,6 @@ export function head(g: OnnxGraphBuilder, p: NeoNeXtParams['head'], x: string, o
   ], { transB: 1 }, output);
 }
 
-/** [out, in] (or [out, in, 1, 1]) transposed to [in, out] for a channels-last MatMul. */
-export function transposed(weight: Tensor): Float32Array {
-  const out = weight.shape[0]!;
-  const inn = weight.size / out;
-  const t = new Float32Array(weight.size);
-  for (let o = 0; o < out; o++) for (let i = 0; i < inn; i++) t[i * out + o] = weight.data[o * inn + i]!;
-  return t;
-}
-
 /** A per-channel vector broadcast over NCHW: shape [1, C, 1, 1]. */
 export function perChannel(g: OnnxGraphBuilder, name: string, values: ArrayLike<number>): string {
   return g.float(name, { shape: [1, values.length, 1, 1], data: values });

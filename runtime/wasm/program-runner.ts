@@ -1,21 +1,9 @@
 import { NeoccError } from '../../compiler/errors.js';
-import type { Program, WeightTensor } from '../../schedule/program.js';
+import type { Program, ProgramRunOptions, WeightTensor } from '../../schedule/program.js';
+import { Tensor } from '../../nn/tensor.js';
 import type { LinearMemory } from './linear-memory.js';
 import type { WasmKernelRunner } from './wasm-kernels.js';
 
-/** A program's buffers in linear memory: byte addresses by name. */
-export type WasmPointers = ReadonlyMap<string, number>;
-
-export interface WasmRunOptions {
-  /** Data of the program's `input` buffers (and of `weight` buffers not in `resident`), by name. */
-  readonly data: Readonly<Record<string, Float32Array>>;
-  /** Buffers already in memory (a model's weights, laid out once); the rest are allocated for this run. */
-  readonly resident?: WasmPointers;
-  /** Fill activation and output buffers with NaN first, so an element no kernel writes cannot pass a test. */
-  readonly poison?: boolean;
-  /** Copies of observable buffers (Program.observations) at that point of the program. */
-  readonly observe?: (module: string, shape: readonly number[], data: Float32Array) => void;
-}
 
 /** Copies weight tensors into `memory` (each 64-byte aligned by the allocator); their addresses by name. */
 export function placeWeights(memory: LinearMemory, weights: readonly WeightTensor[]): Map<string, number> {
@@ -25,9 +13,9 @@ export function placeWeights(memory: LinearMemory, weights: readonly WeightTenso
 /**
  * Executes a program (schedule/program.ts) on WebAssembly: allocates its non-resident buffers in `runner`'s memory
  * (bump allocation: the caller resets the memory afterwards), runs every dispatch in order on the runner's threads,
- * and returns the `output` buffers, copied out, by name.
+ * and returns the `output` buffers, copied out, by name. Resident buffers are byte addresses in that memory.
  */
-export async function runWasmProgram(runner: WasmKernelRunner, program: Program, options: WasmRunOptions): Promise<Map<string, Float32Array>> {
+export async function runWasmProgram(runner: WasmKernelRunner, program: Program, options: ProgramRunOptions<number>): Promise<Map<string, Float32Array>> {
   const memory = runner.memory;
   const pointers = new Map<string, number>();
   for (const b of program.buffers) {
@@ -45,7 +33,7 @@ export async function runWasmProgram(runner: WasmKernelRunner, program: Program,
   const observeAt = (done: number): void => {
     if (!options.observe) return;
     for (const o of program.observations) {
-      if (o.after === done) options.observe(o.module, o.shape, memory.read(pointers.get(o.buffer)!, o.shape.reduce((p, d) => p * d, 1)));
+      if (o.after === done) options.observe(o.module, new Tensor(o.shape, memory.read(pointers.get(o.buffer)!, o.shape.reduce((p, d) => p * d, 1))));
     }
   };
   observeAt(0);

@@ -84,7 +84,7 @@ export class WasmNeoNeXt implements LoadedModel {
     const out = await runWasmProgram(this.runner, program, {
       data: { input: Float32Array.from(input.data) },
       resident: this.weights,
-      ...(observe ? { observe: (module: string, shape: readonly number[], data: Float32Array) => observe(module, new Tensor(shape, data)) } : {}),
+      observe,
     });
     return new Tensor([batch, this.config.classes], out.get('logits')!);
   }

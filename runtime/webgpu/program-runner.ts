@@ -1,24 +1,12 @@
 import { NeoccError } from '../../compiler/errors.js';
-import { programArtifacts, type Program, type ProgramBuffer, type WeightTensor } from '../../schedule/program.js';
+import { programArtifacts, type Program, type ProgramBuffer, type ProgramRunOptions, type WeightTensor } from '../../schedule/program.js';
+import { Tensor } from '../../nn/tensor.js';
 import { BufferUsage, MapMode } from './constants.js';
 import type { GpuContext } from './gpu-context.js';
 import { KernelLauncher } from './kernel-launcher.js';
 import type { PipelineCache } from './pipeline-cache.js';
 import { STORAGE_USAGE, checkBindingSize } from './transfers.js';
 
-/** A program's buffers on the device, by name. */
-export type GpuBuffers = ReadonlyMap<string, GPUBuffer>;
-
-export interface GpuRunOptions {
-  /** Data of the program's `input` buffers (and of `weight` buffers not in `resident`), by name. */
-  readonly data: Readonly<Record<string, Float32Array>>;
-  /** Buffers the caller keeps between runs (a model's weights and per-batch activations); others live for one run. */
-  readonly resident?: GpuBuffers;
-  /** Fill activation and output buffers with NaN first, so an element no kernel writes cannot pass a test. */
-  readonly poison?: boolean;
-  /** Copies of observable buffers (Program.observations) as they are at that point of the program. */
-  readonly observe?: (module: string, shape: readonly number[], data: Float32Array) => void;
-}
 
 /** A storage buffer for `b`, checked against the binding limit first (a clear error instead of a Dawn one). */
 export function createProgramBuffer(device: GPUDevice, b: ProgramBuffer): GPUBuffer {
@@ -55,7 +43,7 @@ function write(device: GPUDevice, buffer: GPUBuffer, data: Float32Array): void {
  * Executes a program (schedule/program.ts) on WebGPU: every dispatch recorded into one command buffer, one submit.
  * Returns the program's `output` buffers, read back, by name.
  */
-export async function runGpuProgram(ctx: GpuContext, pipelines: PipelineCache, program: Program, options: GpuRunOptions): Promise<Map<string, Float32Array>> {
+export async function runGpuProgram(ctx: GpuContext, pipelines: PipelineCache, program: Program, options: ProgramRunOptions<GPUBuffer>): Promise<Map<string, Float32Array>> {
   const { device } = ctx;
   await Promise.all(programArtifacts(program).map((a) => pipelines.get(a)));
   const transient: GPUBuffer[] = [];
@@ -101,7 +89,7 @@ export async function runGpuProgram(ctx: GpuContext, pipelines: PipelineCache, p
       await r.buffer.mapAsync(MapMode.READ);
       const data = new Float32Array(r.buffer.getMappedRange().slice(0, 4 * r.shape.reduce((p, d) => p * d, 1)));
       r.buffer.unmap();
-      if (r.module !== undefined) options.observe?.(r.module, r.shape, data);
+      if (r.module !== undefined) options.observe?.(r.module, new Tensor(r.shape, data));
       else outputs.set(r.name, data);
     }
     return outputs;

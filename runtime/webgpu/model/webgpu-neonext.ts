@@ -75,7 +75,7 @@ export class WebGpuNeoNeXt implements LoadedModel {
     const out = await runGpuProgram(this.ctx, this.pipelines, program, {
       data: { input: Float32Array.from(input.data) },
       resident: buffers,
-      ...(observe ? { observe: (module: string, shape: readonly number[], data: Float32Array) => observe(module, new Tensor(shape, data)) } : {}),
+      observe,
     });
     return new Tensor([input.shape[0]!, this.config.classes], out.get('logits')!);
   }
