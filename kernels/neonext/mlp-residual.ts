@@ -1,9 +1,10 @@
 import { makeArtifact, type KernelArtifact, type KernelTarget } from '../../compiler/artifact.js';
 import { NeoccError } from '../../compiler/errors.js';
 import {
-  BlockBuilder, add, builtin, call, div, f32, finishKernel, ge, load, lt, min, mod, mul, sub, u32, uniform,
+  BlockBuilder, add, builtin, div, f32, finishKernel, ge, load, lt, min, mod, mul, sub, u32, uniform,
 } from '../../compiler/ir/build.js';
 import type { Expr, KernelIR } from '../../compiler/ir/ir.js';
+import { gelu } from '../../compiler/ir/math.js';
 import type { Grid, UniformValues } from '../neocell/launch.js';
 
 /**
@@ -70,11 +71,6 @@ export function chooseMlpTiling(channels: number, limits: { maxComputeWorkgroupS
     `the adapter allows ${limits.maxComputeWorkgroupStorageSize} (maxComputeWorkgroupStorageSize)`);
 }
 
-/** GELU(a) = a/2 · (1 + erf(a/√2)), exact form as upstream (torch.nn.GELU()). */
-function gelu(a: Expr): Expr {
-  return mul(mul(f32(0.5), a), add(f32(1), call('erf', mul(a, f32(Math.SQRT1_2)))));
-}
-
 export function mlpResidualKernel(o: MlpKernelOptions): KernelIR {
   const { channels: C, hidden: Hd, pixelTile: TP, workgroupSize: wg, hiddenPerInvocation: RJ, channelsPerInvocation: RC } = o;
   const HC = wg * RJ;
@@ -119,7 +115,7 @@ export function mlpResidualKernel(o: MlpKernelOptions): KernelIR {
     });
     for (const r of units) {
       const b1 = g.let('bias1', load('b1', j[r]!));
-      for (const p of pix) g.store(H_TILE, add(u32(p * HC + r * wg), lidx), gelu(add(acc[r]![p]!.ref, b1)));
+      for (const p of pix) g.store(H_TILE, add(u32(p * HC + r * wg), lidx), gelu(g, add(acc[r]![p]!.ref, b1)));
     }
     g.barrier();
 

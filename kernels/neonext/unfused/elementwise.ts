@@ -3,6 +3,7 @@ import {
   BlockBuilder, add, builtin, call, div, f32, finishKernel, ge, load, mod, mul, sub, u32, uniform,
 } from '../../../compiler/ir/build.js';
 import type { BufferDecl, Expr, KernelIR } from '../../../compiler/ir/ir.js';
+import { gelu } from '../../../compiler/ir/math.js';
 import { elementwiseGrid, type Grid, type UniformValues } from '../../neocell/launch.js';
 
 /**
@@ -58,7 +59,7 @@ export function toChannelsLastKernel(channels: number): KernelIR {
 export function geluKernel(): KernelIR {
   return elementwise('gelu', [write('h')], 'exact GELU (erf), in place', (b, i) => {
     const a = b.let('a', load('h', i));
-    b.store('h', i, mul(mul(f32(0.5), a), add(f32(1), call('erf', mul(a, f32(Math.SQRT1_2))))));
+    b.store('h', i, gelu(b, a));
   });
 }
 
