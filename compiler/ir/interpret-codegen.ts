@@ -79,7 +79,7 @@ const VEC4_BINARY: Partial<Record<BinaryOp, string>> = { '+': 'vadd', '-': 'vsub
 const JS_COMPARISON: Partial<Record<BinaryOp, string>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '===', '!=': '!==', '&&': '&&', '||': '||' };
 const BUILTIN: Record<string, string> = { 'workgroup_id.x': 'wx', 'workgroup_id.y': 'wy', 'workgroup_id.z': 'wz', 'num_workgroups.x': 'nx', local_index: 'lidx' };
 
-class Generator_ {
+class SourceWriter {
   private readonly scopes: Array<Set<string>> = [];
   private readonly memories: Map<string, number>;
   readonly barriers: Stmt[] = [];
@@ -233,7 +233,7 @@ function cast(to: ScalarType, from: ScalarType, a: string): string {
 
 /** The invocation function of `ir` (a generator when the kernel has barriers) and the JS source it was built from. */
 export function compileInvocation(ir: KernelIR): { readonly run: InvocationFn; readonly hasBarriers: boolean; readonly source: string } {
-  const g = new Generator_(ir);
+  const g = new SourceWriter(ir);
   const body: string[] = [];
   g.block(ir.body, '  ', body);
   const hasBarriers = g.barriers.length > 0;
@@ -245,7 +245,7 @@ export function compileInvocation(ir: KernelIR): { readonly run: InvocationFn; r
     ...body,
     '};',
   ].join('\n');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the point: V8 compiles the kernel like any JS
+  // The point of the module: V8 compiles the kernel like any JS (a test tool; never used where CSP applies).
   const make = new Function('R', 'F', source) as (r: ReturnType<typeof runtime>, f: (x: number) => number) => InvocationFn;
   return { run: make(runtime(ir.name), Math.fround), hasBarriers, source };
 }

@@ -16,6 +16,19 @@
  * workgroup, are uninitialized at the start of every workgroup (the interpreter fills them with NaN) and are
  * visible to the other invocations of that workgroup only after a `barrier`.
  */
+/**
+ * Value types. f32 is IEEE binary32: every operation rounds its result to f32 (round to nearest even), except that
+ * `fma` may round once or twice (see IntrinsicFn); subnormals may flush to zero on GPUs, so kernels must not depend
+ * on them. u32 arithmetic wraps modulo 2^32; i32 arithmetic wraps in two's complement. `bool` is the type of
+ * comparisons and conditions.
+ *
+ * `vec4f` is four f32 lanes (WGSL vec4<f32>, WebAssembly v128 as f32x4): loads and stores of a vec4f touch the 4
+ * consecutive f32 elements index..index+3 (no alignment is implied; see `aligned` on load/store); `cast` f32 → vec4f
+ * splats; `vec4` builds one from four f32s; + - * / and min max sqrt fma work lane-wise with the f32 rules per lane;
+ * `lane` reads one lane. It lets a CPU target use 128-bit SIMD while GPU targets print the same kernel with vec4s.
+ * vec4f has no comparisons, no select and no `%`, and must not be live across a barrier (the AssemblyScript renderer
+ * carries 4-byte values only and refuses it).
+ */
 export type ScalarType = 'f32' | 'u32' | 'i32' | 'bool' | 'vec4f';
 
 /**
