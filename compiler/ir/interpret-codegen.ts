@@ -239,7 +239,7 @@ export function compileInvocation(ir: KernelIR): { readonly run: InvocationFn; r
   const hasBarriers = g.barriers.length > 0;
   const memories = ir.buffers.length + ir.shared.length;
   const source = [
-    `return function${hasBarriers ? '*' : ''} ${ir.name.replace(/\W/g, '_')}(mem, U, wx, wy, wz, nx, lidx) {`,
+    `return function${hasBarriers ? '*' : ''} kernel_${ir.name.replace(/\W/g, '_')}(mem, U, wx, wy, wz, nx, lidx) {`,
     ...Array.from({ length: memories }, (_, i) => `  const m${i} = mem[${i}];`),
     ...ir.uniforms.map((_, i) => `  const u${i} = U[${i}];`),
     ...body,
