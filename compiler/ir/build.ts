@@ -21,8 +21,13 @@ export function splat(a: Expr): Expr {
   if (a.type !== 'f32') throw new TypeError(`IR: splat of ${a.type}`);
   return { k: 'cast', type: 'vec4f', a };
 }
-/** Elements index..index+3 of an f32 memory as one vec4f. */
-export const loadVec4 = (memory: string, index: Expr): Expr => load(memory, index, 'vec4f');
+/**
+ * Elements index..index+3 of an f32 memory as one vec4f; `aligned` only where the caller proves index is a multiple
+ * of 4 in every launch (see `aligned` in ir.ts).
+ */
+export function loadVec4(memory: string, index: Expr, options: { aligned?: boolean } = {}): Expr {
+  return options.aligned ? { k: 'load', type: 'vec4f', memory, index, aligned: true } : load(memory, index, 'vec4f');
+}
 /** A vec4f with lanes (a, b, c, d), all f32; four equal lanes are a splat. */
 export function vec4(a: Expr, b: Expr, c: Expr, d: Expr): Expr {
   const lanes = [a, b, c, d] as const;
@@ -151,8 +156,10 @@ export class BlockBuilder {
     this.stmts.push({ k: 'assign', name, value });
   }
 
-  store(memory: string, index: Expr, value: Expr): void {
-    this.stmts.push({ k: 'store', memory, index, value });
+  /** `aligned`: a vec4f store whose index the caller proves is a multiple of 4 (see ir.ts). */
+  store(memory: string, index: Expr, value: Expr, options: { aligned?: boolean } = {}): void {
+    if (options.aligned && value.type !== 'vec4f') throw new TypeError(`IR: aligned store of ${value.type} (vec4f only)`);
+    this.stmts.push(options.aligned ? { k: 'store', memory, index, value, aligned: true } : { k: 'store', memory, index, value });
   }
 
   comment(text: string): void {

@@ -63,7 +63,6 @@ const INTRINSIC: Record<IntrinsicFn, (args: readonly string[], type: ScalarType)
   // IR order is WGSL's select(ifFalse, ifTrue, cond); AssemblyScript's is select(ifTrue, ifFalse, cond).
   select: ([f, t, c], type) => `select<${TYPE[type]}>(${t}, ${f}, ${c})`,
   sqrt: ([a], t) => `sqrt<${TYPE[t]}>(${a})`,
-  erf: ([a]) => `__erf(${a})`,
   fma: ([a, b, c]) => `(${a} * ${b} + ${c})`,
 };
 /** Bytes per element and its shift, for address arithmetic. */
@@ -89,7 +88,6 @@ export function assemblyScriptScratchBytes(kernel: KernelIR, split: WorkgroupSpl
 class Printer {
   readonly memories = new Map<string, Memory>();
   usesDivision = false;
-  usesErf = false;
 
   constructor(readonly kernel: KernelIR, readonly scratchBytes: number) {
     kernel.buffers.forEach((b) => this.memories.set(b.name, { base: `__p_${b.name}`, offset: 0, elem: b.elem }));
@@ -162,7 +160,6 @@ class Printer {
       case 'vec4': return this.vec4Lanes(e.lanes);
       case 'call':
         if (e.type === 'vec4f') return this.vec4(VEC4_INTRINSIC[e.fn], e.fn)(e.args.map((a) => this.expr(a)));
-        if (e.fn === 'erf') this.usesErf = true;
         return INTRINSIC[e.fn](e.args.map((a) => this.expr(a)), e.type);
       case 'cast': return this.cast(e.type, e.a);
       case 'load': {
@@ -330,7 +327,7 @@ export function renderAssemblyScript(kernel: KernelIR): string {
       `scratch ${p.scratchBytes} bytes (workgroup arrays, then ${split.carrySlots} carried value(s) per invocation)`,
     '',
   ];
-  const prelude = assemblyScriptPrelude({ division: p.usesDivision, erf: p.usesErf });
+  const prelude = assemblyScriptPrelude({ division: p.usesDivision });
   if (prelude) out.push(prelude, '');
   for (const seg of segments) out.push(...seg, '');
   out.push(`@inline function __workgroup(${signature(ctx)}): void {`, ...wgBody, '}', '');

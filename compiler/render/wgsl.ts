@@ -10,22 +10,6 @@ const BUILTIN: Record<string, string> = {
   local_index: 'lidx',
   'num_workgroups.x': 'nwg.x',
 };
-/** Intrinsics WGSL lacks, printed as calls to helper functions that renderWgsl appends when a kernel uses them. */
-const HELPER_NAME: Partial<Record<string, string>> = { erf: 'erf_f32' };
-/**
- * erf for f32 (Abramowitz & Stegun 7.1.26, |error| <= 1.5e-7): WGSL has no erf builtin, and exact GELU needs it.
- * The error is below f32 rounding of the GELU result's relative L2 bound (1e-5) by two orders of magnitude.
- */
-const HELPER_SOURCE: Record<string, string> = {
-  erf_f32: [
-    'fn erf_f32(x: f32) -> f32 {',
-    '  let z = abs(x);',
-    '  let t = 1.0f / (1.0f + 0.3275911f * z);',
-    '  let poly = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));',
-    '  return sign(x) * (1.0f - poly * exp(-z * z));',
-    '}',
-  ].join('\n'),
-};
 export const WGSL_ENTRY_POINT = 'main';
 export const WGSL_UNIFORM_VAR = 'params';
 
@@ -52,7 +36,7 @@ export function wgslExpr(e: Expr): string {
     case 'ref': return e.name;
     case 'bin': return `(${wgslExpr(e.a)} ${e.op} ${wgslExpr(e.b)})`;
     case 'neg': return `(-${wgslExpr(e.a)})`;
-    case 'call': return `${HELPER_NAME[e.fn] ?? e.fn}(${e.args.map(wgslExpr).join(', ')})`;
+    case 'call': return `${e.fn}(${e.args.map(wgslExpr).join(', ')})`;
     case 'cast': return `${TYPE[e.type]}(${wgslExpr(e.a)})`;
     case 'lane': return `${wgslExpr(e.a)}.${LANE[e.lane]}`;
     case 'vec4': return `vec4<f32>(${e.lanes.map(wgslExpr).join(', ')})`;
@@ -119,8 +103,6 @@ export function renderWgsl(kernel: KernelIR): string {
   for (const s of kernel.shared) out.push(`var<workgroup> ${s.name}: array<${s.elem}, ${s.length}>;`);
   const body: string[] = [];
   for (const s of kernel.body) stmt(s, '  ', body);
-  // Helpers go in only when the body calls them, so kernels without them print exactly as before.
-  for (const [name, source] of Object.entries(HELPER_SOURCE)) if (body.some((line) => line.includes(`${name}(`))) out.push('', source);
   out.push('', `@compute @workgroup_size(${kernel.workgroupSize})`);
   out.push(`fn ${WGSL_ENTRY_POINT}(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lidx: u32, @builtin(num_workgroups) nwg: vec3<u32>) {`);
   out.push(...body);

@@ -2,10 +2,11 @@ import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
 import type { KernelTarget } from '../../compiler/targets/target.js';
 import { NeoccError } from '../../compiler/errors.js';
 import {
-  BlockBuilder, add, builtin, call, div, f32, finishKernel, ge, load, lt, min, mod, mul, sub, u32, uniform,
+  BlockBuilder, add, builtin, div, f32, finishKernel, ge, load, lt, min, mod, mul, sub, u32, uniform,
 } from '../../compiler/ir/build.js';
 import type { Expr, KernelIR } from '../../compiler/ir/ir.js';
 import { foldGrid, type Launch } from '../../compiler/launch.js';
+import { gelu } from '../../compiler/ir/math.js';
 
 /**
  * The fused second half of a NeoNeXt block (after the folded NeoCell):
@@ -71,11 +72,6 @@ export function chooseMlpTiling(channels: number, limits: { maxComputeWorkgroupS
     `the adapter allows ${limits.maxComputeWorkgroupStorageSize} (maxComputeWorkgroupStorageSize)`);
 }
 
-/** GELU(a) = a/2 · (1 + erf(a/√2)), exact form as upstream (torch.nn.GELU()). */
-function gelu(a: Expr): Expr {
-  return mul(mul(f32(0.5), a), add(f32(1), call('erf', mul(a, f32(Math.SQRT1_2)))));
-}
-
 export function mlpResidualKernel(o: MlpKernelOptions): KernelIR {
   const { channels: C, hidden: Hd, pixelTile: TP, workgroupSize: wg, hiddenPerInvocation: RJ, channelsPerInvocation: RC } = o;
   const HC = wg * RJ;
@@ -120,7 +116,7 @@ export function mlpResidualKernel(o: MlpKernelOptions): KernelIR {
     });
     for (const r of units) {
       const b1 = g.let('bias1', load('b1', j[r]!));
-      for (const p of pix) g.store(H_TILE, add(u32(p * HC + r * wg), lidx), gelu(add(acc[r]![p]!.ref, b1)));
+      for (const p of pix) g.store(H_TILE, add(u32(p * HC + r * wg), lidx), gelu(g, add(acc[r]![p]!.ref, b1)));
     }
     g.barrier();
 

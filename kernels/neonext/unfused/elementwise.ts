@@ -6,6 +6,7 @@ import type { BufferDecl, Expr, KernelIR } from '../../../compiler/ir/ir.js';
 import { elementwiseGrid } from '../../neocell/launch.js';
 import type { Grid, UniformValues } from '../../../compiler/launch.js';
 import type { KernelTarget } from '../../../compiler/targets/target.js';
+import { gelu } from '../../../compiler/ir/math.js';
 
 /**
  * The element-wise ops of the unfused NeoNeXt block (the chain a framework runs op by op; see chain.ts): one
@@ -60,7 +61,7 @@ export function toChannelsLastKernel(channels: number): KernelIR {
 export function geluKernel(): KernelIR {
   return elementwise('gelu', [write('h')], 'exact GELU (erf), in place', (b, i) => {
     const a = b.let('a', load('h', i));
-    b.store('h', i, mul(mul(f32(0.5), a), add(f32(1), call('erf', mul(a, f32(Math.SQRT1_2))))));
+    b.store('h', i, gelu(b, a));
   });
 }
 

@@ -1,7 +1,8 @@
 import {
-  BlockBuilder, add, builtin, div, f32, finishKernel, lane, load, loadVec4, max, min, mod, mul, splat, sub, u32, uniform,
+  BlockBuilder, add, builtin, div, f32, finishKernel, lane, load, loadVec4, min, mod, mul, splat, sub, u32, uniform,
 } from '../../../compiler/ir/build.js';
-import type { Expr, KernelIR } from '../../../compiler/ir/ir.js';
+import type { KernelIR } from '../../../compiler/ir/ir.js';
+import { gelu } from '../../../compiler/ir/math.js';
 import { NeoccError, NotSupportedError } from '../../../compiler/errors.js';
 import type { Grid, UniformValues } from '../../../compiler/launch.js';
 import type { KernelTarget } from '../../../compiler/targets/target.js';
@@ -71,30 +72,6 @@ export function chooseVec4Tile(outFeatures: number, minRows: number, accumulator
   return { rm: Math.max(1, Math.min(Math.floor(accumulators / rv), Math.floor(minRows))), rv };
 }
 
-/**
- * erf on 4 lanes with arithmetic only (no exp, which SIMD lacks): x·P(x²)/Q(x²) on x clamped to [-4, 4], the
- * rational fit Eigen and XNNPACK use for float erf. In f32 its error is below 4.3e-7 absolute over the whole line
- * (checked against a float64 erf in test/wasm-simd.test.ts), like the WGSL helper's 1.5e-7.
- */
-const ERF_P = [-2.72614225801306e-10, 2.77068142495902e-08, -2.10102402082508e-06, -5.69250639462346e-05, -7.34990630326855e-04, -2.95459980854025e-03, -1.60960333262415e-02];
-const ERF_Q = [-1.45660718464996e-05, -2.13374055278905e-04, -1.68282697438203e-03, -7.37332916720468e-03, -1.42647390514189e-02];
-
-function horner(coefficients: readonly number[], x: Expr): Expr {
-  return coefficients.slice(1).reduce((acc, c) => add(mul(acc, x), splat(f32(c))), splat(f32(coefficients[0]!)));
-}
-
-export function erfVec4(b: BlockBuilder, x: Expr): Expr {
-  const clamped = b.let('erf_x', min(max(x, splat(f32(-4))), splat(f32(4))));
-  const x2 = b.let('erf_x2', mul(clamped, clamped));
-  return div(mul(horner(ERF_P, x2), clamped), horner(ERF_Q, x2));
-}
-
-/** GELU(a) = a/2 · (1 + erf(a/√2)) on 4 lanes (see erfVec4). */
-export function geluVec4(b: BlockBuilder, a: Expr): Expr {
-  const erf = b.let('erf', erfVec4(b, mul(a, splat(f32(Math.SQRT1_2)))));
-  return mul(mul(splat(f32(0.5)), a), add(splat(f32(1)), erf));
-}
-
 export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
   const { inFeatures: K, outFeatures: N, rm, rv, workgroupSize } = o;
   const epilogue = o.epilogue ?? 'bias';
@@ -110,11 +87,13 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
   const col0 = b.let('col0', mul(builtin('workgroup_id.y'), u32(4 * rv)));
   const xFirst = b.let('x_first', mul(first, u32(K)));
   const panel = o.packedWt ? b.let('w_panel', mul(builtin('workgroup_id.y'), u32(K * 4 * rv))) : undefined;
+  // Every vec4 access is aligned: col0, the panel and row starts are multiples of 4 (N is a multiple of 4·rv).
+  const aligned = { aligned: true };
   const acc = Array.from({ length: rm }, () => Array.from({ length: rv }, (_, j) =>
-    b.var('acc', epilogue === 'none' ? splat(f32(0)) : loadVec4('bias', add(col0, u32(4 * j))))));
+    b.var('acc', epilogue === 'none' ? splat(f32(0)) : loadVec4('bias', add(col0, u32(4 * j)), aligned))));
   b.for('k', u32(0), u32(K), (s, k) => {
     const wBase = s.let('w_base', o.packedWt ? add(panel!, mul(k, u32(4 * rv))) : add(mul(k, u32(N)), col0));
-    const w = Array.from({ length: rv }, (_, j) => s.let('w', loadVec4('wt', add(wBase, u32(4 * j)))));
+    const w = Array.from({ length: rv }, (_, j) => s.let('w', loadVec4('wt', add(wBase, u32(4 * j)), aligned)));
     const xk = s.let('x_k', add(xFirst, k));
     acc.forEach((row, i) => {
       const a = s.let('a', splat(load('x', add(xk, u32(i * K)))));
@@ -129,7 +108,7 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
     row.forEach((accumulator, j) => {
       const value = accumulator.ref;
       if (!nchw) {
-        b.store('y', add(yFirst, u32(i * N + 4 * j)), epilogue === 'bias-gelu' ? geluVec4(b, value) : value);
+        b.store('y', add(yFirst, u32(i * N + 4 * j)), epilogue === 'bias-gelu' ? gelu(b, value) : value, aligned);
         return;
       }
       // NCHW: the 4 channels of a vec4 are `plane` apart.

@@ -1,10 +1,11 @@
 import { makeArtifact, type KernelArtifact } from '../../../compiler/artifact.js';
 import {
-  BlockBuilder, add, and, builtin, call, div, f32, finishKernel, load, lt, min, mod, mul, sub, u32, uniform,
+  BlockBuilder, add, and, builtin, div, finishKernel, load, lt, min, mod, mul, sub, u32, uniform,
 } from '../../../compiler/ir/build.js';
 import type { BufferDecl, Expr, KernelIR } from '../../../compiler/ir/ir.js';
 import type { Grid, UniformValues } from '../../../compiler/launch.js';
 import type { KernelTarget } from '../../../compiler/targets/target.js';
+import { gelu } from '../../../compiler/ir/math.js';
 
 /**
  * Linear over channels-last rows, as a framework's GEMM + bias epilogue: out[r, o] = bias[o] + Σ_k in[r, k]·wt[k, o]
@@ -34,11 +35,6 @@ export interface LinearKernelOptions extends LinearTile {
   readonly outFeatures: number;
   /** Default `bias`. */
   readonly epilogue?: LinearEpilogue;
-}
-
-/** GELU(a) = a/2 · (1 + erf(a/√2)), exact form as torch.nn.GELU(). */
-export function gelu(a: Expr): Expr {
-  return mul(mul(f32(0.5), a), add(f32(1), call('erf', mul(a, f32(Math.SQRT1_2)))));
 }
 
 /** The tiles a bench autotunes over (the dense baseline's register tiles for > 16-wide outputs). */
@@ -83,7 +79,7 @@ export function linearKernel(o: LinearKernelOptions): KernelIR {
         const at = s.let('at', add(mul(add(nchwRow[i]!.base, col), plane), nchwRow[i]!.p));
         s.store('y', at, add(load('res', at), value));
       } else {
-        s.store('y', add(mul(row, u32(N)), col), epilogue === 'bias-gelu' ? gelu(value) : value);
+        s.store('y', add(mul(row, u32(N)), col), epilogue === 'bias-gelu' ? gelu(s, value) : value);
       }
     });
   }));
