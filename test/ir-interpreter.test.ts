@@ -13,10 +13,16 @@ import { foldBlock } from '../nn/fold-neonext.js';
 import { concatTensors, relativeL2Error, type Tensor } from '../nn/tensor.js';
 import { readGoldenCase, type BlockCase, type NeoCellCase } from '../runtime/conformance/golden-case.js';
 import { listGoldenCases } from '../runtime/conformance/run-conformance.js';
-import { blockKernels, type BlockKernels } from '../schedule/model-kernels.js';
+import { blockKernels, modelKernels, type BlockKernels } from '../schedule/model-kernels.js';
 import { neoCellBackwardProgram, neoCellForwardProgram } from '../schedule/neocell.js';
-import { blockProgram, blockWeights } from '../schedule/neonext.js';
 import { interpretProgram } from './helpers/interpret-program.js';
+import { readFixture } from './helpers/fixtures.js';
+import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
+import { foldNeoNeXt } from '../nn/fold-neonext.js';
+import { neoNeXtParams } from '../nn/neonext-params.js';
+import { resolveModelConfig } from '../runtime/model/resolve-config.js';
+import { loadStateDict } from '../runtime/weights/state-dict.js';
+import { blockProgram, blockWeights, modelForwardProgram, modelWeights } from '../schedule/neonext.js';
 import { parseSafetensors } from '../runtime/weights/safetensors.js';
 
 // The IR interpreter (compiler/ir/interpret.ts): its semantics on small kernels, then the real kernels' IR on the
@@ -230,4 +236,30 @@ describe('NeoNeXt block golden cases through the kernels\' IR (rel. L2 <= 1e-5)'
       expect(relativeL2Error(runBlock(c, blockKernels(c.plan, WGSL, 'fused'), WGSL), c.y.data), 'fused').toBeLessThanOrEqual(TOLERANCE);
     });
   }
+});
+
+describe('a whole NeoNeXt forward through the kernels\' IR', () => {
+  // The model program both runtimes execute, run by the interpreter: the schedule is target-free.
+  it('neonext-mini (batch 2): the WGSL and the WebAssembly kernel sets reach the golden logits and module outputs (rel. L2 <= 1e-4)', () => {
+    const weights = readFixture('model/neonext-mini.safetensors');
+    const golden = readFixture('model/neonext-mini.golden.safetensors');
+    const config = resolveModelConfig({ resolution: 128 }, weights);
+    const folded = foldNeoNeXt(config, neoNeXtParams(config, loadStateDict(weights, neoNeXtSchema(config))));
+    const input = golden.tensor('input');
+    for (const target of [WGSL, ASSEMBLYSCRIPT]) {
+      const kernels = modelKernels(config, target);
+      const modelWeightList = modelWeights(folded, kernels);
+      const program = modelForwardProgram(config, kernels, target, input.shape[0]!, modelWeightList);
+      const seen: string[] = [];
+      const out = interpretProgram(program, {
+        data: { input: Float32Array.from(input.data), ...Object.fromEntries(modelWeightList.map((w) => [w.name, w.data])) },
+        observe: (module, t) => {
+          seen.push(module);
+          if (golden.has(module)) expect(relativeL2Error(t.data, golden.tensor(module).data), `${target.name} ${module}`).toBeLessThanOrEqual(1e-4);
+        },
+      });
+      expect(seen).toEqual(['stem', 'stage_1', 'downsample_1', 'stage_2', 'downsample_2', 'stage_3', 'downsample_3', 'stage_4', 'head']);
+      expect(relativeL2Error(out.get('logits')!, golden.tensor('logits').data), target.name).toBeLessThanOrEqual(1e-4);
+    }
+  });
 });
