@@ -1,7 +1,6 @@
 import type { UniformField } from '../../compiler/ir/ir.js';
 import { NeoccError } from '../../compiler/errors.js';
 import { BufferUsage, MapMode } from './constants.js';
-import type { BufferPool } from './buffer-pool.js';
 
 export const STORAGE_USAGE = BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC;
 
@@ -12,23 +11,6 @@ export function checkBindingSize(device: GPUDevice, name: string, byteLength: nu
     throw new NeoccError('adapter-limits-exceeded',
       `tensor "${name}" needs ${byteLength} bytes, more than this adapter's maxStorageBufferBindingSize (${limit}); use a smaller batch`);
   }
-}
-
-/** A pooled storage buffer holding `data` as f32 (or u32 for Uint32Array). */
-export function upload(device: GPUDevice, pool: BufferPool, name: string, data: ArrayLike<number> | Uint32Array): GPUBuffer {
-  const bytes = data instanceof Uint32Array ? data : Float32Array.from(data);
-  checkBindingSize(device, name, bytes.byteLength);
-  const buffer = pool.acquire(bytes.byteLength, STORAGE_USAGE, name);
-  device.queue.writeBuffer(buffer, 0, bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return buffer;
-}
-
-/** A pooled storage buffer for `elements` f32 results; filled with NaN when `poison` so unwritten outputs show. */
-export function outputBuffer(device: GPUDevice, pool: BufferPool, name: string, elements: number, poison: boolean): GPUBuffer {
-  checkBindingSize(device, name, 4 * elements);
-  const buffer = pool.acquire(4 * elements, STORAGE_USAGE, name);
-  if (poison) device.queue.writeBuffer(buffer, 0, new Float32Array(elements).fill(NaN));
-  return buffer;
 }
 
 /** Packs uniform values in the kernel's field order (every field is 4 bytes); size rounded to 16 bytes. */
