@@ -2,7 +2,7 @@
  * The dense tensor every CPU-side module exchanges: a row-major shape plus a flat typed array.
  *
  * Storage may be float32 (weights and inputs as they come from checkpoints) or float64 (everything the reference
- * computes). Arithmetic in `kernels/reference` always happens in float64: reading a Float32Array element yields a
+ * computes). Arithmetic in `nn/reference` always happens in float64: reading a Float32Array element yields a
  * double, so float32 storage only fixes the *values*, never the precision of the computation.
  */
 export type FloatArray = Float32Array | Float64Array;

@@ -192,7 +192,7 @@ function addSpecWasmKernels(file: SourceFile, artifacts: readonly NamedArtifact[
 /**
  * `model-<config>.ts`: the config and, per kernel of the model's WebAssembly forward, its role, artifact key and
  * `.wasm` URL. No KernelArtifact objects: the runtime builds the artifacts from the config itself
- * (wasmModelKernels) and looks the binaries up by key; the sources are in the `.as.ts` files.
+ * (modelKernels(config, ASSEMBLYSCRIPT)) and looks the binaries up by key; the sources are in the `.as.ts` files.
  */
 function renderModelModule(project: Project, model: CollectedModel): SourceFile {
   const file = project.createSourceFile(modelFileName(model), '', { overwrite: true });
@@ -213,7 +213,7 @@ function renderModelModule(project: Project, model: CollectedModel): SourceFile 
     leadingTrivia: BLANK_LINE,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [`${WASM_KERNELS_DOC}\nEvery kernel of the forward (\`allArtifacts(wasmModelKernels(config))\`, runtime/wasm/wasm-model-kernels.ts), distinct by key.`],
+    docs: [`${WASM_KERNELS_DOC}\nEvery kernel of the forward (\`allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))\`, schedule/model-kernels.ts), distinct by key.`],
     declarations: [{
       name: 'wasmKernels',
       type: 'readonly { readonly role: string; readonly key: string; readonly url: URL }[]',

@@ -9,7 +9,7 @@ import { denseNeoCell, gelu, graphScalars, head, type GraphScalars } from './neo
 
 /**
  * `--form lean`: the fewest nodes and bytes moved that still map onto onnxruntime's fast kernels.
- * - Every BatchNorm and LayerScale is folded at export (kernels/fold-neonext.ts, float64, rounded once).
+ * - Every BatchNorm and LayerScale is folded at export (nn/fold-neonext.ts, float64, rounded once).
  * - Stem: one Conv 4x4 stride 4 with bias (patchify + 1x1 conv + BN).
  * - Downsample: 1x1 conv C→2C, NeoCell 2x2→1x1 and BN collapse into ONE Conv 2x2 stride 2 with bias:
  *   y[o,i,j] = Σ_{c,a,b} W[o,c]·wa[o,a]·wb[o,b]·x[c,2i+a,2j+b] + t[o] — same MACs as the 1x1 conv alone.

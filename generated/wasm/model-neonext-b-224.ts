@@ -7,7 +7,7 @@ export const config = { name: 'neonext-b-224', layers: [3, 3, 27, 3], dims: [128
 
 /**
  * Each kernel's artifact key and compiled WebAssembly: `await registerPrebuiltWasm(module, fetchBytes)` (runtime/wasm/prebuilt.ts) registers them, so the wasm runtime runs these kernels without asc (one thread: a shared-memory, multi-threaded runtime still compiles its own).
- * Every kernel of the forward (`allArtifacts(wasmModelKernels(config))`, runtime/wasm/wasm-model-kernels.ts), distinct by key.
+ * Every kernel of the forward (`allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))`, schedule/model-kernels.ts), distinct by key.
  */
 export const wasmKernels: readonly { readonly role: string; readonly key: string; readonly url: URL; }[] = [
   { role: 'stem', key: '6330f33a0e755e09f08538c655b75e3c7f830971910def15fe537c2497791bf0', url: new URL('./neonext_stem-6330f33a0e75.wasm', import.meta.url) },

@@ -7,7 +7,7 @@ export const config = { name: 'neonext-l-384', layers: [3, 3, 27, 3], dims: [192
 
 /**
  * Each kernel's artifact key and compiled WebAssembly: `await registerPrebuiltWasm(module, fetchBytes)` (runtime/wasm/prebuilt.ts) registers them, so the wasm runtime runs these kernels without asc (one thread: a shared-memory, multi-threaded runtime still compiles its own).
- * Every kernel of the forward (`allArtifacts(wasmModelKernels(config))`, runtime/wasm/wasm-model-kernels.ts), distinct by key.
+ * Every kernel of the forward (`allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))`, schedule/model-kernels.ts), distinct by key.
  */
 export const wasmKernels: readonly { readonly role: string; readonly key: string; readonly url: URL; }[] = [
   { role: 'stem', key: '7ed5c6ec485b674beaa0cbed8704239689cf27d36195250fe491f87fe8fb8be6', url: new URL('./neonext_stem-7ed5c6ec485b.wasm', import.meta.url) },

@@ -7,7 +7,7 @@ export const config = { name: 'neonext-s-224', layers: [3, 3, 27, 3], dims: [96,
 
 /**
  * Each kernel's artifact key and compiled WebAssembly: `await registerPrebuiltWasm(module, fetchBytes)` (runtime/wasm/prebuilt.ts) registers them, so the wasm runtime runs these kernels without asc (one thread: a shared-memory, multi-threaded runtime still compiles its own).
- * Every kernel of the forward (`allArtifacts(wasmModelKernels(config))`, runtime/wasm/wasm-model-kernels.ts), distinct by key.
+ * Every kernel of the forward (`allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))`, schedule/model-kernels.ts), distinct by key.
  */
 export const wasmKernels: readonly { readonly role: string; readonly key: string; readonly url: URL; }[] = [
   { role: 'stem', key: 'edddb4ab2e7be27d4524267dae4856d96023235ca64cf596a39f63c1b6c3a59b', url: new URL('./neonext_stem-edddb4ab2e7b.wasm', import.meta.url) },

@@ -12,7 +12,7 @@ import { gelu } from '../../compiler/ir/math.js';
  * The fused second half of a NeoNeXt block (after the folded NeoCell):
  *   y[n, c, p] = x[n, c, p] + b2[c] + Σ_j W2[c, j] · GELU(b1[j] + Σ_k W1[j, k] · m[n, p, k])
  * with m the channels-last NeoCell output, x the NCHW block input (residual), y NCHW. BN and LayerScale are
- * already folded into W1/b1/W2/b2 (kernels/fold-neonext.ts).
+ * already folded into W1/b1/W2/b2 (nn/fold-neonext.ts).
  *
  * One workgroup owns a tile of `pixelTile` pixels (flattened over batch and space, so tiles cross image borders
  * and batch costs nothing extra). The 4C hidden activations never reach global memory: they are produced in

@@ -9,8 +9,8 @@ import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, packWeightPanels, t
  * mlp-residual.ts:
  *   (1) fc_1: hidden [P, 4C] = GELU(m [P, C] · W1ᵀ + b1)             (m the channels-last NeoCell output)
  *   (2) fc_2: y [n, c, p] (NCHW) = x [n, c, p] + (hidden · W2ᵀ + b2)[n·plane + p, c]
- * with P = N·H·W, BN folded into W1/b1 and LayerScale into W2/b2 (kernels/fold-neonext.ts), the weights stored
- * transposed exactly as the fused kernel reads them (runtime/webgpu/model/gpu-weights.ts), so both paths share one
+ * with P = N·H·W, BN folded into W1/b1 and LayerScale into W2/b2 (nn/fold-neonext.ts), the weights stored
+ * transposed exactly as the fused kernel reads them (schedule/neonext.ts blockWeights), so both paths share one
  * layout. The GEMMs are the Linear kernels of ./unfused with an epilogue built in the IR (GELU; residual + NCHW
  * store); the hidden activations round-trip through memory (a [P, 4C] scratch buffer), which on lavapipe costs less
  * than the fused kernel's workgroup-memory staging (bench/neonext-blocks.ts, `two-gemm`).

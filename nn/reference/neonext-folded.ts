@@ -8,8 +8,8 @@ import { neoNeXtHead } from './neonext.js';
 import { geluInPlace, linear, patchify, toChannelsFirst, toChannelsLast } from './ops.js';
 
 /**
- * The folded network (kernels/fold-neonext.ts) in float64, op by op: the oracle for the fused WebGPU kernels, and
- * the proof that folding changes nothing (it must equal kernels/reference/neonext.ts to rounding).
+ * The folded network (nn/fold-neonext.ts) in float64, op by op: the oracle for the fused WebGPU kernels, and
+ * the proof that folding changes nothing (it must equal nn/reference/neonext.ts to rounding).
  */
 
 /** fc2(GELU(fc1(m))) + x with m channels-last [N, H, W, C] and x, y NCHW: what the fused MLP kernel computes. */

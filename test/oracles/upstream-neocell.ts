@@ -2,7 +2,7 @@
  * An independent oracle for NeoCell, written as a literal port of upstream (csrc/neocell.cpp `get_matrices_forward`
  * / `get_matrices_backward` and `NeoCellMatrices` in neonext_utils.py): dense matrices assembled with the same
  * `repeats` / `rem_h` / `rem_w` arithmetic, then dense matmuls. It shares no code with compiler/plan or
- * kernels/reference, so agreement between the two is evidence, not tautology.
+ * nn/reference, so agreement between the two is evidence, not tautology.
  */
 export interface OracleGroup {
   hIn: number; hOut: number; wIn: number; wOut: number; shiftA: number; shiftB: number; channels: number;
