@@ -60,9 +60,12 @@ export function renderGenerated(
   const files: GeneratedFile[] = [];
   /** Keys of the kernels whose source (and binary) is in `files` already. */
   const written = new Set<string>();
+  /** Those kernels, in output order. */
+  const kernels: KernelArtifact[] = [];
   const addKernel = (artifact: KernelArtifact): boolean => {
     if (written.has(artifact.key)) return false;
     written.add(artifact.key);
+    kernels.push(artifact);
     files.push({ name: kernelFileName(artifact), content: artifact.source });
     if (!wasm) return true;
     const binary = binaries?.get(artifact.key);
@@ -88,6 +91,10 @@ export function renderGenerated(
     const added = model.kernels.filter(({ artifact }) => addKernel(artifact)).length;
     modelModules.push({ model, file });
     progress.model?.(model, model.kernels.length, added);
+  }
+  if (request.target.header) {
+    // One file for the whole folder, over every kernel written above (the target record decides its contents).
+    files.push(request.target.header(kernels));
   }
   const typeFile = addArtifactTypeFile(project, outDir);
   typeFile.insertText(0, `${GENERATED_HEADER}\n// The KernelArtifact type the modules of this folder are typed with.\n\n`);
