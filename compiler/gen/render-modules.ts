@@ -44,7 +44,8 @@ export interface RenderProgress {
 /**
  * Renders the whole output folder in memory: every kernel's source (`.wgsl` or `.as.ts`, plus `.wasm` for
  * AssemblyScript, whose binaries the caller compiles: `binaries`), one TS module per spec, for AssemblyScript one
- * per model (`model-<config>.ts`: keys and `.wasm` URLs of its whole forward), `index.ts` and `kernel-artifact.ts`,
+ * per model (`model-<config>.ts`: keys and `.wasm` URLs of its whole forward), the target's per-folder header if its
+ * record has one (CUDA: `neocc-kernels.h`), `index.ts` and `kernel-artifact.ts`,
  * sorted by name. A kernel several modules use is written once (files are named by artifact key). Nothing here reads
  * the clock or the folder, so the same request always renders the same bytes (the folder's location only decides
  * how kernel-artifact.ts gets its types).

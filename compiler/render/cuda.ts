@@ -30,8 +30,10 @@ import { cudaUses, type CudaUsage } from './cuda-usage.js';
  * - select(f, t, c) prints `(c ? t : f)`: IR expressions have no side effects, and the IR makes an unsafe
  *   (out-of-bounds) arm undefined even when unselected, so evaluating only the selected arm computes the same value
  *   and can never add a fault;
- * - fma prints fmaf (fused, one rounding), which the IR allows; nvcc also contracts a·b + c written as * and + into
- *   FMAs by default (--fmad=true), so results may differ from WGSL/WebAssembly in the last bits, as the IR allows;
+ * - fma prints fmaf (fused, one rounding), which the IR allows. A separate * and + print as such, but nvcc contracts
+ *   them into FMAs by default (--fmad=true): that rounds once where the IR says twice, a last-bits difference from
+ *   WGSL/WebAssembly the IR does not grant (kernels tolerate it, as they tolerate fused fma). Compile with
+ *   --fmad=false (nvcc) / -fmad=false (NVRTC) to keep the IR's rule exactly;
  * - vec4f is float4; a load/store marked `aligned` is one 16-byte access (buffers bind at 16-byte boundaries and
  *   workgroup arrays are declared __align__(16)), any other gathers/scatters 4 floats;
  * - f32 literals print the shortest decimal that reads back as the same f32 (`1.5f`, `-0.0f`); NaN and ±Inf print

@@ -3,13 +3,13 @@ import { cudaHeader } from '../render/cuda-header.js';
 import type { KernelTarget } from './target.js';
 
 /**
- * CUDA C++ for NVIDIA GPUs (compiled by nvcc or NVRTC; no runtime in neocc yet). fma is fused (fmaf) and nvcc
- * contracts a·b + c into FMAs by default, so results may differ from WGSL/WebAssembly in the last bits (the IR
- * allows both roundings).
+ * CUDA C++ for NVIDIA GPUs (compiled by nvcc or NVRTC; no runtime in neocc yet). fma is fused (fmaf: the IR allows
+ * either rounding); nvcc also contracts a separate a·b + c into an FMA by default, which differs from the IR's
+ * one-rounding-per-operation rule in the last bits: compile with --fmad=false to keep it (compiler/render/cuda.ts).
  */
 export const CUDA: KernelTarget = Object.freeze({
   name: 'cuda',
-  description: 'CUDA C++ kernels for NVIDIA GPUs (nvcc / NVRTC; fma fused, FMA contraction on)',
+  description: 'CUDA C++ kernels for NVIDIA GPUs (nvcc / NVRTC; fma fused; nvcc contracts a*b + c unless --fmad=false)',
   render: renderCuda,
   entryPoint: cudaEntryPoint,
   // No binaryExtension: a CUDA runtime compiles the .cu sources for its device (nvcc/NVRTC), like WebGPU does WGSL.
