@@ -74,7 +74,7 @@ describe('architecture (docs/ARCHITECTURE.md)', () => {
     for (const file of FILES) {
       if (/^compiler\/(targets|render)\//.test(file)) continue;
       const code = readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-      for (const m of code.matchAll(/['"`](wgsl|assemblyscript)['"`]/g)) named.push(`${file}: ${m[0]}`);
+      for (const m of code.matchAll(/['"`](wgsl|assemblyscript|cuda)['"`]/g)) named.push(`${file}: ${m[0]}`);
     }
     expect(named).toEqual([]);
   });

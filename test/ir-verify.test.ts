@@ -43,7 +43,7 @@ describe('verifyKernel accepts every kernel neocc builds', () => {
     }
   }
 
-  it('the golden specs: forward (scalar, SIMD, generic shared-t) and the 4 backward kernels, both targets', () => {
+  it('the golden specs: forward (scalar, SIMD, generic shared-t) and the 4 backward kernels, every target', () => {
     let n = 0;
     for (const { spec } of goldenSpecs) {
       for (const target of TARGET_LIST) {

@@ -22,8 +22,8 @@ interface GenOptions {
 export function registerGen(program: Command): void {
   program
     .command('gen')
-    .description('write specialized kernels (.wgsl, or AssemblyScript .as.ts + compiled .wasm) and typed TS modules for NeoCell specs, so apps ship kernels without the compiler')
-    .option('--target <name>', 'kernel language: wgsl | assemblyscript (cuda: planned)')
+    .description('write specialized kernels (.wgsl, AssemblyScript .as.ts + compiled .wasm, or CUDA .cu + neocc-kernels.h) and typed TS modules for NeoCell specs, so apps ship kernels without the compiler')
+    .option('--target <name>', 'kernel language: wgsl | assemblyscript | cuda')
     .option('--spec <json|code>', 'one NeoCell: channel_specs JSON ("[{...}]") or a spec code such as "4+7" over C of --input-shape')
     .option('--input-shape <N,C,H,W>', 'with --spec: the input shape the spec is checked against', intList)
     .option('--shift <n>', 'with a spec code: the shift of every group (default 0)', Number)
@@ -38,7 +38,8 @@ Examples:
   neocc gen --target wgsl --model all --out generated          (npm run gen)
   neocc gen --target wgsl --model all --out generated --check  (npm run gen:check)
   neocc gen --target assemblyscript --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/wasm-kernels
-  neocc gen --target assemblyscript --model neonext-t --out generated/wasm   (npm run gen: also each model's whole forward)`)
+  neocc gen --target assemblyscript --model neonext-t --out generated/wasm   (npm run gen: also each model's whole forward)
+  neocc gen --target cuda --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/cuda-kernels   (.cu files + neocc-kernels.h)`)
     .action(async (options: GenOptions) => {
       const request = resolveGenRequest(options);
       const outDir = resolveOutDir(options.out);
@@ -64,7 +65,7 @@ Examples:
           progress(`neocc gen: ${modelFileName(model)}: ${kernels} kernels (${added} not in an earlier module) for ${describeModel(model.config)}`);
         },
       });
-      const kernels = files.filter((f) => f.name.endsWith('.wgsl') || f.name.endsWith('.as.ts')).length;
+      const kernels = files.filter((f) => f.name.endsWith(request.target.sourceExtension)).length;
       const modelText = models.length > 0 ? `, ${models.length} models` : '';
       if (options.check) {
         const diff = diffGenerated(outDir, files);

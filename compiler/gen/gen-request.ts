@@ -1,11 +1,9 @@
-import { NotSupportedError } from '../errors.js';
 import { TARGET_NAMES, targetByName, type KernelTarget } from '../targets/index.js';
 import { ARCHITECTURE_NAMES, RELEASED_RESOLUTIONS, releasedConfig, type ArchitectureName, type NeoNeXtConfig } from '../spec/model-config.js';
 import { GenOptionError } from './gen-error.js';
 
-/** Targets `neocc gen` writes today, and the ones that are planned (asking for those says "not supported"). */
+/** Targets `neocc gen` writes: every target record. */
 export const GEN_TARGETS = TARGET_NAMES;
-export const PLANNED_GEN_TARGETS = ['cuda'] as const;
 
 /** `neocc gen` options as the user gave them (strings and parsed lists, nothing checked yet). */
 export interface RawGenOptions {
@@ -46,7 +44,7 @@ const MODEL_VALUES = `${ARCHITECTURE_NAMES.join(' | ')} | all`;
 const RESOLUTION_VALUES = `${RELEASED_RESOLUTIONS.join(' | ')} | all (default: all)`;
 const SOURCE_VALUES = `--spec '<channel_specs JSON | spec code>' --input-shape N,C,H,W [--shift S], or --model ${MODEL_VALUES}`;
 
-/** Checks the options of `neocc gen` (all but --out) and normalizes them. Throws GenOptionError / NotSupportedError. */
+/** Checks the options of `neocc gen` (all but --out) and normalizes them. Throws GenOptionError. */
 export function resolveGenRequest(options: RawGenOptions): GenRequest {
   return { target: resolveTarget(options.target), source: resolveSource(options) };
 }
@@ -58,12 +56,9 @@ export function resolveOutDir(out: string | undefined): string {
 }
 
 function resolveTarget(target: string | undefined): KernelTarget {
-  const allowed = `${GEN_TARGETS.join(' | ')} (${PLANNED_GEN_TARGETS.join(', ')}: planned)`;
+  const allowed = GEN_TARGETS.join(' | ');
   if (target === undefined) throw new GenOptionError('--target', 'is missing', allowed);
   if ((GEN_TARGETS as readonly string[]).includes(target)) return targetByName(target);
-  if ((PLANNED_GEN_TARGETS as readonly string[]).includes(target)) {
-    throw new NotSupportedError(`--target ${target} (planned); neocc gen writes ${GEN_TARGETS.join(', ')} so far`);
-  }
   throw new GenOptionError('--target', `= "${target}" is unknown`, allowed);
 }
 

@@ -5,7 +5,9 @@ import { GENERATED_HEADER, type GeneratedFile } from './render-modules.js';
 
 /** File names `neocc gen` writes; only these are ever removed or reported as extra, so other files in DIR are safe. */
 const OWNED = [
-  /^neocell-[0-9a-f]{12}\.ts$/, /^model-[a-z0-9-]+\.ts$/, /^[a-z0-9_]+-[0-9a-f]{12}\.(wgsl|as\.ts|wasm)$/, /^index\.ts$/, /^kernel-artifact\.ts$/,
+  /^neocell-[0-9a-f]{12}\.ts$/, /^model-[a-z0-9-]+\.ts$/, /^[a-z0-9_]+-[0-9a-f]{12}\.(wgsl|as\.ts|wasm|cu)$/, /^index\.ts$/, /^kernel-artifact\.ts$/,
+  // A target's per-folder header (KernelTarget.header: CUDA's neocc-kernels.h).
+  /^neocc-[a-z0-9-]+\.h$/,
 ];
 
 /** How a folder differs from what the generator renders now (names relative to the folder, sorted). */

@@ -44,7 +44,8 @@ export interface RenderProgress {
 /**
  * Renders the whole output folder in memory: every kernel's source (`.wgsl` or `.as.ts`, plus `.wasm` for
  * AssemblyScript, whose binaries the caller compiles: `binaries`), one TS module per spec, for AssemblyScript one
- * per model (`model-<config>.ts`: keys and `.wasm` URLs of its whole forward), `index.ts` and `kernel-artifact.ts`,
+ * per model (`model-<config>.ts`: keys and `.wasm` URLs of its whole forward), the target's per-folder header if its
+ * record has one (CUDA: `neocc-kernels.h`), `index.ts` and `kernel-artifact.ts`,
  * sorted by name. A kernel several modules use is written once (files are named by artifact key). Nothing here reads
  * the clock or the folder, so the same request always renders the same bytes (the folder's location only decides
  * how kernel-artifact.ts gets its types).
@@ -60,9 +61,12 @@ export function renderGenerated(
   const files: GeneratedFile[] = [];
   /** Keys of the kernels whose source (and binary) is in `files` already. */
   const written = new Set<string>();
+  /** Those kernels, in output order. */
+  const kernels: KernelArtifact[] = [];
   const addKernel = (artifact: KernelArtifact): boolean => {
     if (written.has(artifact.key)) return false;
     written.add(artifact.key);
+    kernels.push(artifact);
     files.push({ name: kernelFileName(artifact), content: artifact.source });
     if (!wasm) return true;
     const binary = binaries?.get(artifact.key);
@@ -88,6 +92,10 @@ export function renderGenerated(
     const added = model.kernels.filter(({ artifact }) => addKernel(artifact)).length;
     modelModules.push({ model, file });
     progress.model?.(model, model.kernels.length, added);
+  }
+  if (request.target.header) {
+    // One file for the whole folder, over every kernel written above (the target record decides its contents).
+    files.push(request.target.header(kernels));
   }
   const typeFile = addArtifactTypeFile(project, outDir);
   typeFile.insertText(0, `${GENERATED_HEADER}\n// The KernelArtifact type the modules of this folder are typed with.\n\n`);

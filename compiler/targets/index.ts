@@ -1,14 +1,16 @@
 import { NeoccError } from '../errors.js';
 import { ASSEMBLYSCRIPT } from './assemblyscript.js';
+import { CUDA } from './cuda.js';
 import type { KernelTarget, TargetName } from './target.js';
 import { WGSL } from './wgsl.js';
 
 export { ASSEMBLYSCRIPT } from './assemblyscript.js';
+export { CUDA } from './cuda.js';
 export { WGSL } from './wgsl.js';
 export { withLimits, type KernelTarget, type TargetLimits, type TargetName, type TargetPreferences } from './target.js';
 
 /** Every target neocc renders, by name. */
-export const TARGETS: Readonly<Record<TargetName, KernelTarget>> = Object.freeze({ wgsl: WGSL, assemblyscript: ASSEMBLYSCRIPT });
+export const TARGETS: Readonly<Record<TargetName, KernelTarget>> = Object.freeze({ wgsl: WGSL, assemblyscript: ASSEMBLYSCRIPT, cuda: CUDA });
 
 export const TARGET_NAMES = Object.keys(TARGETS) as readonly TargetName[];
 

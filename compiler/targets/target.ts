@@ -1,7 +1,8 @@
+import type { KernelArtifact } from '../artifact.js';
 import type { KernelIR } from '../ir/ir.js';
 
 /** The kernel languages neocc renders. A name only identifies a record; code never branches on it (see KernelTarget). */
-export type TargetName = 'wgsl' | 'assemblyscript';
+export type TargetName = 'wgsl' | 'assemblyscript' | 'cuda';
 
 /**
  * What a target's hardware allows, under WebGPU's names (so a GPUSupportedLimits can be merged in directly).
@@ -66,6 +67,11 @@ export interface KernelTarget {
   readonly sourceExtension: string;
   /** Where `neocc gen` also writes a compiled binary per kernel (the target's loader needs it), its extension. */
   readonly binaryExtension?: string;
+  /**
+   * Where `neocc gen` also writes one file per output folder that covers all its kernels (CUDA: `neocc-kernels.h`
+   * with every kernel's prototype and uniform struct), its name and contents from the folder's artifacts.
+   */
+  readonly header?: (artifacts: readonly KernelArtifact[]) => { readonly name: string; readonly content: string };
   readonly limits: TargetLimits;
   readonly prefers: TargetPreferences;
 }
