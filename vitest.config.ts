@@ -41,6 +41,7 @@ const TIERS = {
     'test/model.test.ts', // float64 NeoNeXt-T-224 forward (~20 s)
     'test/gen.test.ts', // `neocc gen` in child processes, ts-morph
     'test/onnx-export.test.ts', // onnxruntime-node/web sessions
+    'test/hostile-cli.test.ts', // `neocc` child processes on hostile input (issue 14)
   ],
   // asc-compiled WebAssembly kernels or the wasm backend, on this CPU.
   wasm: ['test/wasm-*.test.ts'],

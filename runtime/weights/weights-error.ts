@@ -11,6 +11,7 @@ export type WeightsErrorCode =
   | 'missing-tensor'
   | 'unexpected-tensor'
   | 'shape-mismatch'
+  | 'non-finite-tensor'
   | 'unsupported-format'
   | 'not-found'
   // PyTorch torch.save checkpoints (runtime/weights/torch):

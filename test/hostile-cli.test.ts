@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Tensor } from '../nn/tensor.js';
+import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetensors.js';
+import { MODEL_DIR } from './helpers/fixtures.js';
+import { runCli, type CliResult } from './helpers/run-cli.js';
+
+/**
+ * issue 14 through the CLI: hostile input ends in one `neocc: error:` line (exit 1), never a hang, a stack trace or
+ * a printed NaN. Each case runs a child process (~1-2 s), so only the cases that need the CLI are here; the
+ * checks themselves are tested directly in test/hostile-*.test.ts.
+ */
+
+const GOLDEN = `${MODEL_DIR}/neonext-mini.golden.safetensors`;
+const tmp = mkdtempSync(join(tmpdir(), 'neocc-hostile-cli-'));
+/** A hang is a failure: every case here finished in a few seconds once fixed. */
+const LIMIT = { timeoutMs: 60_000 };
+
+/** One error line (exit 1), no stack frames. */
+function expectOneLine(r: CliResult, pattern: RegExp): void {
+  expect(r.code).toBe(1);
+  const lines = r.stderr.trimEnd().split('\n').filter((l) => !l.startsWith('neocc: ') || l.startsWith('neocc: error:') || l.startsWith('hint:'));
+  expect(lines.filter((l) => l.startsWith('neocc: error:')).length).toBe(1);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  expect(r.stderr).toMatch(pattern);
+  expect(r.stdout).toBe('');
+}
+
+describe('neocc on hostile input', () => {
+  it('infer: weights holding a NaN and an Inf exit 1 with one line naming the tensor', async () => {
+    const file = parseSafetensors(readFileSync(`${MODEL_DIR}/neonext-mini.safetensors`), 'mini');
+    const tensors = new Map<string, Tensor>();
+    for (const name of file.names) {
+      if (!file.isFloat(name)) continue;
+      const data = Float32Array.from(file.tensor(name).data);
+      if (name === 'head.fc.weight') data[7] = Number.NaN;
+      if (name === 'stage_1.0.ops.content.neocell.weight_a.0') data[0] = Number.POSITIVE_INFINITY;
+      tensors.set(name, new Tensor(file.shapeOf(name)!, data));
+    }
+    const path = join(tmp, 'nan.safetensors');
+    writeFileSync(path, writeSafetensors(tensors));
+    const r = await runCli(['infer', '--weights', path, '--input', GOLDEN, '--backend', 'reference'], LIMIT);
+    expectOneLine(r, /^neocc: error: .*nan\.safetensors: tensor "\S+" \[[\d, ]+\] holds (NaN|Infinity) at flat index \d+/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
