@@ -45,4 +45,15 @@ describe('neocc on hostile input', () => {
     expectOneLine(r, /^neocc: error: .*nan\.safetensors: tensor "\S+" \[[\d, ]+\] holds (NaN|Infinity) at flat index \d+/);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
+
+  it('infer: a zip64 entry count with a flipped bit is refused at once (it took > 300 s)', async () => {
+    const bytes = Uint8Array.from(readFileSync(`${MODEL_DIR}/neonext-mini.pt`));
+    bytes[1014980]! ^= 0x80; // the zip64 end record's "total entries" (checked in test/hostile-zip.test.ts)
+    const path = join(tmp, 'z.pt');
+    writeFileSync(path, bytes);
+    const started = performance.now();
+    const r = await runCli(['infer', '--weights', path, '--input', GOLDEN, '--backend', 'wasm'], LIMIT);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expectOneLine(r, /^neocc: error: \S+z\.pt: zip64 end-of-central-directory "total entries" field/);
+  });
 });
