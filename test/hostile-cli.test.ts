@@ -56,4 +56,11 @@ describe('neocc on hostile input', () => {
     expect(performance.now() - started).toBeLessThan(15_000);
     expectOneLine(r, /^neocc: error: \S+z\.pt: zip64 end-of-central-directory "total entries" field/);
   });
+
+  it('infer: --weights /dev/zero and an image that is a folder are refused by what they are', async () => {
+    let r = await runCli(['infer', '--weights', '/dev/zero', '--input', GOLDEN, '--backend', 'reference'], LIMIT);
+    expectOneLine(r, /^neocc: error: \/dev\/zero: is a character device, not a regular file/);
+    r = await runCli(['infer', '--weights', 'synthetic', '--arch', 'neonext-t', '--backend', 'reference', tmp], LIMIT);
+    expectOneLine(r, /^neocc: error: \S+: is a directory, not a regular file; give the path of an image file/);
+  });
 });

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
+import { MAX_IMAGE_FILE_BYTES, readInputFile } from '../read-input-file.js';
 import { ImageError } from './image-error.js';
 
 /** An 8-bit RGB image, interleaved (r, g, b per pixel), rows top to bottom. */
@@ -48,10 +48,13 @@ export function decodeImage(bytes: Uint8Array, source: string): RgbImage {
   }
 }
 
-/** Reads and decodes one image file; a missing or unreadable file is an ImageError naming it. */
+/**
+ * Reads and decodes one image file; a missing or unreadable file, one that is not a regular file or one over
+ * MAX_IMAGE_FILE_BYTES is an ImageError naming it.
+ */
 export async function readImageFile(path: string): Promise<RgbImage> {
-  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new ImageError('not-found', path, `cannot read: ${err.code ?? err.message}`);
+  const bytes = await readInputFile(path, MAX_IMAGE_FILE_BYTES, 'an image file (JPEG or PNG)', (problem, message) => {
+    throw new ImageError(problem, path, message);
   });
   return decodeImage(bytes, path);
 }

@@ -14,6 +14,8 @@ export type WeightsErrorCode =
   | 'non-finite-tensor'
   | 'unsupported-format'
   | 'not-found'
+  | 'not-a-file'
+  | 'too-large'
   // PyTorch torch.save checkpoints (runtime/weights/torch):
   | 'corrupt-archive'
   | 'corrupt-pickle'
