@@ -63,4 +63,19 @@ describe('neocc on hostile input', () => {
     r = await runCli(['infer', '--weights', 'synthetic', '--arch', 'neonext-t', '--backend', 'reference', tmp], LIMIT);
     expectOneLine(r, /^neocc: error: \S+: is a directory, not a regular file; give the path of an image file/);
   });
+
+  it('gen and export-onnx: output paths on procfs or through a file fail at once in one line (they never returned)', async () => {
+    const file = join(tmp, 'a-file');
+    writeFileSync(file, 'x');
+    const started = performance.now();
+    let r = await runCli(['gen', '--target', 'wgsl', '--spec', '4+7', '--input-shape', '1,22,12,12', '--out', '/proc/self/x'], LIMIT);
+    expectOneLine(r, /^neocc: error: \/proc\/self\/x: cannot create the --out folder: its parent \/proc\/self does not allow new folders/);
+    r = await runCli(['gen', '--target', 'wgsl', '--spec', '4+7', '--input-shape', '1,22,12,12', '--out', file], LIMIT);
+    expectOneLine(r, /^neocc: error: \S+a-file: is a regular file, not a directory; the --out folder must be a directory$/m);
+    r = await runCli(['export-onnx', '--arch', 'neonext-t', '--weights', 'synthetic', '--out', '/proc/self/x/m.onnx'], LIMIT);
+    expectOneLine(r, /^neocc: error: \/proc\/self\/x: cannot create the folder of the --out file/);
+    r = await runCli(['export-onnx', '--arch', 'neonext-t', '--weights', 'synthetic', '--out', tmp], LIMIT);
+    expectOneLine(r, /^neocc: error: \S+: is a directory; the --out file must be a file path \(e\.g\. \S+\/model\.onnx\)$/m);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
 });
