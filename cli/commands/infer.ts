@@ -138,9 +138,9 @@ async function readInput(path: string): Promise<Tensor> {
 
 /** The input decides the resolution; a conflicting --resolution is an error rather than a silent choice. */
 function inputResolution(input: Tensor, path: string, requested: number | undefined): number {
-  const [, c, h, w] = input.shape;
-  if (input.shape.length !== 4 || c !== IMAGE_CHANNELS || h !== w) {
-    throw new WeightsError('shape-mismatch', path, `tensor "input" has shape ${formatShape(input.shape)}; expected [N, 3, R, R]`);
+  const [n, c, h, w] = input.shape;
+  if (input.shape.length !== 4 || c !== IMAGE_CHANNELS || h !== w || n === 0) {
+    throw new WeightsError('shape-mismatch', path, `tensor "input" has shape ${formatShape(input.shape)}; expected [N, 3, R, R] with N >= 1`);
   }
   if (requested !== undefined && requested !== h) {
     throw new WeightsError('shape-mismatch', path, `tensor "input" is ${h}x${w} but --resolution is ${requested}`);
