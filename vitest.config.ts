@@ -42,6 +42,7 @@ const TIERS = {
     'test/gen.test.ts', // `neocc gen` in child processes, ts-morph
     'test/onnx-export.test.ts', // onnxruntime-node/web sessions
     'test/cuda-nvcc.test.ts', // nvcc on ~90 CUDA kernels for two architectures (~15 s)
+    'test/hostile-cli.test.ts', // `neocc` child processes on hostile input
   ],
   // asc-compiled WebAssembly kernels or the wasm backend, on this CPU.
   wasm: ['test/wasm-*.test.ts'],

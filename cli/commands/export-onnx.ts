@@ -1,7 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ONNX_FORMS, exportNeoNeXtOnnx, isOnnxForm } from '../../compiler/onnx/export-neonext.js';
+import { ensureOutputFile, OutputPathError } from '../../compiler/output-path.js';
 import { ARCHITECTURE_NAMES } from '../../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
 import { neoNeXtParams } from '../../nn/neonext-params.js';
@@ -49,6 +49,8 @@ Examples:
     .action(async (options: ExportOnnxOptions, command: Command) => {
       if (options.out === undefined) command.error('error: --out <file> is required (where to write the .onnx model)', { exitCode: 2 });
       if (!isOnnxForm(options.form)) command.error(`error: --form ${options.form}; allowed: ${ONNX_FORMS.join(' | ')}`, { exitCode: 2 });
+      // Checked (its folder made) before the export: a bad --out fails at once, in one line.
+      const out = ensureOutputFile(options.out!, 'the --out file');
       const weightsSource = options.weights === 'synthetic' ? 'synthetic' : await readTensorFile(options.weights);
       const config = resolveModelConfig({
         arch: options.arch, resolution: options.resolution, layers: options.layers, dims: options.dims,
@@ -57,9 +59,9 @@ Examples:
       const schema = neoNeXtSchema(config);
       const stateDict = loadStateDict(weightsSource === 'synthetic' ? tensorSourceFromMap('synthetic', syntheticStateDict(schema)) : weightsSource, schema);
       const exported = exportNeoNeXtOnnx(config, neoNeXtParams(config, stateDict), options.form);
-      const out = resolve(options.out!);
-      await mkdir(dirname(out), { recursive: true });
-      await writeFile(out, exported.bytes);
+      await writeFile(out, exported.bytes).catch((err: NodeJS.ErrnoException) => {
+        throw new OutputPathError(out, `cannot write: ${err.code ?? err.message}`);
+      });
       if (options.json) {
         process.stdout.write(`${JSON.stringify({
           out, bytes: exported.bytes.length, nodes: exported.nodeCount, initializers: exported.initializerCount, form: exported.form,

@@ -3,6 +3,7 @@ import { ARCHITECTURE_NAMES } from '../../compiler/spec/model-config.js';
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { StaleOutputError } from '../../compiler/gen/gen-error.js';
 import { describeRequest, resolveGenRequest, resolveOutDir } from '../../compiler/gen/gen-request.js';
+import { ensureDir } from '../../compiler/output-path.js';
 import { intList } from '../options.js';
 
 interface GenOptions {
@@ -43,6 +44,8 @@ Examples:
     .action(async (options: GenOptions) => {
       const request = resolveGenRequest(options);
       const outDir = resolveOutDir(options.out);
+      // Checked (and made) before generating, which can take minutes: a bad --out fails at once, in one line.
+      if (!options.check) ensureDir(outDir, 'the --out folder');
       // Loaded on use: ts-morph (with its own TypeScript) would add about half a second to every other command.
       const {
         describeModel, describeSpec, diffGenerated, generateWithBinaries, isUpToDate, modelFileName, moduleFileName, writeGenerated,

@@ -7,6 +7,7 @@ import { createBackend } from '../../runtime/backends/create-backend.js';
 import { readImageFile, SUPPORTED_IMAGE_FORMATS, type RgbImage } from '../../runtime/image/decode.js';
 import { IMAGENET_CLASSES } from '../../runtime/image/imagenet-classes.js';
 import { imagesToTensor, UPSTREAM_CROP_PCT } from '../../runtime/image/preprocess.js';
+import { checkedLogits } from '../../runtime/model/checked-logits.js';
 import { resolveModelConfig, type ModelOptions } from '../../runtime/model/resolve-config.js';
 import { topK, type ClassScore } from '../../runtime/model/top-k.js';
 import { readTensorFile } from '../../runtime/weights/read-tensor-file.js';
@@ -100,9 +101,10 @@ Examples:
         const model = await backend.loadModel(config, neoNeXtParams(config, stateDict));
         const forwardStart = performance.now();
         progress(`neocc: model ready in ${((forwardStart - prepareStart) / 1000).toFixed(2)} s`);
-        const logits = await model.forward(image, (module) => progress(`  ${module} done at ${((performance.now() - forwardStart) / 1000).toFixed(2)} s`));
+        const raw = await model.forward(image, (module) => progress(`  ${module} done at ${((performance.now() - forwardStart) / 1000).toFixed(2)} s`));
         const done = performance.now();
         model.dispose();
+        const logits = checkedLogits(raw);
         const rows = logitRows(logits);
         const top5 = rows.map((row) => labeled(topK(row, 5), config.classes));
         const timings = { load_ms: round(loaded - started), prepare_ms: round(forwardStart - prepareStart), forward_ms: round(done - forwardStart) };
@@ -136,9 +138,9 @@ async function readInput(path: string): Promise<Tensor> {
 
 /** The input decides the resolution; a conflicting --resolution is an error rather than a silent choice. */
 function inputResolution(input: Tensor, path: string, requested: number | undefined): number {
-  const [, c, h, w] = input.shape;
-  if (input.shape.length !== 4 || c !== IMAGE_CHANNELS || h !== w) {
-    throw new WeightsError('shape-mismatch', path, `tensor "input" has shape ${formatShape(input.shape)}; expected [N, 3, R, R]`);
+  const [n, c, h, w] = input.shape;
+  if (input.shape.length !== 4 || c !== IMAGE_CHANNELS || h !== w || n === 0) {
+    throw new WeightsError('shape-mismatch', path, `tensor "input" has shape ${formatShape(input.shape)}; expected [N, 3, R, R] with N >= 1`);
   }
   if (requested !== undefined && requested !== h) {
     throw new WeightsError('shape-mismatch', path, `tensor "input" is ${h}x${w} but --resolution is ${requested}`);

@@ -85,6 +85,7 @@ function specSource(text: string, options: RawGenOptions): GenSource {
     throw new GenOptionError('--shift', 'applies to spec codes only', 'a spec code such as "4+7" with --shift, or JSON channel_specs with "shift" keys');
   }
   const shift = options.shift ?? 0;
+  if (Number.isNaN(shift)) throw new GenOptionError('--shift', 'is not a number', 'an integer >= 0 (default 0)');
   if (!Number.isInteger(shift) || shift < 0) throw new GenOptionError('--shift', `= ${shift} is not an integer >= 0`, 'an integer >= 0 (default 0)');
   return { kind: 'spec', text, inputShape: Object.freeze([...shape]), shift };
 }

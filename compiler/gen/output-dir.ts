@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NeoccError } from '../errors.js';
+import { ensureDir, OutputPathError } from '../output-path.js';
 import { GENERATED_HEADER, type GeneratedFile } from './render-modules.js';
 
 /** File names `neocc gen` writes; only these are ever removed or reported as extra, so other files in DIR are safe. */
@@ -51,7 +52,7 @@ export function isUpToDate(diff: OutputDiff): boolean {
  * write (specs dropped from a request), and rewrites only files whose contents changed so timestamps stay put.
  */
 export function writeGenerated(outDir: string, files: readonly GeneratedFile[]): WriteReport {
-  mkdirSync(outDir, { recursive: true });
+  ensureDir(outDir, 'the --out folder');
   const present = ownedFiles(outDir);
   const wanted = new Set(files.map((f) => f.name));
   // A file of a wanted name that neocc did not write (an app's own index.ts) is never overwritten; checked before
@@ -70,7 +71,11 @@ export function writeGenerated(outDir: string, files: readonly GeneratedFile[]):
     if (present.has(file.name) && sameContent(path, file.content)) {
       unchanged.push(file.name);
     } else {
-      writeFileSync(path, file.content);
+      try {
+        writeFileSync(path, file.content);
+      } catch (err) {
+        throw new OutputPathError(path, `cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
       written.push(file.name);
     }
   }
@@ -83,8 +88,9 @@ function ownedFiles(outDir: string): Set<string> {
   try {
     names = readdirSync(outDir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return new Set();
+    throw new OutputPathError(outDir, `cannot list the --out folder: ${code === 'ENOTDIR' ? 'not a directory' : code ?? (err as Error).message}`);
   }
   return new Set(names.filter((name) => OWNED.some((re) => re.test(name)) && isGenerated(join(outDir, name))));
 }

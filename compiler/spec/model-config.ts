@@ -62,10 +62,13 @@ export function releasedConfig(arch: string, resolution: number, overrides: Part
 
 /** Validates a full config (every stage's NeoCell must fit its feature-map size) and freezes it. */
 export function modelConfig(config: NeoNeXtConfig): NeoNeXtConfig {
+  // An example of the right length for each field (NeoNeXt-T's values), so a count error shows what is wanted.
+  const examples = { layers: '3,3,9,3', dims: '96,192,384,768', shifts: '1,1,1,0' } as const;
   const fourInts = (field: 'layers' | 'dims' | 'shifts', min: number): void => {
     const v = config[field];
     if (!Array.isArray(v) || v.length !== STAGE_COUNT || !v.every((x) => Number.isInteger(x) && x >= min)) {
-      throw new SpecError('invalid-model-config', field, v, `${STAGE_COUNT} integers >= ${min}, e.g. --${field} 3,3,9,3`);
+      const count = Array.isArray(v) && v.length !== STAGE_COUNT ? ` (got ${v.length})` : '';
+      throw new SpecError('invalid-model-config', field, v, `${STAGE_COUNT} integers >= ${min}, one per stage${count}, e.g. --${field} ${examples[field]}`);
     }
   };
   fourInts('layers', 1);

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
+import { MAX_IMAGE_FILE_BYTES, readInputFile } from '../read-input-file.js';
 import { ImageError } from './image-error.js';
+import { checkImageSize, jpegSize, MAX_IMAGE_PIXELS, pngSize } from './image-header.js';
 
 /** An 8-bit RGB image, interleaved (r, g, b per pixel), rows top to bottom. */
 export interface RgbImage {
@@ -39,6 +40,9 @@ export function decodeImage(bytes: Uint8Array, source: string): RgbImage {
     throw new ImageError('unsupported-format', source,
       `not a supported image (first bytes: ${head || 'none, the file is empty'}); supported: ${SUPPORTED_IMAGE_FORMATS}`);
   }
+  // Sizes from the header, before decoding: the decoders allocate whatever a header claims.
+  const size = format === 'png' ? pngSize(bytes, source) : jpegSize(bytes);
+  if (size) checkImageSize(size, format === 'png' ? 'PNG' : 'JPEG', source);
   try {
     return format === 'png' ? decodePng(bytes) : decodeJpeg(bytes);
   } catch (err) {
@@ -48,16 +52,20 @@ export function decodeImage(bytes: Uint8Array, source: string): RgbImage {
   }
 }
 
-/** Reads and decodes one image file; a missing or unreadable file is an ImageError naming it. */
+/**
+ * Reads and decodes one image file; a missing or unreadable file, one that is not a regular file or one over
+ * MAX_IMAGE_FILE_BYTES is an ImageError naming it.
+ */
 export async function readImageFile(path: string): Promise<RgbImage> {
-  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new ImageError('not-found', path, `cannot read: ${err.code ?? err.message}`);
+  const bytes = await readInputFile(path, MAX_IMAGE_FILE_BYTES, 'an image file (JPEG or PNG)', (problem, message) => {
+    throw new ImageError(problem, path, message);
   });
   return decodeImage(bytes, path);
 }
 
 function decodeJpeg(bytes: Uint8Array): RgbImage {
-  const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false });
+  // jpeg-js's own pixel cap backs up the header check (checkImageSize) for frames it finds that jpegSize did not.
+  const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6 });
   return checked({ width: decoded.width, height: decoded.height, data: decoded.data });
 }
 

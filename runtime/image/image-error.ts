@@ -1,6 +1,6 @@
 import { NeoccError } from '../../compiler/errors.js';
 
-export type ImageErrorCode = 'unsupported-format' | 'not-found' | 'corrupt-image';
+export type ImageErrorCode = 'unsupported-format' | 'not-found' | 'not-a-file' | 'too-large' | 'too-many-pixels' | 'corrupt-image';
 
 /** An image file that cannot be classified as is; the message names the file. */
 export class ImageError extends NeoccError {

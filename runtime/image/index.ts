@@ -1,4 +1,5 @@
 export { decodeImage, readImageFile, sniffImageFormat, SUPPORTED_IMAGE_FORMATS, type RgbImage } from './decode.js';
+export { checkImageSize, jpegSize, MAX_IMAGE_ASPECT, MAX_IMAGE_PIXELS, pngSize, type ImageSize } from './image-header.js';
 export { ImageError, type ImageErrorCode } from './image-error.js';
 export { IMAGENET_CLASSES, imagenetClassName } from './imagenet-classes.js';
 export {

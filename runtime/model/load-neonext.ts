@@ -8,6 +8,7 @@ import { createBackend } from '../backends/create-backend.js';
 import { parseTensorFile } from '../weights/read-tensor-file.js';
 import { loadStateDict, tensorSourceFromMap, type TensorSource } from '../weights/state-dict.js';
 import { syntheticStateDict } from '../weights/synthetic.js';
+import { checkedLogits } from './checked-logits.js';
 import { resolveModelConfig, type ModelOptions } from './resolve-config.js';
 import { topK, type ClassScore } from './top-k.js';
 
@@ -22,7 +23,7 @@ export interface NeoNeXtModel {
   readonly config: NeoNeXtConfig;
   /** The backend's description (e.g. the WebGPU adapter). */
   readonly backend: string;
-  /** input [N, 3, R, R] → logits [N, classes]. */
+  /** input [N, 3, R, R] → logits [N, classes]; a NeoccError ('non-finite-output') when any logit is NaN or infinite. */
   forward(input: Tensor, observe?: ModuleObserver): Promise<Tensor>;
   /** The `k` best classes per image (default 5), best first. */
   classify(input: Tensor, k?: number): Promise<ClassScore[][]>;
@@ -47,9 +48,9 @@ export async function loadNeoNeXt(options: LoadNeoNeXtOptions): Promise<NeoNeXtM
     return {
       config,
       backend: backend.description,
-      forward: (input, observe) => loaded.forward(input, observe),
+      forward: async (input, observe) => checkedLogits(await loaded.forward(input, observe)),
       classify: async (input, k = 5) => {
-        const logits = await loaded.forward(input);
+        const logits = checkedLogits(await loaded.forward(input));
         const [n, classes] = logits.shape as [number, number];
         return Array.from({ length: n }, (_, i) => topK(Array.from(logits.data.subarray(i * classes, (i + 1) * classes)), k));
       },

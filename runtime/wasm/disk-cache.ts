@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { KernelArtifact } from '../../compiler/artifact.js';
+import { ensureDir } from '../../compiler/output-path.js';
 import { ASC_OPTIONS, ASC_SHARED_MEMORY_OPTIONS } from './compile-assemblyscript.js';
 import { wasmApi, type WasmModule } from './wasm-api.js';
 
@@ -134,7 +135,7 @@ export class WasmDiskCache {
   /** Stores one asc output exporting the entry points of `artifacts`. Never throws (a failed write just is not cached). */
   async store(artifacts: readonly KernelArtifact[], sharedMemory: boolean, binary: Uint8Array): Promise<void> {
     try {
-      await mkdir(this.dir, { recursive: true });
+      ensureDir(this.dir, 'the wasm kernel cache folder'); // bounded: a recursive mkdir never returns on /proc
       const name = sha256(binary);
       await writeAtomic(join(this.dir, `${name}.wasm`), binary);
       await Promise.all(artifacts.map((a) => writeAtomic(this.refPath(a, sharedMemory), `${name}\n`)));
@@ -163,8 +164,24 @@ async function removeQuietly(path: string): Promise<void> {
   }
 }
 
-/** The disk cache for `dir` (default: from the environment, see wasmCacheDir); null when disabled or unusable. */
-export function openWasmDiskCache(dir: string | null = wasmCacheDir()): WasmDiskCache | null {
+/** Folders already reported unusable, so a process warns once per folder. */
+const warned = new Set<string>();
+
+/**
+ * The disk cache for `dir` (default: from the environment, see wasmCacheDir); null when disabled or unusable. A
+ * folder that cannot be made or written (a path through a file, /proc, read-only) turns the cache off for this call
+ * with one line on stderr (once per folder and process): the cache only saves time, so it never fails a compile.
+ */
+export function openWasmDiskCache(dir: string | null = wasmCacheDir(),
+  warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): WasmDiskCache | null {
   const version = installedAscVersion();
-  return dir && version ? new WasmDiskCache(dir, version) : null;
+  if (!dir || !version) return null;
+  try {
+    ensureDir(dir, 'the wasm kernel cache folder');
+  } catch (err) {
+    if (!warned.has(dir)) warn(`neocc: warning: wasm kernel disk cache off (set NEOCC_CACHE_DIR to a writable folder, or to off): ${(err as Error).message}`);
+    warned.add(dir);
+    return null;
+  }
+  return new WasmDiskCache(dir, version);
 }

@@ -1,9 +1,8 @@
+import { MAX_TENSOR_FILE_BYTES, readInputFile } from '../read-input-file.js';
 import { parseSafetensors } from './safetensors.js';
 import type { TensorSource } from './state-dict.js';
 import { parseTorchCheckpoint } from './torch/checkpoint.js';
 import { WeightsError } from './weights-error.js';
-
-const NODE_FS = 'node:fs/promises';
 
 /** What `readTensorFile` accepts, for messages. */
 export const TENSOR_FILE_FORMATS = 'a PyTorch torch.save checkpoint (.pt/.pth, zip format) or a .safetensors file';
@@ -43,13 +42,11 @@ export function parseTensorFile(bytes: Uint8Array, source: string): TensorSource
 
 /**
  * Reads a weights or input file (Node only): a torch.save checkpoint or a safetensors file, told apart by magic
- * bytes. `node:fs` is imported on call, so browser code may import this module for `parseTensorFile`.
+ * bytes. The path must be a regular file of at most MAX_TENSOR_FILE_BYTES (see runtime/read-input-file.ts).
  */
 export async function readTensorFile(path: string): Promise<TensorSource> {
-  // A variable specifier (as in runtime/webgpu/gpu-context.ts) keeps bundlers from resolving node:fs for browsers.
-  const { readFile } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS)) as typeof import('node:fs/promises');
-  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new WeightsError('not-found', path, `cannot read: ${err.code ?? err.message}`);
+  const bytes = await readInputFile(path, MAX_TENSOR_FILE_BYTES, 'a tensor file (weights or --input)', (problem, message) => {
+    throw new WeightsError(problem, path, message);
   });
   return parseTensorFile(bytes, path);
 }

@@ -147,6 +147,13 @@ function parseEntry(
   if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
     fail('corrupt-header', `tensor "${name}" has shape ${JSON.stringify(shape)}; expected a list of non-negative integers`);
   }
+  // JSON numbers past 2^53 are rounded by JSON.parse, so an offset there cannot be trusted to the byte: refused.
+  if (Array.isArray(offsets) && offsets.some((o) => typeof o === 'number' && o > Number.MAX_SAFE_INTEGER)) {
+    fail('bad-offsets', `tensor "${name}" has data_offsets ${JSON.stringify(offsets)}; offsets must be below 2^53 (${Number.MAX_SAFE_INTEGER + 1})`);
+  }
+  if (Array.isArray(shape) && shape.some((d) => typeof d === 'number' && d > Number.MAX_SAFE_INTEGER)) {
+    fail('corrupt-header', `tensor "${name}" has shape ${JSON.stringify(shape)}; dimensions must be below 2^53`);
+  }
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0) || offsets[0] > offsets[1]) {
     fail('bad-offsets', `tensor "${name}" has data_offsets ${JSON.stringify(offsets)}; expected [begin, end] with 0 <= begin <= end`);
   }

@@ -1,5 +1,6 @@
 import { IGNORED_KEY_SUFFIXES, type StateDictSchema } from '../../compiler/spec/neonext-state-dict.js';
 import { formatShape, sameShape, type Tensor } from '../../nn/tensor.js';
+import { firstNonFinite } from './finite.js';
 import { WeightsError } from './weights-error.js';
 
 /** Named tensors with upstream keys (no `module.` prefix). */
@@ -32,7 +33,8 @@ const DDP_PREFIX = 'module.';
 
 /**
  * Reads exactly the tensors of `schema` from `file`, accepting keys with or without `module.`, ignoring BatchNorm's
- * `num_batches_tracked`, and failing with the key name on anything missing, unexpected or mis-shaped.
+ * `num_batches_tracked`, and failing with the key name on anything missing, unexpected or mis-shaped, or holding a
+ * NaN or an infinity (a diverged or damaged checkpoint would otherwise yield NaN logits that look like a result).
  */
 export function loadStateDict(file: TensorSource, schema: StateDictSchema): StateDict {
   const byKey = new Map<string, string>();
@@ -57,6 +59,11 @@ export function loadStateDict(file: TensorSource, schema: StateDictSchema): Stat
     const tensor = file.tensor(byKey.get(key)!);
     if (!sameShape(tensor.shape, shape)) {
       throw new WeightsError('shape-mismatch', file.source, `tensor "${key}" has shape ${formatShape(tensor.shape)}, the architecture expects ${formatShape(shape)}`);
+    }
+    const bad = firstNonFinite(tensor);
+    if (bad) {
+      throw new WeightsError('non-finite-tensor', file.source,
+        `tensor "${key}" ${formatShape(tensor.shape)} holds ${bad.value} at flat index ${bad.index}; weights must be finite (a diverged or damaged checkpoint?)`);
     }
     dict.set(key, tensor);
   }

@@ -11,8 +11,11 @@ export type WeightsErrorCode =
   | 'missing-tensor'
   | 'unexpected-tensor'
   | 'shape-mismatch'
+  | 'non-finite-tensor'
   | 'unsupported-format'
   | 'not-found'
+  | 'not-a-file'
+  | 'too-large'
   // PyTorch torch.save checkpoints (runtime/weights/torch):
   | 'corrupt-archive'
   | 'corrupt-pickle'

@@ -1,7 +1,7 @@
-import { unzipSync } from 'fflate';
 import { formatShape, shapeSize, Tensor } from '../../../nn/tensor.js';
 import type { TensorSource } from '../state-dict.js';
 import { WeightsError } from '../weights-error.js';
+import { unzip } from './zip.js';
 import { describe, PickleDict, TensorRecord, unpickle, type PickleValue, type StorageDtype } from './pickle.js';
 
 /** One tensor of a checkpoint: a strided view (in elements) of the storage record `<archive>/data/<storageKey>`. */
@@ -137,116 +137,6 @@ export function parseTorchCheckpoint(bytes: Uint8Array, source = '<torch checkpo
   return new TorchCheckpoint(source, archiveName, formatVersion, wrapperKey, entries, records);
 }
 
-/** Unzips with the checks fflate leaves out, so a damaged file fails here, with the file name, and not deep inside fflate. */
-function unzip(bytes: Uint8Array, source: string): Record<string, Uint8Array> {
-  const u32 = (at: number): number => (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
-  const u16 = (at: number): number => bytes[at]! | (bytes[at + 1]! << 8);
-  const isZip = bytes.length >= 4 && (u32(0) === 0x04034b50 || u32(0) === 0x06054b50);
-  if (!isZip) {
-    throw new WeightsError('unsupported-format', source,
-      `not a zip archive (file starts with ${hex(bytes.subarray(0, 4))}); torch.save checkpoints (PyTorch >= 1.6) are zip files`);
-  }
-  // The end-of-central-directory record must end exactly at the end of the file (its comment runs to the end).
-  let eocd = -1;
-  for (let at = bytes.length - 22; at >= 0 && at >= bytes.length - 22 - 0xffff; at--) {
-    if (u32(at) === 0x06054b50 && at + 22 + u16(at + 20) === bytes.length) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) {
-    throw new WeightsError('truncated-file', source,
-      `zip end-of-central-directory record not found at the end of the ${bytes.length}-byte file (truncated download or copy?)`);
-  }
-  let entryCount = u16(eocd + 10);
-  let directoryStart = u32(eocd + 16);
-  let directoryEnd = u32(eocd + 12) + directoryStart;
-  let directoryLimit = eocd;
-  if (eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
-    // ZIP64: sizes and offsets live in the zip64 end-of-central-directory record.
-    const zip64 = Number(new DataView(bytes.buffer, bytes.byteOffset + eocd - 20, 20).getBigUint64(8, true));
-    if (zip64 + 56 > eocd || u32(zip64) !== 0x06064b50) {
-      throw new WeightsError('corrupt-archive', source, `zip64 end-of-central-directory record at byte ${zip64} is missing or damaged`);
-    }
-    const view = new DataView(bytes.buffer, bytes.byteOffset + zip64, 56);
-    entryCount = Number(view.getBigUint64(32, true));
-    directoryStart = Number(view.getBigUint64(48, true));
-    directoryEnd = Number(view.getBigUint64(40, true)) + directoryStart;
-    directoryLimit = zip64;
-  }
-  if (directoryEnd > directoryLimit) {
-    throw new WeightsError('corrupt-archive', source, `zip central directory ends at byte ${directoryEnd}, past its end record at byte ${directoryLimit}`);
-  }
-  const expected = new Map<string, number>();
-  let records: Record<string, Uint8Array>;
-  try {
-    records = unzipSync(bytes, {
-      filter: (file) => {
-        expected.set(file.name, file.originalSize);
-        return true;
-      },
-    });
-  } catch (err) {
-    throw new WeightsError('corrupt-archive', source, `cannot unzip: ${(err as Error).message}`);
-  }
-  for (const [name, size] of expected) {
-    const got = records[name]?.length ?? 0;
-    if (got !== size) throw new WeightsError('truncated-file', source, `zip record "${name}" has ${got} of its ${size} bytes (truncated or damaged file)`);
-  }
-  // fflate does not check CRC-32s; a flipped bit in a weight would otherwise pass silently.
-  let at = directoryStart;
-  for (let i = 0; i < entryCount; i++) {
-    if (at + 46 > directoryEnd || u32(at) !== 0x02014b50) {
-      throw new WeightsError('corrupt-archive', source, `zip central directory entry ${i} at byte ${at} is damaged`);
-    }
-    const nameBytes = bytes.subarray(at + 46, at + 46 + u16(at + 28));
-    // Like fflate: UTF-8 when general-purpose flag bit 11 is set, else one byte per character.
-    const name = u16(at + 8) & 0x800 ? new TextDecoder().decode(nameBytes) : String.fromCharCode(...nameBytes);
-    const record = records[name];
-    const stored = u32(at + 16);
-    if (record !== undefined) {
-      const computed = crc32(record);
-      if (computed !== stored) {
-        throw new WeightsError('corrupt-archive', source,
-          `zip record "${name}" fails its CRC-32 check (stored ${hex32(stored)}, computed ${hex32(computed)}): the file is damaged`);
-      }
-    }
-    at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32);
-    if (at > directoryEnd) throw new WeightsError('corrupt-archive', source, `zip central directory entry ${i} ("${name}") runs past the directory's end`);
-  }
-  return records;
-}
-
-/** CRC-32 tables for slicing-by-8: table k (at 256k) advances a byte that is followed by k more. */
-const CRC_TABLES = (() => {
-  const t = new Uint32Array(256 * 8);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[256 * k + n] = (t[256 * (k - 1) + n]! >>> 8) ^ t[t[256 * (k - 1) + n]! & 0xff]!;
-  return t;
-})();
-
-/** The zip (IEEE) CRC-32 of `d`, eight bytes per step (about 1.5 GB/s on V8). */
-function crc32(d: Uint8Array): number {
-  const t = CRC_TABLES;
-  let c = 0xffffffff;
-  let i = 0;
-  for (const last = d.length - 8; i <= last; i += 8) {
-    const a = c ^ (d[i]! | (d[i + 1]! << 8) | (d[i + 2]! << 16) | (d[i + 3]! << 24));
-    c = t[1792 + (a & 0xff)]! ^ t[1536 + ((a >>> 8) & 0xff)]! ^ t[1280 + ((a >>> 16) & 0xff)]! ^ t[1024 + (a >>> 24)]!
-      ^ t[768 + d[i + 4]!]! ^ t[512 + d[i + 5]!]! ^ t[256 + d[i + 6]!]! ^ t[d[i + 7]!]!;
-  }
-  for (; i < d.length; i++) c = t[(c ^ d[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function hex32(value: number): string {
-  return `0x${value.toString(16).padStart(8, '0')}`;
-}
-
 function readVersion(records: Record<string, Uint8Array>, names: readonly string[], source: string): number | undefined {
   for (const name of names) {
     const record = records[name];
@@ -349,8 +239,4 @@ function halfToFloat(h: number): number {
   if (exponent === 0) return sign * fraction * 2 ** -24;
   if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
   return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
-}
-
-function hex(bytes: Uint8Array): string {
-  return [...bytes].map((x) => x.toString(16).padStart(2, '0')).join(' ') || '(nothing)';
 }

@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Tensor } from '../nn/tensor.js';
+import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetensors.js';
+import { MODEL_DIR } from './helpers/fixtures.js';
+import { runCli, type CliResult } from './helpers/run-cli.js';
+
+/**
+ * issue 14 through the CLI: hostile input ends in one `neocc: error:` line (exit 1), never a hang, a stack trace or
+ * a printed NaN. Each case runs a child process (~1-2 s), so only the cases that need the CLI are here; the
+ * checks themselves are tested directly in test/hostile-*.test.ts.
+ */
+
+const GOLDEN = `${MODEL_DIR}/neonext-mini.golden.safetensors`;
+const tmp = mkdtempSync(join(tmpdir(), 'neocc-hostile-cli-'));
+/** A hang is a failure: every case here finished in a few seconds once fixed. */
+const LIMIT = { timeoutMs: 60_000 };
+
+/** One error line (exit 1), no stack frames. */
+function expectOneLine(r: CliResult, pattern: RegExp): void {
+  expect(r.code).toBe(1);
+  const lines = r.stderr.trimEnd().split('\n').filter((l) => !l.startsWith('neocc: ') || l.startsWith('neocc: error:') || l.startsWith('hint:'));
+  expect(lines.filter((l) => l.startsWith('neocc: error:')).length).toBe(1);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  expect(r.stderr).toMatch(pattern);
+  expect(r.stdout).toBe('');
+}
+
+describe('neocc on hostile input', () => {
+  it('infer: weights holding a NaN and an Inf exit 1 with one line naming the tensor', async () => {
+    const file = parseSafetensors(readFileSync(`${MODEL_DIR}/neonext-mini.safetensors`), 'mini');
+    const tensors = new Map<string, Tensor>();
+    for (const name of file.names) {
+      if (!file.isFloat(name)) continue;
+      const data = Float32Array.from(file.tensor(name).data);
+      if (name === 'head.fc.weight') data[7] = Number.NaN;
+      if (name === 'stage_1.0.ops.content.neocell.weight_a.0') data[0] = Number.POSITIVE_INFINITY;
+      tensors.set(name, new Tensor(file.shapeOf(name)!, data));
+    }
+    const path = join(tmp, 'nan.safetensors');
+    writeFileSync(path, writeSafetensors(tensors));
+    const r = await runCli(['infer', '--weights', path, '--input', GOLDEN, '--backend', 'reference'], LIMIT);
+    expectOneLine(r, /^neocc: error: .*nan\.safetensors: tensor "\S+" \[[\d, ]+\] holds (NaN|Infinity) at flat index \d+/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('infer: a zip64 entry count with a flipped bit is refused at once (it took > 300 s)', async () => {
+    const bytes = Uint8Array.from(readFileSync(`${MODEL_DIR}/neonext-mini.pt`));
+    bytes[1014980]! ^= 0x80; // the zip64 end record's "total entries" (checked in test/hostile-zip.test.ts)
+    const path = join(tmp, 'z.pt');
+    writeFileSync(path, bytes);
+    const started = performance.now();
+    const r = await runCli(['infer', '--weights', path, '--input', GOLDEN, '--backend', 'wasm'], LIMIT);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expectOneLine(r, /^neocc: error: \S+z\.pt: zip64 end-of-central-directory "total entries" field/);
+  });
+
+  it('infer: --weights /dev/zero and an image that is a folder are refused by what they are', async () => {
+    let r = await runCli(['infer', '--weights', '/dev/zero', '--input', GOLDEN, '--backend', 'reference'], LIMIT);
+    expectOneLine(r, /^neocc: error: \/dev\/zero: is a character device, not a regular file/);
+    r = await runCli(['infer', '--weights', 'synthetic', '--arch', 'neonext-t', '--backend', 'reference', tmp], LIMIT);
+    expectOneLine(r, /^neocc: error: \S+: is a directory, not a regular file; give the path of an image file/);
+  });
+
+  it('gen and export-onnx: output paths on procfs or through a file fail at once in one line (they never returned)', async () => {
+    const file = join(tmp, 'a-file');
+    writeFileSync(file, 'x');
+    const started = performance.now();
+    let r = await runCli(['gen', '--target', 'wgsl', '--spec', '4+7', '--input-shape', '1,22,12,12', '--out', '/proc/self/x'], LIMIT);
+    expectOneLine(r, /^neocc: error: \/proc\/self\/x: cannot create the --out folder: its parent \/proc\/self does not allow new folders/);
+    r = await runCli(['gen', '--target', 'wgsl', '--spec', '4+7', '--input-shape', '1,22,12,12', '--out', file], LIMIT);
+    expectOneLine(r, /^neocc: error: \S+a-file: is a regular file, not a directory; the --out folder must be a directory$/m);
+    r = await runCli(['export-onnx', '--arch', 'neonext-t', '--weights', 'synthetic', '--out', '/proc/self/x/m.onnx'], LIMIT);
+    expectOneLine(r, /^neocc: error: \/proc\/self\/x: cannot create the folder of the --out file/);
+    r = await runCli(['export-onnx', '--arch', 'neonext-t', '--weights', 'synthetic', '--out', tmp], LIMIT);
+    expectOneLine(r, /^neocc: error: \S+: is a directory; the --out file must be a file path \(e\.g\. \S+\/model\.onnx\)$/m);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+
+  it('any error is one line plus at most a hint, with no stack frames; --verbose prints the stack', async () => {
+    const batch0 = join(tmp, 'batch0.safetensors');
+    writeFileSync(batch0, writeSafetensors(new Map([['input', new Tensor([0, 3, 128, 128], new Float32Array(0))]])));
+    const cases: Array<[string[], RegExp]> = [
+      // A RangeError deep in the synthetic weights (a 100000x100000 input): an error neocc does not check for yet.
+      [['infer', '--resolution', '100000', '--weights', 'synthetic', '--arch', 'neonext-t', '--backend', 'reference'],
+        /^neocc: error: internal error \(RangeError\): Invalid typed array length: \d+\nhint: neocc did not expect this error .*--verbose for the stack trace\n$/],
+      [['gen', '--spec', '4+7', '--input-shape', '1,1000000000,12,12', '--target', 'wgsl', '--out', join(tmp, 'g')],
+        /^neocc: error: internal error \(RangeError\): u32 literal out of range: \d+\nhint: .*\n$/],
+      [['infer', '--input', batch0, '--weights', `${MODEL_DIR}/neonext-mini.safetensors`, '--backend', 'reference'],
+        /^neocc: error: \S+batch0\.safetensors: tensor "input" has shape \[0, 3, 128, 128\]; expected \[N, 3, R, R\] with N >= 1\n$/],
+    ];
+    for (const [args, pattern] of cases) {
+      const r = await runCli(args, LIMIT);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    }
+    const verbose = await runCli([...cases[0]![0], '--verbose'], LIMIT);
+    expect(verbose.code).toBe(1);
+    expect(verbose.stderr).toMatch(/^neocc: error: internal error \(RangeError\)/);
+    expect(verbose.stderr).toMatch(/^RangeError: Invalid typed array length[^]*^\s+at /m);
+  });
+});

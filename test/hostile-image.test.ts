@@ -1,0 +1,83 @@
+import { deflateSync } from 'node:zlib';
+import jpeg from 'jpeg-js';
+import pngjs from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { crc32 } from '../runtime/crc32.js';
+import { decodeImage } from '../runtime/image/decode.js';
+import { ImageError } from '../runtime/image/image-error.js';
+import { MAX_IMAGE_ASPECT, MAX_IMAGE_PIXELS } from '../runtime/image/image-header.js';
+
+/** issue 14: image sizes are checked from the header before decoding; damaged PNGs fail in one clear line. */
+
+function imageError(fn: () => unknown): ImageError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ImageError) return err;
+    throw err;
+  }
+  throw new Error('expected an ImageError, nothing was thrown');
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body), 8 + data.length);
+  return out;
+}
+
+/** A well-formed grey 8-bit PNG header claiming width x height, with a tiny (incomplete) IDAT: a few dozen bytes. */
+function claimedPng(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(width + 1))),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+const greyPng = (width: number, height: number): Buffer =>
+  pngjs.PNG.sync.write(Object.assign(new pngjs.PNG({ width, height }), { data: Buffer.alloc(width * height * 4, 128) }), { colorType: 0 });
+
+describe('image budgets and damaged images', () => {
+  it('refuses a 1x5000 PNG by its aspect ratio (its resize took 8 GB), naming the file, the size and the limit', () => {
+    const bytes = greyPng(1, 5000);
+    expect(bytes.length).toBeLessThan(4000); // a tiny file
+    const err = imageError(() => decodeImage(bytes, 'strip.png'));
+    expect(err.code).toBe('too-many-pixels');
+    expect(err.message).toMatch(new RegExp(`^strip\\.png: the PNG of 1x5000 has an aspect ratio of 5000\\.0:1, over the limit of ${MAX_IMAGE_ASPECT}:1`));
+    // 50:1 itself decodes.
+    expect(decodeImage(greyPng(2, 100), 'ok.png').height).toBe(100);
+  });
+
+  it('refuses a 20000x20000 PNG and JPEG from the header in milliseconds (decoding took 8-10 GB)', () => {
+    const started = performance.now();
+    let err = imageError(() => decodeImage(claimedPng(20000, 20000), 'big.png'));
+    expect(err.code).toBe('too-many-pixels');
+    expect(err.message).toBe(`big.png: the PNG of 20000x20000 is 400.0 megapixels, over the limit of ${MAX_IMAGE_PIXELS / 1e6} megapixels; downscale it first`);
+    const small = Buffer.from(jpeg.encode({ width: 8, height: 8, data: Buffer.alloc(256, 90) }, 90).data);
+    const sof = small.indexOf(Buffer.from([0xff, 0xc0]));
+    small.writeUInt16BE(20000, sof + 5);
+    small.writeUInt16BE(20000, sof + 7);
+    err = imageError(() => decodeImage(small, 'big.jpg'));
+    expect(err.message).toMatch(/^big\.jpg: the JPEG of 20000x20000 is 400\.0 megapixels, over the limit/);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('a truncated PNG and a bad IHDR CRC fail in one clear line (pngjs: "read requests waitng on finished stream")', () => {
+    const bytes = greyPng(40, 30);
+    let err = imageError(() => decodeImage(bytes.subarray(0, bytes.length - 20), 'cut.png'));
+    expect(err.code).toBe('corrupt-image');
+    expect(err.message).toMatch(/^cut\.png: truncated PNG: chunk IDAT at byte 33 needs \d+ bytes, the file ends at byte \d+$/);
+    err = imageError(() => decodeImage(bytes.subarray(0, 20), 'head.png'));
+    expect(err.message).toBe('head.png: truncated PNG: chunk IHDR at byte 8 needs 25 bytes, the file ends at byte 20');
+    const bad = Buffer.from(bytes);
+    bad[29]! ^= 1;
+    err = imageError(() => decodeImage(bad, 'crc.png'));
+    expect(err.message).toBe('crc.png: damaged PNG: chunk IHDR at byte 8 fails its CRC-32 check');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { resolveGenRequest } from '../compiler/gen/gen-request.js';
+import { releasedConfig } from '../compiler/spec/model-config.js';
+import { parseSafetensors } from '../runtime/weights/safetensors.js';
+
+/** issue 14, smaller rows: option errors that show what is wanted, and safetensors offsets past 2^53. */
+
+function message(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('expected an error, nothing was thrown');
+}
+
+describe('option and header errors', () => {
+  it('a wrong count of --shifts / --dims shows the count and an example of the right length', () => {
+    expect(message(() => releasedConfig('neonext-t', 224, { shifts: [1, 1] })))
+      .toContain('allowed: 4 integers >= 0, one per stage (got 2), e.g. --shifts 1,1,1,0');
+    expect(message(() => releasedConfig('neonext-t', 224, { dims: [8, 16, 32] })))
+      .toContain('allowed: 4 integers >= 1, one per stage (got 3), e.g. --dims 96,192,384,768');
+  });
+
+  it('gen --shift abc says "not a number"', () => {
+    expect(message(() => resolveGenRequest({ target: 'wgsl', spec: '4+7', inputShape: [1, 22, 12, 12], shift: Number('abc') })))
+      .toBe('gen: --shift is not a number; allowed: an integer >= 0 (default 0)');
+  });
+
+  it('refuses safetensors data_offsets at or past 2^53 (JSON.parse rounds them)', () => {
+    const json = '{"w":{"dtype":"F32","shape":[1],"data_offsets":[9007199254740993,9007199254740997]}}';
+    const bytes = new Uint8Array(8 + json.length);
+    new DataView(bytes.buffer).setBigUint64(0, BigInt(json.length), true);
+    bytes.set(new TextEncoder().encode(json), 8);
+    expect(message(() => parseSafetensors(bytes, 'far.safetensors')))
+      .toBe('far.safetensors: tensor "w" has data_offsets [9007199254740992,9007199254740996]; offsets must be below 2^53 (9007199254740992)');
+  });
+});
