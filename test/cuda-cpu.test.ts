@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { KernelArtifact } from '../compiler/artifact.js';
+import { planNeoCell } from '../compiler/plan/neocell-plan.js';
+import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
+import { specFromCode } from '../compiler/spec/neocell-spec.js';
+import { CUDA } from '../compiler/targets/index.js';
+import { compileNeoCellForward, forwardBaked } from '../kernels/neocell/compile.js';
+import { forwardLaunch, genericChannelTable } from '../kernels/neocell/launch.js';
+import { foldBlock, foldNeoNeXt } from '../nn/fold-neonext.js';
+import { neoNeXtParams } from '../nn/neonext-params.js';
+import { neoCellForward } from '../nn/reference/neocell.js';
+import { concatTensors, relativeL2Error, type Tensor } from '../nn/tensor.js';
+import { readGoldenCase, type BlockCase, type NeoCellCase } from '../runtime/conformance/golden-case.js';
+import { listGoldenCases } from '../runtime/conformance/run-conformance.js';
+import { GXX_MISSING, cudaCpuAvailable } from '../runtime/cuda-cpu/compile.js';
+import { CudaCpuKernels } from '../runtime/cuda-cpu/program-runner.js';
+import { resolveModelConfig } from '../runtime/model/resolve-config.js';
+import { parseSafetensors } from '../runtime/weights/safetensors.js';
+import { loadStateDict } from '../runtime/weights/state-dict.js';
+import { allArtifacts, blockKernels, modelKernels } from '../schedule/model-kernels.js';
+import { neoCellBackwardProgram, neoCellForwardProgram } from '../schedule/neocell.js';
+import { blockProgram, blockWeights, modelForwardProgram, modelWeights } from '../schedule/neonext.js';
+import { ProgramBuilder, programArtifacts, type Program } from '../schedule/program.js';
+import { readFixture } from './helpers/fixtures.js';
+import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
+
+/**
+ * The CUDA kernels' exact .cu text, compiled by g++ against runtime/cuda-cpu/cuda-cpu.h (blocks of real threads,
+ * __syncthreads as a barrier, per-block __shared__) and run on this CPU: the golden NeoCell and block cases and
+ * neonext-mini's whole forward through the schedule's programs. Every kernel goes into ONE binary (g++ takes
+ * seconds per compile). g++ is required: without it these tests fail with GXX_MISSING.
+ */
+
+function loadCases<T>(directory: string): Promise<T[]> {
+  return listGoldenCases(directory).then((paths) => paths.map((p) => readGoldenCase(p.replace(/^.*\/|\.safetensors$/g, ''), parseSafetensors(readFileSync(p), p)) as T));
+}
+const flat = (ts: readonly Tensor[]): Float32Array => concatTensors(ts);
+const TOLERANCE = 1e-5;
+
+const neoCells = await loadCases<NeoCellCase>('test/fixtures/neocell');
+const blocks = await loadCases<BlockCase>('test/fixtures/block');
+
+const cellPrograms = neoCells.map((c) => ({ c, forward: neoCellForwardProgram(c.plan, CUDA), backward: neoCellBackwardProgram(c.plan, CUDA) }));
+const blockPrograms = blocks.map((c) => {
+  const k = blockKernels(c.plan, CUDA);
+  const weights = blockWeights('block', foldBlock(c.plan.spec, c.params), k);
+  return { c, program: blockProgram(c.plan, k, CUDA, weights), data: { x: Float32Array.from(c.x.data), ...Object.fromEntries(weights.map((w) => [w.name, w.data])) } };
+});
+
+/** neonext-mini (batch 2) as in test/ir-interpreter.test.ts. */
+const mini = (() => {
+  const weights = readFixture('model/neonext-mini.safetensors');
+  const golden = readFixture('model/neonext-mini.golden.safetensors');
+  const config = resolveModelConfig({ resolution: 128 }, weights);
+  const folded = foldNeoNeXt(config, neoNeXtParams(config, loadStateDict(weights, neoNeXtSchema(config))));
+  const input = golden.tensor('input');
+  const kernels = modelKernels(config, CUDA);
+  const weightList = modelWeights(folded, kernels);
+  const program = modelForwardProgram(config, kernels, CUDA, input.shape[0]!, weightList);
+  return { golden, program, artifacts: allArtifacts(kernels), data: { input: Float32Array.from(input.data), ...Object.fromEntries(weightList.map((w) => [w.name, w.data])) } };
+})();
+
+/** The barrier kernels: shared-t forward, specialized and generic (channel table), on a random 4+7 cell. */
+const shared = (() => {
+  const spec = specFromCode('4+7', 24, 1);
+  const plan = planNeoCell(spec, [2, 24, 17, 13]);
+  const random = seededRandom(7);
+  const x = randomTensor(plan.inputShape, random);
+  const weights = randomNeoCellWeights(spec, random);
+  const runs = (['specialized', 'generic'] as const).map((mode) => {
+    const artifact = compileNeoCellForward(spec, CUDA, { mode, tiling: { kind: 'shared-t', tileWidth: 8, workgroupSize: 16 } });
+    const table = genericChannelTable(plan);
+    const p = new ProgramBuilder();
+    const inputs = [p.buffer('x', 'input', x.size), p.buffer('weight_a', 'input', flat(weights.a).length), p.buffer('weight_b', 'input', flat(weights.b).length)];
+    const cfg = mode === 'generic' ? [p.buffer('channels', 'input', table.length, 'generic channel table (u32)')] : [];
+    p.buffer('y', 'output', x.size);
+    p.dispatch(artifact, [...inputs, ...cfg, 'y'], forwardLaunch(plan, forwardBaked(artifact).tiling, mode === 'generic'));
+    return { mode, artifact, program: p.build(), table };
+  });
+  const data = { x: Float32Array.from(x.data), weight_a: flat(weights.a), weight_b: flat(weights.b) };
+  return { runs, data, want: neoCellForward(plan, x, weights).data };
+})();
+
+const everyArtifact: KernelArtifact[] = [
+  ...cellPrograms.flatMap((p) => [...programArtifacts(p.forward), ...programArtifacts(p.backward)]),
+  ...blockPrograms.flatMap((b) => programArtifacts(b.program)),
+  ...mini.artifacts,
+  ...shared.runs.map((r) => r.artifact),
+];
+
+let compiled: Promise<CudaCpuKernels> | undefined;
+let compileMs = 0;
+/** The one binary of every kernel above (compiled by the first test that needs it). */
+function kernels(): Promise<CudaCpuKernels> {
+  compiled ??= (async () => {
+    if (!(await cudaCpuAvailable())) throw new Error(GXX_MISSING);
+    const start = performance.now();
+    const k = await CudaCpuKernels.compile(everyArtifact);
+    compileMs = performance.now() - start;
+    process.stderr.write(`cuda-cpu: one g++ binary of ${new Set(everyArtifact.map((a) => a.entryPoint)).size} kernels in ${(compileMs / 1000).toFixed(1)} s\n`);
+    return k;
+  })();
+  return compiled;
+}
+
+async function run(program: Program, data: Readonly<Record<string, Float32Array>>): Promise<Map<string, Float32Array>> {
+  return (await kernels()).run(program, { data, poison: true });
+}
+
+describe('CUDA kernels run on the CPU (g++ on the exact .cu text, runtime/cuda-cpu)', () => {
+  it('g++ is installed and compiles every kernel of the tests below into one binary', async () => {
+    await kernels();
+  }, 300_000);
+
+  it('reads all 15 NeoCell cases and both block cases', () => {
+    expect([neoCells.length, blocks.length]).toEqual([15, 2]);
+  });
+
+  it('__syncthreads and __shared__: the shared-t forward kernels (specialized, and generic with its u32 channel table)', async () => {
+    for (const r of shared.runs) {
+      expect(r.artifact.source).toContain('__syncthreads();');
+      expect(r.artifact.sharedBytes).toBeGreaterThan(0);
+      const data = { ...shared.data, ...(r.mode === 'generic' ? { channels: new Float32Array(r.table.buffer) } : {}) };
+      const y = (await run(r.program, data)).get('y')!;
+      expect(relativeL2Error(y, shared.want), r.mode).toBeLessThan(TOLERANCE);
+    }
+  });
+
+  for (const { c, forward, backward } of cellPrograms) {
+    it(`NeoCell ${c.name}: forward and backward (dX, dA, dB) at rel. L2 <= 1e-5`, async () => {
+      const data = { x: Float32Array.from(c.x.data), weight_a: flat(c.weights.a), weight_b: flat(c.weights.b), grad_y: Float32Array.from(c.gradY.data) };
+      expect(relativeL2Error((await run(forward, data)).get('y')!, c.y.data), 'forward').toBeLessThanOrEqual(TOLERANCE);
+      const grads = await run(backward, data);
+      expect(relativeL2Error(grads.get('grad_x')!, c.gradX.data), 'gradX').toBeLessThanOrEqual(TOLERANCE);
+      expect(relativeL2Error(grads.get('grad_weight_a')!, flat(c.gradA)), 'gradA').toBeLessThanOrEqual(TOLERANCE);
+      expect(relativeL2Error(grads.get('grad_weight_b')!, flat(c.gradB)), 'gradB').toBeLessThanOrEqual(TOLERANCE);
+    });
+  }
+
+  for (const { c, program, data } of blockPrograms) {
+    it(`block ${c.name} at rel. L2 <= 1e-5`, async () => {
+      expect(relativeL2Error((await run(program, data)).get('y')!, c.y.data)).toBeLessThanOrEqual(TOLERANCE);
+    });
+  }
+
+  it('neonext-mini (batch 2): the whole forward reaches the golden logits and module outputs (rel. L2 <= 1e-4)', async () => {
+    const seen: string[] = [];
+    const out = await (await kernels()).run(mini.program, {
+      data: mini.data, poison: true,
+      observe: (module, t) => {
+        seen.push(module);
+        if (mini.golden.has(module)) expect(relativeL2Error(t.data, mini.golden.tensor(module).data), module).toBeLessThanOrEqual(1e-4);
+      },
+    });
+    expect(seen).toEqual(['stem', 'stage_1', 'downsample_1', 'stage_2', 'downsample_2', 'stage_3', 'downsample_3', 'stage_4', 'head']);
+    expect(relativeL2Error(out.get('logits')!, mini.golden.tensor('logits').data)).toBeLessThanOrEqual(1e-4);
+  }, 120_000);
+});
