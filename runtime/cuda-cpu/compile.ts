@@ -49,16 +49,17 @@ function run(file: string, args: readonly string[], cwd?: string): Promise<{ cod
   });
 }
 
-let gxxVersion: Promise<{ gxx: string; version: string } | null> | undefined;
+const gxxVersions = new Map<string, Promise<{ gxx: string; version: string } | null>>();
 
 /** The compiler (NEOCC_GXX or g++) and its `--version` line; null when it cannot be run. */
 function findGxx(): Promise<{ gxx: string; version: string } | null> {
-  gxxVersion ??= (async () => {
-    const gxx = process.env.NEOCC_GXX?.trim() || 'g++';
-    const r = await run(gxx, ['--version']);
-    return r.code === 0 ? { gxx, version: r.stdout.split('\n')[0] ?? '' } : null;
-  })();
-  return gxxVersion;
+  const gxx = process.env.NEOCC_GXX?.trim() || 'g++';
+  let found = gxxVersions.get(gxx);
+  if (!found) {
+    found = run(gxx, ['--version']).then((r) => (r.code === 0 ? { gxx, version: r.stdout.split('\n')[0] ?? '' } : null));
+    gxxVersions.set(gxx, found);
+  }
+  return found;
 }
 
 /** Whether cuda-cpu can compile here. */
