@@ -12,7 +12,9 @@ import { neoNeXtParams } from '../nn/neonext-params.js';
 import { neoCellForward } from '../nn/reference/neocell.js';
 import { concatTensors, relativeL2Error, type Tensor } from '../nn/tensor.js';
 import { readGoldenCase, type BlockCase, type NeoCellCase } from '../runtime/conformance/golden-case.js';
-import { listGoldenCases } from '../runtime/conformance/run-conformance.js';
+import { listGoldenCases, runConformance } from '../runtime/conformance/run-conformance.js';
+import { createBackend } from '../runtime/backends/create-backend.js';
+import { CudaCpuBackend } from '../runtime/cuda-cpu/cuda-cpu-backend.js';
 import { GXX_MISSING, compileCudaCpu, cudaCpuAvailable } from '../runtime/cuda-cpu/compile.js';
 import { CudaCpuKernels } from '../runtime/cuda-cpu/program-runner.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
@@ -53,12 +55,15 @@ const mini = (() => {
   const weights = readFixture('model/neonext-mini.safetensors');
   const golden = readFixture('model/neonext-mini.golden.safetensors');
   const config = resolveModelConfig({ resolution: 128 }, weights);
-  const folded = foldNeoNeXt(config, neoNeXtParams(config, loadStateDict(weights, neoNeXtSchema(config))));
+  const params = neoNeXtParams(config, loadStateDict(weights, neoNeXtSchema(config)));
+  const folded = foldNeoNeXt(config, params);
   const input = golden.tensor('input');
   const kernels = modelKernels(config, CUDA);
   const weightList = modelWeights(folded, kernels);
   const program = modelForwardProgram(config, kernels, CUDA, input.shape[0]!, weightList);
-  return { golden, program, artifacts: allArtifacts(kernels), data: { input: Float32Array.from(input.data), ...Object.fromEntries(weightList.map((w) => [w.name, w.data])) } };
+  // Both MLP paths, as CudaCpuBackend.loadModel compiles them.
+  const artifacts = [...allArtifacts(kernels), ...kernels.stages.flatMap((st) => [st.mlp, st.twoGemm.fc1, st.twoGemm.fc2])];
+  return { golden, config, params, program, artifacts, data: { input: Float32Array.from(input.data), ...Object.fromEntries(weightList.map((w) => [w.name, w.data])) } };
 })();
 
 /** The barrier kernels: shared-t forward, specialized and generic (channel table), on a random 4+7 cell. */
@@ -180,5 +185,22 @@ describe('CUDA kernels run on the CPU (g++ on the exact .cu text, runtime/cuda-c
     });
     expect(seen).toEqual(['stem', 'stage_1', 'downsample_1', 'stage_2', 'downsample_2', 'stage_3', 'downsample_3', 'stage_4', 'head']);
     within('mini logits', out.get('logits')!, mini.golden.tensor('logits').data, 1e-4);
+  }, 120_000);
+
+  it('CudaCpuBackend (--backend cuda-cpu): conformance on every golden NeoCell and block case, and neonext-mini through loadModel', async () => {
+    expect((await createBackend('cuda-cpu')).name).toBe('cuda-cpu');
+    // The test binary holds every kernel these calls need: the backend then compiles nothing.
+    const backend = await CudaCpuBackend.create({ kernels: await kernels() });
+    for (const dir of ['test/fixtures/neocell', 'test/fixtures/block']) {
+      const report = await runConformance(dir, backend, { tolerance: TOLERANCE });
+      expect(report.failed, dir).toBe(0);
+    }
+    const model = await backend.loadModel(mini.config, mini.params);
+    const input = mini.golden.tensor('input');
+    const logits = await model.forward(input);
+    expect(logits.shape).toEqual([input.shape[0], mini.config.classes]);
+    within('backend mini logits', logits.data, mini.golden.tensor('logits').data, 1e-4);
+    model.dispose();
+    await backend.dispose();
   }, 120_000);
 });

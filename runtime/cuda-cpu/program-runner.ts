@@ -24,6 +24,11 @@ export class CudaCpuKernels {
     return new CudaCpuKernels(binary, new Map(table.map((a, i) => [a.entryPoint, i])));
   }
 
+  /** Whether this binary holds every one of `artifacts`' kernels. */
+  holds(artifacts: readonly KernelArtifact[]): boolean {
+    return artifacts.every((a) => this.index.has(a.entryPoint));
+  }
+
   /**
    * Executes `program` (schedule/program.ts): inputs from `options.data`, activations and outputs NaN when
    * `poison`, observations passed to `options.observe`; returns the `output` buffers by name. The process holds
