@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { KernelArtifact } from '../compiler/artifact.js';
+import { makeArtifact, type KernelArtifact } from '../compiler/artifact.js';
+import { BlockBuilder, add, bin, builtin, f32, finishKernel, load, mul, u32 } from '../compiler/ir/build.js';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
 import { specFromCode } from '../compiler/spec/neocell-spec.js';
@@ -142,6 +143,38 @@ describe('CUDA kernels run on the CPU (g++ on the exact .cu text, runtime/cuda-c
     const broken = { ...a, source: `${a.source}\n#error this kernel file is broken\n` };
     await expect(CudaCpuKernels.compile([broken])).rejects.toThrow(/failed to compile the CUDA kernels[\s\S]*this kernel file is broken/);
   });
+
+  it('an early `return` leaves later __syncthreads to the other threads (no deadlock), block after block', async () => {
+    // After the IR interpreter's test kernel, with a barrier in the loop too: thread 1 returns at once; the rest store
+    // to shared memory, meet at a barrier, then each returns inside the loop at its own index while the others still
+    // meet at the loop's barrier (returned threads no longer count, as exited threads on the GPU). Two blocks: the
+    // barrier is re-armed per block. A thread that did not drop out would deadlock this test.
+    const lidx = builtin('local_index');
+    const base = mul(builtin('workgroup_id.x'), u32(4));
+    const b = new BlockBuilder();
+    b.if(bin('==', lidx, u32(1)), (t) => t.return());
+    b.store('tile', lidx, add(f32(5), load('src', lidx)));
+    b.barrier();
+    const acc = b.var('acc', f32(0));
+    b.for('j', u32(0), u32(4), (s, j) => {
+      s.if(bin('==', j, lidx), (t) => { t.store('dst', add(base, lidx), acc.ref); t.return(); });
+      s.assign(acc.name, add(acc.ref, load('tile', j)));
+      s.barrier();
+    }, { unrollLimit: 0 });
+    const ir = finishKernel({
+      name: 'leave', workgroupSize: 4, doc: [], uniforms: [], body: b.stmts, shared: [{ name: 'tile', elem: 'f32', length: 4 }],
+      buffers: [{ name: 'src', access: 'read', elem: 'f32' }, { name: 'dst', access: 'read_write', elem: 'f32' }],
+    });
+    const artifact = makeArtifact(ir, CUDA, { test: 'leave' });
+    const p = new ProgramBuilder();
+    p.buffer('src', 'input', 4);
+    p.buffer('dst', 'output', 8);
+    p.dispatch(artifact, ['src', 'dst'], { grid: [2, 1, 1], uniforms: {} });
+    const dst = (await (await CudaCpuKernels.compile([artifact])).run(p.build(), { data: { src: new Float32Array(4) }, poison: true })).get('dst')!;
+    // Thread 0 stops before any sum; thread 1 never writes; thread 2 sums tile[0] and tile[1] (never written).
+    expect([dst[0], dst[4]]).toEqual([0, 0]);
+    expect(Number.isNaN(dst[1]!) && Number.isNaN(dst[5]!)).toBe(true);
+  }, 60_000);
 
   it('reads all 15 NeoCell cases and both block cases', () => {
     expect([neoCells.length, blocks.length]).toEqual([15, 2]);

@@ -86,7 +86,7 @@ export async function compileCudaCpu(source: string): Promise<string> {
       throw new NeoccError('compile-failed', `cuda-cpu: ${found.gxx} failed to compile the CUDA kernels (exit ${r.code}):\n${log}`);
     }
     if (!cached) {
-      // No cache: keep the binary in a folder of its own that lives as long as the process.
+      // No disk cache (NEOCC_CACHE_DIR=off): the binary goes to a temporary folder of its own, left for the OS to clean.
       const keep = await mkdtemp(join(tmpdir(), 'neocc-cuda-cpu-bin-'));
       await rename(join(work, 'kernels.bin'), join(keep, 'kernels.bin'));
       return join(keep, 'kernels.bin');

@@ -13,8 +13,8 @@ import { cudaParamsStruct } from '../../compiler/render/cuda.js';
 export function cudaCpuKernelTable(artifacts: readonly KernelArtifact[]): KernelArtifact[] {
   const byEntry = new Map<string, KernelArtifact>();
   for (const a of artifacts) {
-    // Each artifact's own target record says whether it is CUDA C++; a renderer-neutral check: the struct and the
-    // signature the CUDA renderer prints.
+    // Only CUDA C++ compiles here: checked on the signature line the CUDA renderer prints (runtimes never name a
+    // target, docs/ARCHITECTURE.md), so a WGSL or AssemblyScript artifact fails here, not deep in g++.
     if (!a.source.includes(`__global__ void __launch_bounds__(${a.workgroupSize}) ${a.entryPoint}(`)) {
       throw new NeoccError('bad-launch', `cuda-cpu runs CUDA kernels only; ${a.name} (${a.target}) is not one`);
     }
