@@ -51,7 +51,7 @@ describe('--backend auto: the choice', () => {
     expect(backend.name).toBe('wasm');
     expect(lines).toEqual(['neocc: backend wasm (no WebGPU adapter: none here)']);
     await backend.dispose();
-    await expect(createBackend('cuda')).rejects.toThrow('unknown backend "cuda"; allowed: auto, reference, webgpu, wasm');
+    await expect(createBackend('cuda')).rejects.toThrow('unknown backend "cuda"; allowed: auto, reference, webgpu, wasm, cuda-cpu');
   });
 });
 

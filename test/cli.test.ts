@@ -54,7 +54,7 @@ describe('neocc conformance', () => {
     expect([r.code, r.stderr.trim()]).toEqual([1, 'neocc: error: conformance: "no/such/dir" is not a directory']);
     r = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'cuda']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('unknown backend "cuda"; allowed: auto, reference, webgpu, wasm');
+    expect(r.stderr).toContain('unknown backend "cuda"; allowed: auto, reference, webgpu, wasm, cuda-cpu');
     r = await runCli(['conformance', 'test/fixtures/block', '--backend', 'wasm']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2/2 cases passed at rel. L2 error <= 1e-5 on backend wasm');

@@ -6,7 +6,7 @@ import type { ModuleObserver } from '../../nn/reference/neonext.js';
 import type { Tensor } from '../../nn/tensor.js';
 
 /** The backends that exist: what a created backend's `name` is. */
-export const CONCRETE_BACKEND_NAMES = ['reference', 'webgpu', 'wasm'] as const;
+export const CONCRETE_BACKEND_NAMES = ['reference', 'webgpu', 'wasm', 'cuda-cpu'] as const;
 export type ConcreteBackendName = (typeof CONCRETE_BACKEND_NAMES)[number];
 
 /**

@@ -157,6 +157,11 @@ export async function createBackend(name: string, options: CreateBackendOptions 
       const { WasmBackend } = await import('../wasm/wasm-backend.js');
       return WasmBackend.create({ threads: await defaultWasmThreads() });
     }
+    case 'cuda-cpu': {
+      // Loaded on demand: the CUDA kernels compiled by g++ and run on the CPU (a check of the CUDA target).
+      const { CudaCpuBackend } = await import('../cuda-cpu/cuda-cpu-backend.js');
+      return CudaCpuBackend.create();
+    }
     default:
       throw new NeoccError('unknown-backend', `unknown backend "${name}"; allowed: ${BACKEND_NAMES.join(', ')}`);
   }
