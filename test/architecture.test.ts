@@ -41,6 +41,9 @@ function importsOf(path: string): string[] {
   return specs.map((s) => normalize(join(dirname(path), s)).replace(/\\/g, '/').replace(/\.js$/, '.ts'));
 }
 
+/** Runtimes that each execute programs on one kind of device; they share only what lies below them. */
+const DEVICE_RUNTIMES = ['runtime/webgpu/', 'runtime/wasm/', 'runtime/cuda-cpu/'];
+
 const FILES = ['compiler', 'nn', 'kernels', 'schedule', 'runtime', 'cli', 'bench'].flatMap(sourceFiles);
 
 describe('architecture (docs/ARCHITECTURE.md)', () => {
@@ -57,12 +60,13 @@ describe('architecture (docs/ARCHITECTURE.md)', () => {
     expect(violations).toEqual([]);
   });
 
-  it('the WebGPU and WebAssembly runtimes never import each other; nothing below the runtimes imports runtime/', () => {
+  it('the device runtimes (WebGPU, WebAssembly, CUDA on the CPU) never import each other; nothing below the runtimes imports runtime/', () => {
     const violations: string[] = [];
     for (const file of FILES) {
       for (const target of importsOf(file)) {
-        if (file.startsWith('runtime/wasm/') && target.startsWith('runtime/webgpu/')) violations.push(`${file} imports ${target}`);
-        if (file.startsWith('runtime/webgpu/') && target.startsWith('runtime/wasm/')) violations.push(`${file} imports ${target}`);
+        const from = DEVICE_RUNTIMES.find((r) => file.startsWith(r));
+        const to = DEVICE_RUNTIMES.find((r) => target.startsWith(r));
+        if (from && to && from !== to) violations.push(`${file} imports ${target}`);
         if (/^(compiler|nn|kernels|schedule)\//.test(file) && target.startsWith('runtime/')) violations.push(`${file} imports ${target}`);
       }
     }

@@ -6,18 +6,11 @@ import { crc32 } from '../runtime/crc32.js';
 import { decodeImage } from '../runtime/image/decode.js';
 import { ImageError } from '../runtime/image/image-error.js';
 import { MAX_IMAGE_ASPECT, MAX_IMAGE_PIXELS } from '../runtime/image/image-header.js';
+import { caught } from './helpers/caught.js';
 
 /** issue 14: image sizes are checked from the header before decoding; damaged PNGs fail in one clear line. */
 
-function imageError(fn: () => unknown): ImageError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ImageError) return err;
-    throw err;
-  }
-  throw new Error('expected an ImageError, nothing was thrown');
-}
+const imageError = (fn: () => unknown): ImageError => caught(ImageError, fn);
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);

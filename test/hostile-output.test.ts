@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { writeGenerated } from '../compiler/gen/output-dir.js';
 import { ensureDir, ensureOutputFile, OutputPathError } from '../compiler/output-path.js';
 import { openWasmDiskCache } from '../runtime/wasm/disk-cache.js';
+import { caught } from './helpers/caught.js';
 
 /** issue 14: output paths are checked with one-line errors; no recursive mkdir that never returns on procfs. */
 
@@ -12,15 +13,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'neocc-hostile-out-'));
 const file = join(tmp, 'a-file');
 writeFileSync(file, 'x');
 
-function outputError(fn: () => unknown): OutputPathError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof OutputPathError) return err;
-    throw err;
-  }
-  throw new Error('expected an OutputPathError, nothing was thrown');
-}
+const outputError = (fn: () => unknown): OutputPathError => caught(OutputPathError, fn);
 
 describe('output paths', () => {
   it('refuses folders on procfs at once (a recursive mkdir there never returns)', () => {

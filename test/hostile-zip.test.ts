@@ -5,18 +5,11 @@ import { parseTorchCheckpoint } from '../runtime/weights/torch/checkpoint.js';
 import { MAX_ZIP_INFLATE_RATIO } from '../runtime/weights/torch/zip.js';
 import { WeightsError } from '../runtime/weights/weights-error.js';
 import { MODEL_DIR } from './helpers/fixtures.js';
+import { caught } from './helpers/caught.js';
 
 /** issue 14: a damaged zip directory is refused from the directory alone, before fflate walks or inflates anything. */
 
-function weightsError(fn: () => unknown): WeightsError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof WeightsError) return err;
-    throw err;
-  }
-  throw new Error('expected a WeightsError, nothing was thrown');
-}
+const weightsError = (fn: () => unknown): WeightsError => caught(WeightsError, fn);
 
 /** Byte offset of the first central directory entry of a classic (non-zip64) zip. */
 function centralEntry(bytes: Uint8Array): number {

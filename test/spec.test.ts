@@ -3,16 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { cacheKey, canonicalJson } from '../compiler/cache-key.js';
 import { canonicalSpec, neoCellOutputShape, parseNeoCellSpec, specFromCode } from '../compiler/spec/neocell-spec.js';
 import { SpecError, type SpecErrorCode } from '../compiler/spec/spec-error.js';
+import { caught } from './helpers/caught.js';
 
-function specError(fn: () => unknown): SpecError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof SpecError) return err;
-    throw err;
-  }
-  throw new Error('expected a SpecError, nothing was thrown');
-}
+const specError = (fn: () => unknown): SpecError => caught(SpecError, fn);
 
 describe('channel spec forms', () => {
   it('parses every upstream size and shift form into one canonical group', () => {

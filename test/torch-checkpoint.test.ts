@@ -15,6 +15,7 @@ import { WeightsError } from '../runtime/weights/weights-error.js';
 import { MODEL_DIR, readFixture } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
 import { loadNeoNeXt } from '../runtime/model/load-neonext.js';
+import { caught } from './helpers/caught.js';
 
 const PT = `${MODEL_DIR}/neonext-mini.pt`;
 const PT_DDP = `${MODEL_DIR}/neonext-mini-ddp.pt`;
@@ -23,15 +24,7 @@ const MINI_GOLDEN = `${MODEL_DIR}/neonext-mini.golden.safetensors`;
 const safetensors = (): ReturnType<typeof parseSafetensors> => parseSafetensors(readFileSync(`${MODEL_DIR}/neonext-mini.safetensors`), 'mini.safetensors');
 const miniSchema = neoNeXtSchema(modelConfig({ ...releasedConfig('neonext-t', 224), name: 'mini', layers: [1, 1, 2, 1], dims: [16, 32, 64, 128], classes: 10, resolution: 128 }));
 
-function weightsError(fn: () => unknown): WeightsError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof WeightsError) return err;
-    throw err;
-  }
-  throw new Error('expected a WeightsError, nothing was thrown');
-}
+const weightsError = (fn: () => unknown): WeightsError => caught(WeightsError, fn);
 
 /** Whether two tensors hold the same dtype, shape and bits (NaN payloads and -0 included). */
 function sameBits(a: Tensor, b: Tensor): boolean {

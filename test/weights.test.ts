@@ -8,16 +8,9 @@ import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetenso
 import { loadStateDict, tensorSourceFromMap } from '../runtime/weights/state-dict.js';
 import { WeightsError, type WeightsErrorCode } from '../runtime/weights/weights-error.js';
 import { MODEL_DIR } from './helpers/fixtures.js';
+import { caught } from './helpers/caught.js';
 
-function weightsError(fn: () => unknown): WeightsError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof WeightsError) return err;
-    throw err;
-  }
-  throw new Error('expected a WeightsError, nothing was thrown');
-}
+const weightsError = (fn: () => unknown): WeightsError => caught(WeightsError, fn);
 
 /** Builds a safetensors file by hand so each corruption can be aimed precisely. */
 function rawSafetensors(header: Record<string, unknown>, dataBytes: number): Uint8Array {

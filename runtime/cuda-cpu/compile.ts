@@ -2,10 +2,11 @@ import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NeoccError } from '../../compiler/errors.js';
+import { userCacheFolder } from '../cache-folder.js';
 
 /**
  * g++ for cuda-cpu binaries, with a disk cache: a binary is named by sha256 of everything that made it (the
@@ -30,14 +31,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 export function cudaCpuCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
   const own = env.NEOCC_CACHE_DIR?.trim();
   if (own) return own === 'off' || own === '0' ? null : join(resolve(own), 'cuda-cpu');
-  const xdg = env.XDG_CACHE_HOME?.trim();
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'neocc', 'cuda-cpu');
-  try {
-    const home = homedir();
-    return home ? join(home, '.cache', 'neocc', 'cuda-cpu') : null;
-  } catch {
-    return null;
-  }
+  return userCacheFolder('cuda-cpu', env);
 }
 
 function run(file: string, args: readonly string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string; missing: boolean }> {

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { ensureDir } from '../../compiler/output-path.js';
 import { ASC_OPTIONS, ASC_SHARED_MEMORY_OPTIONS } from './compile-assemblyscript.js';
 import { wasmApi, type WasmModule } from './wasm-api.js';
+import { userCacheFolder } from '../cache-folder.js';
 
 /**
  * On-disk cache of asc output, so a new process skips asc (seconds per model) for kernels an earlier one compiled.
@@ -39,14 +39,7 @@ const sha256 = (data: string | Uint8Array): string => createHash('sha256').updat
 export function wasmCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
   const own = env.NEOCC_CACHE_DIR?.trim();
   if (own) return own === 'off' || own === '0' ? null : resolve(own);
-  const xdg = env.XDG_CACHE_HOME?.trim();
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'neocc', 'wasm');
-  try {
-    const home = homedir();
-    return home ? join(home, '.cache', 'neocc', 'wasm') : null;
-  } catch {
-    return null;
-  }
+  return userCacheFolder('wasm', env);
 }
 
 let ascVersion: string | null | undefined;
