@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KernelArtifact } from '../compiler/artifact.js';
 import { CUDA_HEADER_NAME } from '../compiler/render/cuda-header.js';
-import { releasedConfig } from '../compiler/spec/model-config.js';
+import { ARCHITECTURE_NAMES, RELEASED_RESOLUTIONS, releasedConfig } from '../compiler/spec/model-config.js';
 import { parseNeoCellSpec } from '../compiler/spec/neocell-spec.js';
 import { CUDA } from '../compiler/targets/index.js';
 import { compileNeoCellBackward, compileNeoCellForward } from '../kernels/neocell/compile.js';
@@ -13,8 +13,8 @@ import { NVCC_ARCHS, NVCC_MISSING, findNvcc, nvccCompile } from './helpers/nvcc.
 import { runCli } from './helpers/run-cli.js';
 
 /**
- * CUDA sources compiled by nvcc (-Werror all-warnings, sm_90 and sm_80, through ptxas): the whole NeoNeXt-T-224
- * kernel set, the golden specs' forward and backward kernels, and a `neocc gen --target cuda` folder with its header.
+ * CUDA sources compiled by nvcc (-Werror all-warnings, sm_90 and sm_80, through ptxas): the kernel set of every
+ * released NeoNeXt configuration, the golden specs' forward and backward kernels, and a `neocc gen --target cuda` folder with its header.
  * nvcc is required: without it these tests fail (never skip) with NVCC_MISSING.
  */
 const dirs: string[] = [];
@@ -31,17 +31,22 @@ describe('nvcc compiles the CUDA kernels', () => {
     if (!findNvcc()) throw new Error(NVCC_MISSING);
   });
 
-  it('every kernel of NeoNeXt-T-224 (with each stage\'s fused MLP) and the golden specs\' forward and backward kernels', async () => {
-    const k = modelKernels(releasedConfig('neonext-t', 224), CUDA);
-    const artifacts: KernelArtifact[] = [...allArtifacts(k), ...k.stages.map((s) => s.mlp)];
+  it('every kernel of every released NeoNeXt (T/S/B/L at 224 and 384, each stage\'s fused MLP too) and the golden specs\' forward and backward kernels', async () => {
+    const artifacts: KernelArtifact[] = [];
+    for (const arch of ARCHITECTURE_NAMES) {
+      for (const resolution of RELEASED_RESOLUTIONS) {
+        const k = modelKernels(releasedConfig(arch, resolution), CUDA);
+        artifacts.push(...allArtifacts(k), ...k.stages.map((s) => s.mlp));
+      }
+    }
     const golden = JSON.parse(readFileSync('test/fixtures/neocell/index.json', 'utf8')) as Array<{ channel_specs: unknown }>;
     for (const { channel_specs } of golden) {
       const spec = parseNeoCellSpec(channel_specs);
       artifacts.push(compileNeoCellForward(spec, CUDA), ...Object.values(compileNeoCellBackward(spec, CUDA)));
     }
     const files = new Map(artifacts.map((a) => [`${a.entryPoint}.cu`, a.source]));
-    // Distinct entry points are distinct code: 92 kernels (99 artifacts) across the model and the 15 golden specs.
-    expect(files.size).toBe(92);
+    // Distinct entry points are distinct code: the 8 released models share most kernels (54 distinct), plus the golden specs' 70.
+    expect(files.size).toBe(124);
     const { dir } = await nvccCompile(translationUnit(files), 'all.cu');
     dirs.push(dir);
     expect(readdirSync(dir).filter((f) => f.endsWith('.o')).sort()).toEqual(NVCC_ARCHS.map((a) => `${a}.o`).sort());
