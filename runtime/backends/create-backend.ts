@@ -1,5 +1,6 @@
 import { NeoccError } from '../../compiler/errors.js';
 import { BACKEND_NAMES, type Backend } from './backend.js';
+import { cudaBackendNotSupported } from './cuda-toolchain.js';
 import { createReferenceBackend } from './reference-backend.js';
 
 /** What `auto` learns about the first WebGPU adapter: the fields of GPUAdapterInfo it decides on. */
@@ -162,6 +163,8 @@ export async function createBackend(name: string, options: CreateBackendOptions 
       const { CudaCpuBackend } = await import('../cuda-cpu/cuda-cpu-backend.js');
       return CudaCpuBackend.create();
     }
+    case 'cuda':
+      throw cudaBackendNotSupported();
     default:
       throw new NeoccError('unknown-backend', `unknown backend "${name}"; allowed: ${BACKEND_NAMES.join(', ')}`);
   }

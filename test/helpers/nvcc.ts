@@ -1,20 +1,16 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { NVCC_INSTALL_HINT, findNvcc } from '../../runtime/backends/cuda-toolchain.js';
 
 const run = promisify(execFile);
 
-/** nvcc from NEOCC_NVCC, else the CUDA toolkit's default location; undefined when neither exists. */
-export function findNvcc(): string | undefined {
-  const candidates = [process.env.NEOCC_NVCC, '/usr/local/cuda/bin/nvcc'].filter((c): c is string => c !== undefined && c !== '');
-  return candidates.find((c) => existsSync(c));
-}
+export { findNvcc };
 
 /** The one-line failure when nvcc is missing: the nvcc tests must fail, never skip. */
-export const NVCC_MISSING = 'nvcc is missing: install the CUDA toolkit (e.g. apt-get install cuda-toolkit-13-0, which puts nvcc in ' +
-  '/usr/local/cuda/bin) or set NEOCC_NVCC to the nvcc binary';
+export const NVCC_MISSING = `nvcc is missing: ${NVCC_INSTALL_HINT}`;
 
 /** Architectures every CUDA test compiles for (Hopper and Ampere), in one nvcc call each. */
 export const NVCC_ARCHS = ['sm_90', 'sm_80'] as const;
