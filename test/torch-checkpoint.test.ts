@@ -211,6 +211,17 @@ describe('torch.save checkpoint reader', () => {
     expect(Array.from(ck.tensor('param').data)).toEqual([2, 3]);
   });
 
+  it('refuses zero-stride views that claim far more elements than their storage, before gathering them', () => {
+    const storage = { key: '0', cls: 'FloatStorage', numel: 1 } as const;
+    for (const size of [[2e9, 128], [3e6, 128]]) {
+      const started = performance.now();
+      const err = weightsError(() => parseTorchCheckpoint(checkpoint([{ name: 'w', storage, offset: 0, size, stride: [0, 0] }], { 0: f32([1]) }), 'zero.pt').tensor('w'));
+      expect(err.code).toBe('view-too-large');
+      expect(err.message).toContain(`tensor "w" (float32 [${size.join(', ')}], stride [0, 0], offset 0) has ${size[0]! * size[1]!} elements from a storage of 1`);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
+
   it('widens float16 and bfloat16, keeps float64, and unwraps {"state_dict": …}', () => {
     const half = new Uint8Array(Uint16Array.from([0x3c00, 0xc000, 0x0001, 0x7c00]).buffer); // 1, -2, 2^-24, inf
     const bf16 = new Uint8Array(Uint16Array.from([0x3f80, 0xbfc0]).buffer); // 1, -1.5

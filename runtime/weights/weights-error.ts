@@ -21,7 +21,8 @@ export type WeightsErrorCode =
   | 'corrupt-pickle'
   | 'unsupported-pickle'
   | 'missing-record'
-  | 'storage-too-small';
+  | 'storage-too-small'
+  | 'view-too-large';
 
 /** A weight or input file that cannot be used as is; the message names the file and, where there is one, the tensor. */
 export class WeightsError extends NeoccError {

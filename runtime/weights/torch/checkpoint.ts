@@ -164,6 +164,10 @@ function findStateDict(root: PickleValue, source: string, record: string): { dic
     `${STATE_DICT_WRAPPER_KEYS.map((k) => `"${k}"`).join(', ')}`);
 }
 
+/** How many times a strided view may repeat its storage's elements (zero/overlapping strides), and its largest size. */
+const MAX_VIEW_AMPLIFICATION = 64;
+const MAX_VIEW_ELEMENTS = 2 ** 31;
+
 function checkedEntry(name: string, tensor: TensorRecord, prefix: string, records: Record<string, Uint8Array>, source: string): TorchTensorEntry {
   const { storage, storageOffset, size, stride } = tensor;
   const storageRecord = `${prefix}data/${storage.key}`;
@@ -174,6 +178,13 @@ function checkedEntry(name: string, tensor: TensorRecord, prefix: string, record
   const count = shapeSize(size);
   const elements = count === 0 ? 0 : storageOffset + size.reduce((end, d, i) => end + (d - 1) * stride[i]!, 0) + 1;
   const what = `tensor "${name}" (${storage.dtype.name} ${formatShape(size)}, stride ${formatShape(stride)}, offset ${storageOffset})`;
+  // Zero or overlapping strides let a few stored bytes claim a huge tensor (a 1 MB file asking for GBs): checked
+  // before anything is gathered. Broadcast views torch saves stay far below the bound.
+  if (count > Math.max(storage.numel, 1) * MAX_VIEW_AMPLIFICATION || count > MAX_VIEW_ELEMENTS) {
+    throw new WeightsError('view-too-large', source,
+      `${what} has ${count} elements from a storage of ${storage.numel}: views may repeat stored elements at most ` +
+      `${MAX_VIEW_AMPLIFICATION}x and hold at most ${MAX_VIEW_ELEMENTS} elements`);
+  }
   if (elements * storage.dtype.bytes > data.length) {
     throw new WeightsError('storage-too-small', source,
       `${what} needs ${elements * storage.dtype.bytes} bytes of storage "${storageRecord}", which has only ${data.length} bytes`);
