@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveGenRequest } from '../compiler/gen/gen-request.js';
-import { releasedConfig } from '../compiler/spec/model-config.js';
+import { MAX_PARAMETERS, MAX_RESOLUTION, approximateParameters, modelConfig, releasedConfig, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
+import { SpecError } from '../compiler/spec/spec-error.js';
+import { caught } from './helpers/caught.js';
 import { parseSafetensors } from '../runtime/weights/safetensors.js';
 
 /** issue 14, smaller rows: option errors that show what is wanted, and safetensors offsets past 2^53. */
@@ -34,5 +36,18 @@ describe('option and header errors', () => {
     bytes.set(new TextEncoder().encode(json), 8);
     expect(message(() => parseSafetensors(bytes, 'far.safetensors')))
       .toBe('far.safetensors: tensor "w" has data_offsets [9007199254740992,9007199254740996]; offsets must be below 2^53 (9007199254740992)');
+  });
+});
+
+describe('model budgets from the config alone, before any allocation', () => {
+  it('refuses an absurd resolution, class count or width with the limit named', () => {
+    const t = releasedConfig('neonext-t', 224);
+    const specError = (overrides: Partial<NeoNeXtConfig>): SpecError => caught(SpecError, () => modelConfig({ ...t, ...overrides }));
+    expect(specError({ resolution: 100000 }).message).toBe('invalid spec: resolution = 100000; allowed: a multiple of 4 from 32 (the stem patchifies 4x4, three downsamples halve) to 4096 (MAX_RESOLUTION)');
+    expect(specError({ classes: 100_000_000 }).message).toMatch(/^invalid spec: classes = 100000000; allowed: a network of at most 1073741824 parameters \(MAX_PARAMETERS/);
+    expect(specError({ dims: [100000, 2, 3, 4] }).message).toMatch(/^invalid spec: dims = \[100000,2,3,4\]; allowed: a network of at most 1073741824 parameters/);
+    // The released sizes are far inside the budget (NeoNeXt-L ~0.2e9 parameters).
+    expect(approximateParameters(releasedConfig('neonext-l', 384))).toBeLessThan(MAX_PARAMETERS / 4);
+    expect(modelConfig({ ...t, resolution: MAX_RESOLUTION }).resolution).toBe(MAX_RESOLUTION);
   });
 });

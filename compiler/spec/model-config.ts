@@ -60,6 +60,22 @@ export function releasedConfig(arch: string, resolution: number, overrides: Part
   });
 }
 
+/** Largest input side a config may have: stage-1 activations are 96·(R/4)² floats per image (400 MB at 4096). */
+export const MAX_RESOLUTION = 4096;
+/** Largest network (weights, float32): NeoNeXt-L is ~0.2e9; 2^30 floats is 4 GiB, the wasm memory and a GPU binding bound. */
+export const MAX_PARAMETERS = 2 ** 30;
+
+/** Parameters of a config, from its widths alone (the MLPs' 8·C² per block dominate; NeoCell kernels and norms are small). */
+export function approximateParameters(config: Pick<NeoNeXtConfig, 'layers' | 'dims' | 'classes'>): number {
+  let total = config.classes * (config.dims[STAGE_COUNT - 1]! + 1);
+  for (let s = 0; s < STAGE_COUNT; s++) {
+    const c = config.dims[s]!;
+    total += config.layers[s]! * (8 * c * c + 6 * c);
+    if (s > 0) total += config.dims[s - 1]! * c;
+  }
+  return total;
+}
+
 /** Validates a full config (every stage's NeoCell must fit its feature-map size) and freezes it. */
 export function modelConfig(config: NeoNeXtConfig): NeoNeXtConfig {
   // An example of the right length for each field (NeoNeXt-T's values), so a count error shows what is wanted.
@@ -81,9 +97,16 @@ export function modelConfig(config: NeoNeXtConfig): NeoNeXtConfig {
     throw new SpecError('invalid-model-config', 'classes', config.classes, 'a positive integer');
   }
   const minResolution = PATCH_SIZE * 2 ** (STAGE_COUNT - 1);
-  if (!Number.isInteger(config.resolution) || config.resolution < minResolution || config.resolution % PATCH_SIZE !== 0) {
+  if (!Number.isInteger(config.resolution) || config.resolution < minResolution || config.resolution > MAX_RESOLUTION || config.resolution % PATCH_SIZE !== 0) {
     throw new SpecError('invalid-model-config', 'resolution', config.resolution,
-      `a multiple of ${PATCH_SIZE} that is at least ${minResolution} (the stem patchifies 4x4, three downsamples halve)`);
+      `a multiple of ${PATCH_SIZE} from ${minResolution} (the stem patchifies 4x4, three downsamples halve) to ${MAX_RESOLUTION} (MAX_RESOLUTION)`);
+  }
+  // Budgets checked from the config alone, before any weight or activation is allocated (synthetic weights too).
+  const parameters = approximateParameters(config);
+  if (parameters > MAX_PARAMETERS) {
+    const field = config.classes * config.dims[STAGE_COUNT - 1]! > MAX_PARAMETERS / 2 ? 'classes' : 'dims';
+    throw new SpecError('invalid-model-config', field, config[field],
+      `a network of at most ${MAX_PARAMETERS} parameters (MAX_PARAMETERS, 4 GiB of float32); this one has about ${parameters}`);
   }
   const frozen = Object.freeze({
     ...config,
