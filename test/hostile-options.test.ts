@@ -3,7 +3,10 @@ import { resolveGenRequest } from '../compiler/gen/gen-request.js';
 import { MAX_PARAMETERS, MAX_RESOLUTION, approximateParameters, modelConfig, releasedConfig, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
 import { SpecError } from '../compiler/spec/spec-error.js';
 import { caught } from './helpers/caught.js';
-import { parseSafetensors } from '../runtime/weights/safetensors.js';
+import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetensors.js';
+import { NeoccError } from '../compiler/errors.js';
+import { readGoldenCase } from '../runtime/conformance/golden-case.js';
+import { readFixture } from './helpers/fixtures.js';
 
 /** issue 14, smaller rows: option errors that show what is wanted, and safetensors offsets past 2^53. */
 
@@ -49,5 +52,16 @@ describe('model budgets from the config alone, before any allocation', () => {
     // The released sizes are far inside the budget (NeoNeXt-L ~0.2e9 parameters).
     expect(approximateParameters(releasedConfig('neonext-l', 384))).toBeLessThan(MAX_PARAMETERS / 4);
     expect(modelConfig({ ...t, resolution: MAX_RESOLUTION }).resolution).toBe(MAX_RESOLUTION);
+  });
+});
+
+describe('golden conformance files are checked like checkpoints', () => {
+  it('a NeoCell case whose metadata kernel disagrees with its weights fails naming the tensor and both shapes', () => {
+    const file = readFixture('neocell/k4_s1_12x12.safetensors');
+    const tensors = new Map(file.names.map((n) => [n, file.tensor(n)] as const));
+    const meta = { ...file.metadata, channel_specs: JSON.stringify(JSON.parse(file.metadata.channel_specs!).map((g: Record<string, unknown>) => ({ ...g, kernel: 5 }))) };
+    const bad = parseSafetensors(writeSafetensors(tensors, meta), 'k5-claims.safetensors');
+    const err = caught(NeoccError, () => readGoldenCase('k5-claims', bad));
+    expect(err.message).toMatch(/k5-claims\.safetensors.*weight_a\.0.*\[\d+, 5, 5\].*\[\d+, 4, 4\]|k5-claims\.safetensors.*weight_a\.0.*\[\d+, 4, 4\].*\[\d+, 5, 5\]/);
   });
 });

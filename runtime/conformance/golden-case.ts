@@ -54,13 +54,21 @@ export function readGoldenCase(name: string, file: SafetensorsFile): GoldenCase 
   const plan = withinSpec(file.source, () => planNeoCell(spec, x.shape));
 
   if (meta.op === 'neocell') {
-    const perGroup = (prefix: string): Tensor[] => spec.groups.map((_, j) => file.tensor(`${prefix}.${j}`));
+    // Every tensor checked against the spec and x's shape like a checkpoint (names, shapes, nothing extra), so a file
+    // whose metadata disagrees with its weights fails here, naming the tensor, not deep inside a kernel.
+    const schema = new Map<string, number[]>([['x', [...plan.inputShape]], ['y', [...plan.outputShape]], ['grad_y', [...plan.outputShape]], ['grad_x', [...plan.inputShape]]]);
+    spec.groups.forEach((g, j) => {
+      for (const prefix of ['weight_a', 'grad_weight_a']) schema.set(`${prefix}.${j}`, [g.channels, g.hOut, g.hIn]);
+      for (const prefix of ['weight_b', 'grad_weight_b']) schema.set(`${prefix}.${j}`, [g.channels, g.wIn, g.wOut]);
+    });
+    const dict = loadStateDict(file, schema);
+    const perGroup = (prefix: string): Tensor[] => spec.groups.map((_, j) => dict.get(`${prefix}.${j}`)!);
     return {
-      op: 'neocell', name, plan, x,
+      op: 'neocell', name, plan, x: dict.get('x')!,
       weights: { a: perGroup('weight_a'), b: perGroup('weight_b') },
-      y: file.tensor('y'),
-      gradY: file.tensor('grad_y'),
-      gradX: file.tensor('grad_x'),
+      y: dict.get('y')!,
+      gradY: dict.get('grad_y')!,
+      gradX: dict.get('grad_x')!,
       gradA: perGroup('grad_weight_a'),
       gradB: perGroup('grad_weight_b'),
     };
