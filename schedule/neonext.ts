@@ -78,7 +78,7 @@ function runsTwoGemm(k: BlockKernels, batch: number, plane: number, target: Kern
   if (bytes <= target.limits.maxStorageBufferBindingSize) return true;
   if (k.twoGemm.fc1Options.kind === 'vec4' || k.twoGemm.fc2Options.kind === 'vec4') {
     throw new NeoccError('adapter-limits-exceeded',
-      `the MLP's hidden activations for batch ${batch} need ${bytes} bytes, more than one binding allows (${target.limits.maxStorageBufferBindingSize}); use a smaller batch`);
+      `the MLP's hidden activations for batch ${batch} need ${bytes} bytes, more than one binding allows (${target.limits.maxStorageBufferBindingSize}); ${batch > 1 ? 'use a smaller batch' : 'use a smaller input resolution'}`);
   }
   return false;
 }

@@ -7,6 +7,7 @@ import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetenso
 import { NeoccError } from '../compiler/errors.js';
 import { readGoldenCase } from '../runtime/conformance/golden-case.js';
 import { readFixture } from './helpers/fixtures.js';
+import { checkBindingSize } from '../runtime/webgpu/transfers.js';
 
 /** issue 14, smaller rows: option errors that show what is wanted, and safetensors offsets past 2^53. */
 
@@ -63,5 +64,14 @@ describe('golden conformance files are checked like checkpoints', () => {
     const bad = parseSafetensors(writeSafetensors(tensors, meta), 'k5-claims.safetensors');
     const err = caught(NeoccError, () => readGoldenCase('k5-claims', bad));
     expect(err.message).toMatch(/k5-claims\.safetensors.*weight_a\.0.*\[\d+, 5, 5\].*\[\d+, 4, 4\]|k5-claims\.safetensors.*weight_a\.0.*\[\d+, 4, 4\].*\[\d+, 5, 5\]/);
+  });
+});
+
+describe('binding-size advice fits the batch', () => {
+  it('says "smaller batch" only when the batch is above 1', () => {
+    const device = { limits: { maxStorageBufferBindingSize: 1024 } } as unknown as GPUDevice;
+    expect(() => checkBindingSize(device, 'activations (batch 1)', 4096)).toThrow(/; use a smaller input resolution$/);
+    expect(() => checkBindingSize(device, 'input [1, 3, 4096, 4096]', 4096)).toThrow(/; use a smaller input resolution$/);
+    expect(() => checkBindingSize(device, 'activations (batch 8)', 4096)).toThrow(/; use a smaller batch or input resolution$/);
   });
 });

@@ -4,12 +4,17 @@ import { BufferUsage, MapMode } from './constants.js';
 
 export const STORAGE_USAGE = BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC;
 
+/** A smaller batch helps only when there is more than one image; otherwise only a smaller input does. */
+function shrinkAdvice(name: string): string {
+  return /\bbatch 1\b|\[1, /.test(name) ? 'use a smaller input resolution' : 'use a smaller batch or input resolution';
+}
+
 /** Fails with the adapter's limit when a tensor is too large to bind, instead of a validation error deep in Dawn. */
 export function checkBindingSize(device: GPUDevice, name: string, byteLength: number): void {
   const limit = device.limits.maxStorageBufferBindingSize;
   if (byteLength > limit) {
     throw new NeoccError('adapter-limits-exceeded',
-      `tensor "${name}" needs ${byteLength} bytes, more than this adapter's maxStorageBufferBindingSize (${limit}); use a smaller batch`);
+      `tensor "${name}" needs ${byteLength} bytes, more than this adapter's maxStorageBufferBindingSize (${limit}); ${shrinkAdvice(name)}`);
   }
 }
 
