@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveGenRequest } from '../compiler/gen/gen-request.js';
 import { MAX_PARAMETERS, MAX_RESOLUTION, approximateParameters, modelConfig, releasedConfig, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
 import { SpecError } from '../compiler/spec/spec-error.js';
+import { parseSpecArgument } from '../compiler/spec/neocell-spec.js';
 import { caught } from './helpers/caught.js';
 import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetensors.js';
 import { NeoccError } from '../compiler/errors.js';
@@ -73,5 +74,11 @@ describe('binding-size advice fits the batch', () => {
     expect(() => checkBindingSize(device, 'activations (batch 1)', 4096)).toThrow(/; use a smaller input resolution$/);
     expect(() => checkBindingSize(device, 'input [1, 3, 4096, 4096]', 4096)).toThrow(/; use a smaller input resolution$/);
     expect(() => checkBindingSize(device, 'activations (batch 8)', 4096)).toThrow(/; use a smaller batch or input resolution$/);
+  });
+});
+
+describe('--spec given a single JSON object', () => {
+  it('says channel_specs is a list and shows how to wrap it, instead of calling it a bad spec code', () => {
+    expect(() => parseSpecArgument('{"kernel":4,"channels":8}', 8, 0)).toThrow('channel_specs = "{\\"kernel\\":4,\\"channels\\":8}"; allowed: a JSON list of channel spec objects: wrap the object in [ ]');
   });
 });

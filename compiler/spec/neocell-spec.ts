@@ -41,9 +41,14 @@ export function specFromCode(code: string, channels: number, shift: number, fiel
   return parseNeoCellSpec(groups, field);
 }
 
-/** Accepts either channel_specs JSON (text starting with "[") or a spec code over `channels`. */
+/**
+ * Accepts either channel_specs JSON (text starting with "[") or a spec code over `channels`. A single JSON object
+ * (text starting with "{") is refused as what it is: channel_specs is a list of such objects.
+ */
 export function parseSpecArgument(text: string, channels: number, shift: number): NeoCellSpec {
-  return text.trim().startsWith('[') ? parseNeoCellSpec(text) : specFromCode(text, channels, shift);
+  const start = text.trim()[0];
+  if (start === '{') throw new SpecError('not-an-object', 'channel_specs', text, 'a JSON list of channel spec objects: wrap the object in [ ], e.g. [{"kernel":4,"channels":8}]');
+  return start === '[' ? parseNeoCellSpec(text) : specFromCode(text, channels, shift);
 }
 
 /**
