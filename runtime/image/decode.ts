@@ -3,6 +3,7 @@ import pngjs from 'pngjs';
 import { MAX_IMAGE_FILE_BYTES, readInputFile } from '../read-input-file.js';
 import { ImageError } from './image-error.js';
 import { checkImageSize, jpegSize, MAX_IMAGE_PIXELS, pngSize } from './image-header.js';
+import { fancyChromaFactors, fancyYccToRgb } from './jpeg-fancy.js';
 
 /** An 8-bit RGB image, interleaved (r, g, b per pixel), rows top to bottom. */
 export interface RgbImage {
@@ -29,9 +30,9 @@ export function sniffImageFormat(bytes: Uint8Array): 'jpeg' | 'png' | undefined 
  * Decodes a JPEG or PNG (chosen by magic number) to 8-bit RGB, like PIL's `Image.open(f).convert('RGB')` that
  * torchvision's `ImageFolder` loader applies: grayscale is replicated to R, G and B, alpha is dropped (not
  * composited), palettes are expanded. 16-bit PNG samples keep their high byte (PIL's `RGB;16B` unpacker);
- * 1/2/4-bit grayscale is scaled to 0..255. JPEG decoding is jpeg-js, which upsamples chroma by replication where
- * libjpeg (PIL) interpolates, so JPEG pixels can differ from PIL's by a few levels; EXIF orientation is ignored,
- * as in upstream's loader.
+ * 1/2/4-bit grayscale is scaled to 0..255. JPEG: jpeg-js decodes the planes; YCbCr frames (4:4:4, 4:2:2, 4:2:0,
+ * 4:4:0) get libjpeg's fancy chroma upsampling and color tables (./jpeg-fancy.ts), so pixels land within a few
+ * levels of PIL's (the IDCTs differ by ±1); EXIF orientation is ignored, as in upstream's loader.
  */
 export function decodeImage(bytes: Uint8Array, source: string): RgbImage {
   const format = sniffImageFormat(bytes);
@@ -65,7 +66,14 @@ export async function readImageFile(path: string): Promise<RgbImage> {
 
 function decodeJpeg(bytes: Uint8Array): RgbImage {
   // jpeg-js's own pixel cap backs up the header check (checkImageSize) for frames it finds that jpegSize did not.
-  const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6 });
+  const options = { useTArray: true, formatAsRGBA: false, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6 } as const;
+  const fancy = fancyChromaFactors(bytes);
+  if (fancy) {
+    // YCbCr as libjpeg (PIL) converts it: raw planes from jpeg-js, libjpeg's chroma upsampling and tables.
+    const raw = jpeg.decode(bytes, { ...options, colorTransform: false });
+    return checked({ width: raw.width, height: raw.height, data: fancyYccToRgb(raw.data, raw.width, raw.height, fancy.h, fancy.v) });
+  }
+  const decoded = jpeg.decode(bytes, options);
   return checked({ width: decoded.width, height: decoded.height, data: decoded.data });
 }
 
