@@ -44,6 +44,7 @@ const TIERS = {
     'test/cuda-nvcc.test.ts', // nvcc on ~90 CUDA kernels for two architectures (~15 s)
     'test/hostile-cli.test.ts', // `neocc` child processes on hostile input
     'test/cuda-cpu.test.ts', // g++ on the CUDA kernels' .cu text, run on the CPU with real threads per block
+    'test/cuda-gpu.test.ts', // nvcc on the GPU runner's whole binary source (runtime/cuda), and an -O3 build
   ],
   // asc-compiled WebAssembly kernels or the wasm backend, on this CPU.
   wasm: ['test/wasm-*.test.ts'],

@@ -42,7 +42,8 @@ function importsOf(path: string): string[] {
 }
 
 /** Runtimes that each execute programs on one kind of device; they share only what lies below them. */
-const DEVICE_RUNTIMES = ['runtime/webgpu/', 'runtime/wasm/', 'runtime/cuda-cpu/'];
+// runtime/cuda-common/ (the CUDA binary source, protocol and Backend both CUDA runtimes share) is not one of them.
+const DEVICE_RUNTIMES = ['runtime/webgpu/', 'runtime/wasm/', 'runtime/cuda-cpu/', 'runtime/cuda/'];
 
 const FILES = ['compiler', 'nn', 'kernels', 'schedule', 'runtime', 'cli', 'bench'].flatMap(sourceFiles);
 
@@ -60,7 +61,7 @@ describe('architecture (docs/ARCHITECTURE.md)', () => {
     expect(violations).toEqual([]);
   });
 
-  it('the device runtimes (WebGPU, WebAssembly, CUDA on the CPU) never import each other; nothing below the runtimes imports runtime/', () => {
+  it('the device runtimes (WebGPU, WebAssembly, CUDA on the CPU, CUDA on a GPU) never import each other; nothing below the runtimes imports runtime/', () => {
     const violations: string[] = [];
     for (const file of FILES) {
       for (const target of importsOf(file)) {
@@ -76,8 +77,8 @@ describe('architecture (docs/ARCHITECTURE.md)', () => {
   it('no code outside compiler/targets and compiler/render names a target (they consult the target record)', () => {
     const named: string[] = [];
     for (const file of FILES) {
-      // runtime/backends maps user-facing backend names (`--backend cuda`), some of which equal a target's name.
-      if (/^compiler\/(targets|render)\//.test(file) || file === 'runtime/backends/create-backend.ts') continue;
+      // runtime/backends names and maps user-facing backend names (`--backend cuda`), some of which equal a target's name.
+      if (/^compiler\/(targets|render)\//.test(file) || /^runtime\/backends\/(create-backend|backend)\.ts$/.test(file)) continue;
       const code = readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
       for (const m of code.matchAll(/['"`](wgsl|assemblyscript|cuda)['"`]/g)) named.push(`${file}: ${m[0]}`);
     }

@@ -5,7 +5,7 @@ import { relativeL2Error } from '../nn/tensor.js';
 import { chooseAutoBackend, createBackend, probeWebGpu, type AdapterProbe, type ProbedAdapter } from '../runtime/backends/create-backend.js';
 import { readFixture } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
-import { cudaBackendNotSupported, findNvcc, hasNvidiaDriver } from '../runtime/backends/cuda-toolchain.js';
+import { cudaBackendUnavailable, findNvcc, hasNvidiaDriver } from '../runtime/backends/cuda-toolchain.js';
 
 const MINI = 'test/fixtures/model/neonext-mini.safetensors';
 const MINI_GOLDEN = 'test/fixtures/model/neonext-mini.golden.safetensors';
@@ -53,17 +53,19 @@ describe('--backend auto: the choice', () => {
     expect(backend.name).toBe('wasm');
     expect(lines).toEqual(['neocc: backend wasm (no WebGPU adapter: none here)']);
     await backend.dispose();
-    await expect(createBackend('gpu')).rejects.toThrow('unknown backend "gpu"; allowed: auto, reference, webgpu, wasm, cuda-cpu');
+    await expect(createBackend('gpu')).rejects.toThrow('unknown backend "gpu"; allowed: auto, reference, webgpu, wasm, cuda-cpu, cuda');
   });
 
-  it('--backend cuda says it is not built yet, what this machine has and lacks (nvcc, an NVIDIA driver), and what runs instead', async () => {
-    await expect(createBackend('cuda')).rejects.toThrow(/^not supported: --backend cuda \(running the CUDA kernels on a GPU is not built yet; this machine: /);
-    const none = cudaBackendNotSupported(null, false).message;
-    expect(none).toContain('no nvcc (install the CUDA toolkit');
-    expect(none).toContain('no CUDA device (no NVIDIA driver: /dev/nvidiactl is missing)');
+  it('--backend cuda says what this machine lacks (nvcc, an NVIDIA driver), how to get it, and what runs instead', async () => {
+    const here = { nvcc: findNvcc() ?? null, driver: hasNvidiaDriver() };
+    if (here.nvcc && here.driver) expect(cudaBackendUnavailable(here)).toBeNull();
+    else await expect(createBackend('cuda')).rejects.toThrow(/^not supported: --backend cuda on this machine: /);
+    const none = cudaBackendUnavailable({ nvcc: null, driver: false })!.message;
+    expect(none).toContain('nvcc is missing (install the CUDA toolkit');
+    expect(none).toContain('no CUDA device: no NVIDIA driver is loaded (/dev/nvidiactl is missing;');
     expect(none).toContain('--backend cuda-cpu runs the same .cu text on the CPU');
-    const both = cudaBackendNotSupported('/usr/local/cuda/bin/nvcc', true).message;
-    expect(both).toContain('nvcc found at /usr/local/cuda/bin/nvcc; an NVIDIA driver is loaded');
+    expect(none).not.toContain('not built yet');
+    expect(cudaBackendUnavailable({ nvcc: '/usr/local/cuda/bin/nvcc', driver: true })).toBeNull();
     expect(hasNvidiaDriver((p) => p === '/proc/driver/nvidia/version')).toBe(true);
     expect(hasNvidiaDriver(() => false)).toBe(false);
     expect(findNvcc({ NEOCC_NVCC: '/nonexistent/nvcc' })).toBe(existsSync('/usr/local/cuda/bin/nvcc') ? '/usr/local/cuda/bin/nvcc' : undefined);

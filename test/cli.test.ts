@@ -52,9 +52,9 @@ describe('neocc conformance', () => {
   it('explains a missing directory and an unknown backend; runs the block cases on wasm', async () => {
     let r = await runCli(['conformance', 'no/such/dir', '--backend', 'reference']);
     expect([r.code, r.stderr.trim()]).toEqual([1, 'neocc: error: conformance: "no/such/dir" is not a directory']);
-    r = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'cuda']);
+    r = await runCli(['conformance', 'test/fixtures/neocell', '--backend', 'gpu']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('unknown backend "cuda"; allowed: auto, reference, webgpu, wasm, cuda-cpu');
+    expect(r.stderr).toContain('unknown backend "gpu"; allowed: auto, reference, webgpu, wasm, cuda-cpu, cuda');
     r = await runCli(['conformance', 'test/fixtures/block', '--backend', 'wasm']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2/2 cases passed at rel. L2 error <= 1e-5 on backend wasm');

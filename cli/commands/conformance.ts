@@ -15,7 +15,7 @@ export function registerConformance(program: Command, setExitCode: (code: number
     .command('conformance')
     .description('check a backend against golden NeoCell / NeoNeXt-block cases (forward and gradients); exits 1 if any case fails')
     .argument('<dir>', 'directory of golden *.safetensors cases (e.g. test/fixtures/neocell or test/fixtures/block)')
-    .option('--backend <name>', 'backend to check: auto (WebGPU on a hardware adapter, else wasm) | reference | webgpu | wasm | cuda-cpu (CUDA kernels via g++ on the CPU)', 'auto')
+    .option('--backend <name>', 'backend to check: auto (WebGPU on a hardware adapter, else wasm) | reference | webgpu | wasm | cuda-cpu (CUDA kernels via g++ on the CPU) | cuda (CUDA kernels via nvcc on an NVIDIA GPU)', 'auto')
     .option('--tolerance <x>', 'largest allowed relative L2 error (default: 1e-6 for reference, 1e-5 for float32 backends)', positiveNumber)
     .option('--json', 'print a JSON report instead of a table')
     .action(async (dir: string, options: ConformanceOptions) => {

@@ -57,7 +57,7 @@ export function registerInfer(program: Command): void {
     .requiredOption('--weights <file|synthetic>', 'a state dict with upstream key names ("module." accepted): a PyTorch torch.save checkpoint (.pt/.pth) or .safetensors; or "synthetic"')
     .option('--input <file|synthetic>', 'a .safetensors file holding a tensor named "input" [N, 3, R, R], or "synthetic"', 'synthetic')
     .option('--backend <name>', 'backend: auto (WebGPU on a hardware adapter, else wasm; says which on stderr) | reference (float64 CPU) | ' +
-      'webgpu (folded weights, fused block kernels, one submit per forward; also on software adapters) | wasm (the same kernels compiled to WebAssembly) | cuda-cpu (the CUDA kernels compiled by g++, run on the CPU: a check, slow)', 'auto')
+      'webgpu (folded weights, fused block kernels, one submit per forward; also on software adapters) | wasm (the same kernels compiled to WebAssembly) | cuda-cpu (the CUDA kernels compiled by g++, run on the CPU: a check, slow) | cuda (the CUDA kernels compiled by nvcc, run on an NVIDIA GPU)', 'auto')
     .option('--json', 'print {"logits", "top5", "backend", "timings", ...} as JSON')
     .option('--quiet', 'no progress output on stderr')
     .addHelpText('after', `

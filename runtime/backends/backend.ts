@@ -5,8 +5,14 @@ import type { NeoCellGradients, NeoCellWeights } from '../../nn/reference/neocel
 import type { ModuleObserver } from '../../nn/reference/neonext.js';
 import type { Tensor } from '../../nn/tensor.js';
 
+/**
+ * The GPU CUDA backend's name (`--backend cuda`), also runtime/cuda's label in messages and its cache folder: named
+ * here once, as the architecture test lets only the backend-naming files spell a string equal to a target's name.
+ */
+export const CUDA_BACKEND = 'cuda' as const;
+
 /** The backends that exist: what a created backend's `name` is. */
-export const CONCRETE_BACKEND_NAMES = ['reference', 'webgpu', 'wasm', 'cuda-cpu'] as const;
+export const CONCRETE_BACKEND_NAMES = ['reference', 'webgpu', 'wasm', 'cuda-cpu', CUDA_BACKEND] as const;
 export type ConcreteBackendName = (typeof CONCRETE_BACKEND_NAMES)[number];
 
 /**

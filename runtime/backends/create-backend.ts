@@ -1,6 +1,6 @@
 import { NeoccError } from '../../compiler/errors.js';
 import { BACKEND_NAMES, type Backend } from './backend.js';
-import { cudaBackendNotSupported } from './cuda-toolchain.js';
+import { cudaBackendUnavailable, probeCudaToolchain, type CudaToolchain } from './cuda-toolchain.js';
 import { createReferenceBackend } from './reference-backend.js';
 
 /** What `auto` learns about the first WebGPU adapter: the fields of GPUAdapterInfo it decides on. */
@@ -136,6 +136,8 @@ export interface CreateBackendOptions {
   readonly report?: (line: string) => void;
   /** `auto`'s adapter probe (tests replace it). */
   readonly probe?: () => Promise<AdapterProbe>;
+  /** What `--backend cuda` finds on this machine (nvcc, an NVIDIA driver); tests replace it. */
+  readonly cudaToolchain?: () => CudaToolchain;
 }
 
 /** Creates a backend by its `--backend` name; the caller disposes it. */
@@ -163,8 +165,13 @@ export async function createBackend(name: string, options: CreateBackendOptions 
       const { CudaCpuBackend } = await import('../cuda-cpu/cuda-cpu-backend.js');
       return CudaCpuBackend.create();
     }
-    case 'cuda':
-      throw cudaBackendNotSupported();
+    case 'cuda': {
+      const unavailable = cudaBackendUnavailable((options.cudaToolchain ?? probeCudaToolchain)());
+      if (unavailable) throw unavailable;
+      // Loaded on demand: the CUDA kernels compiled by nvcc and run on an NVIDIA GPU.
+      const { CudaBackend } = await import('../cuda/cuda-backend.js');
+      return CudaBackend.create();
+    }
     default:
       throw new NeoccError('unknown-backend', `unknown backend "${name}"; allowed: ${BACKEND_NAMES.join(', ')}`);
   }

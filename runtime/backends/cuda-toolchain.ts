@@ -15,16 +15,30 @@ export function hasNvidiaDriver(exists: (path: string) => boolean = existsSync):
   return exists('/dev/nvidiactl') || exists('/proc/driver/nvidia/version');
 }
 
+export const NVIDIA_DRIVER_HINT = 'run on a machine with an NVIDIA GPU and its driver installed (e.g. apt-get install ' +
+  'nvidia-driver-570 or NVIDIA\'s installer; in a container, start it with the GPU passed through, e.g. docker --gpus all)';
+
+/** What `--backend cuda` needs and this machine has: nvcc (null: none) and an NVIDIA driver. */
+export interface CudaToolchain {
+  readonly nvcc: string | null;
+  readonly driver: boolean;
+}
+
+/** This machine's CUDA toolchain (findNvcc, hasNvidiaDriver). */
+export const probeCudaToolchain = (): CudaToolchain => ({ nvcc: findNvcc() ?? null, driver: hasNvidiaDriver() });
+
 /**
- * `--backend cuda`: running the generated CUDA kernels on a GPU is not built yet. The error still says what this
- * machine has and lacks (nvcc, an NVIDIA driver), so a user knows what a GPU run would need, and names the check
- * that does run here (`--backend cuda-cpu`: the same .cu text on the CPU).
+ * Why `--backend cuda` cannot run here, or null when it can: it compiles the kernels with nvcc and runs them on a
+ * CUDA device, so it needs both. The error names each missing piece and how to get it, and names the check that
+ * does run without a GPU (`--backend cuda-cpu`: the same .cu text on the CPU).
  */
-export function cudaBackendNotSupported(nvcc: string | null = findNvcc() ?? null, driver = hasNvidiaDriver()): NotSupportedError {
-  const have = [
-    nvcc ? `nvcc found at ${nvcc}` : `no nvcc (${NVCC_INSTALL_HINT})`,
-    driver ? 'an NVIDIA driver is loaded' : 'no CUDA device (no NVIDIA driver: /dev/nvidiactl is missing)',
+export function cudaBackendUnavailable({ nvcc, driver }: CudaToolchain = probeCudaToolchain()): NotSupportedError | null {
+  if (nvcc && driver) return null;
+  const missing = [
+    ...(nvcc ? [] : [`nvcc is missing (${NVCC_INSTALL_HINT})`]),
+    ...(driver ? [] : [`no CUDA device: no NVIDIA driver is loaded (/dev/nvidiactl is missing; ${NVIDIA_DRIVER_HINT})`]),
   ];
-  return new NotSupportedError(`--backend cuda (running the CUDA kernels on a GPU is not built yet; this machine: ${have.join('; ')}). ` +
-    '`neocc gen --target cuda` writes the kernels, and --backend cuda-cpu runs the same .cu text on the CPU');
+  const have = nvcc ? `; nvcc found at ${nvcc}` : driver ? '; an NVIDIA driver is loaded' : '';
+  return new NotSupportedError(`--backend cuda on this machine: ${missing.join('; ')}${have}. ` +
+    '--backend cuda-cpu runs the same .cu text on the CPU');
 }

@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { NeoccError } from '../../compiler/errors.js';
 import { programArtifacts, type Program, type ProgramRunOptions } from '../../schedule/program.js';
-import { Tensor } from '../../nn/tensor.js';
+import { runKernelBinary } from '../cuda-common/run-binary.js';
 import { compileCudaCpu } from './compile.js';
-import { decodeReads, encodeRun, type ProgramRead } from './protocol.js';
 import { cudaCpuKernelTable, cudaCpuSource } from './source.js';
 
 /**
@@ -35,41 +33,7 @@ export class CudaCpuKernels {
    * all buffers, so nothing can be resident between runs.
    */
   async run(program: Program, options: ProgramRunOptions<never>): Promise<Map<string, Float32Array>> {
-    if (options.resident && options.resident.size > 0) throw new NeoccError('not-supported', 'not supported: resident buffers on cuda-cpu (each run is one process)');
-    const size = (shape: readonly number[]): number => shape.reduce((p, d) => p * d, 1);
-    const observed = options.observe ? program.observations : [];
-    const outputs = program.buffers.filter((b) => b.role === 'output');
-    const reads: (ProgramRead & { module?: string; shape?: readonly number[] })[] = [
-      ...observed.map((o) => ({ after: o.after, buffer: o.buffer, elements: size(o.shape), module: o.module, shape: o.shape })),
-      ...outputs.map((b) => ({ after: program.dispatches.length, buffer: b.name, elements: b.elements })),
-    ];
-    // The binary copies reads out as it goes, so they are sent in program order (stable: observations first).
-    const ordered = reads.map((r, i) => ({ r, i })).sort((a, b) => a.r.after - b.r.after || a.i - b.i).map(({ r }) => r);
-    const input = encodeRun(program, options.data, options.poison ?? false, this.index, ordered);
-    const data = decodeReads(await this.execute(input), ordered);
-    const result = new Map<string, Float32Array>();
-    ordered.forEach((r, i) => {
-      if (r.module !== undefined) options.observe?.(r.module, new Tensor(r.shape!, data[i]!));
-      else result.set(r.buffer, data[i]!);
-    });
-    return result;
-  }
-
-  private execute(input: Uint8Array): Promise<Uint8Array> {
-    return new Promise((done, fail) => {
-      const child = spawn(this.binary, [], { stdio: ['pipe', 'pipe', 'pipe'] });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      child.stdout.on('data', (c: Buffer) => out.push(c));
-      child.stderr.on('data', (c: Buffer) => err.push(c));
-      child.on('error', fail);
-      child.on('close', (code, signal) => {
-        if (code === 0) done(new Uint8Array(Buffer.concat(out)));
-        else fail(new NeoccError('kernel-failed', `cuda-cpu: the kernel binary ${signal ? `was killed by ${signal}` : `exited with ${String(code)}`}: ${Buffer.concat(err).toString().trim().slice(0, 2000)}`));
-      });
-      child.stdin.on('error', () => { /* the close handler reports the failure */ });
-      child.stdin.end(input);
-    });
+    return (await runKernelBinary(this.binary, this.index, program, options, 'cuda-cpu', false)).outputs;
   }
 }
 

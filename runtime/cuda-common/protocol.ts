@@ -3,9 +3,10 @@ import type { Program } from '../../schedule/program.js';
 import { storageBindings } from './source.js';
 
 /**
- * The stdin/stdout protocol of a cuda-cpu binary (documented word by word in cuda-cpu-main.h): the program's
- * buffers (data or a fill), its dispatches by kernel-table index, and the reads (observations and outputs) in
- * program order.
+ * The stdin/stdout protocol of a CUDA kernel binary, either flavour (documented word by word in
+ * runtime/cuda-cpu/cuda-cpu-main.h; runtime/cuda/cuda-gpu-main.h reads the same input and appends its timing to the
+ * output): the program's buffers (data or a fill), its dispatches by kernel-table index, and the reads
+ * (observations and outputs) in program order. `runtime` names the caller in messages.
  */
 
 const MAGIC = 0x3143434e; // 'NCC1'
@@ -20,15 +21,15 @@ export interface ProgramRead {
   readonly elements: number;
 }
 
-const u32 = (v: number, what: string): number => {
-  if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new NeoccError('bad-launch', `cuda-cpu: ${what} = ${v} is not a u32`);
+const u32 = (v: number, what: string, runtime: string): number => {
+  if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new NeoccError('bad-launch', `${runtime}: ${what} = ${v} is not a u32`);
   return v;
 };
 
 /** The input bytes for `program`; `kernelIndex` maps an entry point to the binary's table index. */
 export function encodeRun(
   program: Program, data: Readonly<Record<string, Float32Array>>, poison: boolean,
-  kernelIndex: ReadonlyMap<string, number>, reads: readonly ProgramRead[],
+  kernelIndex: ReadonlyMap<string, number>, reads: readonly ProgramRead[], runtime = 'cuda-cpu',
 ): Uint8Array {
   const bufferIndex = new Map(program.buffers.map((b, i) => [b.name, i]));
   const words: number[] = [MAGIC, program.buffers.length];
@@ -38,7 +39,7 @@ export function encodeRun(
     words.length = 0;
   };
   for (const b of program.buffers) {
-    words.push(u32(b.elements, `${b.name} elements`));
+    words.push(u32(b.elements, `${b.name} elements`, runtime));
     if (b.role === 'input' || b.role === 'weight') {
       const given = data[b.name];
       if (!given || given.length !== b.elements) throw new NeoccError('bad-launch', `program input "${b.name}": ${given ? `${given.length} elements` : 'missing'}, expected ${b.elements}`);
@@ -52,15 +53,15 @@ export function encodeRun(
   words.push(program.dispatches.length);
   for (const d of program.dispatches) {
     const index = kernelIndex.get(d.artifact.entryPoint);
-    if (index === undefined) throw new NeoccError('bad-launch', `cuda-cpu: kernel ${d.artifact.name} (${d.artifact.entryPoint}) is not in this binary`);
-    words.push(index, ...d.grid.map((g, i) => u32(g, `${d.artifact.name} grid[${i}]`)));
+    if (index === undefined) throw new NeoccError('bad-launch', `${runtime}: kernel ${d.artifact.name} (${d.artifact.entryPoint}) is not in this binary`);
+    words.push(index, ...d.grid.map((g, i) => u32(g, `${d.artifact.name} grid[${i}]`, runtime)));
     if (d.bindings.length !== storageBindings(d.artifact)) throw new NeoccError('bad-launch', `${d.artifact.name}: ${d.bindings.length} bindings`);
-    for (const b of d.bindings) words.push(bufferIndex.get(b.buffer)!, u32(b.offset, `${b.buffer} offset`));
+    for (const b of d.bindings) words.push(bufferIndex.get(b.buffer)!, u32(b.offset, `${b.buffer} offset`, runtime));
     for (const f of d.artifact.uniforms) {
       const v = d.uniforms[f.name];
       if (v === undefined) throw new NeoccError('bad-launch', `${d.artifact.name}: uniform "${f.name}" has no value`);
       // The Params struct's fields in order, 4 bytes each: u32 as is, f32 as its bits.
-      words.push(f.type === 'f32' ? new Uint32Array(Float32Array.of(v).buffer)[0]! : u32(v, `${d.artifact.name}.${f.name}`));
+      words.push(f.type === 'f32' ? new Uint32Array(Float32Array.of(v).buffer)[0]! : u32(v, `${d.artifact.name}.${f.name}`, runtime));
     }
   }
   words.push(reads.length);
@@ -77,9 +78,9 @@ export function encodeRun(
 }
 
 /** Splits the binary's stdout into one Float32Array per read. */
-export function decodeReads(bytes: Uint8Array, reads: readonly ProgramRead[]): Float32Array[] {
+export function decodeReads(bytes: Uint8Array, reads: readonly ProgramRead[], runtime = 'cuda-cpu'): Float32Array[] {
   const want = 4 * reads.reduce((s, r) => s + r.elements, 0);
-  if (bytes.byteLength !== want) throw new NeoccError('bad-launch', `cuda-cpu: the binary wrote ${bytes.byteLength} bytes, expected ${want}`);
+  if (bytes.byteLength !== want) throw new NeoccError('bad-launch', `${runtime}: the binary wrote ${bytes.byteLength} bytes, expected ${want}`);
   let at = 0;
   return reads.map((r) => {
     const out = new Float32Array(r.elements);
