@@ -59,6 +59,9 @@ export function groupOutputSize(size: number, kIn: number, kOut: number): number
   return kIn === kOut ? size : Math.floor((size / kIn) * kOut);
 }
 
+/** Largest NeoCell input or output tensor, in elements, checked before any kernel is built for a shape. */
+export const MAX_TENSOR_ELEMENTS = 2 ** 30;
+
 /**
  * Checks a spec against an input shape [N, C, H, W] and returns the output shape. Rejects: channel sums that
  * differ from C, zero output sizes, groups whose output sizes differ (upstream cannot assemble those either), and
@@ -73,6 +76,11 @@ export function neoCellOutputShape(spec: NeoCellSpec, inputShape: readonly numbe
   }
   const outH = sharedOutputSize(spec, h, 'h');
   const outW = sharedOutputSize(spec, w, 'w');
+  if (n * c * Math.max(h * w, outH * outW) > MAX_TENSOR_ELEMENTS) {
+    throw new SpecError('invalid-shape', field, inputShape,
+      `at most ${MAX_TENSOR_ELEMENTS} elements in the input and in the output (MAX_TENSOR_ELEMENTS: 4 GiB of float32, ` +
+      'the WebAssembly memory; kernels index with 32-bit offsets)');
+  }
   spec.groups.forEach((g, i) => {
     checkShiftFits(g.shiftA, g.hOut, h, `channel_specs[${i}].shift_a`, 'H');
     checkShiftFits(g.shiftB, g.wOut, w, `channel_specs[${i}].shift_b`, 'W');
