@@ -35,17 +35,18 @@ describe('input files that are not regular files, or too large', () => {
   it('refuses devices, folders and FIFOs by what they are, naming the path (before reading: /dev/zero never ends)', async () => {
     const fifo = join(tmp, 'pipe');
     execFileSync('mkfifo', [fifo]);
-    const cases: Array<[Promise<unknown>, string]> = [
-      [readTensorFile('/dev/zero'), '/dev/zero: is a character device, not a regular file; give the path of a tensor file (weights or --input)'],
-      [readImageFile('/dev/urandom'), '/dev/urandom: is a character device, not a regular file; give the path of an image file (JPEG or PNG)'],
-      [readTensorFile(tmp), `${tmp}: is a directory, not a regular file`],
-      [readImageFile(tmp), `${tmp}: is a directory, not a regular file`],
+    // Thunks, called one at a time: a promise made up front would reject before anything awaits it.
+    const cases: Array<[() => Promise<unknown>, string]> = [
+      [() => readTensorFile('/dev/zero'), '/dev/zero: is a character device, not a regular file; give the path of a tensor file (weights or --input)'],
+      [() => readImageFile('/dev/urandom'), '/dev/urandom: is a character device, not a regular file; give the path of an image file (JPEG or PNG)'],
+      [() => readTensorFile(tmp), `${tmp}: is a directory, not a regular file`],
+      [() => readImageFile(tmp), `${tmp}: is a directory, not a regular file`],
       // Opening a FIFO for reading blocks until a writer comes: this would hang without the stat.
-      [readTensorFile(fifo), `${fifo}: is a FIFO (named pipe), not a regular file`],
-      [readImageFile(fifo), `${fifo}: is a FIFO (named pipe), not a regular file`],
+      [() => readTensorFile(fifo), `${fifo}: is a FIFO (named pipe), not a regular file`],
+      [() => readImageFile(fifo), `${fifo}: is a FIFO (named pipe), not a regular file`],
     ];
-    for (const [promise, message] of cases) {
-      const err = await rejection(promise);
+    for (const [start, message] of cases) {
+      const err = await rejection(start());
       expect(err.code).toBe('not-a-file');
       expect(err.message).toContain(message);
     }
