@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NeoccError } from '../../compiler/errors.js';
 import { userCacheFolder } from '../cache-folder.js';
 
@@ -26,6 +27,13 @@ export function binaryCacheDir(runtime: string, env: NodeJS.ProcessEnv = process
   if (own) return own === 'off' || own === '0' ? null : join(resolve(own), runtime);
   return userCacheFolder(runtime, env);
 }
+
+/** The protocol header both binaries' mains #include, read from this folder: its name and text. */
+export async function protocolHeader(): Promise<[string, string]> {
+  return [PROTOCOL_HEADER, await readFile(join(HERE, PROTOCOL_HEADER), 'utf8')];
+}
+const PROTOCOL_HEADER = 'nc-protocol.h';
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 /** One compile of a kernel binary: everything that determines its bytes is in here (and so in its cache key). */
 export interface BinaryBuild {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NeoccError } from '../../compiler/errors.js';
-import { buildCachedBinary, runTool } from '../cuda-common/build-binary.js';
+import { buildCachedBinary, protocolHeader, runTool } from '../cuda-common/build-binary.js';
 
 /**
  * g++ for cuda-cpu binaries, cached on disk by everything that made them (runtime/cuda-common/build-binary.ts: the
@@ -41,6 +41,6 @@ export async function compileCudaCpu(source: string): Promise<string> {
   const found = await findGxx();
   if (!found) throw new NeoccError('missing-toolchain', GXX_MISSING);
   const headers = await Promise.all(HEADERS.map((h) => readFile(join(HERE, h), 'utf8')));
-  const files = new Map<string, string>([...HEADERS.map((h, i): [string, string] => [h, headers[i]!]), ['kernels.cpp', source]]);
+  const files = new Map<string, string>([...HEADERS.map((h, i): [string, string] => [h, headers[i]!]), await protocolHeader(), ['kernels.cpp', source]]);
   return buildCachedBinary({ runtime: 'cuda-cpu', compiler: found.gxx, version: found.version, flags: GXX_FLAGS, files, main: 'kernels.cpp' });
 }

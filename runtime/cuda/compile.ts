@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { NeoccError } from '../../compiler/errors.js';
 import { CUDA_BACKEND } from '../backends/backend.js';
 import { NVCC_INSTALL_HINT, findNvcc, hasNvidiaDriver } from '../backends/cuda-toolchain.js';
-import { buildCachedBinary, runTool } from '../cuda-common/build-binary.js';
+import { buildCachedBinary, protocolHeader, runTool } from '../cuda-common/build-binary.js';
 import { cudaFlavourHeaders } from '../cuda-common/source.js';
 
 /**
@@ -29,11 +29,11 @@ export function cudaArch(env: NodeJS.ProcessEnv = process.env, driver = hasNvidi
  */
 export const nvccFlags = (arch: string): readonly string[] => ['-std=c++17', '-O3', '--fmad=false', `-arch=${arch}`];
 
-/** The files of a build (name → text): the generated `kernels.cu` and the two headers it #includes. */
+/** The files of a build (name → text): the generated `kernels.cu` and the headers it #includes. */
 export async function cudaGpuFiles(source: string): Promise<Map<string, string>> {
   const headers = cudaFlavourHeaders('gpu');
   const texts = await Promise.all(headers.map((h) => readFile(join(HERE, h), 'utf8')));
-  return new Map([...headers.map((h, i): [string, string] => [h, texts[i]!]), ['kernels.cu', source]]);
+  return new Map([...headers.map((h, i): [string, string] => [h, texts[i]!]), await protocolHeader(), ['kernels.cu', source]]);
 }
 
 /** Compiles (or finds in the cache) the binary of `source` (cudaSource(…, 'gpu')); its path. */

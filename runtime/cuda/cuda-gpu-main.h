@@ -1,6 +1,6 @@
 // cuda-gpu-main.h — the `main` of a CUDA kernel binary that runs on a CUDA device (runtime/cuda-common/source.ts
 // includes it last, after the kernel table `nc_kernels` / `nc_kernel_count`). It reads the same stdin as a cuda-cpu
-// binary (protocol documented in runtime/cuda-cpu/cuda-cpu-main.h: buffers, dispatches, reads) and writes
+// binary (the protocol of runtime/cuda-common/nc-protocol.h: buffers, dispatches, reads) and writes
 //   stdout: the f32 data of every read, in order, then ONE f32: the program's time in milliseconds (cudaEvents
 //           around the dispatches and the reads' device-to-host copies; not the upload of the inputs).
 // Every buffer is cudaMalloc'ed; inputs are copied in, the others NaN-filled (fill 1) or zeroed (fill 2: CUDA does
@@ -8,12 +8,13 @@
 // stderr naming the step (dispatch index and kernel table index) and cudaGetErrorString; malformed input: status 2.
 #pragma once
 
-namespace nc_main {
+#include <cstdlib>
+#include <limits>
 
-[[noreturn]] inline void fail(const char* what) {
-  std::fprintf(stderr, "cuda: %s\n", what);
-  std::exit(2);
-}
+#define NC_RUNTIME "cuda"
+#include "nc-protocol.h"
+
+namespace nc_main {
 
 // `step` says what was being done ("dispatch 3 (kernel 7)", "cudaMalloc of buffer 2").
 inline void check(cudaError_t e, const char* step, long long a = -1, long long b = -1) {
@@ -24,40 +25,11 @@ inline void check(cudaError_t e, const char* step, long long a = -1, long long b
   std::exit(3);
 }
 
-struct Reader {
-  std::vector<unsigned char> bytes;
-  size_t at = 0;
-  unsigned int word() {
-    if (at + 4 > bytes.size()) fail("truncated input");
-    unsigned int w;
-    std::memcpy(&w, bytes.data() + at, 4);
-    at += 4;
-    return w;
-  }
-  const float* floats(size_t n) {
-    if (n > (bytes.size() - at) / 4) fail("truncated buffer data");
-    const float* p = reinterpret_cast<const float*>(bytes.data() + at);
-    at += 4 * n;
-    return p;
-  }
-};
-
-struct Buffer {
-  float* data;  // device memory
-  unsigned int elements;
-};
-
 }  // namespace nc_main
 
 int main() {
   using namespace nc_main;
-  Reader in;
-  {
-    unsigned char chunk[1 << 16];
-    size_t n;
-    while ((n = std::fread(chunk, 1, sizeof chunk, stdin)) > 0) in.bytes.insert(in.bytes.end(), chunk, chunk + n);
-  }
-  if (in.word() != 0x3143434eu) fail("bad magic (expected NCC1)");
+  Reader in = readStdin();
   std::vector<Buffer> buffers(in.word());
   std::vector<float> staging;
   for (size_t i = 0; i < buffers.size(); ++i) {
@@ -76,40 +48,16 @@ int main() {
       check(cudaMemcpy(b.data, staging.data(), 4 * (size_t)b.elements, cudaMemcpyHostToDevice), "NaN fill of buffer %lld", (long long)i);
     }
   }
-  const unsigned int dispatches = in.word();
-  struct Dispatch { unsigned int kernel; uint3 grid; std::vector<void*> pointers; std::vector<unsigned int> uniforms; };
-  std::vector<Dispatch> list(dispatches);
-  for (auto& d : list) {
-    d.kernel = in.word();
-    if (d.kernel >= nc_kernel_count) fail("kernel index out of range");
-    d.grid.x = in.word();
-    d.grid.y = in.word();
-    d.grid.z = in.word();
-    const nc_kernel& k = nc_kernels[d.kernel];
-    for (unsigned int i = 0; i < k.buffers; ++i) {
-      const unsigned int buffer = in.word();
-      const unsigned int offset = in.word();
-      if (buffer >= buffers.size() || offset > buffers[buffer].elements) fail("binding out of range");
-      d.pointers.push_back(buffers[buffer].data + offset);
-    }
-    for (unsigned int i = 0; i < k.uniforms; ++i) d.uniforms.push_back(in.word());
-    d.uniforms.push_back(0u);  // never empty: .data() is then a valid pointer
-  }
-  struct Read { unsigned int after, buffer, elements; };
-  std::vector<Read> reads(in.word());
-  for (auto& r : reads) {
-    r.after = in.word();
-    r.buffer = in.word();
-    r.elements = in.word();
-    if (r.after > dispatches || r.buffer >= buffers.size() || r.elements > buffers[r.buffer].elements) fail("read out of range");
-  }
+  const std::vector<Dispatch> list = readDispatches(in, buffers);
+  const size_t dispatches = list.size();
+  const std::vector<Read> reads = readReads(in, dispatches, buffers);
   cudaEvent_t start, stop;
   check(cudaEventCreate(&start), "cudaEventCreate");
   check(cudaEventCreate(&stop), "cudaEventCreate");
   std::vector<float> host;
   size_t next = 0;
   // A read is a blocking copy: it waits for every dispatch before it, so its data is that point of the program.
-  const auto readAt = [&](unsigned int done) {
+  const auto readAt = [&](size_t done) {
     for (; next < reads.size() && reads[next].after == done; ++next) {
       const Read& r = reads[next];
       host.resize(r.elements);
@@ -120,7 +68,7 @@ int main() {
   };
   check(cudaEventRecord(start), "cudaEventRecord");
   readAt(0);
-  for (unsigned int i = 0; i < dispatches; ++i) {
+  for (size_t i = 0; i < dispatches; ++i) {
     const Dispatch& d = list[i];
     // CUDA rejects an empty grid (invalid configuration); a program's empty dispatch does nothing, as on cuda-cpu.
     if ((unsigned long long)d.grid.x * d.grid.y * d.grid.z > 0) {
