@@ -7,20 +7,13 @@ import { NeoccError } from '../compiler/errors.js';
 import { readImageFile } from '../runtime/image/decode.js';
 import { MAX_IMAGE_FILE_BYTES, MAX_TENSOR_FILE_BYTES } from '../runtime/read-input-file.js';
 import { readTensorFile } from '../runtime/weights/read-tensor-file.js';
+import { rejected } from './helpers/caught.js';
 
 /** issue 14: input paths that are not regular files, or too large, are refused by stat before a byte is read. */
 
 const tmp = mkdtempSync(join(tmpdir(), 'neocc-hostile-files-'));
 
-async function rejection(promise: Promise<unknown>): Promise<NeoccError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof NeoccError) return err;
-    throw err;
-  }
-  throw new Error('expected a NeoccError, nothing was thrown');
-}
+const rejection = (promise: Promise<unknown>): Promise<NeoccError> => rejected(NeoccError, promise);
 
 /** A sparse file of `size` bytes: instant, and takes no disk. */
 function sparseFile(name: string, size: number): string {

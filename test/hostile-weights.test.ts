@@ -6,6 +6,7 @@ import { loadNeoNeXt } from '../runtime/model/load-neonext.js';
 import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetensors.js';
 import { WeightsError } from '../runtime/weights/weights-error.js';
 import { MODEL_DIR } from './helpers/fixtures.js';
+import { rejected } from './helpers/caught.js';
 
 /** issue 14: non-finite weights are refused at load, and non-finite logits are an error, never a printed result. */
 
@@ -24,15 +25,7 @@ function miniTensors(edit: (name: string, data: Float32Array) => void = () => {}
 
 const golden = (): Tensor => parseSafetensors(readFileSync(`${MODEL_DIR}/neonext-mini.golden.safetensors`), 'golden').tensor('input');
 
-async function rejection(promise: Promise<unknown>): Promise<NeoccError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof NeoccError) return err;
-    throw err;
-  }
-  throw new Error('expected a NeoccError, nothing was thrown');
-}
+const rejection = (promise: Promise<unknown>): Promise<NeoccError> => rejected(NeoccError, promise);
 
 describe('non-finite weights and logits', () => {
   it('refuses a safetensors checkpoint holding a NaN and an Inf, naming the tensor, the flat index and the value', async () => {
