@@ -25,8 +25,9 @@ import { allArtifacts, blockKernels, modelKernels } from '../schedule/model-kern
 import { neoCellBackwardProgram, neoCellForwardProgram } from '../schedule/neocell.js';
 import { blockProgram, blockWeights, modelForwardProgram, modelWeights } from '../schedule/neonext.js';
 import { ProgramBuilder, programArtifacts, type Program } from '../schedule/program.js';
-import { readFixture } from './helpers/fixtures.js';
+import { MODEL_DIR, readFixture, readSyntheticGolden } from './helpers/fixtures.js';
 import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
+import { runCli } from './helpers/run-cli.js';
 
 /**
  * The CUDA kernels' exact .cu text, compiled by g++ against runtime/cuda-cpu/cuda-cpu.h (blocks of real threads,
@@ -236,4 +237,24 @@ describe('CUDA kernels run on the CPU (g++ on the exact .cu text, runtime/cuda-c
     model.dispose();
     await backend.dispose();
   }, 120_000);
+});
+
+describe('neocc infer --backend cuda-cpu (the CLI, in a child process)', () => {
+  const logitsOf = (stdout: string): number[] => (JSON.parse(stdout) as { logits: number[][] }).logits.flat();
+
+  it('neonext-mini from its safetensors reaches the golden logits (rel. L2 <= 1e-4)', async () => {
+    const r = await runCli(['infer', '--weights', `${MODEL_DIR}/neonext-mini.safetensors`, '--input', `${MODEL_DIR}/neonext-mini.golden.safetensors`,
+      '--backend', 'cuda-cpu', '--json', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(relativeL2Error(logitsOf(r.stdout), mini.golden.tensor('logits').data)).toBeLessThanOrEqual(1e-4);
+  }, 300_000);
+
+  it('neonext-t-224 with synthetic weights reaches the upstream golden logits (rel. L2 <= 1e-4)', async () => {
+    // ~25 s on 2 cores: g++ builds the model's kernels once (cached in the run's temporary cache), then a 4 s forward.
+    const r = await runCli(['infer', '--arch', 'neonext-t', '--resolution', '224', '--weights', 'synthetic', '--backend', 'cuda-cpu', '--json', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const logits = logitsOf(r.stdout);
+    expect(logits).toHaveLength(1000);
+    expect(relativeL2Error(logits, readSyntheticGolden().logits)).toBeLessThanOrEqual(1e-4);
+  }, 600_000);
 });
