@@ -107,7 +107,8 @@ export async function wasmModule(artifact: KernelArtifact, sharedMemory = false)
  * Runs kernels on one LinearMemory: instantiates each module once against it and calls entry points with the
  * argument order of compiler/render/assemblyscript.ts: grid, workgroup range, buffer pointers (binding order),
  * scratch pointer (if the artifact has scratchBytes), uniforms (artifact order). With a thread pool (and a shared
- * memory), a launch's workgroups are split into contiguous ranges, one per thread, each with its own scratch.
+ * memory), a launch's workgroups are shared out in chunks between this thread and the pool's (thread-pool.ts), each
+ * thread with its own scratch.
  */
 export class WasmKernelRunner {
   private readonly instances = new Map<WasmModule, WasmInstance>();
@@ -143,26 +144,16 @@ export class WasmKernelRunner {
     if (grid.some((g) => !Number.isInteger(g) || g < 0) || total > 0xffffffff) throw new NeoccError('wasm-bad-launch', `kernel ${artifact.name}: bad grid ${grid.join('x')}`);
     const { fn, module } = await this.entry(artifact);
     const scratchBytes = artifact.scratchBytes ?? 0;
-    const threads = Math.max(1, Math.min((this.pool?.size ?? 0) + 1, total));
-    const ranges = Array.from({ length: threads }, (_, t) => {
-      const first = Math.floor((total * t) / threads);
-      return { first, count: Math.floor((total * (t + 1)) / threads) - first };
-    });
-    // Every scratch is allocated before any thread starts (allocation may grow the memory).
-    const args = ranges.map(({ first, count }) => [
-      grid[0], grid[1], grid[2], first, count, ...pointers, ...(scratchBytes > 0 ? [this.memory.alloc(scratchBytes / 4)] : []), ...values,
-    ]);
-    const others = args.slice(1).map((a, t) => this.pool!.run(t, module, artifact.entryPoint, a));
-    let failure: unknown;
-    try {
-      fn(...args[0]!);
-    } catch (e) {
-      failure = e;
+    // One workgroup (the head) is not worth waking the workers for.
+    const threads = this.pool && total > 1 ? this.pool.size + 1 : 1;
+    // Every thread's scratch is allocated before any thread starts (allocation may grow the memory).
+    const scratch = scratchBytes > 0 ? Array.from({ length: threads }, () => this.memory.alloc(scratchBytes / 4)) : [];
+    const args = [grid[0], grid[1], grid[2], 0, total, ...pointers, ...scratch.slice(0, 1), ...values];
+    if (threads === 1) {
+      fn(...args);
+      return;
     }
-    // Wait for every thread even after a failure: the memory must not be reused while one still runs.
-    const settled = await Promise.allSettled(others);
-    const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure !== undefined) throw failure;
-    if (rejected) throw rejected.reason;
+    const functionId = await this.pool!.prepare(module, artifact.entryPoint);
+    this.pool!.launch(functionId, fn, args, total, scratchBytes > 0 ? 5 + pointers.length : -1, scratch);
   }
 }

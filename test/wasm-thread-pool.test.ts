@@ -1,0 +1,60 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeArtifact } from '../compiler/artifact.js';
+import { BlockBuilder, add, bin, builtin, f32, finishKernel, load, u32, uniform } from '../compiler/ir/build.js';
+import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
+import { LinearMemory } from '../runtime/wasm/linear-memory.js';
+import { WasmThreadPool } from '../runtime/wasm/thread-pool.js';
+import { WasmKernelRunner, wasmModule } from '../runtime/wasm/wasm-kernels.js';
+
+/**
+ * runtime/wasm/thread-pool.ts: launches shared out in chunks between the calling thread and workers through a
+ * shared control block. Checked here with a kernel that counts its visits per workgroup (every workgroup must run
+ * exactly once, whatever thread claims it) and can trap on a worker.
+ */
+
+/** dst[wg] += 1 per visit; with uniform trap = 1, reads `src` (bound out of the memory: a wasm trap) first. */
+function visitKernel(name: string) {
+  const wg = builtin('workgroup_id.x');
+  const b = new BlockBuilder();
+  b.if(bin('==', uniform('trap'), u32(1)), (t) => t.store('dst', wg, load('src', u32(0))));
+  b.store('dst', wg, add(load('dst', wg), f32(1)));
+  return makeArtifact(finishKernel({
+    name, workgroupSize: 1, doc: [], shared: [], body: b.stmts, uniforms: [{ name: 'trap', type: 'u32' }],
+    buffers: [{ name: 'src', access: 'read', elem: 'f32' }, { name: 'dst', access: 'read_write', elem: 'f32' }],
+  }), ASSEMBLYSCRIPT, { test: name });
+}
+
+const memory = new LinearMemory(true);
+const pool = new WasmThreadPool(2, memory.memory);
+const runner = new WasmKernelRunner(memory, pool);
+afterAll(() => pool.dispose());
+const OUT_OF_MEMORY = 0xffff_ff00;
+
+describe('wasm thread pool (shared control block, chunked launches)', () => {
+  it('runs every workgroup exactly once over 3 threads, launch after launch, across modules loaded while looping', async () => {
+    const kernels = [visitKernel('visit_a'), visitKernel('visit_b')];
+    const src = memory.put(new Float32Array(1));
+    for (const groups of [1, 2, 3, 7, 24, 1000, 4099]) {
+      const dst = memory.put(new Float32Array(groups));
+      // Alternating kernels: the second one's module is loaded on the workers after they entered their launch loop.
+      for (let round = 0; round < 4; round++) await runner.run(kernels[round % 2]!, [src, dst], { trap: 0 }, [groups, 1, 1]);
+      expect(new Set(memory.read(dst, groups)), `${groups} workgroups`).toEqual(new Set([4]));
+    }
+  }, 120_000);
+
+  it('a trap on a worker is an error naming the thread, after every thread stopped; the pool works on afterwards', async () => {
+    const kernel = visitKernel('visit_trap');
+    const functionId = await pool.prepare(await wasmModule(kernel, true), kernel.entryPoint);
+    const dst = memory.put(new Float32Array(64));
+    // This thread claims chunks but runs nothing and is slow, so the workers claim chunks too: they trap on theirs.
+    const slowNothing = (): void => {
+      const until = performance.now() + 3;
+      while (performance.now() < until);
+    };
+    const args = [64, 1, 1, 0, 64, OUT_OF_MEMORY, dst, 1];
+    expect(() => pool.launch(functionId, slowNothing, args, 64, -1, [])).toThrow(/^wasm kernel thread: RuntimeError: memory access out of bounds/);
+    // Nothing was written by the trapped calls; the next launch (trap off) visits each workgroup once.
+    await runner.run(kernel, [memory.put(new Float32Array(1)), dst], { trap: 0 }, [64, 1, 1]);
+    expect(new Set(memory.read(dst, 64))).toEqual(new Set([1]));
+  }, 60_000);
+});
