@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerBench } from './commands/bench.js';
 import { registerConformance } from './commands/conformance.js';
 import { registerExportOnnx } from './commands/export-onnx.js';
 import { registerGen } from './commands/gen.js';
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerInfer(program);
   registerGen(program);
   registerExportOnnx(program);
+  registerBench(program);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

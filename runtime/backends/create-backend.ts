@@ -138,6 +138,8 @@ export interface CreateBackendOptions {
   readonly probe?: () => Promise<AdapterProbe>;
   /** What `--backend cuda` finds on this machine (nvcc, an NVIDIA driver); tests replace it. */
   readonly cudaToolchain?: () => CudaToolchain;
+  /** Threads of a wasm backend (default: every core, up to 4); other backends ignore it. */
+  readonly threads?: number;
 }
 
 /** Creates a backend by its `--backend` name; the caller disposes it. */
@@ -146,7 +148,7 @@ export async function createBackend(name: string, options: CreateBackendOptions 
     case 'auto': {
       const choice = chooseAutoBackend(await (options.probe ?? probeWebGpu)());
       options.report?.(`neocc: backend ${choice.name} (${choice.reason})`);
-      return createBackend(choice.name);
+      return createBackend(choice.name, { threads: options.threads });
     }
     case 'reference':
       return createReferenceBackend();
@@ -158,7 +160,7 @@ export async function createBackend(name: string, options: CreateBackendOptions 
     case 'wasm': {
       // Loaded on demand: asc (with Binaryen) is only needed when kernels are compiled for WebAssembly.
       const { WasmBackend } = await import('../wasm/wasm-backend.js');
-      return WasmBackend.create({ threads: await defaultWasmThreads() });
+      return WasmBackend.create({ threads: options.threads ?? await defaultWasmThreads() });
     }
     case 'cuda-cpu': {
       // Loaded on demand: the CUDA kernels compiled by g++ and run on the CPU (a check of the CUDA target).

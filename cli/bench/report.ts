@@ -1,0 +1,64 @@
+import type { BenchResult } from './measure.js';
+
+/** `neocc bench` output: a text table for the terminal and a self-contained HTML page (inline SVG, no scripts). */
+
+const fmt = (v: number, digits = 2): string => v.toFixed(digits);
+
+export function benchTable(r: BenchResult): string {
+  const lines = [
+    `${r.model} · batch ${r.batch} · backend ${r.backend.name} (${r.backend.description})`,
+    `host: ${r.host.cpu}, ${r.host.cores} cores, ${r.host.os}, node ${r.host.node} · median of ${r.runs} runs`,
+  ];
+  if (r.neoCells.length > 0) {
+    const head = `${'NeoCell'.padEnd(8)} ${'input'.padEnd(18)} ${'spec'.padEnd(6)} ${'median ms'.padStart(10)} ${'min ms'.padStart(9)} ${'GFLOP/s'.padStart(8)}`;
+    lines.push('', head, '-'.repeat(head.length));
+    for (const c of r.neoCells) {
+      lines.push(`${`stage ${c.stage}`.padEnd(8)} ${c.inputShape.join('x').padEnd(18)} ${c.spec.padEnd(6)} ${fmt(c.timing.medianMs).padStart(10)} ${fmt(c.timing.minMs).padStart(9)} ${fmt(c.gflops).padStart(8)}`);
+    }
+  }
+  const m = r.model_forward;
+  lines.push('', `whole forward: median ${fmt(m.timing.medianMs)} ms, min ${fmt(m.timing.minMs)} ms, ${fmt(m.imagesPerSecond)} images/s ` +
+    `(prepare ${fmt(m.prepareMs, 0)} ms, first forward ${fmt(m.firstForwardMs)} ms)`);
+  const total = m.modules.reduce((s, x) => s + x.ms, 0);
+  const head = `${'module'.padEnd(14)} ${'ms'.padStart(9)} ${'share'.padStart(7)}`;
+  lines.push('', 'per module (one observed forward)', head, '-'.repeat(head.length));
+  for (const x of m.modules) lines.push(`${x.module.padEnd(14)} ${fmt(x.ms).padStart(9)} ${`${fmt((100 * x.ms) / total, 1)}%`.padStart(7)}`);
+  return lines.join('\n');
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** A horizontal bar chart as inline SVG: one bar per row, value labels at the bar ends. */
+function barChart(title: string, rows: readonly { label: string; value: number }[], unit: string): string {
+  const barHeight = 22;
+  const labelWidth = 170;
+  const chartWidth = 480;
+  const max = Math.max(...rows.map((r) => r.value), Number.MIN_VALUE);
+  const height = rows.length * (barHeight + 6) + 30;
+  const bars = rows.map((r, i) => {
+    const y = 24 + i * (barHeight + 6);
+    const w = Math.max(1, (r.value / max) * chartWidth);
+    return `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(r.label)}</text>` +
+      `<rect x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="#3b6ea5"/>` +
+      `<text x="${labelWidth + w + 4}" y="${y + 15}">${fmt(r.value)} ${unit}</text>`;
+  }).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + chartWidth + 110}" height="${height}" font-family="sans-serif" font-size="12">` +
+    `<text x="0" y="14" font-weight="bold">${escapeHtml(title)}</text>${bars}</svg>`;
+}
+
+export function benchHtml(r: BenchResult): string {
+  const m = r.model_forward;
+  const charts = [
+    barChart(`${r.model}, batch ${r.batch}: time per module (one observed forward)`, m.modules.map((x) => ({ label: x.module, value: x.ms })), 'ms'),
+    r.neoCells.length > 0 ? barChart('NeoCell forward per stage (median)', r.neoCells.map((c) => ({ label: `stage ${c.stage} ${c.inputShape.slice(1).join('x')}`, value: c.timing.medianMs })), 'ms') : '',
+  ];
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>neocc bench: ${escapeHtml(r.model)} on ${escapeHtml(r.backend.name)}</title>
+<style>body{font-family:sans-serif;margin:2em;max-width:60em}pre{background:#f4f4f4;padding:1em;overflow-x:auto}</style></head>
+<body><h1>neocc bench: ${escapeHtml(r.model)} on ${escapeHtml(r.backend.name)}</h1>
+<p>${escapeHtml(r.backend.description)}<br>${escapeHtml(r.date)}</p>
+${charts.join('\n')}
+<pre>${escapeHtml(benchTable(r))}</pre>
+</body></html>
+`;
+}
