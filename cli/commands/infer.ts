@@ -27,6 +27,7 @@ interface InferOptions {
   weights: string;
   input: string;
   backend: string;
+  threads?: number;
   json?: boolean;
   quiet?: boolean;
 }
@@ -58,6 +59,7 @@ export function registerInfer(program: Command): void {
     .option('--input <file|synthetic>', 'a .safetensors file holding a tensor named "input" [N, 3, R, R], or "synthetic"', 'synthetic')
     .option('--backend <name>', 'backend: auto (WebGPU on a hardware adapter, else wasm; says which on stderr) | reference (float64 CPU) | ' +
       'webgpu (folded weights, fused block kernels, one submit per forward; also on software adapters) | wasm (the same kernels compiled to WebAssembly) | cuda-cpu (the CUDA kernels compiled by g++, run on the CPU: a check, slow) | cuda (the CUDA kernels compiled by nvcc, run on an NVIDIA GPU)', 'auto')
+    .option('--threads <n>', 'wasm threads (default: every core, up to 4)', positiveInt)
     .option('--json', 'print {"logits", "top5", "backend", "timings", ...} as JSON')
     .option('--quiet', 'no progress output on stderr')
     .addHelpText('after', `
@@ -91,7 +93,7 @@ Examples:
       const inputName = decoded.length > 0 ? imagePaths.join(', ') : options.input;
       const loaded = performance.now();
 
-      const backend = await createBackend(options.backend, { report: progress });
+      const backend = await createBackend(options.backend, { report: progress, threads: options.threads });
       try {
         progress(`neocc: ${config.name} (layers ${config.layers.join(',')}, dims ${config.dims.join(',')}, kernel spec ${config.kernelSpecs.join(',')}, ` +
           `shifts ${config.shifts.join(',')}, ${config.classes} classes) on ${backend.name}: ${backend.description}`);
