@@ -59,7 +59,7 @@ export function collectModels(request: GenRequest): CollectedModel[] {
 }
 
 /** allArtifacts(modelKernels(config, target)), distinct by key, each labelled with its role(s) in the forward. */
-function modelKernelList(config: NeoNeXtConfig, target: KernelTarget): ModelKernel[] {
+export function modelKernelList(config: NeoNeXtConfig, target: KernelTarget): ModelKernel[] {
   const k = modelKernels(config, target);
   const roles = new Map<string, string[]>();
   const label = (artifact: KernelArtifact, role: string): void => {

@@ -40,8 +40,8 @@ function write(device: GPUDevice, buffer: GPUBuffer, data: Float32Array): void {
 }
 
 /**
- * Executes a program (schedule/program.ts) on WebGPU: every dispatch recorded into one command buffer, one submit.
- * Returns the program's `output` buffers, read back, by name.
+ * Executes a program (schedule/program.ts) on WebGPU: every dispatch recorded into one command buffer, one submit
+ * (with an observer: one submit per observed module). Returns the program's `output` buffers, read back, by name.
  */
 export async function runGpuProgram(ctx: GpuContext, pipelines: PipelineCache, program: Program, options: ProgramRunOptions<GPUBuffer>): Promise<Map<string, Float32Array>> {
   const { device } = ctx;
@@ -65,33 +65,43 @@ export async function runGpuProgram(ctx: GpuContext, pipelines: PipelineCache, p
         write(device, buffer, new Float32Array(b.elements).fill(Number.NaN));
       }
     }
-    const launcher = new KernelLauncher(ctx, pipelines);
+    let launcher = new KernelLauncher(ctx, pipelines);
     const copyOut = (name: string, elements: number, shape: readonly number[], module?: string): void => {
       const buffer = device.createBuffer({ size: Math.max(16, 4 * elements), usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
       transient.push(buffer);
       launcher.encoder.copyBufferToBuffer(buffers.get(name)!, 0, buffer, 0, 4 * elements);
       readbacks.push({ buffer, name, shape, ...(module === undefined ? {} : { module }) });
     };
-    const observeAt = (done: number): void => {
-      if (!options.observe) return;
-      for (const o of program.observations) if (o.after === done) copyOut(o.buffer, o.shape.reduce((p, d) => p * d, 1), o.shape, o.module);
+    const outputs = new Map<string, Float32Array>();
+    /** Submits what is recorded, waits for it, and hands every readback so far to its observer or the outputs. */
+    const submitAndRead = async (): Promise<void> => {
+      await launcher.submit();
+      for (const r of readbacks.splice(0)) {
+        await r.buffer.mapAsync(MapMode.READ);
+        const data = new Float32Array(r.buffer.getMappedRange().slice(0, 4 * r.shape.reduce((p, d) => p * d, 1)));
+        r.buffer.unmap();
+        if (r.module !== undefined) options.observe?.(r.module, new Tensor(r.shape, data));
+        else outputs.set(r.name, data);
+      }
     };
-    observeAt(0);
+    // Observed runs submit at every observation and wait for it, so an observer is called when its module is done
+    // on the GPU (per-module timings, as on the CPU runtimes); unobserved runs are one submit.
+    const observeAt = async (done: number): Promise<void> => {
+      if (!options.observe) return;
+      const due = program.observations.filter((o) => o.after === done);
+      if (due.length === 0) return;
+      for (const o of due) copyOut(o.buffer, o.shape.reduce((p, d) => p * d, 1), o.shape, o.module);
+      await submitAndRead();
+      launcher = new KernelLauncher(ctx, pipelines);
+    };
+    await observeAt(0);
     for (const [i, d] of program.dispatches.entries()) {
       const bound = d.bindings.map((b) => ({ buffer: buffers.get(b.buffer)!, offset: 4 * b.offset }));
       await launcher.dispatch(d.artifact, bound, d.uniforms, d.grid);
-      observeAt(i + 1);
+      await observeAt(i + 1);
     }
     for (const b of program.buffers) if (b.role === 'output') copyOut(b.name, b.elements, [b.elements]);
-    await launcher.submit();
-    const outputs = new Map<string, Float32Array>();
-    for (const r of readbacks) {
-      await r.buffer.mapAsync(MapMode.READ);
-      const data = new Float32Array(r.buffer.getMappedRange().slice(0, 4 * r.shape.reduce((p, d) => p * d, 1)));
-      r.buffer.unmap();
-      if (r.module !== undefined) options.observe?.(r.module, new Tensor(r.shape, data));
-      else outputs.set(r.name, data);
-    }
+    await submitAndRead();
     return outputs;
   } finally {
     for (const b of transient) b.destroy();
