@@ -20,6 +20,7 @@ const LAYERS: readonly { readonly name: string; readonly match: RegExp; readonly
   { name: 'tools (compiler/gen, compiler/onnx)', match: /^compiler\/(gen|onnx)\//, rank: 4 },
   { name: 'cli', match: /^cli\//, rank: 5 },
   { name: 'bench', match: /^bench\//, rank: 5 },
+  { name: 'bundler plugins', match: /^plugins\//, rank: 5 },
 ];
 
 function layerOf(path: string): { name: string; rank: number } | undefined {
@@ -45,7 +46,7 @@ function importsOf(path: string): string[] {
 // runtime/cuda-common/ (the CUDA binary source, protocol and Backend both CUDA runtimes share) is not one of them.
 const DEVICE_RUNTIMES = ['runtime/webgpu/', 'runtime/wasm/', 'runtime/cuda-cpu/', 'runtime/cuda/'];
 
-const FILES = ['compiler', 'nn', 'kernels', 'schedule', 'runtime', 'cli', 'bench'].flatMap(sourceFiles);
+const FILES = ['compiler', 'nn', 'kernels', 'schedule', 'runtime', 'cli', 'bench', 'plugins'].flatMap(sourceFiles);
 
 describe('architecture (docs/ARCHITECTURE.md)', () => {
   it('imports run one way: compiler core ← nn ← kernels ← schedule ← runtimes, tools, cli, benches', () => {
