@@ -11,7 +11,9 @@ import {
 } from '../compiler/gen/generate.js';
 import { canonicalSpec, specFromCode } from '../compiler/spec/neocell-spec.js';
 import { runCli } from './helpers/run-cli.js';
-import { WGSL } from '../compiler/targets/index.js';
+import { CUDA, WGSL } from '../compiler/targets/index.js';
+import { releasedConfig } from '../compiler/spec/model-config.js';
+import { allArtifacts, modelKernels } from '../schedule/model-kernels.js';
 
 const SPEC_REQUEST = resolveGenRequest({ target: 'wgsl', spec: '4+7', inputShape: [1, 96, 56, 56], shift: 1 });
 /** What `npm run gen` asks for; the committed generated/ must equal its output. */
@@ -120,6 +122,23 @@ describe('generated/ (the CI staleness gate)', () => {
     expect(readFileSync('generated/kernel-artifact.ts', 'utf8')).toContain("from '../compiler/artifact.js'");
     const index = await import('../generated/index.js') as { artifactsByKey: ReadonlyMap<string, KernelArtifact> };
     expect(index.artifactsByKey.size).toBe(files.filter((f) => f.name.endsWith('.wgsl')).length);
+  });
+});
+
+describe('generated/cuda/ (the CI staleness gate, CUDA)', () => {
+  it('is exactly what `npm run gen` writes now: every NeoCell of the released models and each model\'s whole forward', async () => {
+    const request = resolveGenRequest({ target: 'cuda', model: 'all' });
+    const { models, files } = generate(request, 'generated/cuda');
+    // On failure: run `npm run gen` and commit generated/.
+    expect(diffGenerated('generated/cuda', files)).toEqual({ stale: [], missing: [], extra: [] });
+    expect(models.map((m) => m.id)).toEqual([
+      'neonext-t-224', 'neonext-t-384', 'neonext-s-224', 'neonext-s-384', 'neonext-b-224', 'neonext-b-384', 'neonext-l-224', 'neonext-l-384',
+    ]);
+    // Each model module lists exactly the CUDA kernel set the schedule runs (not a copy: computed here again).
+    const module = await import('../generated/cuda/model-neonext-t-224.js') as { kernels: ReadonlyArray<{ key: string; entryPoint: string; url: URL }> };
+    const expected = allArtifacts(modelKernels(releasedConfig('neonext-t', 224), CUDA));
+    expect(module.kernels.map((k) => k.key).sort()).toEqual([...new Set(expected.map((a) => a.key))].sort());
+    for (const k of module.kernels) expect(readFileSync(k.url, 'utf8')).toContain(` ${k.entryPoint}(const float*`);
   });
 });
 

@@ -28,7 +28,7 @@ export function registerGen(program: Command): void {
     .option('--spec <json|code>', 'one NeoCell: channel_specs JSON ("[{...}]") or a spec code such as "4+7" over C of --input-shape')
     .option('--input-shape <N,C,H,W>', 'with --spec: the input shape the spec is checked against', intList)
     .option('--shift <n>', 'with a spec code: the shift of every group (default 0)', Number)
-    .option('--model <name>', `every NeoCell of released models (assemblyscript: and every kernel of each model's forward): ${ARCHITECTURE_NAMES.join(' | ')} | all`)
+    .option('--model <name>', `every NeoCell of released models (assemblyscript, cuda: and every kernel of each model's whole forward): ${ARCHITECTURE_NAMES.join(' | ')} | all`)
     .option('--resolution <px>', 'with --model: 224 | 384 | all (default: all)')
     .option('--out <dir>', 'output folder (files neocc gen did not write are left alone)')
     .option('--check', 'write nothing; exit 1 listing stale, missing and extra files if --out differs from what would be written')
@@ -40,7 +40,8 @@ Examples:
   neocc gen --target wgsl --model all --out generated --check  (npm run gen:check)
   neocc gen --target assemblyscript --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/wasm-kernels
   neocc gen --target assemblyscript --model neonext-t --out generated/wasm   (npm run gen: also each model's whole forward)
-  neocc gen --target cuda --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/cuda-kernels   (.cu files + neocc-kernels.h)`)
+  neocc gen --target cuda --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/cuda-kernels   (.cu files + neocc-kernels.h)
+  neocc gen --target cuda --model all --out generated/cuda   (npm run gen: also each model's whole forward)`)
     .action(async (options: GenOptions) => {
       const request = resolveGenRequest(options);
       const outDir = resolveOutDir(options.out);

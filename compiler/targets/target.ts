@@ -72,6 +72,12 @@ export interface KernelTarget {
    * with every kernel's prototype and uniform struct), its name and contents from the folder's artifacts.
    */
   readonly header?: (artifacts: readonly KernelArtifact[]) => { readonly name: string; readonly content: string };
+  /**
+   * `neocc gen --model` also writes every kernel of each model's whole forward and a `model-<config>.ts` listing
+   * them: targets whose users load kernels from generated files (the wasm runtime's prebuilt binaries; CUDA host code
+   * built with nvcc). Absent for WGSL, whose runtime builds a model's kernels itself for the adapter's limits.
+   */
+  readonly genWholeModels?: boolean;
   readonly limits: TargetLimits;
   readonly prefers: TargetPreferences;
 }
