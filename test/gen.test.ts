@@ -152,6 +152,8 @@ describe('neocc gen options', () => {
     expect(() => resolveGenRequest({ target: 'wgsl', model: 'all', resolution: '256' })).toThrow(/--resolution = "256" is not a released resolution; allowed: 224 \| 384/);
     expect(() => resolveGenRequest({ target: 'wgsl', model: 'all', shift: 1 })).toThrow('gen: --shift applies to --spec only');
     expect(() => resolveOutDir(undefined)).toThrow('gen: --out is missing');
+    expect(() => resolveGenRequest({ target: 'wgsl', spec: '4+7', inputShape: [1, 96, 56, 56], torch: true })).toThrow('gen: --torch does not apply to --target wgsl; allowed: --target cuda');
+    expect(() => resolveGenRequest({ target: 'cuda', model: 'all', torch: true })).toThrow(/^gen: --torch not supported with --model; allowed: --spec/);
   });
 
   it('collects the distinct NeoCells of one released model: blocks per stage and downsamples', () => {

@@ -7,6 +7,7 @@ import { describeRequest, type GenRequest } from './gen-request.js';
 import type { KernelTarget } from '../targets/target.js';
 import { artifactSummary, kernelFileName, specArtifacts, wasmFileName, type NamedArtifact } from './spec-artifacts.js';
 import { literal, templateLiteral, type PlainValue } from './ts-literal.js';
+import { torchExtension } from './torch-extension.js';
 
 /** One file of the output folder: a flat name and its exact contents (text, or bytes for `.wasm`). */
 export interface GeneratedFile {
@@ -93,6 +94,16 @@ export function renderGenerated(
     const added = model.kernels.filter(({ artifact }) => addKernel(artifact)).length;
     modelModules.push({ model, file });
     progress.model?.(model, model.kernels.length, added);
+  }
+  if (request.torch === true) {
+    // Only a --spec request gets here (resolveGenRequest): one spec at one input shape.
+    const source = request.source;
+    const spec = contents.specs[0];
+    if (source.kind !== 'spec' || contents.specs.length !== 1 || !spec) throw new Error('neocc gen: --torch needs one --spec with --input-shape');
+    const extension = torchExtension(spec.spec, source.inputShape, spec.id, describeRequest(request), request.target);
+    // The program's forward kernel may be tiled otherwise than the module's (it is planned for the plane size).
+    extension.kernels.forEach(addKernel);
+    files.push(...extension.files);
   }
   if (request.target.header) {
     // One file for the whole folder, over every kernel written above (the target record decides its contents).

@@ -17,6 +17,8 @@ export const CUDA: KernelTarget = Object.freeze({
   header: cudaHeader,
   // Host code built with nvcc includes the .cu files of a model's whole forward (neocc gen --model).
   genWholeModels: true,
+  // The launchers `neocc gen --torch` writes are CUDA host code.
+  torchExtension: true,
   limits: Object.freeze({
     // Every NVIDIA GPU since Fermi: 1024 threads per block.
     maxComputeInvocationsPerWorkgroup: 1024,

@@ -78,6 +78,11 @@ export interface KernelTarget {
    * built with nvcc). Absent for WGSL, whose runtime builds a model's kernels itself for the adapter's limits.
    */
   readonly genWholeModels?: boolean;
+  /**
+   * `neocc gen --torch` can wrap this target's NeoCell kernels in a PyTorch extension (compiler/gen/torch-extension.ts:
+   * CUDA C++ host launchers with `<<<grid, block, 0, stream>>>`, a torch/extension.h binding, a Python module).
+   */
+  readonly torchExtension?: boolean;
   readonly limits: TargetLimits;
   readonly prefers: TargetPreferences;
 }
