@@ -255,6 +255,7 @@ import os
 import shutil
 
 import torch
+from torch.autograd.function import once_differentiable
 
 #: The baked NeoCell: canonical channel_specs (every group in h/w form with both shifts).
 SPEC = json.loads('${canonical}')
@@ -327,6 +328,7 @@ class NeoCellFunction(torch.autograd.Function):
         return y
 
     @staticmethod
+    @once_differentiable  # the backward kernels are not differentiated again: double backward raises
     def backward(ctx, grad_y):
         x, weight_a, weight_b = ctx.saved_tensors
         inputs = {'x': x, 'grad_y': grad_y.contiguous(), 'weight_a': weight_a, 'weight_b': weight_b}
