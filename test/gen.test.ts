@@ -11,7 +11,9 @@ import {
 } from '../compiler/gen/generate.js';
 import { canonicalSpec, specFromCode } from '../compiler/spec/neocell-spec.js';
 import { runCli } from './helpers/run-cli.js';
-import { WGSL } from '../compiler/targets/index.js';
+import { CUDA, WGSL } from '../compiler/targets/index.js';
+import { releasedConfig } from '../compiler/spec/model-config.js';
+import { allArtifacts, modelKernels } from '../schedule/model-kernels.js';
 
 const SPEC_REQUEST = resolveGenRequest({ target: 'wgsl', spec: '4+7', inputShape: [1, 96, 56, 56], shift: 1 });
 /** What `npm run gen` asks for; the committed generated/ must equal its output. */
@@ -123,6 +125,23 @@ describe('generated/ (the CI staleness gate)', () => {
   });
 });
 
+describe('generated/cuda/ (the CI staleness gate, CUDA)', () => {
+  it('is exactly what `npm run gen` writes now: every NeoCell of the released models and each model\'s whole forward', async () => {
+    const request = resolveGenRequest({ target: 'cuda', model: 'all' });
+    const { models, files } = generate(request, 'generated/cuda');
+    // On failure: run `npm run gen` and commit generated/.
+    expect(diffGenerated('generated/cuda', files)).toEqual({ stale: [], missing: [], extra: [] });
+    expect(models.map((m) => m.id)).toEqual([
+      'neonext-t-224', 'neonext-t-384', 'neonext-s-224', 'neonext-s-384', 'neonext-b-224', 'neonext-b-384', 'neonext-l-224', 'neonext-l-384',
+    ]);
+    // Each model module lists exactly the CUDA kernel set the schedule runs (not a copy: computed here again).
+    const module = await import('../generated/cuda/model-neonext-t-224.js') as { kernels: ReadonlyArray<{ key: string; entryPoint: string; url: URL }> };
+    const expected = allArtifacts(modelKernels(releasedConfig('neonext-t', 224), CUDA));
+    expect(module.kernels.map((k) => k.key).sort()).toEqual([...new Set(expected.map((a) => a.key))].sort());
+    for (const k of module.kernels) expect(readFileSync(k.url, 'utf8')).toContain(` ${k.entryPoint}(const float*`);
+  });
+});
+
 describe('neocc gen options', () => {
   it('rejects missing, unknown and conflicting options naming the option and the allowed values', () => {
     expect(() => resolveGenRequest({ spec: '4+7', inputShape: [1, 96, 8, 8] })).toThrow('gen: --target is missing; allowed: wgsl');
@@ -133,6 +152,8 @@ describe('neocc gen options', () => {
     expect(() => resolveGenRequest({ target: 'wgsl', model: 'all', resolution: '256' })).toThrow(/--resolution = "256" is not a released resolution; allowed: 224 \| 384/);
     expect(() => resolveGenRequest({ target: 'wgsl', model: 'all', shift: 1 })).toThrow('gen: --shift applies to --spec only');
     expect(() => resolveOutDir(undefined)).toThrow('gen: --out is missing');
+    expect(() => resolveGenRequest({ target: 'wgsl', spec: '4+7', inputShape: [1, 96, 56, 56], torch: true })).toThrow('gen: --torch does not apply to --target wgsl; allowed: --target cuda');
+    expect(() => resolveGenRequest({ target: 'cuda', model: 'all', torch: true })).toThrow(/^gen: --torch not supported with --model; allowed: --spec/);
   });
 
   it('collects the distinct NeoCells of one released model: blocks per stage and downsamples', () => {

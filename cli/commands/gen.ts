@@ -16,6 +16,7 @@ interface GenOptions {
   out?: string;
   check?: boolean;
   quiet?: boolean;
+  torch?: boolean;
 }
 
 // Options are checked by resolveGenRequest rather than commander's requiredOption, so every missing or conflicting
@@ -28,8 +29,9 @@ export function registerGen(program: Command): void {
     .option('--spec <json|code>', 'one NeoCell: channel_specs JSON ("[{...}]") or a spec code such as "4+7" over C of --input-shape')
     .option('--input-shape <N,C,H,W>', 'with --spec: the input shape the spec is checked against', intList)
     .option('--shift <n>', 'with a spec code: the shift of every group (default 0)', Number)
-    .option('--model <name>', `every NeoCell of released models (assemblyscript: and every kernel of each model's forward): ${ARCHITECTURE_NAMES.join(' | ')} | all`)
+    .option('--model <name>', `every NeoCell of released models (assemblyscript, cuda: and every kernel of each model's whole forward): ${ARCHITECTURE_NAMES.join(' | ')} | all`)
     .option('--resolution <px>', 'with --model: 224 | 384 | all (default: all)')
+    .option('--torch', 'with --target cuda --spec: also a PyTorch extension (binding .cpp, launchers .cu, Python module with an autograd NeoCell)')
     .option('--out <dir>', 'output folder (files neocc gen did not write are left alone)')
     .option('--check', 'write nothing; exit 1 listing stale, missing and extra files if --out differs from what would be written')
     .option('--quiet', 'no progress output on stderr')
@@ -40,7 +42,9 @@ Examples:
   neocc gen --target wgsl --model all --out generated --check  (npm run gen:check)
   neocc gen --target assemblyscript --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/wasm-kernels
   neocc gen --target assemblyscript --model neonext-t --out generated/wasm   (npm run gen: also each model's whole forward)
-  neocc gen --target cuda --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/cuda-kernels   (.cu files + neocc-kernels.h)`)
+  neocc gen --target cuda --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/cuda-kernels   (.cu files + neocc-kernels.h)
+  neocc gen --target cuda --model all --out generated/cuda   (npm run gen: also each model's whole forward)
+  neocc gen --target cuda --spec 4+7 --input-shape 8,96,56,56 --shift 1 --torch --out neocell_ext   (PyTorch extension)`)
     .action(async (options: GenOptions) => {
       const request = resolveGenRequest(options);
       const outDir = resolveOutDir(options.out);

@@ -1,4 +1,4 @@
-import { TARGET_NAMES, targetByName, type KernelTarget } from '../targets/index.js';
+import { TARGETS, TARGET_NAMES, targetByName, type KernelTarget } from '../targets/index.js';
 import { ARCHITECTURE_NAMES, RELEASED_RESOLUTIONS, releasedConfig, type ArchitectureName, type NeoNeXtConfig } from '../spec/model-config.js';
 import { GenOptionError } from './gen-error.js';
 
@@ -14,6 +14,8 @@ export interface RawGenOptions {
   readonly model?: string;
   readonly resolution?: string;
   readonly out?: string;
+  /** `--torch`: also a PyTorch extension (CUDA target, one --spec). */
+  readonly torch?: boolean;
 }
 
 /**
@@ -38,6 +40,8 @@ export function sourceConfigs(source: GenSource): NeoNeXtConfig[] {
 export interface GenRequest {
   readonly target: KernelTarget;
   readonly source: GenSource;
+  /** Also write a PyTorch extension for the spec (compiler/gen/torch-extension.ts). */
+  readonly torch?: boolean;
 }
 
 const MODEL_VALUES = `${ARCHITECTURE_NAMES.join(' | ')} | all`;
@@ -46,7 +50,15 @@ const SOURCE_VALUES = `--spec '<channel_specs JSON | spec code>' --input-shape N
 
 /** Checks the options of `neocc gen` (all but --out) and normalizes them. Throws GenOptionError. */
 export function resolveGenRequest(options: RawGenOptions): GenRequest {
-  return { target: resolveTarget(options.target), source: resolveSource(options) };
+  const target = resolveTarget(options.target);
+  const source = resolveSource(options);
+  if (options.torch !== true) return { target, source };
+  // The extension's launchers are host code of the target's language over one plan (a spec at one plane size).
+  if (target.torchExtension !== true) {
+    throw new GenOptionError('--torch', `does not apply to --target ${target.name}`, `--target ${Object.values(TARGETS).filter((t) => t.torchExtension === true).map((t) => t.name).join(' | ')}`);
+  }
+  if (source.kind !== 'spec') throw new GenOptionError('--torch', 'not supported with --model', "--spec '<channel_specs JSON | spec code>' --input-shape N,C,H,W (one extension per NeoCell and plane size)");
+  return { target, source, torch: true };
 }
 
 /** The output folder is required; it is checked apart from the request because it does not change what is generated. */
@@ -114,7 +126,7 @@ export function describeRequest(request: GenRequest): string {
   if (source.kind === 'spec') {
     const shift = source.text.trim().startsWith('[') ? '' : ` --shift ${source.shift}`;
     // Collapsed to one line: the text lands in a `//` comment.
-    return `--target ${request.target.name} --spec '${source.text.trim().replace(/\s+/g, ' ')}' --input-shape ${source.inputShape.join(',')}${shift}`;
+    return `--target ${request.target.name} --spec '${source.text.trim().replace(/\s+/g, ' ')}' --input-shape ${source.inputShape.join(',')}${shift}${request.torch ? ' --torch' : ''}`;
   }
   // Not a CLI option: configs come from the API (generate() with a `configs` source).
   if (source.kind === 'configs') return `--target ${request.target.name} (API) configs ${source.configs.map((c) => c.name).join(', ')}`;

@@ -5,8 +5,8 @@ import type { KernelTarget } from '../targets/target.js';
 import { sourceConfigs, type GenRequest } from './gen-request.js';
 
 /**
- * The kernels of whole NeoNeXt models that `neocc gen --target assemblyscript --model …` writes next to the NeoCell
- * modules: exactly the set the WebAssembly model runtime compiles (`modelKernels(config, ASSEMBLYSCRIPT)`, from the
+ * The kernels of whole NeoNeXt models that `neocc gen --target assemblyscript|cuda --model …` writes next to the
+ * NeoCell modules: exactly the set the model runtimes compile (`modelKernels(config, target)`, from the
  * same schedule module the runtime uses, so the generator and the runtime can never disagree on a key), so that registering the generated
  * binaries by key (runtime/wasm/prebuilt.ts) leaves the runtime nothing to compile.
  */
@@ -40,11 +40,11 @@ function configId(name: string): string {
 
 /**
  * The models of a request whose whole forward pass gets generated: every config of a `--model` / `configs` source
- * when the target is AssemblyScript (the WebAssembly runtime is the one that runs a model from shipped binaries;
- * WebGPU compiles WGSL itself), none otherwise. Configs of one name must be equal; a repeated config is kept once.
+ * when the target record asks for it (`genWholeModels`: AssemblyScript, whose runtime runs a model from shipped
+ * binaries, and CUDA, whose host code includes the .cu files; WebGPU compiles WGSL itself), none otherwise. Configs of one name must be equal; a repeated config is kept once.
  */
 export function collectModels(request: GenRequest): CollectedModel[] {
-  if (request.target.binaryExtension === undefined) return [];
+  if (request.target.genWholeModels !== true) return [];
   const byId = new Map<string, CollectedModel>();
   for (const config of sourceConfigs(request.source)) {
     const id = configId(config.name);

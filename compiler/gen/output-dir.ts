@@ -9,6 +9,8 @@ const OWNED = [
   /^neocell-[0-9a-f]{12}\.ts$/, /^model-[a-z0-9-]+\.ts$/, /^[a-z0-9_]+-[0-9a-f]{12}\.(wgsl|as\.ts|wasm|cu)$/, /^index\.ts$/, /^kernel-artifact\.ts$/,
   // A target's per-folder header (KernelTarget.header: CUDA's neocc-kernels.h).
   /^neocc-[a-z0-9-]+\.h$/,
+  // The PyTorch extension of `--torch` (compiler/gen/torch-extension.ts).
+  /^neocc_torch_[0-9a-f]{12}(_kernels\.cu|_binding\.cpp|\.py)$/,
 ];
 
 /** How a folder differs from what the generator renders now (names relative to the folder, sorted). */

@@ -4,8 +4,10 @@ import { describeSpec, type CollectedSpec } from './collect-specs.js';
 import { describeModel, modelFileName, type CollectedModel } from './model-artifacts.js';
 import { ARTIFACT_TYPE_MODULE, ARTIFACT_TYPE_NAMES, addArtifactTypeFile } from './artifact-type.js';
 import { describeRequest, type GenRequest } from './gen-request.js';
+import type { KernelTarget } from '../targets/target.js';
 import { artifactSummary, kernelFileName, specArtifacts, wasmFileName, type NamedArtifact } from './spec-artifacts.js';
 import { literal, templateLiteral, type PlainValue } from './ts-literal.js';
+import { torchExtension } from './torch-extension.js';
 
 /** One file of the output folder: a flat name and its exact contents (text, or bytes for `.wasm`). */
 export interface GeneratedFile {
@@ -86,12 +88,22 @@ export function renderGenerated(
   }
   const modelModules: Array<{ model: CollectedModel; file: SourceFile }> = [];
   for (const model of contents.models ?? []) {
-    if (!wasm) throw new Error('neocc gen: model modules are generated for --target assemblyscript only');
-    const file = renderModelModule(project, model);
+    if (request.target.genWholeModels !== true) throw new Error(`neocc gen: target ${request.target.name} generates no model modules`);
+    const file = renderModelModule(project, model, request.target);
     files.push({ name: file.getBaseName(), content: finish(file) });
     const added = model.kernels.filter(({ artifact }) => addKernel(artifact)).length;
     modelModules.push({ model, file });
     progress.model?.(model, model.kernels.length, added);
+  }
+  if (request.torch === true) {
+    // Only a --spec request gets here (resolveGenRequest): one spec at one input shape.
+    const source = request.source;
+    const spec = contents.specs[0];
+    if (source.kind !== 'spec' || contents.specs.length !== 1 || !spec) throw new Error('neocc gen: --torch needs one --spec with --input-shape');
+    const extension = torchExtension(spec.spec, source.inputShape, spec.id, describeRequest(request), request.target);
+    // The program's forward kernel may be tiled otherwise than the module's (it is planned for the plane size).
+    extension.kernels.forEach(addKernel);
+    files.push(...extension.files);
   }
   if (request.target.header) {
     // One file for the whole folder, over every kernel written above (the target record decides its contents).
@@ -198,11 +210,14 @@ function addSpecWasmKernels(file: SourceFile, artifacts: readonly NamedArtifact[
 }
 
 /**
- * `model-<config>.ts`: the config and, per kernel of the model's WebAssembly forward, its role, artifact key and
- * `.wasm` URL. No KernelArtifact objects: the runtime builds the artifacts from the config itself
- * (modelKernels(config, ASSEMBLYSCRIPT)) and looks the binaries up by key; the sources are in the `.as.ts` files.
+ * `model-<config>.ts`: the config and, per kernel of the model's whole forward, its role, artifact key and the URL of
+ * the file a loader reads: the `.wasm` binary (`wasmKernels`, which runtime/wasm/prebuilt.ts reads) for a target that
+ * ships binaries, else the kernel's source with its entry point (`kernels`: CUDA host code includes the `.cu` files
+ * and launches the entry points as neocc-kernels.h declares them). No KernelArtifact objects: a runtime builds the
+ * artifacts from the config itself (modelKernels(config, target)) and looks kernels up by key.
  */
-function renderModelModule(project: Project, model: CollectedModel): SourceFile {
+function renderModelModule(project: Project, model: CollectedModel, target: KernelTarget): SourceFile {
+  const wasm = target.binaryExtension !== undefined;
   const file = project.createSourceFile(modelFileName(model), '', { overwrite: true });
   const { name, layers, dims, kernelSpecs, shifts, classes, layerScale, linearBias, resolution } = model.config;
   file.addVariableStatement({
@@ -217,19 +232,22 @@ function renderModelModule(project: Project, model: CollectedModel): SourceFile 
       },
     }],
   });
+  const every = `Every kernel of the forward (\`allArtifacts(modelKernels(config, ${target.name.toUpperCase()}))\`, schedule/model-kernels.ts), distinct by key.`;
   file.addVariableStatement({
     leadingTrivia: BLANK_LINE,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [`${WASM_KERNELS_DOC}\nEvery kernel of the forward (\`allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))\`, schedule/model-kernels.ts), distinct by key.`],
+    docs: [wasm ? `${WASM_KERNELS_DOC}\n${every}` : `${every}\nEach kernel's source file and its entry point (the launch ABI is in the folder's header when the target writes one).`],
     declarations: [{
-      name: 'wasmKernels',
-      type: 'readonly { readonly role: string; readonly key: string; readonly url: URL }[]',
+      name: wasm ? 'wasmKernels' : 'kernels',
+      type: wasm ? 'readonly { readonly role: string; readonly key: string; readonly url: URL }[]'
+        : 'readonly { readonly role: string; readonly key: string; readonly entryPoint: string; readonly url: URL }[]',
       initializer: (w) => {
         w.write('[').indent(() => {
           for (const { role, artifact } of model.kernels) {
-            w.write('{ role: ').quote(role).write(', key: ').quote(artifact.key).write(', url: new URL(')
-              .quote(`./${wasmFileName(artifact)}`).write(', import.meta.url) },').newLine();
+            w.write('{ role: ').quote(role).write(', key: ').quote(artifact.key);
+            if (!wasm) w.write(', entryPoint: ').quote(artifact.entryPoint);
+            w.write(', url: new URL(').quote(`./${wasm ? wasmFileName(artifact) : kernelFileName(artifact)}`).write(', import.meta.url) },').newLine();
           }
         }).write(']');
       },
@@ -238,7 +256,8 @@ function renderModelModule(project: Project, model: CollectedModel): SourceFile 
   file.insertText(0, [
     GENERATED_HEADER,
     `// NeoNeXt ${name} (${describeModel(model.config)}): the ${model.kernels.length} kernels of its whole`,
-    '// WebAssembly forward pass, compiled (each kernel\'s source is in <kernel name>-<first 12 hex of its key>.as.ts).',
+    wasm ? '// WebAssembly forward pass, compiled (each kernel\'s source is in <kernel name>-<first 12 hex of its key>.as.ts).'
+      : `// ${target.name} forward pass (each kernel's source is in <kernel name>-<first 12 hex of its key>${target.sourceExtension}).`,
     '',
     '',
   ].join('\n'));
@@ -278,23 +297,27 @@ function renderIndex(
       },
     }],
   });
+  addIndexModelModules(file, modelModules);
   if (request.target.binaryExtension !== undefined) addIndexWasmExports(file, names, modelModules);
   file.insertText(0, [
     GENERATED_HEADER,
     `// Request: neocc gen ${describeRequest(request)}`,
     `// ${modules.length} NeoCell spec(s): neocell-<id>.ts holds one spec's kernels as KernelArtifacts; each kernel's source`,
     `// is also in <kernel name>-<first 12 hex of its key>${request.target.sourceExtension}${request.target.binaryExtension ? ` (compiled: ${request.target.binaryExtension})` : ''}.`,
-    ...(modelModules.length > 0 ? [
+    ...(modelModules.length > 0 ? (request.target.binaryExtension !== undefined ? [
       `// ${modelModules.length} model(s): model-<config name>.ts lists the key and .wasm of every kernel of that model's`,
       '// WebAssembly forward pass (wasmModels below).',
-    ] : []),
+    ] : [
+      `// ${modelModules.length} model(s): model-<config name>.ts lists the key, entry point and source file of every kernel of`,
+      '// that model\'s forward pass.',
+    ]) : []),
     '',
   ].join('\n'));
   return file;
 }
 
-/** The AssemblyScript index's loader exports: the model modules (namespaces and `wasmModels`) and `wasmKernels`. */
-function addIndexWasmExports(file: SourceFile, specNames: readonly string[], modelModules: ReadonlyArray<{ model: CollectedModel; file: SourceFile }>): void {
+/** The model modules as namespaces (`model_neonext_t_224`), imported and re-exported after the NeoCell ones. */
+function addIndexModelModules(file: SourceFile, modelModules: ReadonlyArray<{ model: CollectedModel; file: SourceFile }>): void {
   const modelNames = modelModules.map(({ model }) => modelNamespace(model));
   // Imports and re-exports go right after the NeoCell ones (statement indices: after the last of each kind).
   const after = (statements: ReadonlyArray<{ getChildIndex(): number }>): number => (statements.at(-1)?.getChildIndex() ?? -1) + 1;
@@ -304,6 +327,11 @@ function addIndexWasmExports(file: SourceFile, specNames: readonly string[], mod
   modelModules.forEach(({ file: module }, i) => {
     file.insertExportDeclaration(after(file.getExportDeclarations()), { namespaceExport: modelNames[i]!, moduleSpecifier: `./${module.getBaseNameWithoutExtension()}.js` });
   });
+}
+
+/** The AssemblyScript index's loader exports: `wasmModels` (the model modules by config name) and `wasmKernels`. */
+function addIndexWasmExports(file: SourceFile, specNames: readonly string[], modelModules: ReadonlyArray<{ model: CollectedModel; file: SourceFile }>): void {
+  const modelNames = modelModules.map(({ model }) => modelNamespace(model));
   if (modelModules.length > 0) {
     file.addVariableStatement({
       leadingTrivia: BLANK_LINE,

@@ -16,6 +16,7 @@ export const ASSEMBLYSCRIPT: KernelTarget = Object.freeze({
   scratchBytes: assemblyScriptScratchBytes,
   sourceExtension: '.as.ts',
   binaryExtension: '.wasm',
+  genWholeModels: true,
   limits: Object.freeze({
     maxComputeInvocationsPerWorkgroup: 256,
     maxComputeWorkgroupStorageSize: 65536,

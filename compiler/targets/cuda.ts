@@ -15,6 +15,10 @@ export const CUDA: KernelTarget = Object.freeze({
   // No binaryExtension: a CUDA runtime compiles the .cu sources for its device (nvcc/NVRTC), like WebGPU does WGSL.
   sourceExtension: '.cu',
   header: cudaHeader,
+  // Host code built with nvcc includes the .cu files of a model's whole forward (neocc gen --model).
+  genWholeModels: true,
+  // The launchers `neocc gen --torch` writes are CUDA host code.
+  torchExtension: true,
   limits: Object.freeze({
     // Every NVIDIA GPU since Fermi: 1024 threads per block.
     maxComputeInvocationsPerWorkgroup: 1024,

@@ -72,6 +72,17 @@ export interface KernelTarget {
    * with every kernel's prototype and uniform struct), its name and contents from the folder's artifacts.
    */
   readonly header?: (artifacts: readonly KernelArtifact[]) => { readonly name: string; readonly content: string };
+  /**
+   * `neocc gen --model` also writes every kernel of each model's whole forward and a `model-<config>.ts` listing
+   * them: targets whose users load kernels from generated files (the wasm runtime's prebuilt binaries; CUDA host code
+   * built with nvcc). Absent for WGSL, whose runtime builds a model's kernels itself for the adapter's limits.
+   */
+  readonly genWholeModels?: boolean;
+  /**
+   * `neocc gen --torch` can wrap this target's NeoCell kernels in a PyTorch extension (compiler/gen/torch-extension.ts:
+   * CUDA C++ host launchers with `<<<grid, block, 0, stream>>>`, a torch/extension.h binding, a Python module).
+   */
+  readonly torchExtension?: boolean;
   readonly limits: TargetLimits;
   readonly prefers: TargetPreferences;
 }

@@ -1,0 +1,105 @@
+// neocc neocell_fwd_t: T = X · B (saved for the weight gradients)
+// baked spec: [{"hIn":4,"hOut":4,"wIn":4,"wOut":4,"shiftA":1,"shiftB":1,"channels":512},{"hIn":7,"hOut":7,"wIn":7,"wOut":7,"shiftA":1,"shiftB":1,"channels":512}]
+// run-time: batch and spatial sizes (uniforms)
+// CUDA: neocell_fwd_t_b7f7c100<<<grid (x, y, z workgroups), 64 threads>>>; parameters in binding order (x, wb, t, params by value).
+
+#ifndef NEOCC_CUDA_DIVISION
+#define NEOCC_CUDA_DIVISION
+__device__ __forceinline__ unsigned int nc_udiv(unsigned int a, unsigned int b) { return b == 0u ? a : a / b; }
+__device__ __forceinline__ unsigned int nc_umod(unsigned int a, unsigned int b) { return b == 0u ? 0u : a % b; }
+__device__ __forceinline__ int nc_idiv(int a, int b) { return (b == 0 || (a == (-2147483647 - 1) && b == -1)) ? a : a / b; }
+__device__ __forceinline__ int nc_imod(int a, int b) { return (b == 0 || (a == (-2147483647 - 1) && b == -1)) ? 0 : a % b; }
+#endif
+
+#ifndef NEOCC_PARAMS_neocell_fwd_t_b7f7c100
+#define NEOCC_PARAMS_neocell_fwd_t_b7f7c100
+struct neocell_fwd_t_b7f7c100_Params {
+  unsigned int batch;
+  unsigned int in_h;
+  unsigned int in_w;
+  unsigned int out_h;
+  unsigned int out_w;
+};
+#endif
+
+extern "C" __global__ void __launch_bounds__(64) neocell_fwd_t_b7f7c100(const float* __restrict__ x, const float* __restrict__ wb, float* __restrict__ t, const neocell_fwd_t_b7f7c100_Params nc_u) {
+  const unsigned int e = ((((blockIdx.y * gridDim.x) + blockIdx.x) * 64u) + threadIdx.x);
+  if ((e >= ((nc_u.batch * 1024u) * (nc_u.in_h * nc_u.out_w)))) {
+    return;
+  }
+  const unsigned int col = nc_umod(e, nc_u.out_w);
+  const unsigned int rest = nc_udiv(e, nc_u.out_w);
+  const unsigned int row = nc_umod(rest, nc_u.in_h);
+  const unsigned int plane = nc_udiv(rest, nc_u.in_h);
+  [[maybe_unused]] const unsigned int n = (plane / 1024u);
+  const unsigned int c = (plane % 1024u);
+  if ((c < 512u)) {
+    // channels [0, 512): weight_a 4x4 shift 1, weight_b 4x4 shift 1
+    [[maybe_unused]] const unsigned int offset_a = min((c / 128u), 3u);
+    const unsigned int offset_b = min((c / 128u), 3u);
+    [[maybe_unused]] const unsigned int wa_base = (c * 16u);
+    const unsigned int wb_base = (c * 16u);
+    const unsigned int x_row_base = (((plane * nc_u.in_h) + row) * nc_u.in_w);
+    const bool col_in_corner = (col < offset_b);
+    const unsigned int col_rel = (col_in_corner ? 0u : (col - offset_b));
+    const unsigned int hit_row0 = (col_in_corner ? 0u : (offset_b + ((col_rel / 4u) * 4u)));
+    const unsigned int hit_k_row0 = (col_in_corner ? (4u - offset_b) : 0u);
+    const unsigned int hit_k_col = (col_in_corner ? ((4u - offset_b) + col) : (col_rel % 4u));
+    const unsigned int hit_rows = (col_in_corner ? offset_b : ((hit_row0 < nc_u.in_w) ? min(4u, (nc_u.in_w - ((hit_row0 < nc_u.in_w) ? hit_row0 : 0u))) : 0u));
+    const unsigned int x_row = (x_row_base + hit_row0);
+    const unsigned int wb_row = (wb_base + ((hit_k_row0 * 4u) + hit_k_col));
+    float acc = 0.0f;
+    if ((0u < hit_rows)) {
+      acc = (acc + (x[x_row] * wb[wb_row]));
+    }
+    if ((1u < hit_rows)) {
+      acc = (acc + (x[(x_row + 1u)] * wb[(wb_row + 4u)]));
+    }
+    if ((2u < hit_rows)) {
+      acc = (acc + (x[(x_row + 2u)] * wb[(wb_row + 8u)]));
+    }
+    if ((3u < hit_rows)) {
+      acc = (acc + (x[(x_row + 3u)] * wb[(wb_row + 12u)]));
+    }
+    t[((((plane * nc_u.in_h) + row) * nc_u.out_w) + col)] = acc;
+  } else {
+    // channels [512, 1024): weight_a 7x7 shift 1, weight_b 7x7 shift 1
+    const unsigned int local_c = (c - 512u);
+    [[maybe_unused]] const unsigned int offset_a_1 = min((local_c / 73u), 6u);
+    const unsigned int offset_b_1 = min((local_c / 73u), 6u);
+    [[maybe_unused]] const unsigned int wa_base_1 = (8192u + (local_c * 49u));
+    const unsigned int wb_base_1 = (8192u + (local_c * 49u));
+    const unsigned int x_row_base_1 = (((plane * nc_u.in_h) + row) * nc_u.in_w);
+    const bool col_in_corner_1 = (col < offset_b_1);
+    const unsigned int col_rel_1 = (col_in_corner_1 ? 0u : (col - offset_b_1));
+    const unsigned int hit_row0_1 = (col_in_corner_1 ? 0u : (offset_b_1 + ((col_rel_1 / 7u) * 7u)));
+    const unsigned int hit_k_row0_1 = (col_in_corner_1 ? (7u - offset_b_1) : 0u);
+    const unsigned int hit_k_col_1 = (col_in_corner_1 ? ((7u - offset_b_1) + col) : (col_rel_1 % 7u));
+    const unsigned int hit_rows_1 = (col_in_corner_1 ? offset_b_1 : ((hit_row0_1 < nc_u.in_w) ? min(7u, (nc_u.in_w - ((hit_row0_1 < nc_u.in_w) ? hit_row0_1 : 0u))) : 0u));
+    const unsigned int x_row_1 = (x_row_base_1 + hit_row0_1);
+    const unsigned int wb_row_1 = (wb_base_1 + ((hit_k_row0_1 * 7u) + hit_k_col_1));
+    float acc_1 = 0.0f;
+    if ((0u < hit_rows_1)) {
+      acc_1 = (acc_1 + (x[x_row_1] * wb[wb_row_1]));
+    }
+    if ((1u < hit_rows_1)) {
+      acc_1 = (acc_1 + (x[(x_row_1 + 1u)] * wb[(wb_row_1 + 7u)]));
+    }
+    if ((2u < hit_rows_1)) {
+      acc_1 = (acc_1 + (x[(x_row_1 + 2u)] * wb[(wb_row_1 + 14u)]));
+    }
+    if ((3u < hit_rows_1)) {
+      acc_1 = (acc_1 + (x[(x_row_1 + 3u)] * wb[(wb_row_1 + 21u)]));
+    }
+    if ((4u < hit_rows_1)) {
+      acc_1 = (acc_1 + (x[(x_row_1 + 4u)] * wb[(wb_row_1 + 28u)]));
+    }
+    if ((5u < hit_rows_1)) {
+      acc_1 = (acc_1 + (x[(x_row_1 + 5u)] * wb[(wb_row_1 + 35u)]));
+    }
+    if ((6u < hit_rows_1)) {
+      acc_1 = (acc_1 + (x[(x_row_1 + 6u)] * wb[(wb_row_1 + 42u)]));
+    }
+    t[((((plane * nc_u.in_h) + row) * nc_u.out_w) + col)] = acc_1;
+  }
+}
