@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { isMissingPackage, missingPackageError } from '../../compiler/optional-package.js';
 
 /**
  * Runs the AssemblyScript compiler (asc + Binaryen, ~14 MB of JS) in a worker thread with Node's own module loader.
@@ -46,7 +47,14 @@ const pending = new Map<number, { resolve: (r: AscResult) => void; reject: (e: E
 
 function ascWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { ascUrl: import.meta.resolve('assemblyscript/asc') } });
+  let ascUrl: string;
+  try {
+    ascUrl = import.meta.resolve('assemblyscript/asc');
+  } catch (err) {
+    // asc is an optional package: apps that run prebuilt kernels only do not install it.
+    throw isMissingPackage(err, 'assemblyscript') ? missingPackageError('assemblyscript') : err;
+  }
+  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { ascUrl } });
   w.unref();
   w.on('message', (msg: AscResult & { id: number }) => {
     const entry = pending.get(msg.id);
