@@ -34,6 +34,21 @@ export function missingPackageError(name: OptionalPackage): NotSupportedError {
   return new NotSupportedError(`${neededFor} needs the optional package "${name}", which is not installed; install it: npm install "${name}@${range}"`);
 }
 
+/** The package a bare specifier names ('pkg/sub/path' → 'pkg', '@scope/pkg/x' → '@scope/pkg'). */
+function packageOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return parts.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+}
+
+/**
+ * `err` from loading or resolving `specifier` (a bare specifier inside an optional package, e.g. 'assemblyscript/asc'):
+ * missingPackageError when the package is missing, else `err` itself.
+ */
+export function optionalPackageError(err: unknown, specifier: string): unknown {
+  const name = packageOf(specifier);
+  return name in OPTIONAL_PACKAGES && isMissingPackage(err, name) ? missingPackageError(name as OptionalPackage) : err;
+}
+
 /**
  * Runs `load` (a dynamic import of code that needs `name`); a failure to find `name` becomes missingPackageError(name),
  * anything else is rethrown as is.
