@@ -4,7 +4,8 @@
  * Node-only module statically; the Node-only parts (Dawn, asc, worker threads, the disk cache, CUDA) are dynamic
  * imports that package.json's `browser` map replaces with entry/browser-stubs/ in browser builds.
  */
-export { loadNeoNeXt, type LoadNeoNeXtOptions, type NeoNeXtModel } from '../runtime/model/load-neonext.js';
+export { loadNeoNeXt, type LoadNeoNeXtOptions, type LoadProgress, type NeoNeXtModel } from '../runtime/model/load-neonext.js';
+export type { DownloadProgress } from '../runtime/weights/fetch-weights.js';
 export { DEFAULT_RESOLUTION, type ModelOptions } from '../runtime/model/resolve-config.js';
 export { topK, type ClassScore } from '../runtime/model/top-k.js';
 export {
