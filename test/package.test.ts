@@ -93,14 +93,18 @@ export async function classify(weights: Uint8Array, image: RgbImage): Promise<st
 
 export const kernel: KernelArtifact = compileNeoCellForward(specFromCode('4+7', 96, 1), WGSL);
 export const kernelCount: number = wasmKernels.length + config.layers.length;
-// @ts-expect-error: weights are bytes, a tensor source or 'synthetic' (an error only while the declarations are real)
-export const wrong = loadNeoNeXt({ weights: 42 });
+// @ts-expect-error: 'gpu' is not a backend name (an error only while the declarations are real, not \`any\`)
+export const wrong = loadNeoNeXt({ weights: 'synthetic', backends: ['gpu'] });
 `;
 
 const STRICT = { strict: true, skipLibCheck: true, noEmit: true, noUncheckedIndexedAccess: true, noImplicitOverride: true, isolatedModules: true, target: 'ES2022', types: [] };
 const TSCONFIGS = {
   bundler: { compilerOptions: { ...STRICT, module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'] }, files: ['app.ts'] },
-  nodenext: { compilerOptions: { ...STRICT, module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'] }, files: ['app.ts'] },
+  // A Node app has Node's types (URL, Buffer …), here this repository's @types/node.
+  nodenext: {
+    compilerOptions: { ...STRICT, module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
+    files: ['app.ts'],
+  },
 };
 
 /** A browser page of the app (the embedding path without Node), bundled by esbuild with no special flags. */
