@@ -1,8 +1,8 @@
 /**
  * neocc as users install it (issue 12): `npm run build` + `npm pack`, the tarball installed into a scratch app in a
  * temporary folder (its own npm cache; the registry supplies the runtime's dependencies), then, as that app:
- * - a plain `node` ESM script (no tsx) imports 'neocc' and 'neocc/generated/wasm/…', registers the prebuilt kernels
- *   and classifies the synthetic NeoNeXt-T-224 input on the wasm backend: logits vs upstream's golden file;
+ * - a plain `node` ESM script (no tsx) imports 'neocc' and classifies the synthetic NeoNeXt-T-224 input on the wasm
+ *   backend, which finds the shipped prebuilt kernels by itself (no asc installed: one thread): logits vs upstream's golden file;
  * - the app's `tsc --noEmit` (strict, skipLibCheck) passes against the shipped declarations, with
  *   moduleResolution bundler and nodenext; a `@ts-expect-error` line proves the types are real (not `any`);
  * - the app's node_modules holds only the runtime's dependencies (no Dawn, asc, ts-morph, protobuf, tsx) and stays
@@ -57,19 +57,16 @@ function treeBytes(dir: string): number {
   }, 0);
 }
 
+/** No registerPrebuiltWasm call: loadNeoNeXt finds the shipped kernels, and without asc the wasm backend uses one thread. */
 const CLASSIFY_SCRIPT = `
-import { readFile } from 'node:fs/promises';
-import { loadNeoNeXt, missingPrebuiltWasm, registerPrebuiltWasm, releasedConfig, syntheticInput, WasmBackend } from 'neocc';
+import { loadNeoNeXt, missingPrebuiltWasm, releasedConfig, syntheticInput } from 'neocc';
 import * as t224 from 'neocc/generated/wasm/model-neonext-t-224';
-const registered = await registerPrebuiltWasm(t224, (url) => readFile(url));
 const missing = missingPrebuiltWasm(releasedConfig('neonext-t', 224), t224).length;
-const backend = await WasmBackend.create({ threads: 1 });
-const model = await loadNeoNeXt({ weights: 'synthetic', arch: 'neonext-t', resolution: 224, backend });
+const model = await loadNeoNeXt({ weights: 'synthetic', arch: 'neonext-t', resolution: 224, backend: 'wasm' });
 const logits = await model.forward(syntheticInput(224));
 const [top5] = await model.classify(syntheticInput(224));
 await model.dispose();
-await backend.dispose();
-console.log(JSON.stringify({ registered: registered.length, missing, logits: Array.from(logits.data), top5, backend: model.backend }));
+console.log(JSON.stringify({ kernels: t224.wasmKernels.length, missing, logits: Array.from(logits.data), top5, backend: model.backend }));
 `;
 
 /** Type-checked by the app's tsc: the runtime, the compiler and generated-kernel subpaths. */
@@ -165,17 +162,18 @@ describe('the packed package in a scratch app', () => {
     expect(files.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThan(0);
   });
 
-  it('a plain node script (no tsx) classifies on prebuilt wasm kernels to the golden NeoNeXt-T-224 logits', async () => {
+  it('a plain node script (no tsx, no registration call) classifies on the shipped wasm kernels to the golden NeoNeXt-T-224 logits', async () => {
     const out = await timed('classify', () => ok(process.execPath, ['classify.mjs'], app));
-    const result = JSON.parse(out.stdout) as { registered: number; missing: number; logits: number[]; top5: { class: number }[]; backend: string };
+    const result = JSON.parse(out.stdout) as { kernels: number; missing: number; logits: number[]; top5: { class: number }[]; backend: string };
     const golden = readSyntheticGolden().logits;
     const best = golden.indexOf(Math.max(...golden));
     console.log(`[package] node classify: rel. L2 ${relativeL2Error(result.logits, golden).toExponential(2)}, top-1 ${result.top5[0]?.class} (golden ${best}), ${result.backend}`);
     expect(result.missing).toBe(0);
-    expect(result.registered).toBe(20);
+    expect(result.kernels).toBe(20);
     expect(result.logits).toHaveLength(1000);
     expect(relativeL2Error(result.logits, golden)).toBeLessThanOrEqual(1e-4);
     expect(result.top5[0]?.class).toBe(best);
+    expect(result.backend).toMatch(/\b1 thread\b/);
   });
 
   it('the app type-checks against the shipped declarations (strict, skipLibCheck; bundler and nodenext resolution)', async () => {
