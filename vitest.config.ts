@@ -46,6 +46,7 @@ const TIERS = {
     'test/cuda-cpu.test.ts', // g++ on the CUDA kernels' .cu text, run on the CPU with real threads per block
     'test/cuda-gpu.test.ts', // nvcc on the GPU runner's whole binary source (runtime/cuda), and an -O3 build
     'test/torch-extension.test.ts', // neocc gen --torch: nvcc, g++ on torch headers, system python3 + torch.utils.cpp_extension builds (~3 min)
+    'test/package.test.ts', // npm run build + npm pack, installed into a scratch app (registry), plain node, tsc, esbuild (~1-2 min)
   ],
   // asc-compiled WebAssembly kernels or the wasm backend, on this CPU.
   wasm: ['test/wasm-*.test.ts'],

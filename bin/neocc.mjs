@@ -1,14 +1,23 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript and runs through tsx's loader: no build step, no stale output.
+// The `neocc` command. Installed from npm it runs the built JavaScript (dist/cli/main.js) in plain Node. In a
+// checkout of the repository (cli/main.ts next to this file) it runs the TypeScript sources through tsx's loader, a
+// dev dependency: no build step, no stale output.
+import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { register } from 'tsx/esm/api';
 
 // WebAssembly kernels: compile with V8's optimizing tier up front. By default V8 runs new wasm code in its baseline
 // tier and tiers hot functions up later, so a one-shot `neocc infer` would run its only forward mostly unoptimized.
 setFlagsFromString('--no-wasm-dynamic-tiering');
 
-register();
-const { main } = await import('../cli/main.ts');
+const source = new URL('../cli/main.ts', import.meta.url);
+let main;
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import(source.href));
+} else {
+  ({ main } = await import('../dist/cli/main.js'));
+}
 const code = await main(process.argv);
 // Exit explicitly: GPU runtimes (dawn.node) can keep the event loop alive after their work is done.
 process.exit(code);

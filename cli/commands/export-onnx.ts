@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ONNX_FORMS, exportNeoNeXtOnnx, isOnnxForm } from '../../compiler/onnx/export-neonext.js';
+import { isOnnxForm, ONNX_FORMS } from '../../compiler/onnx/forms.js';
+import { importOptional } from '../../compiler/optional-package.js';
 import { ensureOutputFile, OutputPathError } from '../../compiler/output-path.js';
 import { ARCHITECTURE_NAMES } from '../../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
@@ -58,6 +59,8 @@ Examples:
       }, weightsSource);
       const schema = neoNeXtSchema(config);
       const stateDict = loadStateDict(weightsSource === 'synthetic' ? tensorSourceFromMap('synthetic', syntheticStateDict(schema)) : weightsSource, schema);
+      // Loaded on use: onnx-proto (protobufjs) is an optional package.
+      const { exportNeoNeXtOnnx } = await importOptional('onnx-proto', () => import('../../compiler/onnx/export-neonext.js'));
       const exported = exportNeoNeXtOnnx(config, neoNeXtParams(config, stateDict), options.form);
       await writeFile(out, exported.bytes).catch((err: NodeJS.ErrnoException) => {
         throw new OutputPathError(out, `cannot write: ${err.code ?? err.message}`);

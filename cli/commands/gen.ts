@@ -3,6 +3,7 @@ import { ARCHITECTURE_NAMES } from '../../compiler/spec/model-config.js';
 import type { KernelArtifact } from '../../compiler/artifact.js';
 import { StaleOutputError } from '../../compiler/gen/gen-error.js';
 import { describeRequest, resolveGenRequest, resolveOutDir } from '../../compiler/gen/gen-request.js';
+import { importOptional } from '../../compiler/optional-package.js';
 import { ensureDir } from '../../compiler/output-path.js';
 import { intList } from '../options.js';
 
@@ -53,7 +54,7 @@ Examples:
       // Loaded on use: ts-morph (with its own TypeScript) would add about half a second to every other command.
       const {
         describeModel, describeSpec, diffGenerated, generateWithBinaries, isUpToDate, modelFileName, moduleFileName, writeGenerated,
-      } = await import('../../compiler/gen/generate.js');
+      } = await importOptional('ts-morph', () => import('../../compiler/gen/generate.js'));
       const progress = (text: string): void => {
         if (!options.quiet) process.stderr.write(`${text}\n`);
       };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Project, SourceFile } from 'ts-morph';
@@ -42,7 +42,7 @@ export function addArtifactTypeFile(project: Project, outDir: string): SourceFil
     return file;
   }
   for (const { file: source, names } of DECLARATIONS) {
-    const original = project.createSourceFile(`/neocc-sources/${source}`, readFileSync(join(REPO_ROOT, source), 'utf8'), { overwrite: true });
+    const original = project.createSourceFile(`/neocc-sources/${source}`, declarationText(source), { overwrite: true });
     for (const name of names) {
       const alias = original.getTypeAlias(name);
       if (alias) file.addTypeAlias({ ...alias.getStructure(), isExported: true });
@@ -51,6 +51,15 @@ export function addArtifactTypeFile(project: Project, outDir: string): SourceFil
     project.removeSourceFile(original);
   }
   return file;
+}
+
+/**
+ * The text that declares `source`'s types: the .ts file in a checkout; in the installed package, which ships built
+ * JavaScript and declarations only (dist/), its .d.ts, which keeps the declarations and their JSDoc.
+ */
+function declarationText(source: string): string {
+  const path = join(REPO_ROOT, source);
+  return readFileSync(existsSync(path) ? path : path.replace(/\.ts$/, '.d.ts'), 'utf8');
 }
 
 /** `source` (a .ts file under the repository root) as an ESM import specifier relative to `outDir`. */

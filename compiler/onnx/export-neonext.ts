@@ -1,16 +1,13 @@
 import type { NeoNeXtConfig } from '../spec/model-config.js';
 import type { NeoNeXtParams } from '../../nn/neonext-params.js';
 import { NeoccError } from '../errors.js';
+import { isOnnxForm, ONNX_FORMS, type OnnxForm } from './forms.js';
 import { ONNX_IR_VERSION, ONNX_OPSET, OnnxGraphBuilder } from './graph-builder.js';
 import { buildDenseNeoNeXt } from './neonext-dense.js';
 import { buildLeanNeoNeXt } from './neonext-lean.js';
 
-/**
- * `dense`: upstream's method op for op; `lean`: BN/LayerScale folded, MLP as 1x1 Convs, downsample as one Conv;
- * `blocks`: lean with block-wise NeoCells (fewer MACs, more nodes; slower on onnxruntime today, kept for comparison).
- */
-export const ONNX_FORMS = ['dense', 'lean', 'blocks'] as const;
-export type OnnxForm = (typeof ONNX_FORMS)[number];
+// Re-exported: callers that load ONNX export anyway may take the forms from here.
+export { isOnnxForm, ONNX_FORMS, type OnnxForm };
 
 export const ONNX_INPUT_NAME = 'input';
 export const ONNX_OUTPUT_NAME = 'logits';
@@ -26,10 +23,6 @@ export interface OnnxExport {
   /** [N, 3, R, R] with N symbolic ("N"). */
   readonly inputShape: readonly (number | string)[];
   readonly outputShape: readonly (number | string)[];
-}
-
-export function isOnnxForm(text: string): text is OnnxForm {
-  return (ONNX_FORMS as readonly string[]).includes(text);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { NeoccError } from '../../compiler/errors.js';
+import { importOptional } from '../../compiler/optional-package.js';
 import { BACKEND_NAMES, type Backend } from './backend.js';
 import { cudaBackendUnavailable, probeCudaToolchain, type CudaToolchain } from './cuda-toolchain.js';
-import { createReferenceBackend } from './reference-backend.js';
 
 /** What `auto` learns about the first WebGPU adapter: the fields of GPUAdapterInfo it decides on. */
 export interface ProbedAdapter {
@@ -47,6 +47,13 @@ export function chooseAutoBackend(probe: AdapterProbe): BackendChoice {
 
 /** The npm package with Dawn's Node bindings; a variable so bundlers leave the Node-only import alone. */
 const DAWN_PACKAGE: string = 'webgpu';
+/** Node-only modules, named by variables so that browser bundlers leave them out. */
+const NODE_CHILD_PROCESS: string = 'node:child_process';
+const NODE_OS: string = 'node:os';
+/** asc, in the optional package of that name (runtime/wasm/asc-worker.ts runs it). */
+const ASC_MODULE = 'assemblyscript/asc';
+/** True in Node (false in browsers and their workers). */
+const inNode = (): boolean => (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== undefined;
 /** A probe that takes longer than this (a driver stuck in initialization) counts as no adapter. */
 const PROBE_TIMEOUT_MS = 30_000;
 
@@ -91,7 +98,7 @@ export async function probeWebGpu(): Promise<AdapterProbe> {
       return { found: false, reason: (err as Error).message };
     }
   }
-  if ((globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === undefined) {
+  if (!inNode()) {
     return { found: false, reason: 'this browser has no navigator.gpu' };
   }
   let url: string;
@@ -100,7 +107,7 @@ export async function probeWebGpu(): Promise<AdapterProbe> {
   } catch (err) {
     return { found: false, reason: `cannot find the Dawn bindings (npm package "${DAWN_PACKAGE}"): ${(err as Error).message}` };
   }
-  const { execFile } = await import('node:child_process');
+  const { execFile } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_CHILD_PROCESS)) as typeof import('node:child_process');
   return new Promise<AdapterProbe>((resolve) => {
     execFile(process.execPath, ['-e', NODE_PROBE_SCRIPT, url], { timeout: PROBE_TIMEOUT_MS, env: process.env }, (error, stdout) => {
       const line = stdout.trim().split('\n').pop() ?? '';
@@ -116,15 +123,23 @@ export async function probeWebGpu(): Promise<AdapterProbe> {
 }
 
 /**
- * Threads for a wasm backend created by name: every core, up to 4. Measured on the project's 2-core machine
+ * Threads for a wasm backend created by name: every core, up to 4 (one in browsers, and in Node without asc). Measured on the project's 2-core machine
  * (interleaved medians, second core idle): NeoNeXt-T-224 forward 2.02 s with 1 thread, 1.12 s with 2 (1.8x);
  * neonext-mini 22.3 vs 15.2 ms. With the second core busy (another process benchmarking) 2 threads were 18% slower
  * (3.73 vs 3.16 s): the split waits for the slowest thread. Beyond 4 is unmeasured: each launch posts to every worker and waits, and the
  * small stage-4 launches would be dominated by those round trips.
  */
 async function defaultWasmThreads(): Promise<number> {
+  // Browsers: one thread (the thread pool is Node's worker_threads), without a failing node:os import in the console.
+  if (!inNode()) return 1;
+  // Without asc (an optional package) only the prebuilt kernels run, and those are built for one thread's plain memory.
   try {
-    const os = await import('node:os');
+    import.meta.resolve(ASC_MODULE);
+  } catch {
+    return 1;
+  }
+  try {
+    const os = (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_OS)) as typeof import('node:os');
     return Math.max(1, Math.min(4, os.availableParallelism()));
   } catch {
     return 1;
@@ -150,8 +165,11 @@ export async function createBackend(name: string, options: CreateBackendOptions 
       options.report?.(`neocc: backend ${choice.name} (${choice.reason})`);
       return createBackend(choice.name, { threads: options.threads });
     }
-    case 'reference':
+    case 'reference': {
+      // Loaded on demand: the float64 reference needs an optional package (erf), which apps that embed the runtime skip.
+      const { createReferenceBackend } = await importOptional('@stdlib/math-base-special-erf', () => import('./reference-backend.js'));
       return createReferenceBackend();
+    }
     case 'webgpu': {
       // Loaded on demand: CPU-only users never load Dawn.
       const { WebGpuBackend } = await import('../webgpu/webgpu-backend.js');

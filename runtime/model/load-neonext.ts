@@ -3,8 +3,11 @@ import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
 import { neoNeXtParams } from '../../nn/neonext-params.js';
 import type { ModuleObserver } from '../../nn/reference/neonext.js';
 import type { Tensor } from '../../nn/tensor.js';
-import type { Backend, BackendName } from '../backends/backend.js';
+import { NeoccError } from '../../compiler/errors.js';
+import type { Backend, BackendName, LoadedModel } from '../backends/backend.js';
 import { createBackend } from '../backends/create-backend.js';
+import { registerReleasedPrebuiltWasm } from '../wasm/prebuilt-released.js';
+import { fetchWeights } from '../weights/fetch-weights.js';
 import { parseTensorFile } from '../weights/read-tensor-file.js';
 import { loadStateDict, tensorSourceFromMap, type TensorSource } from '../weights/state-dict.js';
 import { syntheticStateDict } from '../weights/synthetic.js';
@@ -12,11 +15,33 @@ import { checkedLogits } from './checked-logits.js';
 import { resolveModelConfig, type ModelOptions } from './resolve-config.js';
 import { topK, type ClassScore } from './top-k.js';
 
+/** What loadNeoNeXt is doing, for a progress bar or a log. */
+export interface LoadProgress {
+  /** `weights`: reading or downloading the checkpoint; `backend`: starting one (`detail` names it and, for auto, its choice); `model`: placing the weights and kernels on it; `ready`. */
+  readonly stage: 'weights' | 'backend' | 'model' | 'ready';
+  /** Weights from a URL: bytes so far, and in all (0 when unknown). */
+  readonly loaded?: number;
+  readonly total?: number;
+  readonly detail?: string;
+}
+
 export interface LoadNeoNeXtOptions extends ModelOptions {
-  /** checkpoint bytes (PyTorch `.pt` zip or safetensors, told apart by content), a parsed tensor source, or 'synthetic' (needs `arch`). */
-  readonly weights: Uint8Array | TensorSource | 'synthetic';
-  /** A backend name (created and owned by the model) or a backend instance (owned by the caller). Default 'webgpu'. */
+  /**
+   * Checkpoint bytes (PyTorch `.pt` zip or safetensors, told apart by content), a URL of one (fetched; `file:` read from
+   * disk in Node), a parsed tensor source, or 'synthetic' (needs `arch`).
+   */
+  readonly weights: Uint8Array | URL | TensorSource | 'synthetic';
+  /**
+   * Backends in order of preference: each is started and the model loaded on it until one succeeds (a name is created
+   * and owned by the model; an instance stays the caller's). Default ['auto']: the CLI's choice (WebGPU on a hardware
+   * adapter, else WebAssembly).
+   */
+  readonly backends?: readonly (BackendName | Backend)[];
+  /** One backend: the same as `backends: [backend]`. */
   readonly backend?: BackendName | Backend;
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** Aborts the download and the load between stages (the promise rejects with the signal's reason). */
+  readonly signal?: AbortSignal;
 }
 
 export interface NeoNeXtModel {
@@ -37,30 +62,61 @@ export interface NeoNeXtModel {
  * The architecture is read off the checkpoint unless `arch` / `layers` + `dims` say otherwise.
  */
 export async function loadNeoNeXt(options: LoadNeoNeXtOptions): Promise<NeoNeXtModel> {
-  const source = options.weights instanceof Uint8Array ? parseTensorFile(options.weights, '<weights>') : options.weights;
+  const { signal, onProgress } = options;
+  if (options.backend !== undefined && options.backends !== undefined) {
+    throw new NeoccError('invalid-option', 'loadNeoNeXt: give backend or backends, not both');
+  }
+  const choices = options.backends ?? [options.backend ?? 'auto'];
+  if (choices.length === 0) throw new NeoccError('invalid-option', 'loadNeoNeXt: backends is empty; give at least one (e.g. [\'auto\'])');
+  signal?.throwIfAborted();
+  onProgress?.({ stage: 'weights' });
+  const source = options.weights instanceof Uint8Array ? parseTensorFile(options.weights, '<weights>')
+    : options.weights instanceof URL
+      ? await fetchWeights(options.weights, { ...(signal ? { signal } : {}), progress: (loaded, total) => onProgress?.({ stage: 'weights', loaded, total }) })
+      : options.weights;
   const config = resolveModelConfig(options, source);
   const schema = neoNeXtSchema(config);
   const dict = loadStateDict(source === 'synthetic' ? tensorSourceFromMap('synthetic', syntheticStateDict(schema)) : source, schema);
-  const owned = typeof options.backend !== 'object';
-  const backend = typeof options.backend === 'object' ? options.backend : await createBackend(options.backend ?? 'webgpu');
-  try {
-    const loaded = await backend.loadModel(config, neoNeXtParams(config, dict));
-    return {
-      config,
-      backend: backend.description,
-      forward: async (input, observe) => checkedLogits(await loaded.forward(input, observe)),
-      classify: async (input, k = 5) => {
-        const logits = checkedLogits(await loaded.forward(input));
-        const [n, classes] = logits.shape as [number, number];
-        return Array.from({ length: n }, (_, i) => topK(Array.from(logits.data.subarray(i * classes, (i + 1) * classes)), k));
-      },
-      dispose: async () => {
-        loaded.dispose();
-        if (owned) await backend.dispose();
-      },
-    };
-  } catch (err) {
-    if (owned) await backend.dispose();
-    throw err;
+  const params = neoNeXtParams(config, dict);
+  const failures: string[] = [];
+  for (const choice of choices) {
+    signal?.throwIfAborted();
+    const owned = typeof choice !== 'object';
+    let backend: Backend | undefined;
+    try {
+      onProgress?.({ stage: 'backend', detail: owned ? choice : choice.name });
+      backend = owned ? await createBackend(choice, { report: (line) => onProgress?.({ stage: 'backend', detail: line }) }) : choice;
+      // WebAssembly: the committed kernels of a released config, so one thread runs without asc (no registration call).
+      if (backend.name === 'wasm') await registerReleasedPrebuiltWasm(config);
+      onProgress?.({ stage: 'model', detail: backend.description });
+      const loaded = await backend.loadModel(config, params);
+      if (signal?.aborted) loaded.dispose();
+      signal?.throwIfAborted();
+      onProgress?.({ stage: 'ready', detail: backend.description });
+      return neoNeXtModel(config, backend, owned, loaded);
+    } catch (err) {
+      if (owned) await backend?.dispose();
+      // One backend, or an abort: the error as it is. Otherwise the next backend, and at the end every reason.
+      if (choices.length === 1 || signal?.aborted) throw err;
+      failures.push(`${owned ? choice : choice.name}: ${(err as Error).message}`);
+    }
   }
+  throw new NeoccError('no-backend', `no backend could load the model; tried ${failures.join('; ')}`);
+}
+
+function neoNeXtModel(config: NeoNeXtConfig, backend: Backend, owned: boolean, loaded: LoadedModel): NeoNeXtModel {
+  return {
+    config,
+    backend: backend.description,
+    forward: async (input, observe) => checkedLogits(await loaded.forward(input, observe)),
+    classify: async (input, k = 5) => {
+      const logits = checkedLogits(await loaded.forward(input));
+      const [n, classes] = logits.shape as [number, number];
+      return Array.from({ length: n }, (_, i) => topK(Array.from(logits.data.subarray(i * classes, (i + 1) * classes)), k));
+    },
+    dispose: async () => {
+      loaded.dispose();
+      if (owned) await backend.dispose();
+    },
+  };
 }

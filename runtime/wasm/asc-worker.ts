@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { optionalPackageError } from '../../compiler/optional-package.js';
 
 /**
  * Runs the AssemblyScript compiler (asc + Binaryen, ~14 MB of JS) in a worker thread with Node's own module loader.
@@ -40,13 +41,23 @@ parentPort.on('message', async ({ id, sources, options }) => {
 });
 `;
 
+/** asc's programmatic API, in the optional package assemblyscript. */
+const ASC_MODULE = 'assemblyscript/asc';
+
 let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, { resolve: (r: AscResult) => void; reject: (e: Error) => void }>();
 
 function ascWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { ascUrl: import.meta.resolve('assemblyscript/asc') } });
+  let ascUrl: string;
+  try {
+    ascUrl = import.meta.resolve(ASC_MODULE);
+  } catch (err) {
+    // asc is an optional package: apps that run prebuilt kernels only do not install it.
+    throw optionalPackageError(err, ASC_MODULE);
+  }
+  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { ascUrl } });
   w.unref();
   w.on('message', (msg: AscResult & { id: number }) => {
     const entry = pending.get(msg.id);

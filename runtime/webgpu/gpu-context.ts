@@ -1,4 +1,5 @@
 import { NeoccError } from '../../compiler/errors.js';
+import { isMissingPackage, missingPackageError } from '../../compiler/optional-package.js';
 import { WGSL, withLimits, type KernelTarget } from '../../compiler/targets/index.js';
 
 /** What the adapter says about itself, for reports and for telling hardware from software rasterizers. */
@@ -56,6 +57,7 @@ async function getGpu(): Promise<{ gpu: GPU; browser: boolean }> {
   try {
     mod = (await import(/* @vite-ignore */ /* webpackIgnore: true */ DAWN_PACKAGE)) as { create: (options: string[]) => GPU };
   } catch (err) {
+    if (isMissingPackage(err, DAWN_PACKAGE)) throw missingPackageError('webgpu');
     throw new NeoccError('no-webgpu-adapter', `cannot load the Dawn bindings (npm package "webgpu"): ${(err as Error).message}; ${NO_ADAPTER_HELP}`);
   }
   // Dawn's Vulkan loader wants a runtime dir; an unset one only produces warnings, but they confuse users.

@@ -1,0 +1,221 @@
+/**
+ * neocc as users install it (issue 12): `npm run build` + `npm pack`, the tarball installed into a scratch app in a
+ * temporary folder (its own npm cache; the registry supplies the runtime's dependencies), then, as that app:
+ * - a plain `node` ESM script (no tsx) imports 'neocc' and classifies the synthetic NeoNeXt-T-224 input on the wasm
+ *   backend, which finds the shipped prebuilt kernels by itself (no asc installed: one thread): logits vs upstream's golden file;
+ * - the app's `tsc --noEmit` (strict, skipLibCheck) passes against the shipped declarations, with
+ *   moduleResolution bundler and nodenext; a `@ts-expect-error` line proves the types are real (not `any`);
+ * - the app's node_modules holds only the runtime's dependencies (no Dawn, asc, ts-morph, protobuf, tsx) and stays
+ *   under a size bound; the installed CLI runs in plain node and names a missing optional package in one line;
+ * - esbuild bundles the app for browsers with no special flags: the `browser` map keeps Node-only modules out;
+ * - the tarball holds no tests, benches or CI files and no TypeScript sources.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relativeL2Error } from '../nn/tensor.js';
+import { readSyntheticGolden } from './helpers/fixtures.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** The goal of issue 12 for an app that installs only the runtime. */
+const RUNTIME_NODE_MODULES_BOUND = 10 * 1024 * 1024;
+/** Packages only optional features need (package.json peerDependenciesMeta) and tools of this repository. */
+const NOT_IN_RUNTIME = ['webgpu', 'assemblyscript', 'binaryen', 'ts-morph', '@ts-morph', 'onnx-proto', 'protobufjs', 'tsx', 'typescript', '@stdlib'];
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a command without npm's own environment (npm_config_* of a surrounding `npm test` would steer the child npm). */
+function run(file: string, args: readonly string[], cwd: string): Promise<Run> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  return new Promise((resolve) => {
+    execFile(file, args, { cwd, env: { ...env, npm_config_update_notifier: 'false' }, maxBuffer: 64 << 20, timeout: 300_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function ok(file: string, args: readonly string[], cwd: string): Promise<Run> {
+  const r = await run(file, args, cwd);
+  if (r.code !== 0) throw new Error(`${file} ${args.join(' ')} exited ${r.code}:\n${r.stderr || r.stdout}`);
+  return r;
+}
+
+/** Bytes of every file under `dir` (apparent sizes; links not followed). */
+function treeBytes(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => {
+    const path = join(dir, name);
+    const s = lstatSync(path);
+    return sum + (s.isDirectory() ? treeBytes(path) : s.size);
+  }, 0);
+}
+
+/** No registerPrebuiltWasm call: loadNeoNeXt finds the shipped kernels, and without asc the wasm backend uses one thread. */
+const CLASSIFY_SCRIPT = `
+import { loadNeoNeXt, missingPrebuiltWasm, releasedConfig, syntheticInput } from 'neocc';
+import * as t224 from 'neocc/generated/wasm/model-neonext-t-224';
+const missing = missingPrebuiltWasm(releasedConfig('neonext-t', 224), t224).length;
+const model = await loadNeoNeXt({ weights: 'synthetic', arch: 'neonext-t', resolution: 224, backend: 'wasm' });
+const logits = await model.forward(syntheticInput(224));
+const [top5] = await model.classify(syntheticInput(224));
+await model.dispose();
+console.log(JSON.stringify({ kernels: t224.wasmKernels.length, missing, logits: Array.from(logits.data), top5, backend: model.backend }));
+`;
+
+/** Type-checked by the app's tsc: the runtime, the compiler and generated-kernel subpaths. */
+const APP_TS = `
+import { IMAGENET_CLASSES, imagesToTensor, loadNeoNeXt, NeoccError, type ClassScore, type NeoNeXtModel, type RgbImage } from 'neocc';
+import { compileNeoCellForward, specFromCode, WGSL, type KernelArtifact } from 'neocc/compiler';
+import { config, wasmKernels } from 'neocc/generated/wasm/model-neonext-t-224';
+
+export async function classify(weights: Uint8Array, image: RgbImage): Promise<string[]> {
+  const model: NeoNeXtModel = await loadNeoNeXt({ weights, resolution: 224, backend: 'wasm' });
+  try {
+    const [top5]: ClassScore[][] = await model.classify(imagesToTensor([image], 224));
+    return (top5 ?? []).map((c) => \`\${IMAGENET_CLASSES[c.class] ?? '?'} \${c.logit.toFixed(2)}\`);
+  } catch (err) {
+    if (err instanceof NeoccError) return [err.code];
+    throw err;
+  } finally {
+    await model.dispose();
+  }
+}
+
+export const kernel: KernelArtifact = compileNeoCellForward(specFromCode('4+7', 96, 1), WGSL);
+export const kernelCount: number = wasmKernels.length + config.layers.length;
+// @ts-expect-error: 'gpu' is not a backend name (an error only while the declarations are real, not \`any\`)
+export const wrong = loadNeoNeXt({ weights: 'synthetic', backends: ['gpu'] });
+`;
+
+const STRICT = { strict: true, skipLibCheck: true, noEmit: true, noUncheckedIndexedAccess: true, noImplicitOverride: true, isolatedModules: true, target: 'ES2022', types: [] };
+const TSCONFIGS = {
+  bundler: { compilerOptions: { ...STRICT, module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'] }, files: ['app.ts'] },
+  // A Node app has Node's types (URL, Buffer …), here this repository's @types/node.
+  nodenext: {
+    compilerOptions: { ...STRICT, module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
+    files: ['app.ts'],
+  },
+};
+
+/** A browser page of the app (the embedding path without Node), bundled by esbuild with no special flags. */
+const PAGE = `
+import { loadNeoNeXt, registerPrebuiltWasm, syntheticInput, WasmBackend } from 'neocc';
+import * as t224 from 'neocc/generated/wasm/model-neonext-t-224';
+export async function run() {
+  await registerPrebuiltWasm(t224, async (url) => (await fetch(url)).arrayBuffer());
+  const model = await loadNeoNeXt({ weights: 'synthetic', arch: 'neonext-t', backend: await WasmBackend.create({ threads: 1 }) });
+  return model.classify(syntheticInput(224));
+}
+`;
+
+let work = '';
+let app = '';
+let tarball: { size: number; unpackedSize: number; files: string[] };
+const seconds: Record<string, number> = {};
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  try {
+    return await fn();
+  } finally {
+    seconds[label] = (performance.now() - t) / 1000;
+  }
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'neocc-package-'));
+  await timed('build', () => ok(process.execPath, ['scripts/build-package.mjs'], ROOT));
+  const packed = await timed('pack', () => ok('npm', ['pack', '--json', '--pack-destination', work, '--cache', join(work, 'npm-cache')], ROOT));
+  const [info] = JSON.parse(packed.stdout) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
+  tarball = { size: info!.size, unpackedSize: info!.unpackedSize, files: info!.files.map((f) => f.path) };
+  app = join(work, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'neocc-consumer', private: true, type: 'module' }));
+  await timed('install', () => ok('npm', ['install', '--no-audit', '--no-fund', '--cache', join(work, 'npm-cache'), join(work, info!.filename)], app));
+  writeFileSync(join(app, 'classify.mjs'), CLASSIFY_SCRIPT);
+  writeFileSync(join(app, 'app.ts'), APP_TS);
+  writeFileSync(join(app, 'page.js'), PAGE);
+  for (const [name, config] of Object.entries(TSCONFIGS)) writeFileSync(join(app, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
+}, 600_000);
+
+afterAll(() => {
+  console.log(`[package] tarball ${(tarball?.size / 1024).toFixed(0)} KiB, ${tarball?.files.length} files, unpacked ${(tarball?.unpackedSize / 1024 / 1024).toFixed(2)} MiB; ` +
+    `seconds: ${Object.entries(seconds).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed package in a scratch app', () => {
+  it('the tarball holds the built package only: no tests, benches, CI files or TypeScript sources', () => {
+    const files = tarball.files;
+    expect(files.filter((f) => /^(test|bench|\.ci|scripts|docs)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /\.ts$/.test(f) && !/\.d\.ts$/.test(f))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'bin/neocc.mjs', 'dist/package.json',
+      'dist/entry/index.js', 'dist/entry/index.d.ts', 'dist/entry/browser.js', 'dist/entry/compiler.js', 'dist/cli/main.js',
+      'dist/generated/wasm/model-neonext-t-224.js', 'dist/generated/wasm/model-neonext-t-224.d.ts']));
+    expect(files.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThan(0);
+  });
+
+  it('a plain node script (no tsx, no registration call) classifies on the shipped wasm kernels to the golden NeoNeXt-T-224 logits', async () => {
+    const out = await timed('classify', () => ok(process.execPath, ['classify.mjs'], app));
+    const result = JSON.parse(out.stdout) as { kernels: number; missing: number; logits: number[]; top5: { class: number }[]; backend: string };
+    const golden = readSyntheticGolden().logits;
+    const best = golden.indexOf(Math.max(...golden));
+    console.log(`[package] node classify: rel. L2 ${relativeL2Error(result.logits, golden).toExponential(2)}, top-1 ${result.top5[0]?.class} (golden ${best}), ${result.backend}`);
+    expect(result.missing).toBe(0);
+    expect(result.kernels).toBe(20);
+    expect(result.logits).toHaveLength(1000);
+    expect(relativeL2Error(result.logits, golden)).toBeLessThanOrEqual(1e-4);
+    expect(result.top5[0]?.class).toBe(best);
+    expect(result.backend).toMatch(/\b1 thread\b/);
+  });
+
+  it('the app type-checks against the shipped declarations (strict, skipLibCheck; bundler and nodenext resolution)', async () => {
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    for (const name of Object.keys(TSCONFIGS)) {
+      const r = await timed(`tsc ${name}`, () => run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], app));
+      expect(`${name}: ${r.stdout}${r.stderr}`).toBe(`${name}: `);
+      expect(r.code).toBe(0);
+    }
+  });
+
+  it('an app that installs only the runtime gets none of the optional packages, and node_modules stays under 10 MB', () => {
+    const modules = join(app, 'node_modules');
+    expect(NOT_IN_RUNTIME.filter((name) => existsSync(join(modules, name)))).toEqual([]);
+    const bytes = treeBytes(modules);
+    console.log(`[package] runtime-only node_modules: ${(bytes / 1024 / 1024).toFixed(2)} MiB (${readdirSync(modules).filter((n) => !n.startsWith('.')).join(', ')})`);
+    expect(bytes).toBeLessThan(RUNTIME_NODE_MODULES_BOUND);
+  });
+
+  it('the installed CLI runs built JavaScript in plain node and names a missing optional package in one line', async () => {
+    const bin = join(app, 'node_modules/neocc/bin/neocc.mjs');
+    const version = await ok(process.execPath, [bin, '--version'], app);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    // Each backend that needs an optional package names it (the rest of the message: test/package-manifest.test.ts).
+    const needs = { webgpu: 'webgpu', wasm: 'assemblyscript', reference: '@stdlib/math-base-special-erf' };
+    for (const [backend, name] of Object.entries(needs)) {
+      const r = await run(process.execPath, [bin, 'infer', '--arch', 'neonext-t', '--weights', 'synthetic', '--backend', backend, '--quiet'], app);
+      expect(r.code, backend).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, backend).toHaveLength(1);
+      expect(lines[0], backend).toMatch(/^neocc: error: not supported: /);
+      expect(lines[0], backend).toContain(`needs the optional package "${name}", which is not installed; install it: npm install "${name}@^`);
+    }
+  });
+
+  it('esbuild bundles the app for browsers with no special flags; Node-only modules are replaced by the browser stubs', async () => {
+    const result = await timed('esbuild', () => build({
+      entryPoints: [join(app, 'page.js')], bundle: true, format: 'esm', platform: 'browser', outdir: join(work, 'bundle'),
+      absWorkingDir: app, logLevel: 'silent', metafile: true,
+    }));
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((p) => /dist\/runtime\/(wasm\/(thread-pool|asc-worker|disk-cache)|backends\/(cuda-toolchain|reference-backend)|image\/decode|cuda\/|cuda-cpu\/)|\/pngjs\//.test(p))).toEqual([]);
+    expect(inputs.filter((p) => p.includes('browser-stubs/')).length).toBeGreaterThanOrEqual(4);
+  });
+});
