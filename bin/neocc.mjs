@@ -8,6 +8,9 @@ import { register } from 'tsx/esm/api';
 setFlagsFromString('--no-wasm-dynamic-tiering');
 
 register();
+// Relaxed SIMD (the FMA kernels, runtime/wasm/simd-variant.ts): on by default from Node 22, behind a V8 flag in Node 20.
+const { enableRelaxedSimdInNode } = await import('../runtime/wasm/node-v8-flags.ts');
+enableRelaxedSimdInNode();
 const { main } = await import('../cli/main.ts');
 const code = await main(process.argv);
 // Exit explicitly: GPU runtimes (dawn.node) can keep the event loop alive after their work is done.

@@ -6,7 +6,7 @@ import type { KernelIR, Stmt } from '../compiler/ir/ir.js';
 import { releasedConfig } from '../compiler/spec/model-config.js';
 import { renderAssemblyScript } from '../compiler/render/assemblyscript.js';
 import { compileGemm, compileMlpTwoGemm, gemmLaunch, gemmWeightLayout, mlpTwoGemmLaunch, twoGemmHiddenElements, type GemmOptions, type TwoGemmKernels } from '../kernels/neonext/mlp-two-gemm.js';
-import { chooseVec4Tile, packWeightPanels } from '../kernels/neonext/unfused/linear-vec4.js';
+import { chooseVec4Tile, packWeightPanels, vec4Gemm } from '../kernels/neonext/unfused/linear-vec4.js';
 import { relativeL2Error } from '../nn/tensor.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmKernelRunner } from '../runtime/wasm/wasm-kernels.js';
@@ -29,6 +29,8 @@ async function runTwoGemmOnWasm(k: TwoGemmKernels, d: TwoGemmCase): Promise<Floa
   return mem.read(y, d.n * d.c * d.plane);
 }
 
+const PLAIN = vec4Gemm(ASSEMBLYSCRIPT)!;
+
 describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
   it('are what the wasm NeoNeXt-T-224 model runs for every MLP (2x16 tiles, weights in 16-column panels)', () => {
     const k = modelKernels(releasedConfig('neonext-t', 224), ASSEMBLYSCRIPT);
@@ -40,10 +42,10 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
     expect(k.stages[3]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 3072, rm: 2, rv: 4, packedWt: true });
     expect(packWeightPanels([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 2, 8, 4)).toEqual(new Float32Array([0, 1, 2, 3, 8, 9, 10, 11, 4, 5, 6, 7, 12, 13, 14, 15]));
     expect(k.stages[2]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 1536, rm: 2, rv: 4 });
-    expect(chooseVec4Tile(20, Infinity, 8)).toEqual({ rm: 8, rv: 1 });
-    expect(chooseVec4Tile(20, 3, 8)).toEqual({ rm: 3, rv: 1 });
-    expect(chooseVec4Tile(32, Infinity, 4)).toEqual({ rm: 1, rv: 4 });
-    expect(chooseVec4Tile(19, Infinity, 8)).toBeUndefined();
+    expect(chooseVec4Tile(20, Infinity, PLAIN)).toEqual({ rm: 8, rv: 1 });
+    expect(chooseVec4Tile(20, 3, PLAIN)).toEqual({ rm: 3, rv: 1 });
+    expect(chooseVec4Tile(32, Infinity, { accumulators: 4, maxColumns: 4 })).toEqual({ rm: 1, rv: 4 });
+    expect(chooseVec4Tile(19, Infinity, PLAIN)).toBeUndefined();
     const o: GemmOptions = { kind: 'vec4', inFeatures: 8, outFeatures: 16, epilogue: 'bias', rm: 4, rv: 4, workgroupSize: 1 };
     expect(() => gemmLaunch(o, 3)).toThrow(/linear-vec4: 3 rows, fewer than the kernel's 4-row tile/);
   });

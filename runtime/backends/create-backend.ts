@@ -2,6 +2,7 @@ import { NeoccError } from '../../compiler/errors.js';
 import { BACKEND_NAMES, type Backend } from './backend.js';
 import { cudaBackendUnavailable, probeCudaToolchain, type CudaToolchain } from './cuda-toolchain.js';
 import { createReferenceBackend } from './reference-backend.js';
+import type { WasmSimdMode } from '../wasm/simd-variant.js';
 
 /** What `auto` learns about the first WebGPU adapter: the fields of GPUAdapterInfo it decides on. */
 export interface ProbedAdapter {
@@ -138,6 +139,8 @@ export interface CreateBackendOptions {
   readonly probe?: () => Promise<AdapterProbe>;
   /** What `--backend cuda` finds on this machine (nvcc, an NVIDIA driver); tests replace it. */
   readonly cudaToolchain?: () => CudaToolchain;
+  /** `--wasm-simd`: the wasm kernels' SIMD variant (runtime/wasm/simd-variant.ts); default NEOCC_WASM_SIMD, else auto. */
+  readonly wasmSimd?: WasmSimdMode;
 }
 
 /** Creates a backend by its `--backend` name; the caller disposes it. */
@@ -146,7 +149,7 @@ export async function createBackend(name: string, options: CreateBackendOptions 
     case 'auto': {
       const choice = chooseAutoBackend(await (options.probe ?? probeWebGpu)());
       options.report?.(`neocc: backend ${choice.name} (${choice.reason})`);
-      return createBackend(choice.name);
+      return createBackend(choice.name, { wasmSimd: options.wasmSimd });
     }
     case 'reference':
       return createReferenceBackend();
@@ -158,7 +161,7 @@ export async function createBackend(name: string, options: CreateBackendOptions 
     case 'wasm': {
       // Loaded on demand: asc (with Binaryen) is only needed when kernels are compiled for WebAssembly.
       const { WasmBackend } = await import('../wasm/wasm-backend.js');
-      return WasmBackend.create({ threads: await defaultWasmThreads() });
+      return WasmBackend.create({ threads: await defaultWasmThreads(), simd: options.wasmSimd });
     }
     case 'cuda-cpu': {
       // Loaded on demand: the CUDA kernels compiled by g++ and run on the CPU (a check of the CUDA target).
