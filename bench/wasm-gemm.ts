@@ -145,14 +145,14 @@ const summary = results.map((r) => {
   const plain = gflops(r, r.chosen);
   const fma = gflops(r, r.chosenFma);
   return `${`${r.id} ${r.rows}x${r.k}x${r.n}`.padEnd(28)}${`${r.chosen} ${plain ?? '-'}`.padStart(18)}` +
-    `${r.chosenFma ? `${`${r.chosenFma} ${fma ?? '-'}`.padStart(18)}${(plain && fma ? `${(fma / plain).toFixed(2)}x` : '-').padStart(9)}` : ''}`;
+    `${r.chosenFma ? `${`${r.chosenFma} ${fma ?? '-'}`.padStart(18)}${(plain && fma ? `${(fma / plain).toFixed(2)}x` : '-').padStart(11)}` : ''}`;
 });
 process.stdout.write([
   `NeoNeXt-T-224 MLP GEMMs, batch 1, WebAssembly, 1 thread · ${hostLine(host)} · GFLOP/s (median of ${ROUNDS} rounds; * = a record's chooseVec4Tile pick)`,
   `${'shape'.padEnd(28)}${names.map((n) => n.padStart(Math.max(10, n.length + 1))).join('')}`,
   ...results.map((r) => `${`${r.id} ${r.rows}x${r.k}x${r.n}`.padEnd(28)}${names.map((n) => cell(r, n)).join('')}`),
   '',
-  `${'picks'.padEnd(28)}${'plain SIMD GF/s'.padStart(18)}${relaxed ? `${'FMA GF/s'.padStart(18)}${'fma/plain'.padStart(9)}` : ''}`,
+  `${'picks'.padEnd(28)}${'plain SIMD GF/s'.padStart(18)}${relaxed ? `${'FMA GF/s'.padStart(18)}${'fma/plain'.padStart(11)}` : ''}`,
   ...summary,
 ].join('\n') + '\n');
 mkdirSync(dirname(args.out!), { recursive: true });

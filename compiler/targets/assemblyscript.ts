@@ -52,8 +52,12 @@ export const ASSEMBLYSCRIPT_RELAXED_SIMD: KernelTarget = Object.freeze({
   variant: Object.freeze({ id: 'relaxed-simd', features: Object.freeze(['relaxed-simd'] as const) }),
   prefers: Object.freeze<TargetPreferences>({
     vec4Simd: true,
-    // FMA_TILE_PLACEHOLDER
-    gemm: Object.freeze({ family: 'vec4-panels', accumulators: 12, maxColumns: 2, fma: true }),
+    // fma needs no product temporary, so up to 15 - 1 splat - wt vectors accumulators fit (V8 x64 allocates 15 of
+    // the 16 xmm registers), but more accumulators did not pay: on an Intel Xeon (AVX-512, relaxed_madd fused, a
+    // loaded 2-core machine: indicative) 2x16 was the fastest FMA tile at 6 of 8 NeoNeXt-T-224 MLP shapes and within
+    // noise at the others, ahead of 3x12, 4x8, 3x16, 4x12, 6x8 and 5x8 (12-accumulator tiles 15-40% slower: more
+    // splats per fma, or spills); `npm run bench:wasm-gemm` measures them all.
+    gemm: Object.freeze({ family: 'vec4-panels', accumulators: 8, maxColumns: 4, fma: true }),
     pointwiseConv: 'gemm-per-image',
   }),
 });
