@@ -1,6 +1,6 @@
 import { cacheKey } from './cache-key.js';
 import type { KernelIR, UniformField } from './ir/ir.js';
-import type { EngineFeature, KernelTarget, TargetName } from './targets/target.js';
+import type { KernelTarget, TargetName } from './targets/target.js';
 
 /** How one binding of group 0 is used; the order is the binding number (buffers, then the uniform struct). */
 export interface BindingInfo {
@@ -31,8 +31,10 @@ export interface KernelArtifact {
   /**
    * Engine features the source needs beyond its target's baseline (a variant record's, e.g. `relaxed-simd`: asc
    * compiles it with --enable relaxed-simd, and only engines that validate it can load it); absent when none.
+   * Spelled out rather than EngineFeature (compiler/targets/target.ts) so the copy of this type in a generated folder
+   * outside the repository (compiler/gen/artifact-type.ts) stays self-contained.
    */
-  readonly features?: readonly EngineFeature[];
+  readonly features?: readonly 'relaxed-simd'[];
 }
 
 /**

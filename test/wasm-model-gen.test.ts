@@ -22,7 +22,8 @@ import { WasmNeoNeXt } from '../runtime/wasm/wasm-neonext.js';
 import { allArtifacts } from '../schedule/model-kernels.js';
 import { loadStateDict } from '../runtime/weights/state-dict.js';
 import { readFixture } from './helpers/fixtures.js';
-import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
+import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD } from '../compiler/targets/index.js';
+import { RELAXED_SIMD } from './helpers/wasm-simd.js';
 
 // Every asc call of this file goes through this gate: the generator may compile, a model running on prebuilt
 // binaries must not (an asc call then fails the load, and is counted).
@@ -99,11 +100,42 @@ describe('neocc gen --target assemblyscript: whole models', () => {
 
     const before = forbidAsc();
     expect((await registerPrebuiltWasm(module, readBytes)).sort()).toEqual(expected);
-    const model = await WasmNeoNeXt.load(config, params, { threads: 1 });
+    const model = await WasmNeoNeXt.load(config, params, { threads: 1, target: ASSEMBLYSCRIPT });
     try {
       const logits = await model.forward(golden.tensor('input'));
       expect(logits.shape).toEqual([2, 10]);
       expect(relativeL2Error(logits.data, golden.tensor('logits').data)).toBeLessThanOrEqual(1e-4);
+    } finally {
+      model.dispose();
+    }
+    expect({ compiles: compileStats.compiles, ascCalls: asc.calls }).toEqual(before);
+  });
+
+  it('--variant relaxed-simd: FMA kernels under their own keys; registered, they run neonext-mini to the golden logits without asc', async () => {
+    expect(RELAXED_SIMD).toBe(true);
+    const { config, golden, params } = mini();
+    const relaxedDir = join(dir, 'relaxed-simd');
+    const request = resolveGenRequest({ target: 'assemblyscript', variant: 'relaxed-simd', model: 'neonext-t', resolution: '224' });
+    expect(request.target).toBe(ASSEMBLYSCRIPT_RELAXED_SIMD);
+    expect(() => resolveGenRequest({ target: 'assemblyscript', variant: 'avx', model: 'all' }))
+      .toThrow('gen: --variant = "avx" is not a variant of --target assemblyscript; allowed: relaxed-simd (or no --variant: the baseline kernels)');
+    expect(() => resolveGenRequest({ target: 'wgsl', variant: 'relaxed-simd', model: 'all' })).toThrow(/--variant .* allowed: none/);
+    asc.allowed = true;
+    const generated = await generateWithBinaries({ ...request, source: { kind: 'configs', configs: [config] } }, relaxedDir, compile);
+    writeGenerated(relaxedDir, generated.files);
+    const gemms = generated.files.filter((f) => /_vec4-.*\.as\.ts$/.test(f.name));
+    expect(gemms.length).toBeGreaterThan(0);
+    for (const f of gemms) expect(String(f.content), f.name).toContain('f32x4.relaxed_madd(');
+    const module = await import(pathToFileURL(join(relaxedDir, 'model-neonext-mini-128.ts')).href) as PrebuiltWasmModule;
+    expect(missingPrebuiltWasm(config, module, ASSEMBLYSCRIPT_RELAXED_SIMD)).toEqual([]);
+    // None of the plain model's kernels: the relaxed folder cannot stand in for the plain one.
+    expect(missingPrebuiltWasm(config, module, ASSEMBLYSCRIPT)).toHaveLength(keysOf(allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))).length);
+
+    const before = forbidAsc();
+    await registerPrebuiltWasm(module, readBytes);
+    const model = await WasmNeoNeXt.load(config, params, { threads: 1, target: ASSEMBLYSCRIPT_RELAXED_SIMD });
+    try {
+      expect(relativeL2Error((await model.forward(golden.tensor('input'))).data, golden.tensor('logits').data)).toBeLessThanOrEqual(1e-4);
     } finally {
       model.dispose();
     }
@@ -170,9 +202,9 @@ describe('prebuilt binaries and threads', () => {
     const { config, params } = mini();
     const before = forbidAsc();
     await registerPrebuiltWasm(await import(pathToFileURL(join(dir, 'model-neonext-mini-128.ts')).href) as PrebuiltWasmModule, readBytes);
-    await expect(WasmNeoNeXt.load(config, params, { threads: 2 })).rejects.toThrow(/asc was called/);
+    await expect(WasmNeoNeXt.load(config, params, { threads: 2, target: ASSEMBLYSCRIPT })).rejects.toThrow(/asc was called/);
     expect(asc.calls).toBeGreaterThan(before.ascCalls);
     // The same binaries serve one thread.
-    (await WasmNeoNeXt.load(config, params, { threads: 1 })).dispose();
+    (await WasmNeoNeXt.load(config, params, { threads: 1, target: ASSEMBLYSCRIPT })).dispose();
   });
 });

@@ -1,4 +1,4 @@
-import { TARGET_NAMES, targetByName, type KernelTarget } from '../targets/index.js';
+import { TARGET_NAMES, TARGET_RECORDS, targetByName, type KernelTarget } from '../targets/index.js';
 import { ARCHITECTURE_NAMES, RELEASED_RESOLUTIONS, releasedConfig, type ArchitectureName, type NeoNeXtConfig } from '../spec/model-config.js';
 import { GenOptionError } from './gen-error.js';
 
@@ -8,6 +8,8 @@ export const GEN_TARGETS = TARGET_NAMES;
 /** `neocc gen` options as the user gave them (strings and parsed lists, nothing checked yet). */
 export interface RawGenOptions {
   readonly target?: string;
+  /** A variant record of the target (AssemblyScript: `relaxed-simd`); absent: the baseline record. */
+  readonly variant?: string;
   readonly spec?: string;
   readonly inputShape?: readonly number[];
   readonly shift?: number;
@@ -46,7 +48,7 @@ const SOURCE_VALUES = `--spec '<channel_specs JSON | spec code>' --input-shape N
 
 /** Checks the options of `neocc gen` (all but --out) and normalizes them. Throws GenOptionError. */
 export function resolveGenRequest(options: RawGenOptions): GenRequest {
-  return { target: resolveTarget(options.target), source: resolveSource(options) };
+  return { target: resolveVariant(resolveTarget(options.target), options.variant), source: resolveSource(options) };
 }
 
 /** The output folder is required; it is checked apart from the request because it does not change what is generated. */
@@ -60,6 +62,16 @@ function resolveTarget(target: string | undefined): KernelTarget {
   if (target === undefined) throw new GenOptionError('--target', 'is missing', allowed);
   if ((GEN_TARGETS as readonly string[]).includes(target)) return targetByName(target);
   throw new GenOptionError('--target', `= "${target}" is unknown`, allowed);
+}
+
+/** The target's record with variant id `variant` (compiler/targets TARGET_RECORDS), or the baseline when none is given. */
+function resolveVariant(target: KernelTarget, variant: string | undefined): KernelTarget {
+  if (variant === undefined) return target;
+  const records = TARGET_RECORDS[target.name].filter((r) => r.variant !== undefined);
+  const record = records.find((r) => r.variant!.id === variant);
+  if (record) return record;
+  const allowed = records.length > 0 ? `${records.map((r) => r.variant!.id).join(' | ')} (or no --variant: the baseline kernels)` : 'none: leave --variant out';
+  throw new GenOptionError('--variant', `= "${variant}" is not a variant of --target ${target.name}`, allowed);
 }
 
 function resolveSource(options: RawGenOptions): GenSource {
@@ -110,6 +122,11 @@ function modelSource(model: string, options: RawGenOptions): GenSource {
 
 /** The request as the `neocc gen` options that reproduce it (written into generated headers; no output folder). */
 export function describeRequest(request: GenRequest): string {
+  const variant = request.target.variant ? ` --variant ${request.target.variant.id}` : '';
+  return `${describeSource(request)}${variant}`;
+}
+
+function describeSource(request: GenRequest): string {
   const source = request.source;
   if (source.kind === 'spec') {
     const shift = source.text.trim().startsWith('[') ? '' : ` --shift ${source.shift}`;

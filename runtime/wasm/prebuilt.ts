@@ -4,7 +4,7 @@ import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
 import { allArtifacts, modelKernels } from '../../schedule/model-kernels.js';
 import { wasmApi } from './wasm-api.js';
 import { registerWasmBinary } from './wasm-kernels.js';
-import { ASSEMBLYSCRIPT } from '../../compiler/targets/index.js';
+import { ASSEMBLYSCRIPT, type KernelTarget } from '../../compiler/targets/index.js';
 
 /**
  * Loading the WebAssembly that `neocc gen --target assemblyscript` wrote, so an app runs kernels (a NeoCell's, or a
@@ -74,13 +74,16 @@ function isModule(value: PrebuiltWasmModule | Iterable<PrebuiltWasmModule>): val
  * The kernels a single-threaded WebAssembly model of `config` compiles (allArtifacts(modelKernels(config, ASSEMBLYSCRIPT)),
  * distinct by key) that `modules` do not supply: empty when the generated folder covers the model, so loading it
  * needs no asc. Non-empty means another config, or a generated folder from another neocc version (keys hash the
- * compiler version and everything baked): regenerate it with `npm run gen` / `neocc gen`.
+ * compiler version and everything baked): regenerate it with `npm run gen` / `neocc gen`. `target`: the record the
+ * model runs with (WasmNeoNeXt's; the relaxed-SIMD record's binaries come from `neocc gen --variant relaxed-simd`).
  */
-export function missingPrebuiltWasm(config: NeoNeXtConfig, modules: PrebuiltWasmModule | Iterable<PrebuiltWasmModule>): KernelArtifact[] {
+export function missingPrebuiltWasm(
+  config: NeoNeXtConfig, modules: PrebuiltWasmModule | Iterable<PrebuiltWasmModule>, target: KernelTarget = ASSEMBLYSCRIPT,
+): KernelArtifact[] {
   const list: Iterable<PrebuiltWasmModule> = isModule(modules) ? [modules] : modules;
   const have = new Set<string>();
   for (const module of list) for (const { key } of module.wasmKernels) have.add(key);
   const missing = new Map<string, KernelArtifact>();
-  for (const artifact of allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))) if (!have.has(artifact.key)) missing.set(artifact.key, artifact);
+  for (const artifact of allArtifacts(modelKernels(config, target))) if (!have.has(artifact.key)) missing.set(artifact.key, artifact);
   return [...missing.values()];
 }
