@@ -249,7 +249,9 @@ describe('a whole NeoNeXt forward through the kernels\' IR', () => {
     const config = resolveModelConfig({ resolution: 128 }, weights);
     const folded = foldNeoNeXt(config, neoNeXtParams(config, loadStateDict(weights, neoNeXtSchema(config))));
     const input = golden.tensor('input');
-    for (const target of [WGSL, ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD]) {
+    // (The relaxed-SIMD record's set differs only by fma in the GEMMs, which the interpreter rounds as mul + add: the
+    // block cases above cover its IR; the wasm tests run its whole model.)
+    for (const target of [WGSL, ASSEMBLYSCRIPT]) {
       const kernels = modelKernels(config, target);
       const modelWeightList = modelWeights(folded, kernels);
       const program = modelForwardProgram(config, kernels, target, input.shape[0]!, modelWeightList);

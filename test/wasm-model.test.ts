@@ -15,6 +15,7 @@ import { loadStateDict } from '../runtime/weights/state-dict.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
 import { readFixture, readSyntheticGolden } from './helpers/fixtures.js';
 import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
+import { runCli } from './helpers/run-cli.js';
 
 // Needs no GPU: every kernel is compiled with asc and runs on this CPU.
 const wasm = new WasmBackend({ poisonOutputs: true });
@@ -68,6 +69,23 @@ describe.each(SIMD_VARIANTS)('NeoNeXt on WebAssembly, %s SIMD variant', (simd) =
     expect(report.rows.map((r) => r.op)).toEqual(['neo_bottleneck', 'neo_bottleneck']);
     for (const row of report.rows) expect(row.maxError, row.name).toBeLessThanOrEqual(1e-5);
     expect(report.failed).toBe(0);
+  });
+});
+
+describe('neocc infer --wasm-simd', () => {
+  it('says in its backend line which SIMD variant ran (plain forced, relaxed forced, NEOCC_WASM_SIMD); refuses an unknown mode', async () => {
+    const args = ['infer', '--weights', 'test/fixtures/model/neonext-mini.safetensors', '--input', 'test/fixtures/model/neonext-mini.golden.safetensors', '--backend', 'wasm', '--quiet'];
+    const plain = await runCli([...args, '--wasm-simd', 'plain']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout.split('\n')[0]).toMatch(/· backend wasm \(WebAssembly \(.*SIMD variant plain, \d threads?\)\)$/);
+    const relaxed = await runCli([...args, '--wasm-simd', 'relaxed']);
+    expect(relaxed.code, relaxed.stderr).toBe(0);
+    expect(relaxed.stdout.split('\n')[0]).toContain('SIMD variant relaxed-simd: f32x4.relaxed_madd GEMMs');
+    const fromEnv = await runCli(args, { env: { NEOCC_WASM_SIMD: 'plain' } });
+    expect(fromEnv.stdout.split('\n')[0]).toContain('SIMD variant plain');
+    const bad = await runCli([...args, '--wasm-simd', 'fast']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.trim()).toBe('error: option \'--wasm-simd <mode>\' argument \'fast\' is invalid. expected auto | plain | relaxed, got "fast"');
   });
 });
 
