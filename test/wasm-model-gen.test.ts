@@ -43,7 +43,7 @@ vi.mock('../runtime/wasm/asc-worker.js', async (importOriginal) => {
 const dir = mkdtempSync(join(tmpdir(), 'neocc-gen-wasm-model-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const compile = async (a: KernelArtifact): Promise<Uint8Array> => (await compileAssemblyScript([a])).binary;
+const compile = async (a: KernelArtifact, options: { sharedMemory: boolean }): Promise<Uint8Array> => (await compileAssemblyScript([a], options)).binary;
 const readBytes = (url: URL | string): Promise<Uint8Array> => readFile(url);
 const keysOf = (artifacts: readonly KernelArtifact[]): string[] => [...new Set(artifacts.map((a) => a.key))].sort();
 
@@ -196,6 +196,34 @@ describe('generated/wasm (committed `npm run gen` output)', () => {
   });
 });
 
+describe('neocc gen --shared-memory', () => {
+  it('--shared-memory binaries serve a multi-threaded model without asc (golden logits, 2 threads)', async () => {
+    const { config, golden, params } = mini();
+    const sharedDir = join(dir, 'shared-memory');
+    const request = resolveGenRequest({ target: 'assemblyscript', sharedMemory: true, model: 'all' });
+    expect(request.sharedMemory).toBe(true);
+    expect(() => resolveGenRequest({ target: 'wgsl', sharedMemory: true, model: 'all' }))
+      .toThrow('gen: --shared-memory applies to targets that ship compiled binaries, not --target wgsl; allowed: --target assemblyscript');
+    asc.allowed = true;
+    const generated = await generateWithBinaries({ ...request, source: { kind: 'configs', configs: [config] } }, sharedDir, compile);
+    writeGenerated(sharedDir, generated.files);
+    const module = await import(pathToFileURL(join(sharedDir, 'model-neonext-mini-128.ts')).href) as PrebuiltWasmModule;
+    expect(module.wasmSharedMemory).toBe(true);
+    const index = await import(pathToFileURL(join(sharedDir, 'index.ts')).href) as PrebuiltWasmModule;
+    expect(index.wasmSharedMemory).toBe(true);
+
+    const before = forbidAsc();
+    await registerPrebuiltWasm(module, readBytes);
+    const model = await WasmNeoNeXt.load(config, params, { threads: 2, target: ASSEMBLYSCRIPT });
+    try {
+      expect(relativeL2Error((await model.forward(golden.tensor('input'))).data, golden.tensor('logits').data)).toBeLessThanOrEqual(1e-4);
+    } finally {
+      model.dispose();
+    }
+    expect({ compiles: compileStats.compiles, ascCalls: asc.calls }).toEqual(before);
+  });
+});
+
 // Last in the file: the refused load leaves compiles of its other batches in flight (they fail too, asc forbidden).
 describe('prebuilt binaries and threads', () => {
   it('do not serve a multi-threaded model: its shared-memory kernels still need asc', async () => {
@@ -207,4 +235,5 @@ describe('prebuilt binaries and threads', () => {
     // The same binaries serve one thread.
     (await WasmNeoNeXt.load(config, params, { threads: 1, target: ASSEMBLYSCRIPT })).dispose();
   });
+
 });

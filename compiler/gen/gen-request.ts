@@ -10,6 +10,8 @@ export interface RawGenOptions {
   readonly target?: string;
   /** A variant record of the target (AssemblyScript: `relaxed-simd`); absent: the baseline record. */
   readonly variant?: string;
+  /** Compile the binaries for a shared memory (threaded runtimes) instead of a plain one. */
+  readonly sharedMemory?: boolean;
   readonly spec?: string;
   readonly inputShape?: readonly number[];
   readonly shift?: number;
@@ -40,6 +42,11 @@ export function sourceConfigs(source: GenSource): NeoNeXtConfig[] {
 export interface GenRequest {
   readonly target: KernelTarget;
   readonly source: GenSource;
+  /**
+   * Binaries for a shared memory (`--shared-memory`): what a multi-threaded wasm runtime instantiates; the modules
+   * then export `wasmSharedMemory = true` so registerPrebuiltWasm registers them for shared memories. Absent: plain.
+   */
+  readonly sharedMemory?: boolean;
 }
 
 const MODEL_VALUES = `${ARCHITECTURE_NAMES.join(' | ')} | all`;
@@ -48,7 +55,12 @@ const SOURCE_VALUES = `--spec '<channel_specs JSON | spec code>' --input-shape N
 
 /** Checks the options of `neocc gen` (all but --out) and normalizes them. Throws GenOptionError. */
 export function resolveGenRequest(options: RawGenOptions): GenRequest {
-  return { target: resolveVariant(resolveTarget(options.target), options.variant), source: resolveSource(options) };
+  const target = resolveVariant(resolveTarget(options.target), options.variant);
+  if (options.sharedMemory && target.binaryExtension === undefined) {
+    const binaryTargets = TARGET_NAMES.filter((n) => targetByName(n).binaryExtension !== undefined).join(' | ');
+    throw new GenOptionError('--shared-memory', `applies to targets that ship compiled binaries, not --target ${target.name}`, `--target ${binaryTargets}`);
+  }
+  return { target, source: resolveSource(options), ...(options.sharedMemory ? { sharedMemory: true } : {}) };
 }
 
 /** The output folder is required; it is checked apart from the request because it does not change what is generated. */
@@ -123,7 +135,7 @@ function modelSource(model: string, options: RawGenOptions): GenSource {
 /** The request as the `neocc gen` options that reproduce it (written into generated headers; no output folder). */
 export function describeRequest(request: GenRequest): string {
   const variant = request.target.variant ? ` --variant ${request.target.variant.id}` : '';
-  return `${describeSource(request)}${variant}`;
+  return `${describeSource(request)}${variant}${request.sharedMemory ? ' --shared-memory' : ''}`;
 }
 
 function describeSource(request: GenRequest): string {

@@ -78,6 +78,7 @@ export function renderGenerated(
   for (const spec of contents.specs) {
     const artifacts = specArtifacts(spec.spec, request.target);
     const file = renderSpecModule(project, spec, artifacts, wasm);
+    if (wasm && request.sharedMemory) addSharedMemoryMarker(file);
     files.push({ name: file.getBaseName(), content: finish(file) });
     verifyEmbeddedSources(file, artifacts);
     for (const { artifact } of artifacts) addKernel(artifact);
@@ -88,6 +89,7 @@ export function renderGenerated(
   for (const model of contents.models ?? []) {
     if (!wasm) throw new Error('neocc gen: model modules are generated for --target assemblyscript only');
     const file = renderModelModule(project, model);
+    if (request.sharedMemory) addSharedMemoryMarker(file);
     files.push({ name: file.getBaseName(), content: finish(file) });
     const added = model.kernels.filter(({ artifact }) => addKernel(artifact)).length;
     modelModules.push({ model, file });
@@ -170,6 +172,20 @@ function addWasmUrls(file: SourceFile, artifacts: readonly NamedArtifact[]): voi
         }).write('} as const');
       },
     }],
+  });
+}
+
+/**
+ * `wasmSharedMemory = true` in every module of a `--shared-memory` folder: its binaries import a shared memory, so
+ * registerPrebuiltWasm (runtime/wasm/prebuilt.ts) registers them for threaded runtimes. Plain folders have none.
+ */
+function addSharedMemoryMarker(file: SourceFile): void {
+  file.addVariableStatement({
+    leadingTrivia: BLANK_LINE,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ['The `.wasm` binaries of this folder import a shared memory (`neocc gen --shared-memory`): for multi-threaded wasm runtimes.'],
+    declarations: [{ name: 'wasmSharedMemory', initializer: 'true' }],
   });
 }
 
@@ -278,7 +294,10 @@ function renderIndex(
       },
     }],
   });
-  if (request.target.binaryExtension !== undefined) addIndexWasmExports(file, names, modelModules);
+  if (request.target.binaryExtension !== undefined) {
+    addIndexWasmExports(file, names, modelModules);
+    if (request.sharedMemory) addSharedMemoryMarker(file);
+  }
   file.insertText(0, [
     GENERATED_HEADER,
     `// Request: neocc gen ${describeRequest(request)}`,
