@@ -18,7 +18,7 @@ import { resolveModelConfig } from '../runtime/model/resolve-config.js';
 import { compileAssemblyScript } from '../runtime/wasm/compile-assemblyscript.js';
 import { missingPrebuiltWasm, registerPrebuiltWasm, type PrebuiltWasmModule } from '../runtime/wasm/prebuilt.js';
 import { clearWasmModuleCacheForTests, compileStats, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
-import { WasmNeoNeXt } from '../runtime/wasm/wasm-neonext.js';
+import { WasmNeoNeXt, type WasmNeoNeXtOptions } from '../runtime/wasm/wasm-neonext.js';
 import { allArtifacts } from '../schedule/model-kernels.js';
 import { loadStateDict } from '../runtime/weights/state-dict.js';
 import { readFixture } from './helpers/fixtures.js';
@@ -64,6 +64,20 @@ function forbidAsc(): { compiles: number; ascCalls: number } {
   clearWasmModuleCacheForTests();
   asc.allowed = false;
   return { compiles: compileStats.compiles, ascCalls: asc.calls };
+}
+
+/** Registers `module`'s binaries with asc forbidden, then runs neonext-mini loaded with `options` to the golden logits: nothing compiles. */
+async function expectGoldenWithoutAsc(module: PrebuiltWasmModule, options: WasmNeoNeXtOptions): Promise<void> {
+  const { config, golden, params } = mini();
+  const before = forbidAsc();
+  await registerPrebuiltWasm(module, readBytes);
+  const model = await WasmNeoNeXt.load(config, params, options);
+  try {
+    expect(relativeL2Error((await model.forward(golden.tensor('input'))).data, golden.tensor('logits').data)).toBeLessThanOrEqual(1e-4);
+  } finally {
+    model.dispose();
+  }
+  expect({ compiles: compileStats.compiles, ascCalls: asc.calls }).toEqual(before);
 }
 
 function mini() {
@@ -113,7 +127,7 @@ describe('neocc gen --target assemblyscript: whole models', () => {
 
   it('--variant relaxed-simd: FMA kernels under their own keys; registered, they run neonext-mini to the golden logits without asc', async () => {
     expect(RELAXED_SIMD).toBe(true);
-    const { config, golden, params } = mini();
+    const { config } = mini();
     const relaxedDir = join(dir, 'relaxed-simd');
     const request = resolveGenRequest({ target: 'assemblyscript', variant: 'relaxed-simd', model: 'neonext-t', resolution: '224' });
     expect(request.target).toBe(ASSEMBLYSCRIPT_RELAXED_SIMD);
@@ -131,15 +145,7 @@ describe('neocc gen --target assemblyscript: whole models', () => {
     // None of the plain model's kernels: the relaxed folder cannot stand in for the plain one.
     expect(missingPrebuiltWasm(config, module, ASSEMBLYSCRIPT)).toHaveLength(keysOf(allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))).length);
 
-    const before = forbidAsc();
-    await registerPrebuiltWasm(module, readBytes);
-    const model = await WasmNeoNeXt.load(config, params, { threads: 1, target: ASSEMBLYSCRIPT_RELAXED_SIMD });
-    try {
-      expect(relativeL2Error((await model.forward(golden.tensor('input'))).data, golden.tensor('logits').data)).toBeLessThanOrEqual(1e-4);
-    } finally {
-      model.dispose();
-    }
-    expect({ compiles: compileStats.compiles, ascCalls: asc.calls }).toEqual(before);
+    await expectGoldenWithoutAsc(module, { threads: 1, target: ASSEMBLYSCRIPT_RELAXED_SIMD });
   });
 
   it('the index lists every model and kernel; a binary that is not WebAssembly is refused by URL', async () => {
@@ -198,7 +204,7 @@ describe('generated/wasm (committed `npm run gen` output)', () => {
 
 describe('neocc gen --shared-memory', () => {
   it('--shared-memory binaries serve a multi-threaded model without asc (golden logits, 2 threads)', async () => {
-    const { config, golden, params } = mini();
+    const { config } = mini();
     const sharedDir = join(dir, 'shared-memory');
     const request = resolveGenRequest({ target: 'assemblyscript', sharedMemory: true, model: 'all' });
     expect(request.sharedMemory).toBe(true);
@@ -212,15 +218,7 @@ describe('neocc gen --shared-memory', () => {
     const index = await import(pathToFileURL(join(sharedDir, 'index.ts')).href) as PrebuiltWasmModule;
     expect(index.wasmSharedMemory).toBe(true);
 
-    const before = forbidAsc();
-    await registerPrebuiltWasm(module, readBytes);
-    const model = await WasmNeoNeXt.load(config, params, { threads: 2, target: ASSEMBLYSCRIPT });
-    try {
-      expect(relativeL2Error((await model.forward(golden.tensor('input'))).data, golden.tensor('logits').data)).toBeLessThanOrEqual(1e-4);
-    } finally {
-      model.dispose();
-    }
-    expect({ compiles: compileStats.compiles, ascCalls: asc.calls }).toEqual(before);
+    await expectGoldenWithoutAsc(module, { threads: 2, target: ASSEMBLYSCRIPT });
   });
 });
 
