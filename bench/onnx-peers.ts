@@ -10,10 +10,13 @@
  * of the timed runs after warm-up, every wasm module compiled straight to V8's optimizing tier (below). The ORT sessions and neocc are timed interleaved, round by round, so machine noise
  * hits all of them alike. Each row's logits are checked against upstream's golden NeoNeXt-T-224 logits.
  *
- *   npm run bench:onnx -- [--runs 15] [--web-runs 7] [--neocc-runs 7] [--threads 1] [--out bench/results/onnx-peers.json]
+ * The report names the host (bench/host.ts): CPU model and SIMD flags, V8 version, and which wasm SIMD variant neocc
+ * ran (`--wasm-simd`, default auto: relaxed SIMD's FMA kernels where the engine has it; Node 20 gets the V8 flag
+ * here, as bin/neocc.mjs sets it).
+ *
+ *   npm run bench:onnx -- [--runs 15] [--web-runs 7] [--neocc-runs 7] [--threads 1] [--wasm-simd auto] [--out bench/results/onnx-peers.json]
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
@@ -26,8 +29,11 @@ import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
 import { neoNeXtParams } from '../nn/neonext-params.js';
 import { neoNeXtForward } from '../nn/reference/neonext.js';
 import { relativeL2Error } from '../nn/tensor.js';
+import { enableRelaxedSimdInNode } from '../runtime/wasm/node-v8-flags.js';
+import { parseWasmSimdMode } from '../runtime/wasm/simd-variant.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
+import { hostInfo, hostLine } from './host.js';
 import { median } from './timing.js';
 
 const { values: args } = parseArgs({
@@ -37,6 +43,7 @@ const { values: args } = parseArgs({
     'neocc-runs': { type: 'string', default: '7' },
     out: { type: 'string', default: 'bench/results/onnx-peers.json' },
     threads: { type: 'string', default: '1' },
+    'wasm-simd': { type: 'string', default: 'auto' },
   },
 });
 const RUNS = Number(args.runs);
@@ -48,6 +55,8 @@ const WARMUP = 2;
 // hot functions get optimized varies from run to run: neocc's median moved between 383 and 543 ms across runs with 2
 // warm-ups, and needed ~8 forwards to settle; the steady state is what this bench compares.
 setFlagsFromString('--no-wasm-dynamic-tiering');
+enableRelaxedSimdInNode();
+const WASM_SIMD = parseWasmSimdMode(args['wasm-simd']!, '--wasm-simd');
 /** Threads for every runtime (ORT-node intra-op, ORT-web numThreads, neocc WasmBackend); 1 is the issue's comparison. */
 const THREADS = Number(args.threads);
 if (!Number.isInteger(THREADS) || THREADS < 1) throw new Error(`--threads must be a positive integer, got ${args.threads}`);
@@ -126,7 +135,7 @@ for (const form of ONNX_FORMS) {
 }
 // --- neocc --backend wasm at THREADS (the wasm backend by name would take every core), timed in the same rounds. ---
 const failed: Row[] = [];
-const neocc = await WasmBackend.create({ threads: THREADS });
+const neocc = await WasmBackend.create({ threads: THREADS, simd: WASM_SIMD });
 try {
   const t0 = performance.now();
   const model = await neocc.loadModel(config, params);
@@ -159,10 +168,9 @@ await neocc.dispose();
   rows.push(summarize({ name: 'neocc reference (float64)', runtime: 'nn/reference, float64 JS, 1 thread', status: 'ok' }, [performance.now() - t], logits.data));
 }
 
-const cpu = cpus();
-const machine = { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, os: `${platform()} ${release()}`, memoryGiB: round(totalmem() / 2 ** 30), node: process.version };
+const host = hostInfo(neocc.target);
 const lines = [
-  `NeoNeXt-T-224 (synthetic weights), batch 1, ${threadText} · ${machine.cpu}, ${machine.cores} cores · node ${machine.node}`,
+  `NeoNeXt-T-224 (synthetic weights), batch 1, ${threadText} · ${hostLine(host)}`,
   `${'runtime'.padEnd(28)}${'median ms'.padStart(11)}${'min ms'.padStart(10)}${'img/s'.padStart(9)}${'runs'.padStart(6)}${'load ms'.padStart(10)}${'rel L2 vs golden'.padStart(18)}`,
   ...rows.map((r) => r.status !== 'ok'
     ? `${r.name.padEnd(28)}${r.status} (${r.note ?? ''})`
@@ -172,7 +180,7 @@ const lines = [
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 const report = {
-  bench: 'onnx-peers', date: new Date().toISOString(), machine, model: config.name, batch: 1, threads: THREADS,
+  bench: 'onnx-peers', date: new Date().toISOString(), host, model: config.name, batch: 1, threads: THREADS,
   warmup: WARMUP, exports, rows, totalSeconds: round((performance.now() - started) / 1000),
 };
 mkdirSync(dirname(args.out), { recursive: true });

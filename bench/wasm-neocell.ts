@@ -21,7 +21,7 @@ import {
 } from '../kernels/baselines/dense-matmul.js';
 import { denseForwardMacs, denseNeoCellMatrices } from '../kernels/baselines/dense-matrices.js';
 import { forwardLaunch, genericChannelTable, shouldPackChannels } from '../kernels/neocell/launch.js';
-import { chooseVec4Tile, vec4Accumulators, linearVec4Kernel, linearVec4Launch, type LinearVec4Options } from '../kernels/neonext/unfused/linear-vec4.js';
+import { chooseVec4Tile, vec4Gemm, linearVec4Kernel, linearVec4Launch, type LinearVec4Options } from '../kernels/neonext/unfused/linear-vec4.js';
 import { neoCellForward } from '../nn/reference/neocell.js';
 import { concatTensors, relativeL2Error, shapeSize } from '../nn/tensor.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
@@ -118,7 +118,7 @@ function runFor(launches: readonly BoundLaunch[], ms: number): number {
 const registerTiles = (step: DenseMatmulStep): DenseTile[] => denseTileCandidates(step.m, step.n).filter((t) => t.staging === 'registers');
 
 function simdOptions(inFeatures: number, outFeatures: number, rows: number): LinearVec4Options | undefined {
-  const tile = chooseVec4Tile(outFeatures, rows, vec4Accumulators(ASSEMBLYSCRIPT)!);
+  const tile = chooseVec4Tile(outFeatures, rows, vec4Gemm(ASSEMBLYSCRIPT)!);
   return tile ? { inFeatures, outFeatures, epilogue: 'none', ...tile, workgroupSize: 1 } : undefined;
 }
 

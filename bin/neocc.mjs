@@ -10,14 +10,15 @@ import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--no-wasm-dynamic-tiering');
 
 const source = new URL('../cli/main.ts', import.meta.url);
-let main;
-if (existsSync(source)) {
+const fromSources = existsSync(source);
+if (fromSources) {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import(source.href));
-} else {
-  ({ main } = await import('../dist/cli/main.js'));
 }
+// Relaxed SIMD (the FMA kernels, runtime/wasm/simd-variant.ts): on by default from Node 22, behind a V8 flag in Node 20.
+const { enableRelaxedSimdInNode } = await import(fromSources ? '../runtime/wasm/node-v8-flags.ts' : '../dist/runtime/wasm/node-v8-flags.js');
+enableRelaxedSimdInNode();
+const { main } = await import(fromSources ? source.href : '../dist/cli/main.js');
 const code = await main(process.argv);
 // Exit explicitly: GPU runtimes (dawn.node) can keep the event loop alive after their work is done.
 process.exit(code);

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { WASM_SIMD_MODES, type WasmSimdMode } from '../runtime/wasm/simd-variant.js';
 
 /** "3,3,9,3" → [3, 3, 9, 3]; commander reports the error with the option's name. */
 export function intList(text: string): number[] {
@@ -21,4 +22,14 @@ export function positiveNumber(text: string): number {
 /** "4+7" or "4+7,4+7,7,7" → one spec code per listed stage. */
 export function specCodeList(text: string): string[] {
   return text.split(',').map((s) => s.trim());
+}
+
+/** `--wasm-simd` (infer, conformance): which SIMD variant the wasm backend's kernels use. */
+export const WASM_SIMD_HELP = `wasm kernels: ${WASM_SIMD_MODES.join(' | ')} (relaxed: relaxed-SIMD FMA GEMMs, f32x4.relaxed_madd; ` +
+  'auto: relaxed where the engine has it, else plain 128-bit SIMD; default: NEOCC_WASM_SIMD, else auto)';
+
+export function wasmSimdMode(text: string): WasmSimdMode {
+  const mode = WASM_SIMD_MODES.find((m) => m === text);
+  if (!mode) throw new InvalidArgumentError(`expected ${WASM_SIMD_MODES.join(' | ')}, got "${text}"`);
+  return mode;
 }

@@ -28,6 +28,13 @@ export interface KernelArtifact {
    * workgroup arrays, then per-invocation values live across barriers; 0 means no scratch parameter.
    */
   readonly scratchBytes?: number;
+  /**
+   * Engine features the source needs beyond its target's baseline (a variant record's, e.g. `relaxed-simd`: asc
+   * compiles it with --enable relaxed-simd, and only engines that validate it can load it); absent when none.
+   * Spelled out rather than EngineFeature (compiler/targets/target.ts) so the copy of this type in a generated folder
+   * outside the repository (compiler/gen/artifact-type.ts) stays self-contained.
+   */
+  readonly features?: readonly 'relaxed-simd'[];
 }
 
 /**
@@ -42,14 +49,17 @@ export function kernelIR(artifact: KernelArtifact): KernelIR | undefined {
   return IR_OF.get(artifact);
 }
 
-/** Renders `ir` with `target`'s renderer and wraps it with its cache key (sha256 of {compiler version, target name, baked}). */
+/**
+ * Renders `ir` with `target`'s renderer and wraps it with its cache key (sha256 of {compiler version, target name,
+ * baked}, plus the variant id for a variant record: a baseline record's keys do not change when variants are added).
+ */
 export function makeArtifact(ir: KernelIR, target: KernelTarget, baked: unknown): KernelArtifact {
   const bindings: BindingInfo[] = [
     ...ir.buffers.map((b): BindingInfo => ({ name: b.name, kind: b.access === 'read' ? 'read-only-storage' : 'storage' })),
     ...(ir.uniforms.length > 0 ? [{ name: 'params', kind: 'uniform' } as const] : []),
   ];
   const artifact: KernelArtifact = Object.freeze({
-    key: cacheKey(target.name, { kernel: ir.name, baked }),
+    key: cacheKey(target.name, { kernel: ir.name, baked, variant: target.variant?.id }),
     target: target.name,
     name: ir.name,
     entryPoint: target.entryPoint(ir),
@@ -60,6 +70,7 @@ export function makeArtifact(ir: KernelIR, target: KernelTarget, baked: unknown)
     uniforms: Object.freeze([...ir.uniforms]),
     baked,
     ...(target.scratchBytes ? { scratchBytes: target.scratchBytes(ir) } : {}),
+    ...(target.variant && target.variant.features.length > 0 ? { features: Object.freeze([...target.variant.features]) } : {}),
   });
   IR_OF.set(artifact, ir);
   return artifact;

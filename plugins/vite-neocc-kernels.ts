@@ -2,7 +2,7 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import type { KernelArtifact } from '../compiler/artifact.js';
 import { NeoccError } from '../compiler/errors.js';
 import { modelConfig, releasedConfig, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
-import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
+import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD } from '../compiler/targets/index.js';
 import { modelKernelList } from '../compiler/gen/model-artifacts.js';
 
 /**
@@ -17,7 +17,8 @@ import { modelKernelList } from '../compiler/gen/model-artifacts.js';
  *   import { wasmModels } from 'virtual:neocc-kernels';
  *   await registerPrebuiltWasm(wasmModels['neonext-t-224'], fetchBytes);
  *
- * Each kernel (modelKernelList: allArtifacts(modelKernels(config, ASSEMBLYSCRIPT)), distinct by key) is compiled once with asc when the
+ * Each kernel of both SIMD variants (modelKernelList(config, record) for the plain and the relaxed-SIMD AssemblyScript
+ * records: allArtifacts(modelKernels(…)), distinct by key) is compiled once with asc when the
  * build or dev server starts and served as `<base>neocc-kernels/<kernel>-<key12>.wasm`: emitted as a build asset by
  * `vite build`, answered from memory by `vite` (dev). The virtual module has the shape of the generated
  * `model-<config>.ts` modules (`config`, `wasmKernels` with role, key and URL), so registerPrebuiltWasm takes it as is.
@@ -49,6 +50,8 @@ export function declaredConfig(model: string | NeoNeXtConfig): NeoNeXtConfig {
   return releasedConfig(m[1]!, Number(m[2]));
 }
 
+const WASM_VARIANTS = [ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD];
+
 const fileOf = (a: KernelArtifact): string => `${a.name}-${a.key.slice(0, 12)}.wasm`;
 
 export function neoccKernels(options: NeoccKernelsOptions): Plugin {
@@ -69,7 +72,8 @@ export function neoccKernels(options: NeoccKernelsOptions): Plugin {
     const binaries = new Map<string, Uint8Array>();
     const models = new Map<string, CompiledKernel[]>();
     for (const config of configs) {
-      const kernels = modelKernelList(config, ASSEMBLYSCRIPT);
+      // Both SIMD variants: the runtime picks relaxed SIMD where the engine has it (Chrome), plain elsewhere.
+      const kernels = WASM_VARIANTS.flatMap((target) => modelKernelList(config, target));
       const started = performance.now();
       for (const { artifact } of kernels) {
         if (!binaries.has(fileOf(artifact))) binaries.set(fileOf(artifact), (await compileAssemblyScript([artifact])).binary);

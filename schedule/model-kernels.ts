@@ -7,7 +7,7 @@ import { compileHead } from '../kernels/neonext/head.js';
 import { chooseMlpTiling, compileMlpResidual, type MlpKernelOptions } from '../kernels/neonext/mlp-residual.js';
 import { compileGemm, compileMlpTwoGemm, type TwoGemmKernels } from '../kernels/neonext/mlp-two-gemm.js';
 import { compilePointwiseConv, pointwiseConvVec4Options } from '../kernels/neonext/pointwise-conv.js';
-import { vec4Accumulators, type LinearVec4Options } from '../kernels/neonext/unfused/linear-vec4.js';
+import { vec4Gemm, type LinearVec4Options } from '../kernels/neonext/unfused/linear-vec4.js';
 import { compileStem, defaultStemOptions, type StemKernelOptions } from '../kernels/neonext/stem.js';
 import { chooseTiling, compileNeoCellForward, forwardBaked } from '../kernels/neocell/compile.js';
 import { forwardLaunch, shouldPackChannels } from '../kernels/neocell/launch.js';
@@ -101,9 +101,9 @@ export function modelKernels(config: NeoNeXtConfig, target: KernelTarget): Model
     if (s > 0) {
       const neocell = neoCellKernel(downsamplePlan(config, s, 1), target, { layout: 'nchw', channelBias: true });
       const [h, w] = stageSize(config, s - 1);
-      const accumulators = vec4Accumulators(target);
-      const perImage = target.prefers.pointwiseConv === 'gemm-per-image' && accumulators !== undefined;
-      const convVec4 = perImage ? pointwiseConvVec4Options(config.dims[s - 1]!, config.dims[s]!, h * w, accumulators) : undefined;
+      const gemm = vec4Gemm(target);
+      const perImage = target.prefers.pointwiseConv === 'gemm-per-image' && gemm !== undefined;
+      const convVec4 = perImage ? pointwiseConvVec4Options(config.dims[s - 1]!, config.dims[s]!, h * w, gemm) : undefined;
       downsamples.push(convVec4 ? { conv: compileGemm({ kind: 'vec4', ...convVec4 }, target), convVec4, neocell } : { conv, neocell });
     }
   }

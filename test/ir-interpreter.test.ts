@@ -7,7 +7,7 @@ import {
 import type { Expr, KernelIR, Stmt } from '../compiler/ir/ir.js';
 import { runKernel } from '../compiler/ir/interpret.js';
 import { ERF_MAX_ABS_ERROR, erf } from '../compiler/ir/math.js';
-import { ASSEMBLYSCRIPT, WGSL, type KernelTarget } from '../compiler/targets/index.js';
+import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD, WGSL, type KernelTarget } from '../compiler/targets/index.js';
 import { forwardBaked } from '../kernels/neocell/compile.js';
 import { foldBlock } from '../nn/fold-neonext.js';
 import { concatTensors, relativeL2Error, type Tensor } from '../nn/tensor.js';
@@ -233,6 +233,9 @@ describe('NeoNeXt block golden cases through the kernels\' IR (rel. L2 <= 1e-5)'
       expect([webgpu.twoGemm.fc1Options.kind, wasm.twoGemm.fc1Options.kind]).toEqual(['registers', 'vec4']);
       expect(relativeL2Error(runBlock(c, webgpu, WGSL), c.y.data), 'registers').toBeLessThanOrEqual(TOLERANCE);
       expect(relativeL2Error(runBlock(c, wasm, ASSEMBLYSCRIPT), c.y.data), 'vec4').toBeLessThanOrEqual(TOLERANCE);
+      const fma = blockKernels(c.plan, ASSEMBLYSCRIPT_RELAXED_SIMD);
+      expect(fma.twoGemm.fc1Options).toMatchObject({ kind: 'vec4', fma: true });
+      expect(relativeL2Error(runBlock(c, fma, ASSEMBLYSCRIPT_RELAXED_SIMD), c.y.data), 'vec4 fma').toBeLessThanOrEqual(TOLERANCE);
       expect(relativeL2Error(runBlock(c, blockKernels(c.plan, WGSL, 'fused'), WGSL), c.y.data), 'fused').toBeLessThanOrEqual(TOLERANCE);
     });
   }
@@ -246,6 +249,8 @@ describe('a whole NeoNeXt forward through the kernels\' IR', () => {
     const config = resolveModelConfig({ resolution: 128 }, weights);
     const folded = foldNeoNeXt(config, neoNeXtParams(config, loadStateDict(weights, neoNeXtSchema(config))));
     const input = golden.tensor('input');
+    // (The relaxed-SIMD record's set differs only by fma in the GEMMs, which the interpreter rounds as mul + add: the
+    // block cases above cover its IR; the wasm tests run its whole model.)
     for (const target of [WGSL, ASSEMBLYSCRIPT]) {
       const kernels = modelKernels(config, target);
       const modelWeightList = modelWeights(folded, kernels);

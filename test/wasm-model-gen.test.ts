@@ -18,11 +18,12 @@ import { resolveModelConfig } from '../runtime/model/resolve-config.js';
 import { compileAssemblyScript } from '../runtime/wasm/compile-assemblyscript.js';
 import { missingPrebuiltWasm, registerPrebuiltWasm, type PrebuiltWasmModule } from '../runtime/wasm/prebuilt.js';
 import { clearWasmModuleCacheForTests, compileStats, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
-import { WasmNeoNeXt } from '../runtime/wasm/wasm-neonext.js';
+import { WasmNeoNeXt, type WasmNeoNeXtOptions } from '../runtime/wasm/wasm-neonext.js';
 import { allArtifacts } from '../schedule/model-kernels.js';
 import { loadStateDict } from '../runtime/weights/state-dict.js';
 import { readFixture } from './helpers/fixtures.js';
-import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
+import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD } from '../compiler/targets/index.js';
+import { RELAXED_SIMD } from './helpers/wasm-simd.js';
 
 // Every asc call of this file goes through this gate: the generator may compile, a model running on prebuilt
 // binaries must not (an asc call then fails the load, and is counted).
@@ -42,7 +43,7 @@ vi.mock('../runtime/wasm/asc-worker.js', async (importOriginal) => {
 const dir = mkdtempSync(join(tmpdir(), 'neocc-gen-wasm-model-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const compile = async (a: KernelArtifact): Promise<Uint8Array> => (await compileAssemblyScript([a])).binary;
+const compile = async (a: KernelArtifact, options: { sharedMemory: boolean }): Promise<Uint8Array> => (await compileAssemblyScript([a], options)).binary;
 const readBytes = (url: URL | string): Promise<Uint8Array> => readFile(url);
 const keysOf = (artifacts: readonly KernelArtifact[]): string[] => [...new Set(artifacts.map((a) => a.key))].sort();
 
@@ -63,6 +64,20 @@ function forbidAsc(): { compiles: number; ascCalls: number } {
   clearWasmModuleCacheForTests();
   asc.allowed = false;
   return { compiles: compileStats.compiles, ascCalls: asc.calls };
+}
+
+/** Registers `module`'s binaries with asc forbidden, then runs neonext-mini loaded with `options` to the golden logits: nothing compiles. */
+async function expectGoldenWithoutAsc(module: PrebuiltWasmModule, options: WasmNeoNeXtOptions): Promise<void> {
+  const { config, golden, params } = mini();
+  const before = forbidAsc();
+  await registerPrebuiltWasm(module, readBytes);
+  const model = await WasmNeoNeXt.load(config, params, options);
+  try {
+    expect(relativeL2Error((await model.forward(golden.tensor('input'))).data, golden.tensor('logits').data)).toBeLessThanOrEqual(1e-4);
+  } finally {
+    model.dispose();
+  }
+  expect({ compiles: compileStats.compiles, ascCalls: asc.calls }).toEqual(before);
 }
 
 function mini() {
@@ -99,7 +114,7 @@ describe('neocc gen --target assemblyscript: whole models', () => {
 
     const before = forbidAsc();
     expect((await registerPrebuiltWasm(module, readBytes)).sort()).toEqual(expected);
-    const model = await WasmNeoNeXt.load(config, params, { threads: 1 });
+    const model = await WasmNeoNeXt.load(config, params, { threads: 1, target: ASSEMBLYSCRIPT });
     try {
       const logits = await model.forward(golden.tensor('input'));
       expect(logits.shape).toEqual([2, 10]);
@@ -108,6 +123,29 @@ describe('neocc gen --target assemblyscript: whole models', () => {
       model.dispose();
     }
     expect({ compiles: compileStats.compiles, ascCalls: asc.calls }).toEqual(before);
+  });
+
+  it('--variant relaxed-simd: FMA kernels under their own keys; registered, they run neonext-mini to the golden logits without asc', async () => {
+    expect(RELAXED_SIMD).toBe(true);
+    const { config } = mini();
+    const relaxedDir = join(dir, 'relaxed-simd');
+    const request = resolveGenRequest({ target: 'assemblyscript', variant: 'relaxed-simd', model: 'neonext-t', resolution: '224' });
+    expect(request.target).toBe(ASSEMBLYSCRIPT_RELAXED_SIMD);
+    expect(() => resolveGenRequest({ target: 'assemblyscript', variant: 'avx', model: 'all' }))
+      .toThrow('gen: --variant = "avx" is not a variant of --target assemblyscript; allowed: relaxed-simd (or no --variant: the baseline kernels)');
+    expect(() => resolveGenRequest({ target: 'wgsl', variant: 'relaxed-simd', model: 'all' })).toThrow(/--variant .* allowed: none/);
+    asc.allowed = true;
+    const generated = await generateWithBinaries({ ...request, source: { kind: 'configs', configs: [config] } }, relaxedDir, compile);
+    writeGenerated(relaxedDir, generated.files);
+    const gemms = generated.files.filter((f) => /_vec4-.*\.as\.ts$/.test(f.name));
+    expect(gemms.length).toBeGreaterThan(0);
+    for (const f of gemms) expect(String(f.content), f.name).toContain('f32x4.relaxed_madd(');
+    const module = await import(pathToFileURL(join(relaxedDir, 'model-neonext-mini-128.ts')).href) as PrebuiltWasmModule;
+    expect(missingPrebuiltWasm(config, module, ASSEMBLYSCRIPT_RELAXED_SIMD)).toEqual([]);
+    // None of the plain model's kernels: the relaxed folder cannot stand in for the plain one.
+    expect(missingPrebuiltWasm(config, module, ASSEMBLYSCRIPT)).toHaveLength(keysOf(allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))).length);
+
+    await expectGoldenWithoutAsc(module, { threads: 1, target: ASSEMBLYSCRIPT_RELAXED_SIMD });
   });
 
   it('the index lists every model and kernel; a binary that is not WebAssembly is refused by URL', async () => {
@@ -164,15 +202,36 @@ describe('generated/wasm (committed `npm run gen` output)', () => {
   });
 });
 
+describe('neocc gen --shared-memory', () => {
+  it('--shared-memory binaries serve a multi-threaded model without asc (golden logits, 2 threads)', async () => {
+    const { config } = mini();
+    const sharedDir = join(dir, 'shared-memory');
+    const request = resolveGenRequest({ target: 'assemblyscript', sharedMemory: true, model: 'all' });
+    expect(request.sharedMemory).toBe(true);
+    expect(() => resolveGenRequest({ target: 'wgsl', sharedMemory: true, model: 'all' }))
+      .toThrow('gen: --shared-memory applies to targets that ship compiled binaries, not --target wgsl; allowed: --target assemblyscript');
+    asc.allowed = true;
+    const generated = await generateWithBinaries({ ...request, source: { kind: 'configs', configs: [config] } }, sharedDir, compile);
+    writeGenerated(sharedDir, generated.files);
+    const module = await import(pathToFileURL(join(sharedDir, 'model-neonext-mini-128.ts')).href) as PrebuiltWasmModule;
+    expect(module.wasmSharedMemory).toBe(true);
+    const index = await import(pathToFileURL(join(sharedDir, 'index.ts')).href) as PrebuiltWasmModule;
+    expect(index.wasmSharedMemory).toBe(true);
+
+    await expectGoldenWithoutAsc(module, { threads: 2, target: ASSEMBLYSCRIPT });
+  });
+});
+
 // Last in the file: the refused load leaves compiles of its other batches in flight (they fail too, asc forbidden).
 describe('prebuilt binaries and threads', () => {
   it('do not serve a multi-threaded model: its shared-memory kernels still need asc', async () => {
     const { config, params } = mini();
     const before = forbidAsc();
     await registerPrebuiltWasm(await import(pathToFileURL(join(dir, 'model-neonext-mini-128.ts')).href) as PrebuiltWasmModule, readBytes);
-    await expect(WasmNeoNeXt.load(config, params, { threads: 2 })).rejects.toThrow(/asc was called/);
+    await expect(WasmNeoNeXt.load(config, params, { threads: 2, target: ASSEMBLYSCRIPT })).rejects.toThrow(/asc was called/);
     expect(asc.calls).toBeGreaterThan(before.ascCalls);
     // The same binaries serve one thread.
-    (await WasmNeoNeXt.load(config, params, { threads: 1 })).dispose();
+    (await WasmNeoNeXt.load(config, params, { threads: 1, target: ASSEMBLYSCRIPT })).dispose();
   });
+
 });

@@ -8,10 +8,14 @@ import { relativeL2Error, Tensor } from '../nn/tensor.js';
 import { runConformance } from '../runtime/conformance/run-conformance.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
+import { WasmNeoNeXt } from '../runtime/wasm/wasm-neonext.js';
+import { allArtifacts, modelKernels } from '../schedule/model-kernels.js';
+import { SIMD_VARIANTS } from './helpers/wasm-simd.js';
 import { loadStateDict } from '../runtime/weights/state-dict.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
 import { readFixture, readSyntheticGolden } from './helpers/fixtures.js';
 import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
+import { runCli } from './helpers/run-cli.js';
 
 // Needs no GPU: every kernel is compiled with asc and runs on this CPU.
 const wasm = new WasmBackend({ poisonOutputs: true });
@@ -24,11 +28,19 @@ function mini() {
   return { config, golden, params: neoNeXtParams(config, loadStateDict(weights, neoNeXtSchema(config))) };
 }
 
-describe('NeoNeXt on WebAssembly', () => {
+describe.each(SIMD_VARIANTS)('NeoNeXt on WebAssembly, %s SIMD variant', (simd) => {
+  const backend = new WasmBackend({ poisonOutputs: true, simd });
+  afterAll(() => backend.dispose());
+
   it('runs neonext-mini (batch 2) to the golden logits and module outputs at rel. L2 <= 1e-4, and batch 1 alike', async () => {
     const { config, golden, params } = mini();
-    const model = await wasm.loadModel(config, params);
+    const model = await backend.loadModel(config, params);
     try {
+      // The variant really runs: relaxed SIMD's GEMMs accumulate with f32x4.relaxed_madd, the plain ones never do.
+      expect((model as WasmNeoNeXt).target).toBe(backend.target);
+      const gemms = allArtifacts(modelKernels(config, backend.target)).filter((a) => a.name.includes('vec4'));
+      expect(gemms.length).toBeGreaterThan(0);
+      for (const a of gemms) expect(a.source.includes('f32x4.relaxed_madd('), a.name).toBe(simd === 'relaxed');
       const seen: string[] = [];
       const started = performance.now();
       const logits = await model.forward(golden.tensor('input'), (module, out) => {
@@ -52,6 +64,32 @@ describe('NeoNeXt on WebAssembly', () => {
     }
   });
 
+  it('passes the golden NeoNeXt block cases (folded NeoCell + MLP as two SIMD GEMMs) at rel. L2 <= 1e-5, outputs poisoned', async () => {
+    const report = await runConformance('test/fixtures/block', backend, { tolerance: 1e-5 });
+    expect(report.rows.map((r) => r.op)).toEqual(['neo_bottleneck', 'neo_bottleneck']);
+    for (const row of report.rows) expect(row.maxError, row.name).toBeLessThanOrEqual(1e-5);
+    expect(report.failed).toBe(0);
+  });
+});
+
+describe('neocc infer --wasm-simd', () => {
+  it('says in its backend line which SIMD variant ran (plain forced, relaxed forced, NEOCC_WASM_SIMD); refuses an unknown mode', async () => {
+    const args = ['infer', '--weights', 'test/fixtures/model/neonext-mini.safetensors', '--input', 'test/fixtures/model/neonext-mini.golden.safetensors', '--backend', 'wasm', '--quiet'];
+    const plain = await runCli([...args, '--wasm-simd', 'plain']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout.split('\n')[0]).toMatch(/· backend wasm \(WebAssembly \(.*SIMD variant plain, \d threads?\)\)$/);
+    const relaxed = await runCli([...args, '--wasm-simd', 'relaxed']);
+    expect(relaxed.code, relaxed.stderr).toBe(0);
+    expect(relaxed.stdout.split('\n')[0]).toContain('SIMD variant relaxed-simd: f32x4.relaxed_madd GEMMs');
+    const fromEnv = await runCli(args, { env: { NEOCC_WASM_SIMD: 'plain' } });
+    expect(fromEnv.stdout.split('\n')[0]).toContain('SIMD variant plain');
+    const bad = await runCli([...args, '--wasm-simd', 'fast']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.split('\n')[0]).toBe('error: option \'--wasm-simd <mode>\' argument \'fast\' is invalid. expected auto | plain | relaxed, got "fast"');
+  });
+});
+
+describe('NeoNeXt on WebAssembly', () => {
   it('keeps its weights across backend calls and concurrent forwards; 2 threads give the same bits', async () => {
     const { config, golden, params } = mini();
     const input = golden.tensor('input');
@@ -81,13 +119,6 @@ describe('NeoNeXt on WebAssembly', () => {
     await expect(model.forward(new Tensor([1, 3, 64, 64], new Float32Array(3 * 64 * 64)))).rejects.toThrow(/expects \[N, 3, 128, 128\]/);
     model.dispose();
     await expect(model.forward(new Tensor([1, 3, 128, 128], new Float32Array(3 * 128 * 128)))).rejects.toThrow(/disposed/);
-  });
-
-  it('passes the golden NeoNeXt block cases (folded NeoCell + MLP as two SIMD GEMMs) at rel. L2 <= 1e-5, outputs poisoned', async () => {
-    const report = await runConformance('test/fixtures/block', wasm, { tolerance: 1e-5 });
-    expect(report.rows.map((r) => r.op)).toEqual(['neo_bottleneck', 'neo_bottleneck']);
-    for (const row of report.rows) expect(row.maxError, row.name).toBeLessThanOrEqual(1e-5);
-    expect(report.failed).toBe(0);
   });
 
   it('runs neonext-t-224 with synthetic weights to the golden logits at rel. L2 <= 1e-4', async () => {

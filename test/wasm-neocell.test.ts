@@ -15,6 +15,7 @@ import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/rand
 import { runCli } from './helpers/run-cli.js';
 import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
 import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
+import { SIMD_VARIANTS } from './helpers/wasm-simd.js';
 
 // Needs no GPU: the kernels are compiled with asc (in a worker thread) and run on this CPU.
 const wasm = new WasmBackend({ poisonOutputs: true });
@@ -33,14 +34,23 @@ function randomCase(code: string, channels: number, shift: number, shape: readon
   return { spec, plan, x, weights };
 }
 
-describe('WebAssembly NeoCell kernels', () => {
+describe.each(SIMD_VARIANTS)('WebAssembly NeoCell kernels, %s SIMD variant', (simd) => {
   it('pass every golden NeoCell case, forward and backward, at rel. L2 <= 1e-5 (outputs poisoned with NaN)', async () => {
-    const report = await runConformance('test/fixtures/neocell', wasm, { tolerance: 1e-5 });
-    expect(report.rows).toHaveLength(15);
-    for (const row of report.rows) {
-      for (const value of [row.errors.y, row.errors.gradX, row.errors.gradA, row.errors.gradB]) expect(value, row.name).toBeLessThanOrEqual(1e-5);
+    const backend = new WasmBackend({ poisonOutputs: true, simd });
+    try {
+      expect(backend.target.variant?.id).toBe(simd === 'relaxed' ? 'relaxed-simd' : undefined);
+      const report = await runConformance('test/fixtures/neocell', backend, { tolerance: 1e-5 });
+      expect(report.rows).toHaveLength(15);
+      for (const row of report.rows) {
+        for (const value of [row.errors.y, row.errors.gradX, row.errors.gradA, row.errors.gradB]) expect(value, row.name).toBeLessThanOrEqual(1e-5);
+      }
+    } finally {
+      await backend.dispose();
     }
   });
+});
+
+describe('WebAssembly NeoCell kernels', () => {
 
   it('match the float64 reference on random specs (forward and all gradients)', async () => {
     await fc.assert(fc.asyncProperty(neoCellCaseArb, async ({ spec, shape, seed }) => {

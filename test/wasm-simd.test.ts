@@ -6,12 +6,14 @@ import type { KernelIR, Stmt } from '../compiler/ir/ir.js';
 import { releasedConfig } from '../compiler/spec/model-config.js';
 import { renderAssemblyScript } from '../compiler/render/assemblyscript.js';
 import { compileGemm, compileMlpTwoGemm, gemmLaunch, gemmWeightLayout, mlpTwoGemmLaunch, twoGemmHiddenElements, type GemmOptions, type TwoGemmKernels } from '../kernels/neonext/mlp-two-gemm.js';
-import { chooseVec4Tile, packWeightPanels } from '../kernels/neonext/unfused/linear-vec4.js';
+import { chooseVec4Tile, packWeightPanels, vec4Gemm } from '../kernels/neonext/unfused/linear-vec4.js';
 import { relativeL2Error } from '../nn/tensor.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmKernelRunner } from '../runtime/wasm/wasm-kernels.js';
 import { erf64, twoGemmCase, twoGemmReference, type TwoGemmCase } from './oracles/two-gemm.js';
-import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
+import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD } from '../compiler/targets/index.js';
+import { relaxedMaddFuses, wasmSimdVariant } from '../runtime/wasm/simd-variant.js';
+import { RELAXED_SIMD } from './helpers/wasm-simd.js';
 
 // The vec4f IR (WebAssembly SIMD) and the SIMD GEMM micro-kernel the wasm model runs its MLPs with, against float64.
 
@@ -29,6 +31,10 @@ async function runTwoGemmOnWasm(k: TwoGemmKernels, d: TwoGemmCase): Promise<Floa
   return mem.read(y, d.n * d.c * d.plane);
 }
 
+const PLAIN = vec4Gemm(ASSEMBLYSCRIPT)!;
+// Relaxed SIMD is on in this process (helpers/wasm-simd.ts): the relaxed variant's kernels compile and run below.
+expect(RELAXED_SIMD).toBe(true);
+
 describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
   it('are what the wasm NeoNeXt-T-224 model runs for every MLP (2x16 tiles, weights in 16-column panels)', () => {
     const k = modelKernels(releasedConfig('neonext-t', 224), ASSEMBLYSCRIPT);
@@ -40,10 +46,10 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
     expect(k.stages[3]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 3072, rm: 2, rv: 4, packedWt: true });
     expect(packWeightPanels([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 2, 8, 4)).toEqual(new Float32Array([0, 1, 2, 3, 8, 9, 10, 11, 4, 5, 6, 7, 12, 13, 14, 15]));
     expect(k.stages[2]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 1536, rm: 2, rv: 4 });
-    expect(chooseVec4Tile(20, Infinity, 8)).toEqual({ rm: 8, rv: 1 });
-    expect(chooseVec4Tile(20, 3, 8)).toEqual({ rm: 3, rv: 1 });
-    expect(chooseVec4Tile(32, Infinity, 4)).toEqual({ rm: 1, rv: 4 });
-    expect(chooseVec4Tile(19, Infinity, 8)).toBeUndefined();
+    expect(chooseVec4Tile(20, Infinity, PLAIN)).toEqual({ rm: 8, rv: 1 });
+    expect(chooseVec4Tile(20, 3, PLAIN)).toEqual({ rm: 3, rv: 1 });
+    expect(chooseVec4Tile(32, Infinity, { accumulators: 4, maxColumns: 4 })).toEqual({ rm: 1, rv: 4 });
+    expect(chooseVec4Tile(19, Infinity, PLAIN)).toBeUndefined();
     const o: GemmOptions = { kind: 'vec4', inFeatures: 8, outFeatures: 16, epilogue: 'bias', rm: 4, rv: 4, workgroupSize: 1 };
     expect(() => gemmLaunch(o, 3)).toThrow(/linear-vec4: 3 rows, fewer than the kernel's 4-row tile/);
   });
@@ -51,16 +57,39 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
   // Odd row counts (n·plane not a multiple of rm) and every column tile width (rv = 4, 2, 1), and the > 1536-deep tile.
   // A 1x1 plane at batch 1 (one row): the tiles shrink to one row (chooseVec4Tile's minRows).
   for (const [n, c, hh, ww] of [[3, 20, 5, 7], [2, 24, 3, 3], [1, 40, 4, 5], [2, 19, 3, 5], [1, 400, 2, 3], [1, 24, 1, 1]] as const) {
-    it(`fc_1 + GELU and fc_2 + residual (NCHW) equal the float64 MLP: batch ${n}, C = ${c}, ${hh}x${ww}`, async () => {
-      const data = twoGemmCase(n, c, hh * ww, 3 * c + n);
-      const k = compileMlpTwoGemm({ channels: c, target: ASSEMBLYSCRIPT, minRows: hh * ww });
-      // C = 19 is not a multiple of 4: the register-tiled kernel is the fallback.
-      expect(k.fc2Options.kind).toBe(c % 4 === 0 ? 'vec4' : 'registers');
-      const got = await runTwoGemmOnWasm(k, data);
-      expect(got.every(Number.isFinite)).toBe(true);
-      expect(relativeL2Error(got, twoGemmReference(data))).toBeLessThan(1e-5);
-    });
+    // Both kernel variants: plain SIMD (mul + add) and relaxed SIMD (fma as f32x4.relaxed_madd).
+    for (const target of [ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD]) {
+      it(`fc_1 + GELU and fc_2 + residual (NCHW) equal the float64 MLP: batch ${n}, C = ${c}, ${hh}x${ww}, ${wasmSimdVariant(target)}`, async () => {
+        const data = twoGemmCase(n, c, hh * ww, 3 * c + n);
+        const k = compileMlpTwoGemm({ channels: c, target, minRows: hh * ww });
+        // C = 19 is not a multiple of 4: the register-tiled kernel is the fallback.
+        expect(k.fc2Options.kind).toBe(c % 4 === 0 ? 'vec4' : 'registers');
+        if (k.fc2Options.kind === 'vec4') expect(k.fc2.source.includes('relaxed_madd')).toBe(target.variant !== undefined);
+        const got = await runTwoGemmOnWasm(k, data);
+        expect(got.every(Number.isFinite)).toBe(true);
+        expect(relativeL2Error(got, twoGemmReference(data))).toBeLessThan(1e-5);
+      });
+    }
   }
+
+  it('FMA GEMM rounds as the engine\'s relaxed_madd does (the probe), the plain GEMM twice: (1 + 2^-12)^2 - (1 + 2^-11)', async () => {
+    // y = bias + x·w with K = 1: fused, 1 + 2^-11 + 2^-24 survives and leaves 2^-24; rounded twice, the product is
+    // 1 + 2^-11 (a tie, to even) and y = 0. Exact values, so the test tells which happened.
+    const x = 1 + 2 ** -12;
+    const results = await Promise.all([ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD].map(async (target) => {
+      const o: GemmOptions = { kind: 'vec4', inFeatures: 1, outFeatures: 4, epilogue: 'bias', rm: 1, rv: 1, workgroupSize: 1, ...(vec4Gemm(target)!.fma ? { fma: true } : {}) };
+      const mem = new LinearMemory();
+      const [px, pw, pb] = [new Float32Array([x]), new Float32Array(4).fill(x), new Float32Array(4).fill(-(1 + 2 ** -11))].map((a) => mem.put(a));
+      const py = mem.output(4, true);
+      const l = gemmLaunch(o, 1);
+      await new WasmKernelRunner(mem).run(compileGemm(o, target), [px!, pw!, pb!, py], l.uniforms, l.grid);
+      return Array.from(mem.read(py, 4));
+    }));
+    expect(results[0]).toEqual([0, 0, 0, 0]);
+    const fused = relaxedMaddFuses();
+    expect(results[1]).toEqual(new Array(4).fill(fused ? 2 ** -24 : 0));
+    process.stderr.write(`relaxed-SIMD GEMM on this host: ${fused ? 'fused' : 'not fused'}\n`);
+  });
 
   it('plain bias epilogue stores whole vec4s: y = x · wt + bias (rows = 13, 8 → 32)', async () => {
     const o: GemmOptions = { kind: 'vec4', inFeatures: 8, outFeatures: 32, epilogue: 'bias', rm: 4, rv: 2, workgroupSize: 1 };

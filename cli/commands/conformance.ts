@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { createBackend } from '../../runtime/backends/create-backend.js';
 import { runConformance, type ConformanceRow } from '../../runtime/conformance/run-conformance.js';
 import { formatError, formatShape, formatTable } from '../format.js';
-import { positiveNumber } from '../options.js';
+import { positiveNumber, WASM_SIMD_HELP, wasmSimdMode } from '../options.js';
+import type { WasmSimdMode } from '../../runtime/wasm/simd-variant.js';
 
 interface ConformanceOptions {
   backend: string;
+  wasmSimd?: WasmSimdMode;
   json?: boolean;
   tolerance?: number;
 }
@@ -16,10 +18,11 @@ export function registerConformance(program: Command, setExitCode: (code: number
     .description('check a backend against golden NeoCell / NeoNeXt-block cases (forward and gradients); exits 1 if any case fails')
     .argument('<dir>', 'directory of golden *.safetensors cases (e.g. test/fixtures/neocell or test/fixtures/block)')
     .option('--backend <name>', 'backend to check: auto (WebGPU on a hardware adapter, else wasm) | reference | webgpu | wasm | cuda-cpu (CUDA kernels via g++ on the CPU) | cuda (CUDA kernels via nvcc on an NVIDIA GPU)', 'auto')
+    .option('--wasm-simd <mode>', WASM_SIMD_HELP, wasmSimdMode)
     .option('--tolerance <x>', 'largest allowed relative L2 error (default: 1e-6 for reference, 1e-5 for float32 backends)', positiveNumber)
     .option('--json', 'print a JSON report instead of a table')
     .action(async (dir: string, options: ConformanceOptions) => {
-      const backend = await createBackend(options.backend, { report: (line) => process.stderr.write(`${line}\n`) });
+      const backend = await createBackend(options.backend, { report: (line) => process.stderr.write(`${line}\n`), wasmSimd: options.wasmSimd });
       try {
         const report = await runConformance(dir, backend, {
           ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),

@@ -9,6 +9,8 @@ import { intList } from '../options.js';
 
 interface GenOptions {
   target?: string;
+  variant?: string;
+  sharedMemory?: boolean;
   spec?: string;
   inputShape?: number[];
   shift?: number;
@@ -27,6 +29,8 @@ export function registerGen(program: Command): void {
     .command('gen')
     .description('write specialized kernels (.wgsl, AssemblyScript .as.ts + compiled .wasm, or CUDA .cu + neocc-kernels.h) and typed TS modules for NeoCell specs, so apps ship kernels without the compiler')
     .option('--target <name>', 'kernel language: wgsl | assemblyscript | cuda')
+    .option('--variant <id>', 'a variant of the target\'s kernels: relaxed-simd (assemblyscript: fma as f32x4.relaxed_madd, FMA GEMMs; write it to its own --out folder); default: the baseline kernels')
+    .option('--shared-memory', 'assemblyscript: compile the .wasm for a shared memory (multi-threaded runtimes; modules export wasmSharedMemory = true; write it to its own --out folder)')
     .option('--spec <json|code>', 'one NeoCell: channel_specs JSON ("[{...}]") or a spec code such as "4+7" over C of --input-shape')
     .option('--input-shape <N,C,H,W>', 'with --spec: the input shape the spec is checked against', intList)
     .option('--shift <n>', 'with a spec code: the shift of every group (default 0)', Number)
@@ -43,6 +47,8 @@ Examples:
   neocc gen --target wgsl --model all --out generated --check  (npm run gen:check)
   neocc gen --target assemblyscript --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/wasm-kernels
   neocc gen --target assemblyscript --model neonext-t --out generated/wasm   (npm run gen: also each model's whole forward)
+  neocc gen --target assemblyscript --variant relaxed-simd --model all --out generated/wasm-relaxed-simd
+  neocc gen --target assemblyscript --shared-memory --model all --out generated/wasm-shared
   neocc gen --target cuda --spec 4+7 --input-shape 1,96,56,56 --shift 1 --out src/cuda-kernels   (.cu files + neocc-kernels.h)
   neocc gen --target cuda --model all --out generated/cuda   (npm run gen: also each model's whole forward)
   neocc gen --target cuda --spec 4+7 --input-shape 8,96,56,56 --shift 1 --torch --out neocell_ext   (PyTorch extension)`)
@@ -59,9 +65,9 @@ Examples:
         if (!options.quiet) process.stderr.write(`${text}\n`);
       };
       // AssemblyScript kernels are compiled to .wasm here with the runtime's asc settings (loaded only for that target).
-      const compileWasm = async (artifact: KernelArtifact): Promise<Uint8Array> => {
+      const compileWasm = async (artifact: KernelArtifact, options: { sharedMemory: boolean }): Promise<Uint8Array> => {
         const { compileAssemblyScript } = await import('../../runtime/wasm/compile-assemblyscript.js');
-        return (await compileAssemblyScript([artifact])).binary;
+        return (await compileAssemblyScript([artifact], options)).binary;
       };
       // asc takes ~0.3-1.5 s a kernel, so every compile is reported as it finishes.
       const { specs, models, files } = await generateWithBinaries(request, outDir, compileWasm, {

@@ -4,6 +4,7 @@ import { ARCHITECTURE_NAMES, IMAGE_CHANNELS } from '../../compiler/spec/model-co
 import { neoNeXtParams } from '../../nn/neonext-params.js';
 import { formatShape, type Tensor } from '../../nn/tensor.js';
 import { createBackend } from '../../runtime/backends/create-backend.js';
+import type { WasmSimdMode } from '../../runtime/wasm/simd-variant.js';
 import { readImageFile, SUPPORTED_IMAGE_FORMATS, type RgbImage } from '../../runtime/image/decode.js';
 import { IMAGENET_CLASSES } from '../../runtime/image/imagenet-classes.js';
 import { imagesToTensor, UPSTREAM_CROP_PCT } from '../../runtime/image/preprocess.js';
@@ -14,7 +15,7 @@ import { readTensorFile } from '../../runtime/weights/read-tensor-file.js';
 import { loadStateDict, tensorSourceFromMap } from '../../runtime/weights/state-dict.js';
 import { syntheticInput, syntheticStateDict } from '../../runtime/weights/synthetic.js';
 import { WeightsError } from '../../runtime/weights/weights-error.js';
-import { intList, positiveInt, specCodeList } from '../options.js';
+import { intList, positiveInt, specCodeList, WASM_SIMD_HELP, wasmSimdMode } from '../options.js';
 
 interface InferOptions {
   arch?: string;
@@ -28,6 +29,7 @@ interface InferOptions {
   input: string;
   backend: string;
   threads?: number;
+  wasmSimd?: WasmSimdMode;
   json?: boolean;
   quiet?: boolean;
 }
@@ -60,6 +62,7 @@ export function registerInfer(program: Command): void {
     .option('--backend <name>', 'backend: auto (WebGPU on a hardware adapter, else wasm; says which on stderr) | reference (float64 CPU) | ' +
       'webgpu (folded weights, fused block kernels, one submit per forward; also on software adapters) | wasm (the same kernels compiled to WebAssembly) | cuda-cpu (the CUDA kernels compiled by g++, run on the CPU: a check, slow) | cuda (the CUDA kernels compiled by nvcc, run on an NVIDIA GPU)', 'auto')
     .option('--threads <n>', 'wasm threads (default: every core, up to 4)', positiveInt)
+    .option('--wasm-simd <mode>', WASM_SIMD_HELP, wasmSimdMode)
     .option('--json', 'print {"logits", "top5", "backend", "timings", ...} as JSON')
     .option('--quiet', 'no progress output on stderr')
     .addHelpText('after', `
@@ -93,7 +96,7 @@ Examples:
       const inputName = decoded.length > 0 ? imagePaths.join(', ') : options.input;
       const loaded = performance.now();
 
-      const backend = await createBackend(options.backend, { report: progress, threads: options.threads });
+      const backend = await createBackend(options.backend, { report: progress, threads: options.threads, wasmSimd: options.wasmSimd });
       try {
         progress(`neocc: ${config.name} (layers ${config.layers.join(',')}, dims ${config.dims.join(',')}, kernel spec ${config.kernelSpecs.join(',')}, ` +
           `shifts ${config.shifts.join(',')}, ${config.classes} classes) on ${backend.name}: ${backend.description}`);
@@ -119,7 +122,7 @@ Examples:
           process.stdout.write(`${JSON.stringify(report)}\n`);
           return;
         }
-        process.stdout.write(`${config.name} · weights ${options.weights} · input ${inputName} ${formatShape(image.shape)} · backend ${backend.name}\n`);
+        process.stdout.write(`${config.name} · weights ${options.weights} · input ${inputName} ${formatShape(image.shape)} · backend ${backend.name} (${backend.description})\n`);
         rows.forEach((row, i) => {
           const which = decoded.length > 0 ? `image ${i} (${imagePaths[i]})` : `image ${i}`;
           process.stdout.write(`${which} top-5: ${top5[i]!.map((t) => `#${t.class}${t.label === undefined ? '' : ` ${t.label}`} (${t.logit.toFixed(4)})`).join(', ')}\n`);

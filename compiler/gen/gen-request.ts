@@ -1,4 +1,4 @@
-import { TARGETS, TARGET_NAMES, targetByName, type KernelTarget } from '../targets/index.js';
+import { TARGETS, TARGET_NAMES, TARGET_RECORDS, targetByName, type KernelTarget } from '../targets/index.js';
 import { ARCHITECTURE_NAMES, RELEASED_RESOLUTIONS, releasedConfig, type ArchitectureName, type NeoNeXtConfig } from '../spec/model-config.js';
 import { GenOptionError } from './gen-error.js';
 
@@ -8,6 +8,10 @@ export const GEN_TARGETS = TARGET_NAMES;
 /** `neocc gen` options as the user gave them (strings and parsed lists, nothing checked yet). */
 export interface RawGenOptions {
   readonly target?: string;
+  /** A variant record of the target (AssemblyScript: `relaxed-simd`); absent: the baseline record. */
+  readonly variant?: string;
+  /** Compile the binaries for a shared memory (threaded runtimes) instead of a plain one. */
+  readonly sharedMemory?: boolean;
   readonly spec?: string;
   readonly inputShape?: readonly number[];
   readonly shift?: number;
@@ -42,6 +46,11 @@ export interface GenRequest {
   readonly source: GenSource;
   /** Also write a PyTorch extension for the spec (compiler/gen/torch-extension.ts). */
   readonly torch?: boolean;
+  /**
+   * Binaries for a shared memory (`--shared-memory`): what a multi-threaded wasm runtime instantiates; the modules
+   * then export `wasmSharedMemory = true` so registerPrebuiltWasm registers them for shared memories. Absent: plain.
+   */
+  readonly sharedMemory?: boolean;
 }
 
 const MODEL_VALUES = `${ARCHITECTURE_NAMES.join(' | ')} | all`;
@@ -50,15 +59,20 @@ const SOURCE_VALUES = `--spec '<channel_specs JSON | spec code>' --input-shape N
 
 /** Checks the options of `neocc gen` (all but --out) and normalizes them. Throws GenOptionError. */
 export function resolveGenRequest(options: RawGenOptions): GenRequest {
-  const target = resolveTarget(options.target);
+  const target = resolveVariant(resolveTarget(options.target), options.variant);
+  if (options.sharedMemory && target.binaryExtension === undefined) {
+    const binaryTargets = TARGET_NAMES.filter((n) => targetByName(n).binaryExtension !== undefined).join(' | ');
+    throw new GenOptionError('--shared-memory', `applies to targets that ship compiled binaries, not --target ${target.name}`, `--target ${binaryTargets}`);
+  }
   const source = resolveSource(options);
-  if (options.torch !== true) return { target, source };
+  const memory = options.sharedMemory ? { sharedMemory: true } : {};
+  if (options.torch !== true) return { target, source, ...memory };
   // The extension's launchers are host code of the target's language over one plan (a spec at one plane size).
   if (target.torchExtension !== true) {
     throw new GenOptionError('--torch', `does not apply to --target ${target.name}`, `--target ${Object.values(TARGETS).filter((t) => t.torchExtension === true).map((t) => t.name).join(' | ')}`);
   }
   if (source.kind !== 'spec') throw new GenOptionError('--torch', 'not supported with --model', "--spec '<channel_specs JSON | spec code>' --input-shape N,C,H,W (one extension per NeoCell and plane size)");
-  return { target, source, torch: true };
+  return { target, source, ...memory, torch: true };
 }
 
 /** The output folder is required; it is checked apart from the request because it does not change what is generated. */
@@ -72,6 +86,16 @@ function resolveTarget(target: string | undefined): KernelTarget {
   if (target === undefined) throw new GenOptionError('--target', 'is missing', allowed);
   if ((GEN_TARGETS as readonly string[]).includes(target)) return targetByName(target);
   throw new GenOptionError('--target', `= "${target}" is unknown`, allowed);
+}
+
+/** The target's record with variant id `variant` (compiler/targets TARGET_RECORDS), or the baseline when none is given. */
+function resolveVariant(target: KernelTarget, variant: string | undefined): KernelTarget {
+  if (variant === undefined) return target;
+  const records = TARGET_RECORDS[target.name].filter((r) => r.variant !== undefined);
+  const record = records.find((r) => r.variant!.id === variant);
+  if (record) return record;
+  const allowed = records.length > 0 ? `${records.map((r) => r.variant!.id).join(' | ')} (or no --variant: the baseline kernels)` : 'none: leave --variant out';
+  throw new GenOptionError('--variant', `= "${variant}" is not a variant of --target ${target.name}`, allowed);
 }
 
 function resolveSource(options: RawGenOptions): GenSource {
@@ -122,6 +146,11 @@ function modelSource(model: string, options: RawGenOptions): GenSource {
 
 /** The request as the `neocc gen` options that reproduce it (written into generated headers; no output folder). */
 export function describeRequest(request: GenRequest): string {
+  const variant = request.target.variant ? ` --variant ${request.target.variant.id}` : '';
+  return `${describeSource(request)}${variant}${request.sharedMemory ? ' --shared-memory' : ''}`;
+}
+
+function describeSource(request: GenRequest): string {
   const source = request.source;
   if (source.kind === 'spec') {
     const shift = source.text.trim().startsWith('[') ? '' : ` --shift ${source.shift}`;

@@ -41,8 +41,11 @@ export function generate(request: GenRequest, outDir: string, progress?: Progres
   return { specs, models, files: renderGenerated(request, { specs, models }, outDir, asProgress(progress), binaries) };
 }
 
-/** Compiles one AssemblyScript kernel to WebAssembly (runtime/wasm supplies it: the compiler does not load asc). */
-export type WasmCompiler = (artifact: KernelArtifact) => Promise<Uint8Array>;
+/**
+ * Compiles one AssemblyScript kernel to WebAssembly (runtime/wasm supplies it: the compiler does not load asc), for a
+ * shared memory where the request asks for one (GenRequest.sharedMemory).
+ */
+export type WasmCompiler = (artifact: KernelArtifact, options: { readonly sharedMemory: boolean }) => Promise<Uint8Array>;
 
 /**
  * The kernels `request` writes a `.wasm` for, once per key, in output order: each NeoCell spec's kernels, then each
@@ -69,7 +72,7 @@ export async function generateWithBinaries(request: GenRequest, outDir: string, 
   const binaries = new Map<string, Uint8Array>();
   for (const artifact of artifacts) {
     const started = performance.now();
-    binaries.set(artifact.key, await compile(artifact));
+    binaries.set(artifact.key, await compile(artifact, { sharedMemory: request.sharedMemory === true }));
     p.compiled?.(artifact, binaries.size, artifacts.length, performance.now() - started);
   }
   return { specs, models, files: renderGenerated(request, { specs, models }, outDir, p, binaries) };

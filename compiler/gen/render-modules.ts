@@ -80,6 +80,7 @@ export function renderGenerated(
   for (const spec of contents.specs) {
     const artifacts = specArtifacts(spec.spec, request.target);
     const file = renderSpecModule(project, spec, artifacts, wasm);
+    if (wasm && request.sharedMemory) addSharedMemoryMarker(file);
     files.push({ name: file.getBaseName(), content: finish(file) });
     verifyEmbeddedSources(file, artifacts);
     for (const { artifact } of artifacts) addKernel(artifact);
@@ -90,6 +91,7 @@ export function renderGenerated(
   for (const model of contents.models ?? []) {
     if (request.target.genWholeModels !== true) throw new Error(`neocc gen: target ${request.target.name} generates no model modules`);
     const file = renderModelModule(project, model, request.target);
+    if (request.sharedMemory) addSharedMemoryMarker(file);
     files.push({ name: file.getBaseName(), content: finish(file) });
     const added = model.kernels.filter(({ artifact }) => addKernel(artifact)).length;
     modelModules.push({ model, file });
@@ -182,6 +184,20 @@ function addWasmUrls(file: SourceFile, artifacts: readonly NamedArtifact[]): voi
         }).write('} as const');
       },
     }],
+  });
+}
+
+/**
+ * `wasmSharedMemory = true` in every module of a `--shared-memory` folder: its binaries import a shared memory, so
+ * registerPrebuiltWasm (runtime/wasm/prebuilt.ts) registers them for threaded runtimes. Plain folders have none.
+ */
+function addSharedMemoryMarker(file: SourceFile): void {
+  file.addVariableStatement({
+    leadingTrivia: BLANK_LINE,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ['The `.wasm` binaries of this folder import a shared memory (`neocc gen --shared-memory`): for multi-threaded wasm runtimes.'],
+    declarations: [{ name: 'wasmSharedMemory', initializer: 'true' }],
   });
 }
 
@@ -298,7 +314,10 @@ function renderIndex(
     }],
   });
   addIndexModelModules(file, modelModules);
-  if (request.target.binaryExtension !== undefined) addIndexWasmExports(file, names, modelModules);
+  if (request.target.binaryExtension !== undefined) {
+    addIndexWasmExports(file, names, modelModules);
+    if (request.sharedMemory) addSharedMemoryMarker(file);
+  }
   file.insertText(0, [
     GENERATED_HEADER,
     `// Request: neocc gen ${describeRequest(request)}`,

@@ -49,7 +49,9 @@ export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '<' | '<=' | '>' | '>=' | '
  *   the arms are f32, u32, i32 or bool (not vec4f).
  * - sqrt: f32 or vec4f, correctly rounded in the interpreter and WebAssembly; GPU targets may be a few ulps off.
  * - fma(a, b, c) = a·b + c on f32 or vec4f, rounded once (fused) OR twice (a·b rounded, then the sum): the target
- *   chooses, so kernels must tolerate both; the interpreter and the AssemblyScript renderer round twice.
+ *   chooses, so kernels must tolerate both; the interpreter and the plain AssemblyScript record round twice; the
+ *   relaxed-SIMD record prints vec4 fma as f32x4.relaxed_madd, which the engine runs fused or not (V8 on x86 with FMA3:
+ *   fused), so its results may differ from the plain record's in the last bits of every product-sum.
  * There is no erf or exp intrinsic: erf is built from arithmetic in the IR (compiler/ir/math.ts), so every target
  * computes the same function.
  */

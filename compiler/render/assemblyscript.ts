@@ -38,13 +38,29 @@ const RESERVED_NAMES = new Set([
 const TYPE: Record<ScalarType, string> = { f32: 'f32', u32: 'u32', i32: 'i32', bool: 'bool', vec4f: 'v128' };
 /** vec4f arithmetic as WebAssembly SIMD (f32x4); what is missing here is rejected when printing. */
 const VEC4_BINARY: Partial<Record<BinaryOp, string>> = { '+': 'f32x4.add', '-': 'f32x4.sub', '*': 'f32x4.mul', '/': 'f32x4.div' };
-const VEC4_INTRINSIC: Partial<Record<IntrinsicFn, (args: readonly string[]) => string>> = {
+type Vec4Intrinsics = Partial<Record<IntrinsicFn, (args: readonly string[]) => string>>;
+const VEC4_INTRINSIC: Vec4Intrinsics = {
   min: ([a, b]) => `f32x4.min(${a}, ${b})`,
   max: ([a, b]) => `f32x4.max(${a}, ${b})`,
   sqrt: ([a]) => `f32x4.sqrt(${a})`,
-  // No fused multiply-add in baseline SIMD (relaxed SIMD has one); WGSL's fma may round once or twice too.
+  // No fused multiply-add in baseline SIMD; the IR's fma may round once or twice, so two roundings are allowed.
   fma: ([a, b, c]) => `f32x4.add(f32x4.mul(${a}, ${b}), ${c})`,
 };
+/**
+ * With relaxed SIMD (`relaxedSimd`): fma is f32x4.relaxed_madd, one instruction, which the engine runs fused (one
+ * rounding: x86 FMA3, Arm fmla) or as mul then add (two): either is what the IR's fma allows, so results may differ
+ * from the plain variant in the last bits of each product-sum, and kernels already tolerate that.
+ */
+const VEC4_INTRINSIC_RELAXED: Vec4Intrinsics = {
+  ...VEC4_INTRINSIC,
+  fma: ([a, b, c]) => `f32x4.relaxed_madd(${a}, ${b}, ${c})`,
+};
+
+/** Renderer choices a target record makes (compiler/targets/assemblyscript.ts). */
+export interface AssemblyScriptRenderOptions {
+  /** vec4f fma as relaxed SIMD's f32x4.relaxed_madd (the module must be compiled with asc --enable relaxed-simd). */
+  readonly relaxedSimd?: boolean;
+}
 const BUILTIN: Record<BuiltinName, string> = {
   'workgroup_id.x': '__wid_x',
   'workgroup_id.y': '__wid_y',
@@ -89,7 +105,7 @@ class Printer {
   readonly memories = new Map<string, Memory>();
   usesDivision = false;
 
-  constructor(readonly kernel: KernelIR, readonly scratchBytes: number) {
+  constructor(readonly kernel: KernelIR, readonly scratchBytes: number, readonly vec4Intrinsics: Vec4Intrinsics) {
     kernel.buffers.forEach((b) => this.memories.set(b.name, { base: `__p_${b.name}`, offset: 0, elem: b.elem }));
     let offset = 0;
     for (const s of kernel.shared) {
@@ -159,7 +175,7 @@ class Printer {
       // asc's f32x4(...) literal takes constants only.
       case 'vec4': return this.vec4Lanes(e.lanes);
       case 'call':
-        if (e.type === 'vec4f') return this.vec4(VEC4_INTRINSIC[e.fn], e.fn)(e.args.map((a) => this.expr(a)));
+        if (e.type === 'vec4f') return this.vec4(this.vec4Intrinsics[e.fn], e.fn)(e.args.map((a) => this.expr(a)));
         return INTRINSIC[e.fn](e.args.map((a) => this.expr(a)), e.type);
       case 'cast': return this.cast(e.type, e.a);
       case 'load': {
@@ -305,10 +321,10 @@ export function assemblyScriptEntryPoint(kernel: Pick<KernelIR, 'name'>): string
 }
 
 /** Prints `kernel` as an AssemblyScript module (see the module comment for the exported function's contract). */
-export function renderAssemblyScript(kernel: KernelIR): string {
+export function renderAssemblyScript(kernel: KernelIR, options: AssemblyScriptRenderOptions = {}): string {
   const entry = assemblyScriptEntryPoint(kernel);
   const split = splitAtBarriers(kernel);
-  const p = new Printer(kernel, assemblyScriptScratchBytes(kernel, split));
+  const p = new Printer(kernel, assemblyScriptScratchBytes(kernel, split), options.relaxedSimd ? VEC4_INTRINSIC_RELAXED : VEC4_INTRINSIC);
   const { nodes } = split;
   const ctx = contextParams(p);
   const wgBody: string[] = [];

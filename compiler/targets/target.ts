@@ -5,6 +5,23 @@ import type { KernelIR } from '../ir/ir.js';
 export type TargetName = 'wgsl' | 'assemblyscript' | 'cuda';
 
 /**
+ * An engine feature beyond a target's baseline that a variant's kernels use, by asc's `--enable` name:
+ * `relaxed-simd` is WebAssembly relaxed SIMD (f32x4.relaxed_madd; Chrome ≥ 114, Node ≥ 22, Node 20 behind
+ * --experimental-wasm-relaxed-simd). A runtime checks it on its engine before choosing the variant.
+ */
+export type EngineFeature = 'relaxed-simd';
+
+/**
+ * A record that is a variant of its target (same name, renderer family and runtime): `id` is hashed into every
+ * kernel key (makeArtifact), so the variants' kernels never share a cache entry or a prebuilt binary, and names the
+ * variant in backend lines and bench reports; `features` are what its kernels need from the engine.
+ */
+export interface TargetVariant {
+  readonly id: string;
+  readonly features: readonly EngineFeature[];
+}
+
+/**
  * What a target's hardware allows, under WebGPU's names (so a GPUSupportedLimits can be merged in directly).
  * Kernel builders size workgroups and shared memory from these; schedules fold grids and size buffers by them.
  */
@@ -41,12 +58,24 @@ export interface TargetPreferences {
 /**
  * `register-tiles`: a GPU workgroup computes a tm x tn output tile, rm x rn per invocation
  * (kernels/neonext/unfused/linear.ts). `vec4-panels`: one CPU thread runs a SIMD micro-kernel over weights packed in
- * column panels, with `accumulators` f32x4 accumulators per tile (kernels/neonext/unfused/linear-vec4.ts picks the
- * widest tile of that many vec4s the output width allows) — a register budget, so it belongs to the target.
+ * column panels (kernels/neonext/unfused/linear-vec4.ts) — a register budget, so it belongs to the target.
  */
 export type GemmPreference =
   | { readonly family: 'register-tiles'; readonly tile: { readonly tm: number; readonly tn: number; readonly rm: number; readonly rn: number } }
-  | { readonly family: 'vec4-panels'; readonly accumulators: number };
+  | Vec4PanelsPreference;
+
+export interface Vec4PanelsPreference {
+  readonly family: 'vec4-panels';
+  /** f32x4 accumulators per tile (chooseVec4Tile picks rows x vec4 columns of that many). */
+  readonly accumulators: number;
+  /** The widest tile row, in vec4s (4 = 16 columns): the tile is this wide where the output width allows. */
+  readonly maxColumns: number;
+  /**
+   * The micro-kernel accumulates with the IR's `fma` (one instruction on this target: relaxed SIMD's
+   * f32x4.relaxed_madd, no temporary per product) instead of `*` then `+`.
+   */
+  readonly fma: boolean;
+}
 
 /**
  * A kernel target as data: its renderer and naming, its limits, its preferences. Adding a target is one renderer
@@ -85,6 +114,8 @@ export interface KernelTarget {
   readonly torchExtension?: boolean;
   readonly limits: TargetLimits;
   readonly prefers: TargetPreferences;
+  /** Set on a variant record (e.g. AssemblyScript with relaxed SIMD); absent on a target's baseline record, whose keys it leaves unchanged. */
+  readonly variant?: TargetVariant;
 }
 
 /** `target` with some limits replaced (a device's actual limits): the record that kernels for that device consult. */

@@ -46,8 +46,9 @@ function gemmOptions(
   target: KernelTarget, inFeatures: number, outFeatures: number, epilogue: LinearEpilogue, tile: LinearTile | undefined, minRows: number | undefined,
 ): GemmOptions {
   const gemm = target.prefers.gemm;
-  const vec4Tile = gemm.family === 'vec4-panels' ? chooseVec4Tile(outFeatures, minRows ?? Number.POSITIVE_INFINITY, gemm.accumulators) : undefined;
-  if (vec4Tile) return { kind: 'vec4', inFeatures, outFeatures, epilogue, ...vec4Tile, workgroupSize: 1, packedWt: true };
+  const vec4Tile = gemm.family === 'vec4-panels' ? chooseVec4Tile(outFeatures, minRows ?? Number.POSITIVE_INFINITY, gemm) : undefined;
+  // `fma` only where set, so the plain kernels' baked options (and keys) are what they were before the FMA variant.
+  if (vec4Tile) return { kind: 'vec4', inFeatures, outFeatures, epilogue, ...vec4Tile, workgroupSize: 1, packedWt: true, ...(gemm.family === 'vec4-panels' && gemm.fma ? { fma: true } : {}) };
   // Register tiles: the caller's, else the target's, else the default (a vec4 target whose width is not a multiple of 4).
   return { kind: 'registers', inFeatures, outFeatures, epilogue, ...(tile ?? (gemm.family === 'register-tiles' ? gemm.tile : DEFAULT_LINEAR_TILE)) };
 }

@@ -1,5 +1,5 @@
 import type { KernelArtifact } from '../../compiler/artifact.js';
-import type { KernelTarget } from '../../compiler/targets/target.js';
+import type { KernelTarget, Vec4PanelsPreference } from '../../compiler/targets/target.js';
 import { compileDenseMatmul, type DenseTile } from '../baselines/dense-matmul.js';
 import type { Grid, UniformValues } from '../../compiler/launch.js';
 import { chooseVec4Tile, type LinearVec4Options } from './unfused/linear-vec4.js';
@@ -23,9 +23,9 @@ export function compilePointwiseConv(target: KernelTarget): KernelArtifact {
  * (C_in, H·W). Undefined where H·W is not a multiple of 4 (the dense kernel runs instead).
  * Buffers in binding order: [weight, x_n, y_n]; launch with linearVec4Launch(options, C_out).
  */
-export function pointwiseConvVec4Options(cin: number, cout: number, plane: number, accumulators: number): LinearVec4Options | undefined {
-  const tile = chooseVec4Tile(plane, cout, accumulators);
-  return tile ? { inFeatures: cin, outFeatures: plane, epilogue: 'none', ...tile, workgroupSize: 1 } : undefined;
+export function pointwiseConvVec4Options(cin: number, cout: number, plane: number, gemm: Vec4PanelsPreference): LinearVec4Options | undefined {
+  const tile = chooseVec4Tile(plane, cout, gemm);
+  return tile ? { inFeatures: cin, outFeatures: plane, epilogue: 'none', ...tile, workgroupSize: 1, ...(gemm.fma ? { fma: true } : {}) } : undefined;
 }
 
 /** Buffers in binding order: [weight, x, y]. */

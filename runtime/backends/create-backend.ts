@@ -2,6 +2,7 @@ import { NeoccError } from '../../compiler/errors.js';
 import { importOptional } from '../../compiler/optional-package.js';
 import { BACKEND_NAMES, type Backend } from './backend.js';
 import { cudaBackendUnavailable, probeCudaToolchain, type CudaToolchain } from './cuda-toolchain.js';
+import type { WasmSimdMode } from '../wasm/simd-variant.js';
 
 /** What `auto` learns about the first WebGPU adapter: the fields of GPUAdapterInfo it decides on. */
 export interface ProbedAdapter {
@@ -155,6 +156,8 @@ export interface CreateBackendOptions {
   readonly cudaToolchain?: () => CudaToolchain;
   /** Threads of a wasm backend (default: every core, up to 4); other backends ignore it. */
   readonly threads?: number;
+  /** `--wasm-simd`: the wasm kernels' SIMD variant (runtime/wasm/simd-variant.ts); default NEOCC_WASM_SIMD, else auto. */
+  readonly wasmSimd?: WasmSimdMode;
 }
 
 /** Creates a backend by its `--backend` name; the caller disposes it. */
@@ -163,7 +166,7 @@ export async function createBackend(name: string, options: CreateBackendOptions 
     case 'auto': {
       const choice = chooseAutoBackend(await (options.probe ?? probeWebGpu)());
       options.report?.(`neocc: backend ${choice.name} (${choice.reason})`);
-      return createBackend(choice.name, { threads: options.threads });
+      return createBackend(choice.name, { threads: options.threads, wasmSimd: options.wasmSimd });
     }
     case 'reference': {
       // Loaded on demand: the float64 reference needs an optional package (erf), which apps that embed the runtime skip.
@@ -178,7 +181,7 @@ export async function createBackend(name: string, options: CreateBackendOptions 
     case 'wasm': {
       // Loaded on demand: asc (with Binaryen) is only needed when kernels are compiled for WebAssembly.
       const { WasmBackend } = await import('../wasm/wasm-backend.js');
-      return WasmBackend.create({ threads: options.threads ?? await defaultWasmThreads() });
+      return WasmBackend.create({ threads: options.threads ?? await defaultWasmThreads(), simd: options.wasmSimd });
     }
     case 'cuda-cpu': {
       // Loaded on demand: the CUDA kernels compiled by g++ and run on the CPU (a check of the CUDA target).

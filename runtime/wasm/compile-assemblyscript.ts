@@ -59,10 +59,13 @@ export async function compileAssemblyScript(artifacts: readonly KernelArtifact[]
     entryPoints.add(a.entryPoint);
   }
   const sources = Object.fromEntries(artifacts.map((a, i) => [entryFile(i), a.source]));
+  const base = options.sharedMemory ? { ...ASC_OPTIONS, ...ASC_SHARED_MEMORY_OPTIONS } : ASC_OPTIONS;
+  // A variant's kernels (relaxed SIMD) need their engine features enabled; baseline kernels compile as before.
+  const features = [...new Set(artifacts.flatMap((a) => a.features ?? []))];
   // Loaded on use: the compiler worker is Node-only (node:worker_threads); apps that ship generated .wasm
   // (registerWasmBinary) never load it, so runtime/wasm also bundles for browsers.
   const { runAsc } = await import('./asc-worker.js');
-  const result = await runAsc({ sources, options: { ...ASC_OPTIONS, ...(options.sharedMemory ? ASC_SHARED_MEMORY_OPTIONS : {}) } });
+  const result = await runAsc({ sources, options: features.length > 0 ? { ...base, enable: [...base.enable, ...features] } : base });
   if (result.error || !result.binary) {
     const log = `${result.stderr}${result.error ? `\n${result.error}` : ''}`.trim();
     const culprit = artifacts.find((_, i) => log.includes(entryFile(i))) ?? artifacts[0]!;

@@ -4,7 +4,7 @@ import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
 import { allArtifacts, modelKernels } from '../../schedule/model-kernels.js';
 import { wasmApi } from './wasm-api.js';
 import { registerWasmBinary } from './wasm-kernels.js';
-import { ASSEMBLYSCRIPT } from '../../compiler/targets/index.js';
+import { ASSEMBLYSCRIPT, type KernelTarget } from '../../compiler/targets/index.js';
 
 /**
  * Loading the WebAssembly that `neocc gen --target assemblyscript` wrote, so an app runs kernels (a NeoCell's, or a
@@ -14,10 +14,10 @@ import { ASSEMBLYSCRIPT } from '../../compiler/targets/index.js';
  * exports `wasmKernels`: each kernel's artifact key and the URL of its `.wasm` (`new URL('./x.wasm', import.meta.url)`,
  * which Node and bundlers both resolve). Registered binaries are what the runtime's module cache then finds by key.
  *
- * Threads: a binary is registered for a plain (unshared) memory only. A model or backend with `threads` > 1 runs on a
- * shared memory, whose kernel modules import a shared memory and are compiled separately, so it still needs asc
- * (Node). Run prebuilt kernels with `threads: 1` (WasmNeoNeXt.load(config, params, { threads: 1 }), the default
- * WasmBackend).
+ * Threads: a model or backend with `threads` > 1 runs on a shared memory, whose kernel modules import a shared
+ * memory and are compiled separately. A folder written with `neocc gen --shared-memory` holds those binaries (its
+ * modules export `wasmSharedMemory = true`) and is registered for shared memories; a plain folder serves `threads: 1`
+ * only, and a threaded model without a shared-memory folder still needs asc (Node).
  */
 
 /** One kernel of a generated module: its `KernelArtifact.key` and where its compiled `.wasm` lies. */
@@ -29,6 +29,8 @@ export interface PrebuiltWasmKernel {
 /** What registerPrebuiltWasm reads from a generated module (pass the module namespace itself). */
 export interface PrebuiltWasmModule {
   readonly wasmKernels: Iterable<PrebuiltWasmKernel>;
+  /** True in a `neocc gen --shared-memory` folder: the binaries import a shared memory (threaded runtimes). */
+  readonly wasmSharedMemory?: boolean;
 }
 
 /**
@@ -53,17 +55,21 @@ function toBytes(data: ArrayBuffer | ArrayBufferView): Uint8Array {
  */
 export async function registerPrebuiltWasm(modules: PrebuiltWasmModule | Iterable<PrebuiltWasmModule>, fetchBytes: FetchWasmBytes): Promise<string[]> {
   const list: Iterable<PrebuiltWasmModule> = isModule(modules) ? [modules] : modules;
-  const byKey = new Map<string, URL | string>();
-  for (const module of list) for (const { key, url } of module.wasmKernels) if (!byKey.has(key)) byKey.set(key, url);
-  const loaded = await Promise.all([...byKey].map(async ([key, url]) => {
+  // By key and memory kind: one folder of each kind may be registered for the same kernels.
+  const byKey = new Map<string, { key: string; url: URL | string; shared: boolean }>();
+  for (const module of list) {
+    const shared = module.wasmSharedMemory === true;
+    for (const { key, url } of module.wasmKernels) if (!byKey.has(`${key}/${shared}`)) byKey.set(`${key}/${shared}`, { key, url, shared });
+  }
+  const loaded = await Promise.all([...byKey.values()].map(async ({ key, url, shared }) => {
     const bytes = toBytes(await fetchBytes(url));
     if (!validate(bytes)) {
       throw new NeoccError('wasm-prebuilt-invalid', `${String(url)} (kernel ${key.slice(0, 12)}…) is not a valid WebAssembly module (${bytes.length} bytes)`);
     }
-    return [key, bytes] as const;
+    return { key, bytes, shared };
   }));
-  for (const [key, bytes] of loaded) registerWasmBinary(key, bytes);
-  return loaded.map(([key]) => key);
+  for (const { key, bytes, shared } of loaded) registerWasmBinary(key, bytes, shared);
+  return loaded.map(({ key }) => key);
 }
 
 function isModule(value: PrebuiltWasmModule | Iterable<PrebuiltWasmModule>): value is PrebuiltWasmModule {
@@ -74,13 +80,16 @@ function isModule(value: PrebuiltWasmModule | Iterable<PrebuiltWasmModule>): val
  * The kernels a single-threaded WebAssembly model of `config` compiles (allArtifacts(modelKernels(config, ASSEMBLYSCRIPT)),
  * distinct by key) that `modules` do not supply: empty when the generated folder covers the model, so loading it
  * needs no asc. Non-empty means another config, or a generated folder from another neocc version (keys hash the
- * compiler version and everything baked): regenerate it with `npm run gen` / `neocc gen`.
+ * compiler version and everything baked): regenerate it with `npm run gen` / `neocc gen`. `target`: the record the
+ * model runs with (WasmNeoNeXt's; the relaxed-SIMD record's binaries come from `neocc gen --variant relaxed-simd`).
  */
-export function missingPrebuiltWasm(config: NeoNeXtConfig, modules: PrebuiltWasmModule | Iterable<PrebuiltWasmModule>): KernelArtifact[] {
+export function missingPrebuiltWasm(
+  config: NeoNeXtConfig, modules: PrebuiltWasmModule | Iterable<PrebuiltWasmModule>, target: KernelTarget = ASSEMBLYSCRIPT,
+): KernelArtifact[] {
   const list: Iterable<PrebuiltWasmModule> = isModule(modules) ? [modules] : modules;
   const have = new Set<string>();
   for (const module of list) for (const { key } of module.wasmKernels) have.add(key);
   const missing = new Map<string, KernelArtifact>();
-  for (const artifact of allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))) if (!have.has(artifact.key)) missing.set(artifact.key, artifact);
+  for (const artifact of allArtifacts(modelKernels(config, target))) if (!have.has(artifact.key)) missing.set(artifact.key, artifact);
   return [...missing.values()];
 }

@@ -21,9 +21,11 @@ export type WasmImports = Readonly<Record<string, Readonly<Record<string, unknow
 
 interface WasmGlobal {
   readonly Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
+  validate(binary: Uint8Array): boolean;
   compile(binary: Uint8Array): Promise<WasmModule>;
   instantiate(module: WasmModule, imports: WasmImports): Promise<WasmInstance>;
-  readonly Module: { imports(module: WasmModule): Array<{ module: string; name: string; kind: string }> };
+  readonly Module: { new (binary: Uint8Array): WasmModule; imports(module: WasmModule): Array<{ module: string; name: string; kind: string }> };
+  readonly Instance: new (module: WasmModule, imports?: WasmImports) => WasmInstance;
 }
 
 export const wasmApi: WasmGlobal = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;

@@ -1,7 +1,7 @@
 import { NeoccError } from '../../compiler/errors.js';
 import type { NeoCellPlan } from '../../compiler/plan/neocell-plan.js';
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
-import { ASSEMBLYSCRIPT } from '../../compiler/targets/index.js';
+import type { KernelTarget } from '../../compiler/targets/index.js';
 import { foldBlock } from '../../nn/fold-neonext.js';
 import type { BlockParams, NeoNeXtParams } from '../../nn/neonext-params.js';
 import { checkNeoCellOperands, type NeoCellGradients, type NeoCellWeights } from '../../nn/reference/neocell.js';
@@ -13,6 +13,7 @@ import { programArtifacts, type Program } from '../../schedule/program.js';
 import type { Backend, LoadedModel } from '../backends/backend.js';
 import { checkBlockOperands, splitWeights } from '../backends/operands.js';
 import { LinearMemory } from './linear-memory.js';
+import { wasmSimdTarget, wasmSimdVariant, type WasmSimdMode } from './simd-variant.js';
 import { runWasmProgram } from './program-runner.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
@@ -29,6 +30,11 @@ export interface WasmBackendOptions {
    * cores (runtime/backends/create-backend.ts).
    */
   readonly threads?: number;
+  /**
+   * Kernel variant (runtime/wasm/simd-variant.ts): `relaxed` (f32x4.relaxed_madd GEMMs; an error where the engine
+   * lacks relaxed SIMD), `plain`, or `auto` (relaxed where the engine validates it). Default: NEOCC_WASM_SIMD, else auto.
+   */
+  readonly simd?: WasmSimdMode;
 }
 
 /**
@@ -43,6 +49,8 @@ export class WasmBackend implements Backend {
   readonly conformanceTolerance = 1e-5;
   readonly description: string;
   readonly memory: LinearMemory;
+  /** The AssemblyScript record every kernel of this backend is built with (plain or relaxed SIMD). */
+  readonly target: KernelTarget;
   private readonly threads: number;
   private pool: WasmThreadPool | undefined;
   private runnerPromise: Promise<WasmKernelRunner> | undefined;
@@ -54,7 +62,9 @@ export class WasmBackend implements Backend {
     if (!Number.isInteger(threads) || threads < 1) throw new NeoccError('invalid-option', `wasm backend: threads = ${threads}; allowed: an integer >= 1`);
     this.threads = threads;
     this.memory = new LinearMemory(threads > 1);
-    this.description = `WebAssembly (AssemblyScript kernels compiled with asc -O3, SIMD GEMMs, ${threads} thread${threads > 1 ? 's' : ''})`;
+    this.target = wasmSimdTarget(options.simd);
+    const simd = `SIMD variant ${wasmSimdVariant(this.target)}${this.target.variant ? ': f32x4.relaxed_madd GEMMs' : ''}`;
+    this.description = `WebAssembly (AssemblyScript kernels compiled with asc -O3, ${simd}, ${threads} thread${threads > 1 ? 's' : ''})`;
   }
 
   static async create(options: WasmBackendOptions = {}): Promise<WasmBackend> {
@@ -74,7 +84,7 @@ export class WasmBackend implements Backend {
 
   /** Compiles a spec's forward and backward kernels in one asc call (otherwise each compiles on first use). */
   async prepare(plan: NeoCellPlan): Promise<void> {
-    const artifacts = [neoCellForwardProgram(plan, ASSEMBLYSCRIPT), neoCellBackwardProgram(plan, ASSEMBLYSCRIPT)].flatMap(programArtifacts);
+    const artifacts = [neoCellForwardProgram(plan, this.target), neoCellBackwardProgram(plan, this.target)].flatMap(programArtifacts);
     await compileWasmKernels(artifacts, this.memory.shared);
   }
 
@@ -106,7 +116,7 @@ export class WasmBackend implements Backend {
 
   private async forward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights): Promise<Tensor> {
     checkNeoCellOperands(plan, x, weights);
-    const out = await this.run(neoCellForwardProgram(plan, ASSEMBLYSCRIPT), {
+    const out = await this.run(neoCellForwardProgram(plan, this.target), {
       x: Float32Array.from(x.data), weight_a: concatTensors(weights.a), weight_b: concatTensors(weights.b),
     });
     return new Tensor(plan.outputShape, out.get('y')!);
@@ -114,7 +124,7 @@ export class WasmBackend implements Backend {
 
   private async backward(plan: NeoCellPlan, x: Tensor, weights: NeoCellWeights, gradY: Tensor): Promise<NeoCellGradients> {
     checkNeoCellOperands(plan, x, weights);
-    const out = await this.run(neoCellBackwardProgram(plan, ASSEMBLYSCRIPT), {
+    const out = await this.run(neoCellBackwardProgram(plan, this.target), {
       x: Float32Array.from(x.data), grad_y: Float32Array.from(gradY.data), weight_a: concatTensors(weights.a), weight_b: concatTensors(weights.b),
     });
     return {
@@ -131,9 +141,9 @@ export class WasmBackend implements Backend {
   neoNeXtBlock(plan: NeoCellPlan, x: Tensor, params: BlockParams): Promise<Tensor> {
     return this.exclusive(async () => {
       checkBlockOperands(plan, x);
-      const kernels = blockKernels(plan, ASSEMBLYSCRIPT);
+      const kernels = blockKernels(plan, this.target);
       const weights = blockWeights('block', foldBlock(plan.spec, params), kernels);
-      const out = await this.run(blockProgram(plan, kernels, ASSEMBLYSCRIPT, weights), {
+      const out = await this.run(blockProgram(plan, kernels, this.target, weights), {
         x: Float32Array.from(x.data), ...Object.fromEntries(weights.map((w) => [w.name, w.data])),
       });
       return new Tensor(plan.outputShape, out.get('y')!);
@@ -145,7 +155,7 @@ export class WasmBackend implements Backend {
    * each forward then runs the WebGPU model's kernel sequence on this backend's thread count (runtime/wasm/wasm-neonext.ts).
    */
   async loadModel(config: NeoNeXtConfig, params: NeoNeXtParams): Promise<LoadedModel> {
-    return WasmNeoNeXt.load(config, params, { threads: this.threads });
+    return WasmNeoNeXt.load(config, params, { threads: this.threads, target: this.target });
   }
 
   async dispose(): Promise<void> {

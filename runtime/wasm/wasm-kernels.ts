@@ -18,10 +18,12 @@ const MODULES = new Map<string, Promise<WasmModule>>();
 /** Time spent in asc by this process, for reports and benchmarks; diskHits: kernels loaded from the disk cache instead. */
 export const compileStats = { compiles: 0, kernels: 0, ms: 0, diskHits: 0 };
 
-/** Cache entry of an artifact: its key, plus the memory kind (threaded modules import a shared memory). */
-function moduleKey(artifact: KernelArtifact, sharedMemory: boolean): string {
-  return sharedMemory ? `${artifact.key}#shared-memory` : artifact.key;
+/** Cache entry of an artifact key: the key, plus the memory kind (threaded modules import a shared memory). */
+function memoryKey(key: string, sharedMemory: boolean): string {
+  return sharedMemory ? `${key}#shared-memory` : key;
 }
+
+const moduleKey = (artifact: KernelArtifact, sharedMemory: boolean): string => memoryKey(artifact.key, sharedMemory);
 
 /**
  * The on-disk cache (runtime/wasm/disk-cache.ts) in Node, unless NEOCC_CACHE_DIR=off; null elsewhere. Loaded on use
@@ -90,11 +92,11 @@ export function clearWasmModuleCacheForTests(): void {
 
 /**
  * Supplies the compiled WebAssembly for an artifact key (e.g. a `.wasm` that `neocc gen --target assemblyscript`
- * wrote; its module's `wasmUrls` say where), so the kernel runs without asc on a plain (unshared) memory. Must export
- * the artifact's entry point.
+ * wrote; its module's `wasmUrls` say where), so the kernel runs without asc on a plain (unshared) memory, or with
+ * `sharedMemory` on a shared one (threads; `neocc gen --shared-memory` binaries). Must export the artifact's entry point.
  */
-export function registerWasmBinary(key: string, binary: Uint8Array): void {
-  MODULES.set(key, wasmApi.compile(binary));
+export function registerWasmBinary(key: string, binary: Uint8Array, sharedMemory = false): void {
+  MODULES.set(memoryKey(key, sharedMemory), wasmApi.compile(binary));
 }
 
 /** The compiled module of `artifact` (compiling it alone if nobody asked for it yet). */

@@ -1,6 +1,6 @@
 import { NeoccError } from '../../compiler/errors.js';
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
-import { ASSEMBLYSCRIPT } from '../../compiler/targets/index.js';
+import type { KernelTarget } from '../../compiler/targets/index.js';
 import { foldNeoNeXt } from '../../nn/fold-neonext.js';
 import type { NeoNeXtParams } from '../../nn/neonext-params.js';
 import type { ModuleObserver } from '../../nn/reference/neonext.js';
@@ -10,6 +10,7 @@ import { checkModelInput, modelForwardProgram, modelWeights } from '../../schedu
 import { weightDeclarations, type Program, type WeightDeclaration } from '../../schedule/program.js';
 import type { LoadedModel } from '../backends/backend.js';
 import { LinearMemory } from './linear-memory.js';
+import { wasmSimdTarget } from './simd-variant.js';
 import { placeWeights, runWasmProgram } from './program-runner.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
@@ -17,6 +18,8 @@ import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
 export interface WasmNeoNeXtOptions {
   /** Threads per launch (see WasmBackendOptions.threads). */
   readonly threads: number;
+  /** The AssemblyScript record to build kernels with (plain or relaxed SIMD); default wasmSimdTarget() (NEOCC_WASM_SIMD, else auto). */
+  readonly target?: KernelTarget;
 }
 
 /**
@@ -34,6 +37,8 @@ export class WasmNeoNeXt implements LoadedModel {
 
   private constructor(
     readonly config: NeoNeXtConfig,
+    /** The record its kernels were built with (plain or relaxed SIMD). */
+    readonly target: KernelTarget,
     private readonly memory: LinearMemory,
     private readonly runner: WasmKernelRunner,
     private readonly pool: WasmThreadPool | undefined,
@@ -45,7 +50,8 @@ export class WasmNeoNeXt implements LoadedModel {
   ) {}
 
   static async load(config: NeoNeXtConfig, params: NeoNeXtParams, options: WasmNeoNeXtOptions): Promise<WasmNeoNeXt> {
-    const kernels = modelKernels(config, ASSEMBLYSCRIPT);
+    const target = options.target ?? wasmSimdTarget();
+    const kernels = modelKernels(config, target);
     const shared = options.threads > 1;
     await compileWasmKernels(allArtifacts(kernels), shared);
     const weights = modelWeights(foldNeoNeXt(config, params), kernels);
@@ -56,7 +62,7 @@ export class WasmNeoNeXt implements LoadedModel {
       const { WasmThreadPool } = await import('./thread-pool.js');
       pool = new WasmThreadPool(options.threads - 1, memory.memory);
     }
-    return new WasmNeoNeXt(config, memory, new WasmKernelRunner(memory, pool), pool, kernels, placed, weightDeclarations(weights), memory.used);
+    return new WasmNeoNeXt(config, target, memory, new WasmKernelRunner(memory, pool), pool, kernels, placed, weightDeclarations(weights), memory.used);
   }
 
   forward(input: Tensor, observe?: ModuleObserver): Promise<Tensor> {
@@ -68,7 +74,7 @@ export class WasmNeoNeXt implements LoadedModel {
   private program(batch: number): Program {
     let program = this.programs.get(batch);
     if (!program) {
-      program = modelForwardProgram(this.config, this.kernels, ASSEMBLYSCRIPT, batch, this.weightDecls);
+      program = modelForwardProgram(this.config, this.kernels, this.target, batch, this.weightDecls);
       this.programs.set(batch, program);
     }
     return program;

@@ -4,6 +4,7 @@
  * `generated/wasm` binaries of neonext-t-224 (fetched next to the bundle) and runs the WebAssembly model on them.
  */
 import { releasedConfig } from '../../compiler/spec/model-config.js';
+import { ASSEMBLYSCRIPT } from '../../compiler/targets/index.js';
 import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
 import { neoNeXtParams } from '../../nn/neonext-params.js';
 import { missingPrebuiltWasm, registerPrebuiltWasm } from '../../runtime/wasm/prebuilt.js';
@@ -32,7 +33,8 @@ async function run(): Promise<PrebuiltRun> {
   const register = performance.now() - t;
   const params = neoNeXtParams(config, syntheticStateDict(neoNeXtSchema(config)));
   t = performance.now();
-  const model = await WasmNeoNeXt.load(config, params, { threads: 1 });
+  // The committed folder holds the plain-SIMD kernels; Chromium has relaxed SIMD, which the default (auto) would pick.
+  const model = await WasmNeoNeXt.load(config, params, { threads: 1, target: ASSEMBLYSCRIPT });
   const load = performance.now() - t;
   t = performance.now();
   const logits = await model.forward(syntheticInput(224));

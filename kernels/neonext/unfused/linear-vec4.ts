@@ -1,11 +1,11 @@
 import {
-  BlockBuilder, add, builtin, div, f32, finishKernel, lane, load, loadVec4, min, mod, mul, splat, sub, u32, uniform,
+  BlockBuilder, add, builtin, call, div, f32, finishKernel, lane, load, loadVec4, min, mod, mul, splat, sub, u32, uniform,
 } from '../../../compiler/ir/build.js';
 import type { KernelIR } from '../../../compiler/ir/ir.js';
 import { gelu } from '../../../compiler/ir/math.js';
 import { NeoccError, NotSupportedError } from '../../../compiler/errors.js';
 import type { Grid, UniformValues } from '../../../compiler/launch.js';
-import type { KernelTarget } from '../../../compiler/targets/target.js';
+import type { KernelTarget, Vec4PanelsPreference } from '../../../compiler/targets/target.js';
 import { linearInterface, linearKernelName, linearKernelWhat, linearRunTimeDoc, type LinearEpilogue } from './linear.js';
 
 /**
@@ -36,6 +36,12 @@ export interface LinearVec4Options {
    * hardware prefetcher follows. For weights (packed once at load); an activation operand stays row-major.
    */
   readonly packedWt?: boolean;
+  /**
+   * Accumulate with the IR's fma (acc = fma(x, w, acc)) instead of acc + x·w: on a target where fma is one
+   * instruction (relaxed SIMD) that saves the product's temporary register and an instruction per product. Rounds
+   * once or twice (the IR's fma), so outputs may differ from the mul + add kernel in the last bits.
+   */
+  readonly fma?: boolean;
 }
 
 /**
@@ -53,21 +59,27 @@ export function packWeightPanels(wt: ArrayLike<number>, inFeatures: number, outF
   return out;
 }
 
-/**
- * The micro-kernel tile for a Linear with N = `outFeatures` over at least `minRows` rows, or undefined when N is not a multiple of 4:
- * 8 f32x4 accumulators, as wide as N allows — 2 rows × 16 columns where N is a multiple of 16 (4 wt vectors: 13 of
- * x86-64's 16 SIMD registers). With the weights packed in column panels (packedWt) 2x16 was the fastest tile at
- * every NeoNeXt-T-224 MLP shape, K = 96 to 3072 (`npm run bench:wasm-gemm`: 29-40 GFLOP/s on one core, ahead of
- * 4x8, 2x12, 3x16, 2x8, 4x4, 8x4).
- */
-/** f32x4 accumulators per micro-kernel tile on `target` (its GEMM preference), or undefined where it prefers no SIMD GEMM. */
-export function vec4Accumulators(target: KernelTarget): number | undefined {
-  return target.prefers.gemm.family === 'vec4-panels' ? target.prefers.gemm.accumulators : undefined;
+/** The SIMD GEMM preference of `target` (accumulators, widest row, fma), or undefined where it prefers no SIMD GEMM. */
+export function vec4Gemm(target: KernelTarget): Vec4PanelsPreference | undefined {
+  return target.prefers.gemm.family === 'vec4-panels' ? target.prefers.gemm : undefined;
 }
 
-export function chooseVec4Tile(outFeatures: number, minRows: number, accumulators: number): { rm: number; rv: number } | undefined {
+/** What chooseVec4Tile needs of a Vec4PanelsPreference. */
+export type Vec4TileBudget = Pick<Vec4PanelsPreference, 'accumulators' | 'maxColumns'>;
+
+/**
+ * The micro-kernel tile for a Linear with N = `outFeatures` over at least `minRows` rows, or undefined when N is not
+ * a multiple of 4: `accumulators` f32x4 accumulators, `maxColumns` vec4s wide where N allows (else 4, 2, 1 vec4s).
+ * Plain SIMD (8 accumulators, 4 wide): 2 rows × 16 columns where N is a multiple of 16 (4 wt vectors, a splat and a
+ * product temporary: 14 of x86-64's 16 SIMD registers). With the weights packed in column panels (packedWt) 2x16
+ * was the fastest tile at every NeoNeXt-T-224 MLP shape, K = 96 to 3072 (`npm run bench:wasm-gemm`: 29-40 GFLOP/s on
+ * one core, ahead of 4x8, 2x12, 3x16, 2x8, 4x4, 8x4). The FMA budget is compiler/targets/assemblyscript.ts's.
+ */
+export function chooseVec4Tile(outFeatures: number, minRows: number, budget: Vec4TileBudget): { rm: number; rv: number } | undefined {
+  const { accumulators, maxColumns } = budget;
   if (outFeatures % 4 !== 0 || !(minRows >= 1)) return undefined;
-  const rv = [4, 2, 1].find((v) => outFeatures % (4 * v) === 0 && v <= accumulators)!;
+  const widths = [maxColumns, 4, 2, 1].filter((v) => v <= maxColumns);
+  const rv = widths.find((v) => outFeatures % (4 * v) === 0 && v <= accumulators)!;
   // A tile never covers more rows than a launch has (linearVec4Launch).
   return { rm: Math.max(1, Math.min(Math.floor(accumulators / rv), Math.floor(minRows))), rv };
 }
@@ -97,7 +109,7 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
     const xk = s.let('x_k', add(xFirst, k));
     acc.forEach((row, i) => {
       const a = s.let('a', splat(load('x', add(xk, u32(i * K)))));
-      w.forEach((wj, j) => s.assign(row[j]!.name, add(row[j]!.ref, mul(a, wj))));
+      w.forEach((wj, j) => s.assign(row[j]!.name, o.fma ? call('fma', a, wj, row[j]!.ref) : add(row[j]!.ref, mul(a, wj))));
     });
   });
   const plane = uniform('plane');
@@ -127,7 +139,7 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
     shared: [],
     body: b.stmts,
     doc: [
-      `neocc ${name}: ${what}, vec4 micro-kernel ${rm} rows x ${4 * rv} columns per invocation${o.packedWt ? `, wt in ${4 * rv}-column panels` : ''}`,
+      `neocc ${name}: ${what}, vec4 micro-kernel ${rm} rows x ${4 * rv} columns per invocation${o.packedWt ? `, wt in ${4 * rv}-column panels` : ''}${o.fma ? ', fma' : ''}`,
       linearRunTimeDoc(epilogue),
     ],
   });
