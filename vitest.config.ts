@@ -45,6 +45,7 @@ const TIERS = {
     'test/hostile-cli.test.ts', // `neocc` child processes on hostile input
     'test/cuda-cpu.test.ts', // g++ on the CUDA kernels' .cu text, run on the CPU with real threads per block
     'test/cuda-gpu.test.ts', // nvcc on the GPU runner's whole binary source (runtime/cuda), and an -O3 build
+    'test/cuda-bench.test.ts', // bench/cuda: prepare, nvcc -O3 of the bench runner, run.sh --cpu (g++, ~100 kernels)
   ],
   // asc-compiled WebAssembly kernels or the wasm backend, on this CPU.
   wasm: ['test/wasm-*.test.ts'],

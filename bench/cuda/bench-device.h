@@ -157,6 +157,7 @@ inline Blas loadCublas() {
     blas.why = found + " lacks cublasCreate_v2 / cublasSetStream_v2 / cublasSgemmStridedBatched / cublasDestroy_v2";
     return blas;
   }
+  // cublasCreate initializes CUDA: without a device it fails here (status 1, CUBLAS_STATUS_NOT_INITIALIZED).
   if (const int status = create(&blas.handle); status != 0) {
     blas.why = "cublasCreate_v2 failed with status " + std::to_string(status) + " (" + found + ")";
     return blas;

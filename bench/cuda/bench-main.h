@@ -190,9 +190,11 @@ int main(int argc, char** argv) {
   std::ifstream manifest(run.o.folder + "/manifest.txt");
   if (!manifest) die("cannot open " + run.o.folder + "/manifest.txt (run `npm run bench:cuda:prepare` first)", 2);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
-  const std::string device = deviceDescription();
+  // cuBLAS first: whether it was found is worth printing even when the device then fails.
   run.blas = loadCublas();
-  std::printf("nc-bench: %s\n  dense baseline: %s\n", device.c_str(), run.blas.sgemm ? run.blas.what.c_str() : ("dense baseline skipped: " + run.blas.why).c_str());
+  std::printf("nc-bench: %s\n", run.blas.sgemm ? ("dense baseline: " + run.blas.what).c_str() : ("dense baseline skipped: " + run.blas.why).c_str());
+  const std::string device = deviceDescription();
+  std::printf("  device: %s\n", device.c_str());
   std::vector<double> copyMs;
   run.copyGBs = copyBandwidth(run.o.copyMib, run.o.timing.samples, &copyMs);
   std::printf("  device-to-device copy (%zu MiB, read + write): %.1f GB/s\n", run.o.copyMib, run.copyGBs);

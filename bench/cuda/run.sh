@@ -28,8 +28,14 @@ if [ ! -f "$prepared/manifest.txt" ]; then
   exit 2
 fi
 mkdir -p "$out"
-build=$(mktemp -d)
-trap 'rm -rf "$build"' EXIT
+# NC_BENCH_BUILD keeps the binary in a folder of the caller's (the test reruns it); else a temporary folder.
+if [ -n "${NC_BENCH_BUILD:-}" ]; then
+  build=$NC_BENCH_BUILD
+  mkdir -p "$build"
+else
+  build=$(mktemp -d)
+  trap 'rm -rf "$build"' EXIT
+fi
 began=$(date +%s)
 
 if [ "$mode" = gpu ]; then

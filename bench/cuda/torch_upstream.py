@@ -268,8 +268,8 @@ def main():
                         print(f"  {id_:14s} matmuls {dense * 1e3:9.2f} us  rebuild+matmuls {rebuild * 1e3:9.2f} us{ratio}")
                     r //= 2
         models = []
+        model = NeoNeXt(torch, 224, device, gen)
         for batch in batches:
-            model = NeoNeXt(torch, 224, device, gen)
             x = torch.rand(batch, 3, 224, 224, generator=gen, device=device)
             ms, _ = time_ms(lambda: model.forward(x), args.samples, torch)
             ours = neocc.get(f"t224-model-b{batch}", {}).get("medianMs")
