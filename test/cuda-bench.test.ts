@@ -52,6 +52,16 @@ const small = join(work, 'test');
 const build = join(work, 'build');
 const results = join(work, 'results');
 const QUICK = ['--samples', '3', '--warmup', '1', '--sample-ms', '1', '--copy-mib', '4'];
+const binary = join(work, 'nc-bench-gpu');
+
+/** nvcc -Werror on the full set's bench-gpu.cu with run.sh's flags (nvcc-flags.txt, -arch=sm_90, -ldl). */
+function buildGpu(): Promise<Ran> {
+  const nvcc = findNvcc();
+  if (!nvcc) return Promise.reject(new Error(NVCC_MISSING));
+  const flags = readFileSync(join(full, 'nvcc-flags.txt'), 'utf8').trim().split(/\s+/);
+  return sh(nvcc, [...flags, '-Werror', 'all-warnings', '-arch=sm_90', '-o', binary, join(full, 'bench-gpu.cu'), '-ldl']);
+}
+let gpuBuild: Promise<Ran> | undefined;
 
 describe('bench/cuda: the prepared CUDA benchmark, checked without a GPU', () => {
   it('run.sh parses (bash -n)', async () => {
@@ -61,6 +71,9 @@ describe('bench/cuda: the prepared CUDA benchmark, checked without a GPU', () =>
 
   it('bench:cuda:prepare (full): 33 golden checks, every NeoNeXt-T NeoCell at 224/384 x batch 1/64, T-224 at batch 1/64; under the carry budget', async () => {
     const r = await prepareBench({ out: full, set: 'full' });
+    // The nvcc build (about a minute) runs while the CPU tests below run; a later test awaits it.
+    gpuBuild = buildGpu();
+    gpuBuild.catch(() => { /* awaited by its test */ });
     expect([r.checks, r.timed]).toEqual([33, 30]);
     expect(r.bytes).toBeLessThan(PREPARED_BYTE_LIMIT);
     const manifest = readFileSync(join(full, 'manifest.txt'), 'utf8').split('\n');
@@ -75,24 +88,6 @@ describe('bench/cuda: the prepared CUDA benchmark, checked without a GPU', () =>
     expect(ids('check').filter((id) => id.endsWith('/backward'))).toHaveLength(15);
     expect(manifest).toContain('target t224-s1- 5 0.6');
   }, 120_000);
-
-  it('the GPU build of the full set (kernels, runner, cuBLAS dlopen, CUDA events) compiles and links with nvcc -Werror all-warnings -arch=sm_90 and run.sh\'s flags', async () => {
-    const nvcc = findNvcc();
-    if (!nvcc) throw new Error(NVCC_MISSING);
-    const flags = readFileSync(join(full, 'nvcc-flags.txt'), 'utf8').trim().split(/\s+/);
-    expect(flags).toEqual(['-std=c++17', '-O3', '--fmad=false']);
-    const binary = join(work, 'nc-bench-gpu');
-    const r = await sh(nvcc, [...flags, '-Werror', 'all-warnings', '-arch=sm_90', '-o', binary, join(full, 'bench-gpu.cu'), '-ldl']);
-    expect(r.stderr + r.stdout).toBe('');
-    expect(r.code).toBe(0);
-    // Run here: cuBLAS is looked up first (it is not installed on this machine), then the device fails, naming CUDA's reason.
-    const ran = await sh(binary, [full, ...QUICK], { NC_CUBLAS_DIRS: '/nonexistent' });
-    if (!hasNvidiaDriver()) {
-      expect(ran.stdout).toContain('nc-bench: dense baseline skipped: libcublas not found (looked in /nonexistent/libcublas.so.13, ');
-      expect(ran.stderr).toMatch(/^nc-bench: CUDA error in cudaGetDevice: .+ \(cuda\w+\)\n$/);
-      expect(ran.code).toBe(3);
-    }
-  }, 600_000);
 
   it('run.sh --cpu on the test set: every golden check passes, the tiny NeoCell is timed and its dense baseline agrees; JSON written', async () => {
     const prepared = await prepareBench({ out: small, set: 'test' });
@@ -150,6 +145,25 @@ describe('bench/cuda: the prepared CUDA benchmark, checked without a GPU', () =>
     expect(mismatch.code).toBe(1);
     expect(mismatch.stdout).toContain('MISMATCH');
   }, 120_000);
+
+  it('the GPU build of the full set (kernels, runner, cuBLAS dlopen, CUDA events) compiles and links with nvcc -Werror all-warnings -arch=sm_90 and run.sh\'s flags', async () => {
+    expect(readFileSync(join(full, 'nvcc-flags.txt'), 'utf8').trim().split(/\s+/)).toEqual(['-std=c++17', '-O3', '--fmad=false']);
+    const r = await gpuBuild!;
+    expect(r.stderr + r.stdout).toBe('');
+    expect(r.code).toBe(0);
+    const ran = await sh(binary, [full, '--only', 'neocell/k4p7_s1_28x28,t224-s1-b1', ...QUICK], { NC_CUBLAS_DIRS: '/nonexistent' });
+    if (!hasNvidiaDriver()) {
+      // No GPU: cuBLAS is looked up first (not installed on this machine), then the device fails, naming CUDA's reason.
+      expect(ran.stdout).toContain('nc-bench: dense baseline skipped: libcublas not found (looked in /nonexistent/libcublas.so.13, ');
+      expect(ran.stderr).toMatch(/^nc-bench: CUDA error in cudaGetDevice: .+ \(cuda\w+\)\n$/);
+      expect(ran.code).toBe(3);
+    } else {
+      // A GPU machine: a real run of one golden case and the headline shape.
+      expect([ran.code, ran.stderr]).toEqual([0, '']);
+      expect(ran.stdout).toMatch(/neocell\/k4p7_s1_28x28\/forward +pass/);
+      expect(ran.stdout).toContain('nc-bench: all checks passed');
+    }
+  }, 600_000);
 
   it('upstream\'s dense matrices in bench/cuda/torch_upstream.py (numpy, no torch needed) reproduce every golden NeoCell y', async () => {
     const r = await sh('python3', ['bench/cuda/torch_upstream.py', '--self-check', 'test/fixtures/neocell']);

@@ -15,7 +15,6 @@
 #pragma once
 
 #include <fstream>
-#include <iostream>
 
 #include "bench-program.h"
 #include "bench-report.h"

@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <limits>
-#include <memory>
 
 #define NC_RUNTIME "nc-bench"
 #include "nc-protocol.h"
