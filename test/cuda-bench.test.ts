@@ -170,6 +170,21 @@ describe('bench/cuda: the prepared CUDA benchmark, checked without a GPU', () =>
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/self-check: 15 cases, worst rel\. L2 \S+/);
   });
+
+  it('torch_upstream.py\'s timing path (loops, shapes, broadcasting, ratios, JSON) runs on a numpy stand-in for torch (test/helpers/fake-torch)', async () => {
+    const neocc = join(work, 'neocc.json');
+    writeFileSync(neocc, JSON.stringify({ neocell: [{ id: 't224-s1-b1', medianMs: 5 }], models: [{ id: 't224-model-b1', medianMs: 20 }] }));
+    const json = join(work, 'torch.json');
+    const r = await sh('python3', ['bench/cuda/torch_upstream.py', '--batches', '1', '--samples', '1', '--resolutions', '224', '--json', json, '--neocc-json', neocc],
+      { PYTHONPATH: 'test/helpers/fake-torch', PYTHONDONTWRITEBYTECODE: '1' });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    // The stand-in's events say 10 ms per call.
+    expect(r.stdout).toMatch(/t224-s1-b1 +matmuls +10000\.00 us +rebuild\+matmuls +10000\.00 us +neocc +2\.00x faster than rebuild/);
+    expect(r.stdout).toMatch(/neonext-t-224 batch +1: +10\.000 ms +100\.0 images\/s +neocc +0\.50x faster/);
+    const out = JSON.parse(readFileSync(json, 'utf8')) as { neocell: { id: string }[]; models: { id: string; imagesPerSecond: number }[] };
+    expect(out.neocell.map((n) => n.id).sort()).toEqual(['s1', 's2', 's3', 's4', 'd1', 'd2', 'd3'].map((c) => `t224-${c}-b1`).sort());
+    expect(out.models).toEqual([expect.objectContaining({ id: 't224-model-b1', imagesPerSecond: 100 })]);
+  }, 300_000);
 });
 
 describe('protocol fill 3 (deterministic values made by the binary)', () => {

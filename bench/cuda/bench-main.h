@@ -180,6 +180,28 @@ inline void runTarget(Run& run, std::istringstream& line) {
   }
 }
 
+/**
+ * The results so far as JSON (--json): written after every directive, so a run that dies on a CUDA error or is
+ * killed at the device tool's time limit still leaves what it measured.
+ */
+inline void writeJson(const Run& run, const std::string& device, const std::vector<double>& copyMs) {
+  if (run.o.json.empty()) return;
+  Json out = Json::object();
+  out.str("device", device).flag("gpu", ON_GPU).str("denseBaseline", run.blas.sgemm ? run.blas.what : "skipped: " + run.blas.why)
+      .add("timing", Json::object().num("samples", run.o.timing.samples).num("warmup", run.o.timing.warmup).num("sampleMs", run.o.timing.sampleMs)
+                         .str("statistic", "median per launch").text())
+      .add("copy", Json::object().num("mib", (double)run.o.copyMib).num("gbs", run.copyGBs).add("samplesMs", Json::numbers(copyMs)).text())
+      .add("checks", run.checks.text()).add("neocell", run.neocells.text()).add("models", run.models.text()).add("targets", run.targets.text())
+      .num("failures", run.failures);
+  const std::string temp = run.o.json + ".tmp";
+  {
+    std::ofstream f(temp);
+    f << out.text() << "\n";
+    if (!f) die("cannot write " + temp, 2);
+  }
+  if (std::rename(temp.c_str(), run.o.json.c_str()) != 0) die("cannot write " + run.o.json, 2);
+}
+
 }  // namespace nc_bench
 
 int main(int argc, char** argv) {
@@ -213,20 +235,10 @@ int main(int argc, char** argv) {
     else if (directive == "time") runTime(run, line);
     else if (directive == "target") runTarget(run, line);
     else die("manifest: unknown directive " + directive, 2);
+    writeJson(run, device, copyMs);
   }
   unloadBlas(run.blas);
-  Json out = Json::object();
-  out.str("device", device).flag("gpu", ON_GPU).str("denseBaseline", run.blas.sgemm ? run.blas.what : "skipped: " + run.blas.why)
-      .add("timing", Json::object().num("samples", run.o.timing.samples).num("warmup", run.o.timing.warmup).num("sampleMs", run.o.timing.sampleMs)
-                         .str("statistic", "median per launch").text())
-      .add("copy", Json::object().num("mib", (double)run.o.copyMib).num("gbs", run.copyGBs).add("samplesMs", Json::numbers(copyMs)).text())
-      .add("checks", run.checks.text()).add("neocell", run.neocells.text()).add("models", run.models.text()).add("targets", run.targets.text())
-      .num("failures", run.failures);
-  if (!run.o.json.empty()) {
-    std::ofstream f(run.o.json);
-    f << out.text() << "\n";
-    if (!f) die("cannot write " + run.o.json, 2);
-  }
+  writeJson(run, device, copyMs);
   std::printf("\n%s\n", run.failures ? "nc-bench: FAILED (see FAIL / MISMATCH / NON-FINITE above)" : "nc-bench: all checks passed");
   return run.failures ? 1 : 0;
 }

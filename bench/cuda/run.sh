@@ -68,13 +68,20 @@ else
 fi
 echo "run.sh: built in $(( $(date +%s) - began )) s"
 
-"$build/nc-bench" "$prepared" --json "$out/nc-bench-$mode.json" "$@"
+# Time limits, so the device tool's 8 minutes always leave the PyTorch part and the output: nc-bench is expected to
+# take well under a minute, torch_upstream.py about as long. nc-bench rewrites its JSON after every row.
+limit() {
+  if command -v timeout >/dev/null; then timeout "$@"; else shift; "$@"; fi
+}
+limit "${NC_BENCH_TIMEOUT:-300}" "$build/nc-bench" "$prepared" --json "$out/nc-bench-$mode.json" "$@"
 status=$?
+[ "$status" = 124 ] && echo "run.sh: nc-bench stopped after ${NC_BENCH_TIMEOUT:-300} s (NC_BENCH_TIMEOUT); its JSON holds the rows it finished"
 echo "run.sh: nc-bench exited with $status after $(( $(date +%s) - began )) s; JSON: $out/nc-bench-$mode.json"
 
 reason=$(python3 -c 'import torch, sys; print("" if torch.cuda.is_available() else "torch " + torch.__version__ + " sees no CUDA device")' 2>&1 | tail -1 || true)
 if [ "$mode" = gpu ] && [ -z "$reason" ]; then
-  python3 "$here/torch_upstream.py" --json "$out/torch-upstream.json" --neocc-json "$out/nc-bench-$mode.json" || echo "run.sh: torch_upstream.py failed (exit $?)"
+  limit "${NC_TORCH_TIMEOUT:-150}" python3 "$here/torch_upstream.py" --json "$out/torch-upstream.json" --neocc-json "$out/nc-bench-$mode.json" \
+    || echo "run.sh: torch_upstream.py failed or was stopped (exit $?; NC_TORCH_TIMEOUT ${NC_TORCH_TIMEOUT:-150} s)"
 else
   echo "PyTorch eager baseline skipped: ${reason:-not run with --cpu}"
 fi

@@ -5,7 +5,7 @@ channel's dense block-diagonal A_c [H', H] and B_c [W, W'] from the small kernel
 densely: y = (A @ x) @ B with A broadcast over the batch. Here the assembly is one scatter on the GPU from index
 tables made once (numpy, below: the rules of test/oracles/upstream-neocell.ts), so Python loops are never timed.
 
-  python3 bench/cuda/torch_upstream.py [--json FILE] [--neocc-json FILE] [--samples N] [--batches 1,64]
+  python3 bench/cuda/torch_upstream.py [--json FILE] [--neocc-json FILE] [--samples N] [--batches 1,64] [--resolutions 224,384]
   python3 bench/cuda/torch_upstream.py --self-check test/fixtures/neocell   # numpy only: the matrices vs golden y
 
 Timed with CUDA events (median of --samples, warm-up first), torch.no_grad, float32, TF32 off (as cuBLAS SGEMM).
@@ -228,6 +228,7 @@ def main():
     p.add_argument("--neocc-json")
     p.add_argument("--samples", type=int, default=21)
     p.add_argument("--batches", default="1,64")
+    p.add_argument("--resolutions", default="224,384", help="NeoCell shapes of NeoNeXt-T at these resolutions")
     p.add_argument("--self-check")
     args = p.parse_args()
     if args.self_check:
@@ -247,9 +248,17 @@ def main():
         neocc = {r["id"]: r for r in data.get("neocell", []) + data.get("models", [])}
     print(f"\nPyTorch {torch.__version__} eager, upstream's dense method, on {torch.cuda.get_device_name()} "
           f"(median of {args.samples}; 'rebuild' includes assembling A and B, as upstream does every forward)")
-    rows = []
+    rows, models = [], []
+
+    def save():
+        """Rewritten after every row: a run stopped at its time limit keeps what it measured."""
+        if args.json:
+            with open(args.json, "w") as f:
+                json.dump({"torch": torch.__version__, "device": torch.cuda.get_device_name(), "samples": args.samples,
+                           "neocell": rows, "models": models}, f, indent=1)
+
     with torch.no_grad():
-        for resolution in (224, 384):
+        for resolution in [int(r) for r in args.resolutions.split(",")]:
             shifts = RELEASED["shifts"] if resolution == 224 else [1, 1, 1, 1]
             for batch in batches:
                 r = resolution // 4
@@ -266,8 +275,8 @@ def main():
                         rows.append({"id": id_, "batch": batch, "matmulMs": dense, "rebuildMs": rebuild, "neoccMs": ours})
                         ratio = f"  neocc {rebuild / ours:6.2f}x faster than rebuild" if ours else ""
                         print(f"  {id_:14s} matmuls {dense * 1e3:9.2f} us  rebuild+matmuls {rebuild * 1e3:9.2f} us{ratio}")
+                        save()
                     r //= 2
-        models = []
         model = NeoNeXt(torch, 224, device, gen)
         for batch in batches:
             x = torch.rand(batch, 3, 224, 224, generator=gen, device=device)
@@ -276,10 +285,7 @@ def main():
             models.append({"id": f"t224-model-b{batch}", "batch": batch, "medianMs": ms, "imagesPerSecond": batch / (ms * 1e-3), "neoccMs": ours})
             ratio = f"  neocc {ms / ours:6.2f}x faster" if ours else ""
             print(f"  neonext-t-224 batch {batch:3d}: {ms:9.3f} ms  {batch / (ms * 1e-3):9.1f} images/s{ratio}")
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"torch": torch.__version__, "device": torch.cuda.get_device_name(), "samples": args.samples,
-                       "neocell": rows, "models": models}, f, indent=1)
+            save()
 
 
 if __name__ == "__main__":
