@@ -13,6 +13,35 @@ const MAGIC = 0x3143434e; // 'NCC1'
 const FILL_DATA = 0;
 const FILL_NAN = 1;
 const FILL_NONE = 2;
+const FILL_DETERMINISTIC = 3;
+
+/**
+ * A buffer the binary fills itself with deterministic values instead of receiving them (nc-protocol.h's
+ * fillDeterministic): element i = scale · (2u − 1), u ∈ [0, 1) from a hash of (seed, i). For timing runs whose
+ * inputs are too large to send (a whole model's weights) and whose speed does not depend on the values.
+ */
+export interface DeterministicFill {
+  readonly seed: number;
+  readonly scale: number;
+}
+
+/** The values nc-protocol.h's fillDeterministic makes (bit-identical: every step is exact or one f32 rounding). */
+export function deterministicFill(elements: number, fill: DeterministicFill): Float32Array {
+  const out = new Float32Array(elements);
+  const scale = Math.fround(fill.scale);
+  const seedMix = Math.imul(fill.seed >>> 0, 0x85ebca6b);
+  for (let i = 0; i < elements; i++) {
+    let x = (Math.imul(i, 0x9e3779b9) ^ seedMix) >>> 0;
+    x ^= x >>> 16;
+    x = Math.imul(x, 0x7feb352d) >>> 0;
+    x ^= x >>> 15;
+    x = Math.imul(x, 0x846ca68b) >>> 0;
+    x ^= x >>> 16;
+    const u = (x >>> 8) / 16777216;
+    out[i] = Math.fround(scale * (2 * u - 1));
+  }
+  return out;
+}
 
 /** A buffer copied out once `after` dispatches ran. */
 export interface ProgramRead {
@@ -26,10 +55,14 @@ const u32 = (v: number, what: string, runtime: string): number => {
   return v;
 };
 
-/** The input bytes for `program`; `kernelIndex` maps an entry point to the binary's table index. */
+/**
+ * The input bytes for `program`; `kernelIndex` maps an entry point to the binary's table index. Inputs and weights
+ * named in `fills` are made by the binary (deterministicFill) instead of sent.
+ */
 export function encodeRun(
   program: Program, data: Readonly<Record<string, Float32Array>>, poison: boolean,
   kernelIndex: ReadonlyMap<string, number>, reads: readonly ProgramRead[], runtime = 'cuda-cpu',
+  fills: Readonly<Record<string, DeterministicFill>> = {},
 ): Uint8Array {
   const bufferIndex = new Map(program.buffers.map((b, i) => [b.name, i]));
   const words: number[] = [MAGIC, program.buffers.length];
@@ -40,7 +73,10 @@ export function encodeRun(
   };
   for (const b of program.buffers) {
     words.push(u32(b.elements, `${b.name} elements`, runtime));
-    if (b.role === 'input' || b.role === 'weight') {
+    const fill = fills[b.name];
+    if (fill && (b.role === 'input' || b.role === 'weight')) {
+      words.push(FILL_DETERMINISTIC, u32(fill.seed, `${b.name} fill seed`, runtime), new Uint32Array(Float32Array.of(fill.scale).buffer)[0]!);
+    } else if (b.role === 'input' || b.role === 'weight') {
       const given = data[b.name];
       if (!given || given.length !== b.elements) throw new NeoccError('bad-launch', `program input "${b.name}": ${given ? `${given.length} elements` : 'missing'}, expected ${b.elements}`);
       words.push(FILL_DATA);

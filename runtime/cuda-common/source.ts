@@ -78,8 +78,11 @@ function launcher(flavour: FlavourParts, a: KernelArtifact, index: number): stri
   return lines.join('\n');
 }
 
-/** The whole translation unit for `kernels` (cudaKernelTable's order: the index is the kernel's id). */
-export function cudaSource(kernels: readonly KernelArtifact[], flavour: CudaFlavour): string {
+/**
+ * The whole translation unit for `kernels` (cudaKernelTable's order: the index is the kernel's id). `main` replaces
+ * the flavour's main header (bench/cuda's runner #includes its own, over the same table and launchers).
+ */
+export function cudaSource(kernels: readonly KernelArtifact[], flavour: CudaFlavour, main = FLAVOURS[flavour].main): string {
   const parts = FLAVOURS[flavour];
   const table = kernels.map((a, i) => `  {nc_run_${i}, ${storageBindings(a)}u, ${a.uniforms.length}u}, // ${a.entryPoint}`);
   return [
@@ -94,7 +97,7 @@ export function cudaSource(kernels: readonly KernelArtifact[], flavour: CudaFlav
     `static const nc_kernel nc_kernels[] = {\n${table.join('\n')}\n};`,
     `static const unsigned int nc_kernel_count = ${kernels.length}u;`,
     '',
-    `#include "${parts.main}"`,
+    `#include "${main}"`,
     '',
   ].join('\n');
 }

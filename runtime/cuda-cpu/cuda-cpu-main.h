@@ -16,14 +16,15 @@ int main() {
   std::vector<Buffer> buffers(in.word());
   for (auto& b : buffers) {
     b.elements = in.word();
-    const unsigned int fill = in.word();
+    const Fill fill = readFill(in);
     // 64-byte aligned and rounded up: kernels may read 16-byte float4s at any aligned element offset.
     const size_t bytes = ((4 * (size_t)b.elements + 63) / 64) * 64 + 64;
     b.data = static_cast<float*>(std::aligned_alloc(64, bytes));
     if (!b.data) fail("out of memory");
     std::memset(b.data, 0, bytes);
-    if (fill == 0) std::memcpy(b.data, in.floats(b.elements), 4 * (size_t)b.elements);
-    else if (fill == 1) for (unsigned int i = 0; i < b.elements; ++i) b.data[i] = std::numeric_limits<float>::quiet_NaN();
+    if (fill.kind == FILL_DATA) std::memcpy(b.data, in.floats(b.elements), 4 * (size_t)b.elements);
+    else if (fill.kind == FILL_NAN) for (unsigned int i = 0; i < b.elements; ++i) b.data[i] = std::numeric_limits<float>::quiet_NaN();
+    else if (fill.kind == FILL_DETERMINISTIC) fillDeterministic(b.data, b.elements, fill.seed, fill.scale);
   }
   const std::vector<Dispatch> list = readDispatches(in, buffers);
   const std::vector<Read> reads = readReads(in, list.size(), buffers);

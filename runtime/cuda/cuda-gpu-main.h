@@ -4,10 +4,12 @@
 //   stdout: the f32 data of every read, in order, then ONE f32: the program's time in milliseconds (cudaEvents
 //           around the dispatches and the reads' device-to-host copies; not the upload of the inputs).
 // Every buffer is cudaMalloc'ed; inputs are copied in, the others NaN-filled (fill 1) or zeroed (fill 2: CUDA does
-// not clear memory, and a zero is deterministic). A CUDA error ends the process with exit status 3 and a message on
-// stderr naming the step (dispatch index and kernel table index) and cudaGetErrorString; malformed input: status 2.
+// not clear memory, and a zero is deterministic); fill 3's deterministic values are made on the host and uploaded.
+// A CUDA error ends the process with exit status 3 and a message on stderr naming the step (dispatch index and
+// kernel table index) and cudaGetErrorString; malformed input: status 2.
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <limits>
 
@@ -35,17 +37,19 @@ int main() {
   for (size_t i = 0; i < buffers.size(); ++i) {
     Buffer& b = buffers[i];
     b.elements = in.word();
-    const unsigned int fill = in.word();
+    const Fill fill = readFill(in);
     // Rounded up with a 64-byte tail, as cuda-cpu: kernels may read 16-byte float4s at any aligned element offset.
     const size_t bytes = ((4 * (size_t)b.elements + 63) / 64) * 64 + 64;
     check(cudaMalloc(reinterpret_cast<void**>(&b.data), bytes), "cudaMalloc of buffer %lld (%lld bytes)", (long long)i, (long long)bytes);
     check(cudaMemset(b.data, 0, bytes), "cudaMemset of buffer %lld", (long long)i);
-    if (fill == 0) {
+    if (fill.kind == FILL_DATA) {
       // The input bytes may be unaligned for float: cudaMemcpy takes any host address.
       check(cudaMemcpy(b.data, in.floats(b.elements), 4 * (size_t)b.elements, cudaMemcpyHostToDevice), "upload of buffer %lld", (long long)i);
-    } else if (fill == 1) {
-      staging.assign(b.elements, std::numeric_limits<float>::quiet_NaN());
-      check(cudaMemcpy(b.data, staging.data(), 4 * (size_t)b.elements, cudaMemcpyHostToDevice), "NaN fill of buffer %lld", (long long)i);
+    } else if (fill.kind == FILL_NAN || fill.kind == FILL_DETERMINISTIC) {
+      staging.resize(b.elements);
+      if (fill.kind == FILL_NAN) std::fill(staging.begin(), staging.end(), std::numeric_limits<float>::quiet_NaN());
+      else fillDeterministic(staging.data(), b.elements, fill.seed, fill.scale);
+      check(cudaMemcpy(b.data, staging.data(), 4 * (size_t)b.elements, cudaMemcpyHostToDevice), "fill of buffer %lld", (long long)i);
     }
   }
   const std::vector<Dispatch> list = readDispatches(in, buffers);
