@@ -11,13 +11,15 @@ import type { StateDict } from './state-dict.js';
  *
  *     |w| > max(ABSURD_FLOOR, ABSURD_RATIO * m)
  *
- * Why these numbers. A trained float32 tensor's largest |w| stays within a few hundred times its median (conv,
- * linear and NeoCell weights, biases, LayerScale, BatchNorm statistics), so a ratio of 10^4 leaves a wide margin;
- * a flip of exponent bit 27, 28, 29 or 30 multiplies by >= 65536 > 10^4 and is caught for every element of at
- * least the median's size. The floor keeps tensors whose median is 0 or tiny (mostly-zero biases, small LayerScale
- * gammas) from being flagged for ordinary values; 1000 is above any trained weight or BatchNorm statistic we know
- * of and below every 2^32-or-more flip of an element above 2.4e-7. Not caught (not absurd, only wrong): sign flips,
- * flips of the low exponent bits (x2 .. x256), flips that make a value smaller, and mantissa flips.
+ * Why these numbers. In trained networks a tensor's largest |w| is expected within a few hundred times its median
+ * (conv, linear and NeoCell weights, biases, LayerScale, BatchNorm statistics; neonext-mini: at most 7x; not
+ * measured on a released checkpoint, which cannot be downloaded here), so a ratio of 10^4 leaves a wide margin. A flip that sets exponent bit 27, 28, 29 or 30 multiplies by 2^16, 2^32, 2^64 or 2^128 (all
+ * over 10^4). Below 1 in magnitude bit 30 is always clear, so that flip is there for every weight and lands at
+ * |w| * 2^128 (3.4e38 |w|): caught for any weight above ~3e-36 (in [1, 2) it gives Infinity or NaN, which the load
+ * refuses anyway). The floor keeps tensors whose median is 0 or tiny (mostly-zero biases, small LayerScale gammas)
+ * from being flagged for ordinary values: 1000 is chosen above the weights and BatchNorm statistics of trained CNNs. Not
+ * caught (wrong but not absurd): sign flips, flips that make a value smaller (bits 24-29 are mostly set below 1),
+ * flips that enlarge by 2^1 .. 2^8, and mantissa flips.
  */
 export const ABSURD_RATIO = 1e4;
 export const ABSURD_FLOOR = 1e3;
