@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Tensor } from '../nn/tensor.js';
 import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetensors.js';
 import { MODEL_DIR } from './helpers/fixtures.js';
+import { claimedPng } from './helpers/png-bytes.js';
 import { runCli, type CliResult } from './helpers/run-cli.js';
 
 /**
@@ -110,6 +111,19 @@ describe('neocc on hostile input', () => {
     const clean = await runCli(['infer', '--weights', `${MODEL_DIR}/neonext-mini.safetensors`, '--input', GOLDEN, '--backend', 'reference', '--quiet', '--check-weights'], LIMIT);
     expect(clean.code).toBe(0);
     expect(clean.stderr).toMatch(/^neocc: --check-weights: 95 tensors of \S+neonext-mini\.safetensors, none with absurd magnitudes/);
+  });
+
+  it('infer --max-megapixels: the image budget in the error, and the option that raises it, reach the decoder', async () => {
+    const path = join(tmp, 'claims-72mp.png');
+    writeFileSync(path, claimedPng(9000, 8000));
+    const arch = ['--weights', 'synthetic', '--arch', 'neonext-t', '--backend', 'reference'];
+    let r = await runCli(['infer', ...arch, path], LIMIT);
+    expectOneLine(r, /^neocc: error: \S+claims-72mp\.png: the PNG of 9000x8000 is 72\.0 megapixels, over the limit of 64 megapixels for PNG; downscale it, or raise the limit with --max-megapixels 72 /);
+    r = await runCli(['infer', ...arch, '--max-megapixels', '10', path], LIMIT);
+    expectOneLine(r, /over the limit of 10 megapixels for PNG/);
+    r = await runCli(['infer', ...arch, '--max-megapixels', '5000', path], LIMIT);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--max-megapixels <n>' argument '5000' is invalid\. at most 1000, got 5000/);
   });
 
   it('export-onnx --form dense at resolution 4000: the size budget, from the config, refuses it in one line within seconds', async () => {

@@ -1,10 +1,10 @@
 import { deflateSync } from 'node:zlib';
 import pngjs from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../runtime/crc32.js';
 import { decodeImage } from '../runtime/image/decode.js';
 import { ImageError } from '../runtime/image/image-error.js';
 import { caught } from './helpers/caught.js';
+import { ihdr, pngChunk, pngFile } from './helpers/png-bytes.js';
 import { seededRandom } from './helpers/random.js';
 
 /**
@@ -12,15 +12,6 @@ import { seededRandom } from './helpers/random.js';
  * convert('RGB') rules applied to pngjs's RGBA (the conversion the decoder replaced): every color type and bit
  * depth, Adam7, palettes, every scanline filter, IDAT split into several chunks.
  */
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), 8 + data.length);
-  return out;
-}
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
@@ -78,18 +69,12 @@ function makePng(spec: PngSpec): Buffer {
       prior = raw;
     }
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([depth, colorType, 0, 0, interlace], 8);
   const z = deflateSync(Buffer.concat(rows));
   // Three IDAT chunks: the stream continues across them.
   const cuts = [0, Math.floor(z.length / 3), Math.floor((2 * z.length) / 3), z.length];
-  const idat = [0, 1, 2].map((i) => chunk('IDAT', z.subarray(cuts[i], cuts[i + 1])));
-  const plte = colorType === 3 ? [chunk('PLTE', Uint8Array.from({ length: 3 * spec.colors! }, () => Math.floor(random() * 256)))] : [];
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), ...plte, ...idat, chunk('IEND', new Uint8Array(0)),
-  ]);
+  const idat = [0, 1, 2].map((i) => pngChunk('IDAT', z.subarray(cuts[i], cuts[i + 1])));
+  const plte = colorType === 3 ? [pngChunk('PLTE', Uint8Array.from({ length: 3 * spec.colors! }, () => Math.floor(random() * 256)))] : [];
+  return pngFile(ihdr(width, height, depth, colorType, interlace), ...plte, ...idat);
 }
 
 /** pngjs's RGBA, converted as PIL's convert('RGB') does (the conversion neocc used with pngjs). */
@@ -132,16 +117,10 @@ describe('streaming PNG decoder', () => {
     // 8-bit palette of 3 colors: random indices up to 255.
     const palette = makePng({ width: 8, height: 8, colorType: 3, depth: 8, interlace: 0, colors: 256, seed: 5 });
     const at = palette.indexOf(Buffer.from('PLTE'));
-    const short = Buffer.concat([palette.subarray(0, at - 4), chunk('PLTE', palette.subarray(at + 4, at + 4 + 9)), palette.subarray(at + 4 + 768 + 4)]);
+    const short = Buffer.concat([palette.subarray(0, at - 4), pngChunk('PLTE', palette.subarray(at + 4, at + 4 + 9)), palette.subarray(at + 4 + 768 + 4)]);
     expect(bad(short)).toMatch(/^bad\.png: cannot decode PNG: palette index \d+ at pixel \(\d+, \d+\) is outside the palette of 3 colors$/);
     const rows = Buffer.from([7, 1, 2, 3]);
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(1, 0);
-    ihdr.writeUInt32BE(2, 4);
-    ihdr.set([8, 2, 0, 0, 0], 8);
-    const png = (data: Buffer): Buffer => Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(data)), chunk('IEND', new Uint8Array(0)),
-    ]);
+    const png = (data: Buffer): Buffer => pngFile(ihdr(1, 2, 8, 2), pngChunk('IDAT', deflateSync(data)));
     expect(bad(png(rows))).toBe('bad.png: cannot decode PNG: scanline filter type 7; allowed: 0 to 4');
     expect(bad(png(Buffer.from([0, 1, 2, 3])))).toBe('bad.png: cannot decode PNG: the image data ends early (pass 1, row 1 of 2)');
   });
