@@ -43,6 +43,7 @@ const TIERS = {
     'test/onnx-export.test.ts', // onnxruntime-node/web sessions
     'test/cuda-nvcc.test.ts', // nvcc on ~90 CUDA kernels for two architectures (~15 s)
     'test/hostile-cli.test.ts', // `neocc` child processes on hostile input
+    'test/image-memory.test.ts', // `neocc infer` children on 16-64 megapixel images, peak RSS (~40 s)
     'test/cuda-cpu.test.ts', // g++ on the CUDA kernels' .cu text, run on the CPU with real threads per block
     'test/cuda-gpu.test.ts', // nvcc on the GPU runner's whole binary source (runtime/cuda), and an -O3 build
     'test/torch-extension.test.ts', // neocc gen --torch: nvcc, g++ on torch headers, system python3 + torch.utils.cpp_extension builds (~3 min)

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Tensor } from '../nn/tensor.js';
 import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetensors.js';
 import { MODEL_DIR } from './helpers/fixtures.js';
+import { claimedPng } from './helpers/png-bytes.js';
 import { runCli, type CliResult } from './helpers/run-cli.js';
 
 /**
@@ -77,6 +78,60 @@ describe('neocc on hostile input', () => {
     r = await runCli(['export-onnx', '--arch', 'neonext-t', '--weights', 'synthetic', '--out', tmp], LIMIT);
     expectOneLine(r, /^neocc: error: \S+: is a directory; the --out file must be a file path \(e\.g\. \S+\/model\.onnx\)$/m);
     expect(performance.now() - started).toBeLessThan(30_000);
+  });
+
+  it('infer --check-weights: the issue\'s one-byte flip (a weight became -4.2e33) is reported and stops the run; a clean file passes', async () => {
+    const bytes = Buffer.from(readFileSync(`${MODEL_DIR}/neonext-mini.safetensors`));
+    const name = 'stage_3.0.ops.content.neocell.weight_b.1';
+    const index = 930;
+    const at = 8 + Number(bytes.readBigUInt64LE(0)) + parseSafetensors(bytes, 'mini').entries.get(name)!.begin + 4 * index;
+    expect(bytes.readFloatLE(at)).toBeCloseTo(-1.2426e-5, 9);
+    bytes[at + 3]! ^= 0x40; // exponent bit 30
+    const value = bytes.readFloatLE(at);
+    expect(value).toBeCloseTo(-4.2284e33, -29);
+    const path = join(tmp, 'flipped.safetensors');
+    writeFileSync(path, bytes);
+    const args = ['infer', '--weights', path, '--input', GOLDEN, '--backend', 'reference', '--quiet'];
+    // Without the check the damaged file runs and prints plausible logits: why the check exists.
+    expect((await runCli(args, LIMIT)).code).toBe(0);
+    const report = new RegExp(`^  ${name.replaceAll('.', '\\.')} \\[32, 7, 7\\]: 1 value\\(s\\) over \\S+, the largest ${value.toExponential(4).replace('+', '\\+')} ` +
+      `at flat index ${index}; median \\|w\\| \\d\\.\\d\\de-\\d+$`, 'm');
+    const r = await runCli([...args, '--check-weights'], LIMIT);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^neocc: --check-weights: 1 of 95 tensors of \S+flipped\.safetensors hold absurd magnitudes/);
+    expect(r.stderr).toMatch(report);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('neocc: error:'))).toEqual([
+      expect.stringMatching(new RegExp(`^neocc: error: \\S+flipped\\.safetensors: 1 tensor\\(s\\) hold absurd magnitudes, e\\.g\\. "${name}" holds .* at flat index ${index} .*--accept-absurd-weights`)),
+    ]);
+    const accepted = await runCli([...args, '--check-weights', '--accept-absurd-weights'], LIMIT);
+    expect(accepted.code).toBe(0);
+    expect(accepted.stderr).toMatch(report);
+    expect(accepted.stdout).toMatch(/top-5/);
+    const clean = await runCli(['infer', '--weights', `${MODEL_DIR}/neonext-mini.safetensors`, '--input', GOLDEN, '--backend', 'reference', '--quiet', '--check-weights'], LIMIT);
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).toMatch(/^neocc: --check-weights: 95 tensors of \S+neonext-mini\.safetensors, none with absurd magnitudes/);
+  });
+
+  it('infer --max-megapixels: the image budget in the error, and the option that raises it, reach the decoder', async () => {
+    const path = join(tmp, 'claims-72mp.png');
+    writeFileSync(path, claimedPng(9000, 8000));
+    const arch = ['--weights', 'synthetic', '--arch', 'neonext-t', '--backend', 'reference'];
+    let r = await runCli(['infer', ...arch, path], LIMIT);
+    expectOneLine(r, /^neocc: error: \S+claims-72mp\.png: the PNG of 9000x8000 is 72\.0 megapixels, over the limit of 64 megapixels for PNG; downscale it, or raise the limit with --max-megapixels 72 /);
+    r = await runCli(['infer', ...arch, '--max-megapixels', '10', path], LIMIT);
+    expectOneLine(r, /over the limit of 10 megapixels for PNG/);
+    r = await runCli(['infer', ...arch, '--max-megapixels', '5000', path], LIMIT);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--max-megapixels <n>' argument '5000' is invalid\. at most 1000, got 5000/);
+  });
+
+  it('export-onnx --form dense at resolution 4000: the size budget, from the config, refuses it in one line within seconds', async () => {
+    const started = performance.now();
+    const r = await runCli(['export-onnx', '--arch', 'neonext-t', '--resolution', '4000', '--form', 'dense', '--weights', 'synthetic', '--out', join(tmp, 'big.onnx')], LIMIT);
+    expectOneLine(r, /^neocc: error: the dense ONNX export of neonext-t-4000 at resolution 4000 would hold \d+ MiB of weights, over the 1024 MiB limit; use a smaller --resolution \(now 4000\), or --form blocks \(\d+ MiB/);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(existsSync(join(tmp, 'big.onnx'))).toBe(false);
   });
 
   it('any error is one line plus at most a hint, with no stack frames; --verbose prints the stack', async () => {

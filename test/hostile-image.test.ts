@@ -1,37 +1,15 @@
-import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../runtime/crc32.js';
 import { decodeImage } from '../runtime/image/decode.js';
 import { ImageError } from '../runtime/image/image-error.js';
-import { MAX_IMAGE_ASPECT, MAX_IMAGE_PIXELS } from '../runtime/image/image-header.js';
+import { checkImageSize, MAX_IMAGE_ASPECT, MAX_IMAGE_PIXELS, MAX_JPEG_PIXELS } from '../runtime/image/image-header.js';
 import { caught } from './helpers/caught.js';
+import { claimedPng, pngChunk } from './helpers/png-bytes.js';
 
 /** issue 14: image sizes are checked from the header before decoding; damaged PNGs fail in one clear line. */
 
 const imageError = (fn: () => unknown): ImageError => caught(ImageError, fn);
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), 8 + data.length);
-  return out;
-}
-
-/** A well-formed grey 8-bit PNG header claiming width x height, with a tiny (incomplete) IDAT: a few dozen bytes. */
-function claimedPng(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(width + 1))),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
-}
 
 const greyPng = (width: number, height: number): Buffer =>
   pngjs.PNG.sync.write(Object.assign(new pngjs.PNG({ width, height }), { data: Buffer.alloc(width * height * 4, 128) }), { colorType: 0 });
@@ -51,7 +29,8 @@ describe('image budgets and damaged images', () => {
     const started = performance.now();
     let err = imageError(() => decodeImage(claimedPng(20000, 20000), 'big.png'));
     expect(err.code).toBe('too-many-pixels');
-    expect(err.message).toBe(`big.png: the PNG of 20000x20000 is 400.0 megapixels, over the limit of ${MAX_IMAGE_PIXELS / 1e6} megapixels; downscale it first`);
+    expect(err.message).toBe(`big.png: the PNG of 20000x20000 is 400.0 megapixels, over the limit of ${MAX_IMAGE_PIXELS / 1e6} megapixels for PNG; ` +
+      'downscale it, or raise the limit with --max-megapixels 400 (decoding takes memory in proportion)');
     const small = Buffer.from(jpeg.encode({ width: 8, height: 8, data: Buffer.alloc(256, 90) }, 90).data);
     const sof = small.indexOf(Buffer.from([0xff, 0xc0]));
     small.writeUInt16BE(20000, sof + 5);
@@ -59,6 +38,21 @@ describe('image budgets and damaged images', () => {
     err = imageError(() => decodeImage(small, 'big.jpg'));
     expect(err.message).toMatch(/^big\.jpg: the JPEG of 20000x20000 is 400\.0 megapixels, over the limit/);
     expect(performance.now() - started).toBeLessThan(500);
+    // Past what --max-megapixels may allow: no option to suggest.
+    expect(imageError(() => decodeImage(claimedPng(60000, 60000), 'huge.png')).message).toMatch(/^huge\.png: the PNG of 60000x60000 is 3600\.0 megapixels, over the limit of 64 megapixels for PNG; downscale it first$/);
+  });
+
+  it(`JPEG: ${MAX_JPEG_PIXELS / 1e6} megapixels by default (jpeg-js needs ~33 bytes a pixel); maxPixels (--max-megapixels) raises it`, () => {
+    const small = Buffer.from(jpeg.encode({ width: 8, height: 8, data: Buffer.alloc(256, 90) }, 90).data);
+    const sof = small.indexOf(Buffer.from([0xff, 0xc0]));
+    small.writeUInt16BE(4001, sof + 5);
+    small.writeUInt16BE(4000, sof + 7);
+    const err = imageError(() => decodeImage(small, 'photo.jpg'));
+    expect(err.code).toBe('too-many-pixels');
+    expect(err.message).toBe(`photo.jpg: the JPEG of 4000x4001 is 16.0 megapixels, over the limit of ${MAX_JPEG_PIXELS / 1e6} megapixels for JPEG; ` +
+      'downscale it, or raise the limit with --max-megapixels 17 (decoding takes memory in proportion)');
+    // Raised, the size passes (decoding it would take ~0.5 GB: not done here).
+    expect(() => checkImageSize({ width: 4000, height: 4001 }, 'JPEG', 'photo.jpg', 17e6)).not.toThrow();
   });
 
   it('a truncated PNG and a bad IHDR CRC fail in one clear line (pngjs: "read requests waitng on finished stream")', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveGenRequest } from '../compiler/gen/gen-request.js';
 import { MAX_PARAMETERS, MAX_RESOLUTION, approximateParameters, modelConfig, releasedConfig, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
 import { SpecError } from '../compiler/spec/spec-error.js';
-import { parseSpecArgument } from '../compiler/spec/neocell-spec.js';
+import { MAX_CHANNEL_GROUPS, neoCellOutputShape, parseSpecArgument } from '../compiler/spec/neocell-spec.js';
+import { Tensor } from '../nn/tensor.js';
 import { caught } from './helpers/caught.js';
 import { parseSafetensors, writeSafetensors } from '../runtime/weights/safetensors.js';
 import { NeoccError } from '../compiler/errors.js';
@@ -45,6 +46,26 @@ describe('option and header errors', () => {
 });
 
 describe('model budgets from the config alone, before any allocation', () => {
+  it('refuses a spec of more than MAX_CHANNEL_GROUPS groups at once (1500 groups took minutes; 1000+ overflowed the stack)', () => {
+    const started = performance.now();
+    for (const [spec, field] of [
+      [JSON.stringify(Array.from({ length: 1500 }, () => ({ kernel: 1, channels: 1 }))), 'channel_specs.length'],
+      [Array.from({ length: 1500 }, () => '1').join('+'), 'kernel_spec.length'],
+    ] as const) {
+      const err = caught(SpecError, () => parseSpecArgument(spec, 1500, 0));
+      expect(err.code).toBe('too-many-groups');
+      expect(err.message).toBe(`invalid spec: ${field} = 1500; allowed: at most ${MAX_CHANNEL_GROUPS} channel groups (MAX_CHANNEL_GROUPS)`);
+    }
+    expect(parseSpecArgument(Array.from({ length: MAX_CHANNEL_GROUPS }, () => '1').join('+'), MAX_CHANNEL_GROUPS, 0).groups).toHaveLength(MAX_CHANNEL_GROUPS);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses an input shape of 1,96,10000000000,56 by its element count (a V8 heap abort after 20-33 s)', () => {
+    const spec = parseSpecArgument('4+7', 96, 0);
+    const err = caught(SpecError, () => neoCellOutputShape(spec, [1, 96, 10000000000, 56]));
+    expect(err.message).toMatch(/^invalid spec: input_shape = \[1,96,10000000000,56\]; allowed: at most 1073741824 elements in the input and in the output \(MAX_TENSOR_ELEMENTS/);
+  });
+
   it('refuses an absurd resolution, class count or width with the limit named', () => {
     const t = releasedConfig('neonext-t', 224);
     const specError = (overrides: Partial<NeoNeXtConfig>): SpecError => caught(SpecError, () => modelConfig({ ...t, ...overrides }));
@@ -58,6 +79,17 @@ describe('model budgets from the config alone, before any allocation', () => {
 });
 
 describe('golden conformance files are checked like checkpoints', () => {
+  it('a NeoCell case whose expected output has the wrong shape fails naming the tensor (it passed unchecked)', () => {
+    const file = readFixture('neocell/k4_s1_12x12.safetensors');
+    const tensors = new Map(file.names.map((n) => [n, file.tensor(n)] as const));
+    const y = tensors.get('y')!;
+    const [n, c, h, w] = y.shape as [number, number, number, number];
+    tensors.set('y', new Tensor([n, c, h - 1, w], y.data.subarray(0, n * c * (h - 1) * w)));
+    const bad = parseSafetensors(writeSafetensors(tensors, file.metadata), 'short-y.safetensors');
+    const err = caught(NeoccError, () => readGoldenCase('short-y', bad));
+    expect(err.message).toBe(`short-y.safetensors: tensor "y" has shape [${n}, ${c}, ${h - 1}, ${w}], the architecture expects [${n}, ${c}, ${h}, ${w}]`);
+  });
+
   it('a NeoCell case whose metadata kernel disagrees with its weights fails naming the tensor and both shapes', () => {
     const file = readFixture('neocell/k4_s1_12x12.safetensors');
     const tensors = new Map(file.names.map((n) => [n, file.tensor(n)] as const));

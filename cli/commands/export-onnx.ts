@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
-import { isOnnxForm, ONNX_FORMS } from '../../compiler/onnx/forms.js';
+import { InvalidArgumentError, type Command } from 'commander';
+import { isOnnxForm, ONNX_FORMS, type OnnxForm } from '../../compiler/onnx/forms.js';
+import { checkOnnxSize, DEFAULT_MAX_ONNX_BYTES, ONNX_PROTOBUF_LIMIT } from '../../compiler/onnx/onnx-size.js';
 import { importOptional } from '../../compiler/optional-package.js';
 import { ensureOutputFile, OutputPathError } from '../../compiler/output-path.js';
 import { ARCHITECTURE_NAMES } from '../../compiler/spec/model-config.js';
@@ -10,9 +11,10 @@ import { resolveModelConfig } from '../../runtime/model/resolve-config.js';
 import { readTensorFile } from '../../runtime/weights/read-tensor-file.js';
 import { loadStateDict, tensorSourceFromMap } from '../../runtime/weights/state-dict.js';
 import { syntheticStateDict } from '../../runtime/weights/synthetic.js';
+import { addCheckWeightsOptions, checkWeights, type CheckWeightsOptions } from '../check-weights.js';
 import { intList, positiveInt, specCodeList } from '../options.js';
 
-interface ExportOnnxOptions {
+interface ExportOnnxOptions extends CheckWeightsOptions {
   arch?: string;
   resolution?: number;
   layers?: number[];
@@ -23,11 +25,12 @@ interface ExportOnnxOptions {
   weights: string;
   out?: string;
   form: string;
+  maxOnnxMib?: number;
   json?: boolean;
 }
 
 export function registerExportOnnx(program: Command): void {
-  program
+  const command = program
     .command('export-onnx')
     .description('write a whole NeoNeXt network as an ONNX model (opset 17, float32; input "input" [N,3,R,R], output "logits" [N,classes])')
     .option('--arch <name>', `released architecture: ${ARCHITECTURE_NAMES.join(' | ')}`)
@@ -42,7 +45,10 @@ export function registerExportOnnx(program: Command): void {
     .option('--form <form>', `${ONNX_FORMS.join(' | ')}: dense = upstream's method (dense block-diagonal NeoCell matrices, BN as Mul/Add, ` +
       'channels-last MatMul MLP); lean = BN/LayerScale folded, MLP as 1x1 Convs, downsample as one 2x2 stride-2 Conv; ' +
       'blocks = lean with block-wise NeoCells (fewer MACs, more nodes; slower on onnxruntime today)', 'lean')
-    .option('--json', 'print {"out", "bytes", "nodes", "initializers", "form", "opset", ...} as JSON')
+    .option('--max-onnx-mib <n>', `largest model to write, in MiB of weights (default ${DEFAULT_MAX_ONNX_BYTES / 2 ** 20}, above every released ` +
+      `configuration at 224 and 384; at most ${Math.floor(ONNX_PROTOBUF_LIMIT / 2 ** 20)}, one ONNX protobuf's limit)`, maxOnnxMib)
+    .option('--json', 'print {"out", "bytes", "nodes", "initializers", "form", "opset", ...} as JSON');
+  addCheckWeightsOptions(command)
     .addHelpText('after', `
 Examples:
   neocc export-onnx --arch neonext-t --resolution 224 --weights synthetic --out neonext-t-224.onnx
@@ -57,11 +63,15 @@ Examples:
         arch: options.arch, resolution: options.resolution, layers: options.layers, dims: options.dims,
         kernelSpecs: options.kernelSpec, shifts: options.shifts, classes: options.classes,
       }, weightsSource);
+      const maxBytes = options.maxOnnxMib === undefined ? undefined : options.maxOnnxMib * 2 ** 20;
+      // From the config alone, before weights are generated or checked and before any matrix is built.
+      checkOnnxSize(config, options.form as OnnxForm, maxBytes);
       const schema = neoNeXtSchema(config);
       const stateDict = loadStateDict(weightsSource === 'synthetic' ? tensorSourceFromMap('synthetic', syntheticStateDict(schema)) : weightsSource, schema);
+      checkWeights(stateDict, options.weights, options, (line) => process.stderr.write(`${line}\n`));
       // Loaded on use: onnx-proto (protobufjs) is an optional package.
       const { exportNeoNeXtOnnx } = await importOptional('onnx-proto', () => import('../../compiler/onnx/export-neonext.js'));
-      const exported = exportNeoNeXtOnnx(config, neoNeXtParams(config, stateDict), options.form);
+      const exported = exportNeoNeXtOnnx(config, neoNeXtParams(config, stateDict), options.form as OnnxForm, { maxBytes });
       await writeFile(out, exported.bytes).catch((err: NodeJS.ErrnoException) => {
         throw new OutputPathError(out, `cannot write: ${err.code ?? err.message}`);
       });
@@ -77,6 +87,12 @@ Examples:
       process.stdout.write(`wrote ${out}: ${formatBytes(exported.bytes.length)}, ${exported.nodeCount} nodes, ${exported.initializerCount} initializers; ` +
         `input "input" [${exported.inputShape.join(', ')}], output "logits" [${exported.outputShape.join(', ')}]\n`);
     });
+}
+
+function maxOnnxMib(text: string): number {
+  const n = positiveInt(text);
+  if (n * 2 ** 20 > ONNX_PROTOBUF_LIMIT) throw new InvalidArgumentError(`at most ${Math.floor(ONNX_PROTOBUF_LIMIT / 2 ** 20)} (one ONNX protobuf cannot exceed 2 GiB), got ${n}`);
+  return n;
 }
 
 function formatBytes(n: number): string {

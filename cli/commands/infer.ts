@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
 import { ARCHITECTURE_NAMES, IMAGE_CHANNELS } from '../../compiler/spec/model-config.js';
 import { neoNeXtParams } from '../../nn/neonext-params.js';
@@ -6,6 +6,7 @@ import { formatShape, type Tensor } from '../../nn/tensor.js';
 import { createBackend } from '../../runtime/backends/create-backend.js';
 import type { WasmSimdMode } from '../../runtime/wasm/simd-variant.js';
 import { readImageFile, SUPPORTED_IMAGE_FORMATS, type RgbImage } from '../../runtime/image/decode.js';
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_PIXELS_LIMIT, MAX_JPEG_PIXELS } from '../../runtime/image/image-header.js';
 import { IMAGENET_CLASSES } from '../../runtime/image/imagenet-classes.js';
 import { imagesToTensor, UPSTREAM_CROP_PCT } from '../../runtime/image/preprocess.js';
 import { checkedLogits } from '../../runtime/model/checked-logits.js';
@@ -15,9 +16,11 @@ import { readTensorFile } from '../../runtime/weights/read-tensor-file.js';
 import { loadStateDict, tensorSourceFromMap } from '../../runtime/weights/state-dict.js';
 import { syntheticInput, syntheticStateDict } from '../../runtime/weights/synthetic.js';
 import { WeightsError } from '../../runtime/weights/weights-error.js';
+import { addCheckWeightsOptions, checkWeights, type CheckWeightsOptions } from '../check-weights.js';
 import { intList, positiveInt, specCodeList, WASM_SIMD_HELP, wasmSimdMode } from '../options.js';
 
-interface InferOptions {
+interface InferOptions extends CheckWeightsOptions {
+  maxMegapixels?: number;
   arch?: string;
   resolution?: number;
   layers?: number[];
@@ -45,7 +48,7 @@ interface LabeledScore {
 }
 
 export function registerInfer(program: Command): void {
-  program
+  const command = program
     .command('infer')
     .description('run a whole NeoNeXt network and print logits and the top-5 classes (of JPEG/PNG images, or of --input)')
     .argument('[images...]', `image files to classify as one batch: ${SUPPORTED_IMAGE_FORMATS}; preprocessed like upstream's ` +
@@ -63,8 +66,11 @@ export function registerInfer(program: Command): void {
       'webgpu (folded weights, fused block kernels, one submit per forward; also on software adapters) | wasm (the same kernels compiled to WebAssembly) | cuda-cpu (the CUDA kernels compiled by g++, run on the CPU: a check, slow) | cuda (the CUDA kernels compiled by nvcc, run on an NVIDIA GPU)', 'auto')
     .option('--threads <n>', 'wasm threads (default: every core, up to 4)', positiveInt)
     .option('--wasm-simd <mode>', WASM_SIMD_HELP, wasmSimdMode)
+    .option('--max-megapixels <n>', `largest image to decode (default: ${MAX_IMAGE_PIXELS / 1e6} for PNG, ${MAX_JPEG_PIXELS / 1e6} for JPEG, ` +
+      `whose decoder needs ~33 bytes a pixel; at most ${MAX_IMAGE_PIXELS_LIMIT / 1e6})`, maxMegapixels)
     .option('--json', 'print {"logits", "top5", "backend", "timings", ...} as JSON')
-    .option('--quiet', 'no progress output on stderr')
+    .option('--quiet', 'no progress output on stderr');
+  addCheckWeightsOptions(command)
     .addHelpText('after', `
 Examples:
   neocc infer --arch neonext-t --resolution 224 --weights synthetic
@@ -81,7 +87,8 @@ Examples:
       }
       // Decode first so a bad image fails before any weights are read; preprocessing waits for the resolution.
       const decoded: RgbImage[] = [];
-      for (const path of imagePaths) decoded.push(await readImageFile(path));
+      const maxPixels = options.maxMegapixels === undefined ? undefined : options.maxMegapixels * 1e6;
+      for (const path of imagePaths) decoded.push(await readImageFile(path, { maxPixels }));
       const weightsSource = options.weights === 'synthetic' ? 'synthetic' : await readTensorFile(options.weights);
       const input = options.input === 'synthetic' || decoded.length > 0 ? undefined : await readInput(options.input);
       const resolution = input ? inputResolution(input, options.input, options.resolution) : options.resolution;
@@ -92,6 +99,8 @@ Examples:
       const config = resolveModelConfig(modelOptions, weightsSource);
       const schema = neoNeXtSchema(config);
       const stateDict = loadStateDict(weightsSource === 'synthetic' ? tensorSourceFromMap('synthetic', syntheticStateDict(schema)) : weightsSource, schema);
+      // The report is asked for: printed even with --quiet.
+      const weightsCheck = checkWeights(stateDict, options.weights, options, (line) => process.stderr.write(`${line}\n`));
       const image = input ?? (decoded.length > 0 ? imagesToTensor(decoded, config.resolution) : syntheticInput(config.resolution));
       const inputName = decoded.length > 0 ? imagePaths.join(', ') : options.input;
       const loaded = performance.now();
@@ -118,6 +127,7 @@ Examples:
             model: config.name, config, weights: options.weights, input: decoded.length > 0 ? 'images' : options.input,
             ...(decoded.length > 0 ? { images: imagePaths } : {}), input_shape: image.shape,
             backend: backend.name, backend_description: backend.description, logits: rows, top5, timings,
+            ...(weightsCheck ? { weights_check: weightsCheck } : {}),
           };
           process.stdout.write(`${JSON.stringify(report)}\n`);
           return;
@@ -134,6 +144,12 @@ Examples:
         await backend.dispose();
       }
     });
+}
+
+function maxMegapixels(text: string): number {
+  const n = positiveInt(text);
+  if (n * 1e6 > MAX_IMAGE_PIXELS_LIMIT) throw new InvalidArgumentError(`at most ${MAX_IMAGE_PIXELS_LIMIT / 1e6}, got ${n}`);
+  return n;
 }
 
 async function readInput(path: string): Promise<Tensor> {

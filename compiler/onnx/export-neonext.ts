@@ -4,6 +4,7 @@ import { NeoccError } from '../errors.js';
 import { isOnnxForm, ONNX_FORMS, type OnnxForm } from './forms.js';
 import { ONNX_IR_VERSION, ONNX_OPSET, OnnxGraphBuilder } from './graph-builder.js';
 import { buildDenseNeoNeXt } from './neonext-dense.js';
+import { checkOnnxSize } from './onnx-size.js';
 import { buildLeanNeoNeXt } from './neonext-lean.js';
 
 // Re-exported: callers that load ONNX export anyway may take the forms from here.
@@ -29,8 +30,10 @@ export interface OnnxExport {
  * A whole NeoNeXt network as an ONNX model (opset 17, IR 8, float32): input `input` [N, 3, R, R] with a dynamic
  * batch N, output `logits` [N, classes]. The NeoCell matrices are built for R, so a model serves one resolution.
  */
-export function exportNeoNeXtOnnx(config: NeoNeXtConfig, params: NeoNeXtParams, form: OnnxForm): OnnxExport {
+export function exportNeoNeXtOnnx(config: NeoNeXtConfig, params: NeoNeXtParams, form: OnnxForm, options: { maxBytes?: number } = {}): OnnxExport {
   if (!isOnnxForm(form)) throw new NeoccError('invalid-option', `ONNX form "${String(form)}"; allowed: ${ONNX_FORMS.join(' | ')}`);
+  // Before any matrix is built: the dense NeoCell matrices grow with the square of the resolution.
+  checkOnnxSize(config, form, options.maxBytes);
   const g = new OnnxGraphBuilder();
   const r = config.resolution;
   if (form === 'dense') buildDenseNeoNeXt(g, config, params, ONNX_INPUT_NAME, ONNX_OUTPUT_NAME);

@@ -20,11 +20,7 @@ import type { OnnxGraphBuilder } from './graph-builder.js';
 export function blockNeoCell(g: OnnxGraphBuilder, name: string, plan: NeoCellPlan, w: NeoCellWeights, x: string): string | undefined {
   const [, , h, wd] = plan.inputShape;
   const kMax = Math.max(...plan.groups.map((gp) => gp.group.hIn));
-  for (const gp of plan.groups) {
-    const gr = gp.group;
-    if (!(gr.hIn === gr.hOut && gr.wIn === gr.wOut && gr.hIn === gr.wIn)) return undefined;
-    if (gp.a.length !== gp.b.length || gp.a.some((s, i) => s.channelStart !== gp.b[i]!.channelStart || s.channelEnd !== gp.b[i]!.channelEnd || s.offset !== gp.b[i]!.offset)) return undefined;
-  }
+  if (blockMatrixElements(plan) === undefined) return undefined;
   const padded = g.node('Pad', [x, g.int64(`${name}.pads`, [0, 0, kMax, kMax, 0, 0, kMax, kMax])]);
   const parts: string[] = [];
   for (const gp of plan.groups) {
@@ -62,4 +58,19 @@ export function blockNeoCell(g: OnnxGraphBuilder, name: string, plan: NeoCellPla
     });
   }
   return parts.length === 1 ? parts[0]! : g.node('Concat', parts, { axis: 1 });
+}
+
+/**
+ * float32 elements of the per-sub-group matrices M [cs, k², k²] blockNeoCell writes for `plan` (k⁴ per channel, not
+ * growing with the resolution), or undefined when it does not cover the plan (the caller then writes the dense form).
+ */
+export function blockMatrixElements(plan: NeoCellPlan): number | undefined {
+  let elements = 0;
+  for (const gp of plan.groups) {
+    const gr = gp.group;
+    if (!(gr.hIn === gr.hOut && gr.wIn === gr.wOut && gr.hIn === gr.wIn)) return undefined;
+    if (gp.a.length !== gp.b.length || gp.a.some((s, i) => s.channelStart !== gp.b[i]!.channelStart || s.channelEnd !== gp.b[i]!.channelEnd || s.offset !== gp.b[i]!.offset)) return undefined;
+    for (const sg of gp.a) elements += (sg.channelEnd - sg.channelStart) * gr.hIn ** 4;
+  }
+  return elements;
 }

@@ -7,6 +7,7 @@ import { NeoccError } from '../errors.js';
 export type SpecErrorCode =
   | 'not-an-object'
   | 'empty-spec'
+  | 'too-many-groups'
   | 'unknown-key'
   | 'missing-key'
   | 'conflicting-keys'

@@ -1,9 +1,9 @@
 import jpeg from 'jpeg-js';
-import pngjs from 'pngjs';
 import { MAX_IMAGE_FILE_BYTES, readInputFile } from '../read-input-file.js';
 import { ImageError } from './image-error.js';
-import { checkImageSize, jpegSize, MAX_IMAGE_PIXELS, pngSize } from './image-header.js';
+import { checkImageSize, defaultMaxPixels, jpegSize, pngSize } from './image-header.js';
 import { fancyChromaFactors, fancyYccToRgb } from './jpeg-fancy.js';
+import { decodePngRgb } from './png-rows.js';
 
 /** An 8-bit RGB image, interleaved (r, g, b per pixel), rows top to bottom. */
 export interface RgbImage {
@@ -11,6 +11,11 @@ export interface RgbImage {
   readonly height: number;
   /** width * height * 3 bytes. */
   readonly data: Uint8Array;
+}
+
+export interface DecodeOptions {
+  /** Largest image to decode, in pixels (default: the format's budget, see image-header.ts). */
+  readonly maxPixels?: number;
 }
 
 export const SUPPORTED_IMAGE_FORMATS = 'JPEG (.jpg/.jpeg) and PNG (.png)';
@@ -30,11 +35,11 @@ export function sniffImageFormat(bytes: Uint8Array): 'jpeg' | 'png' | undefined 
  * Decodes a JPEG or PNG (chosen by magic number) to 8-bit RGB, like PIL's `Image.open(f).convert('RGB')` that
  * torchvision's `ImageFolder` loader applies: grayscale is replicated to R, G and B, alpha is dropped (not
  * composited), palettes are expanded. 16-bit PNG samples keep their high byte (PIL's `RGB;16B` unpacker);
- * 1/2/4-bit grayscale is scaled to 0..255. JPEG: jpeg-js decodes the planes; YCbCr frames (4:4:4, 4:2:2, 4:2:0,
+ * 1/2/4-bit grayscale is scaled to 0..255 (PNG: ./png-rows.ts, which streams scanlines into the result). JPEG: jpeg-js decodes the planes; YCbCr frames (4:4:4, 4:2:2, 4:2:0,
  * 4:4:0) get libjpeg's fancy chroma upsampling and color tables (./jpeg-fancy.ts), so pixels land within a few
  * levels of PIL's (the IDCTs differ by ±1); EXIF orientation is ignored, as in upstream's loader.
  */
-export function decodeImage(bytes: Uint8Array, source: string): RgbImage {
+export function decodeImage(bytes: Uint8Array, source: string, options: DecodeOptions = {}): RgbImage {
   const format = sniffImageFormat(bytes);
   if (format === undefined) {
     const head = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
@@ -43,9 +48,10 @@ export function decodeImage(bytes: Uint8Array, source: string): RgbImage {
   }
   // Sizes from the header, before decoding: the decoders allocate whatever a header claims.
   const size = format === 'png' ? pngSize(bytes, source) : jpegSize(bytes);
-  if (size) checkImageSize(size, format === 'png' ? 'PNG' : 'JPEG', source);
+  const maxPixels = options.maxPixels ?? defaultMaxPixels(format === 'png' ? 'PNG' : 'JPEG');
+  if (size) checkImageSize(size, format === 'png' ? 'PNG' : 'JPEG', source, maxPixels);
   try {
-    return format === 'png' ? decodePng(bytes) : decodeJpeg(bytes);
+    return format === 'png' ? checked(decodePngRgb(bytes)) : decodeJpeg(bytes, maxPixels);
   } catch (err) {
     if (err instanceof ImageError) throw err;
     const why = err instanceof Error ? err.message : String(err);
@@ -57,16 +63,23 @@ export function decodeImage(bytes: Uint8Array, source: string): RgbImage {
  * Reads and decodes one image file; a missing or unreadable file, one that is not a regular file or one over
  * MAX_IMAGE_FILE_BYTES is an ImageError naming it.
  */
-export async function readImageFile(path: string): Promise<RgbImage> {
+export async function readImageFile(path: string, options: DecodeOptions = {}): Promise<RgbImage> {
   const bytes = await readInputFile(path, MAX_IMAGE_FILE_BYTES, 'an image file (JPEG or PNG)', (problem, message) => {
     throw new ImageError(problem, path, message);
   });
-  return decodeImage(bytes, path);
+  return decodeImage(bytes, path, options);
 }
 
-function decodeJpeg(bytes: Uint8Array): RgbImage {
-  // jpeg-js's own pixel cap backs up the header check (checkImageSize) for frames it finds that jpegSize did not.
-  const options = { useTArray: true, formatAsRGBA: false, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6 } as const;
+/** jpeg-js's own memory accounting (coefficients, component lines, output) reaches ~21 bytes a pixel at 4:4:4. */
+const JPEG_JS_BYTES_PER_PIXEL = 24;
+
+function decodeJpeg(bytes: Uint8Array, maxPixels: number): RgbImage {
+  // jpeg-js's own pixel cap backs up the header check (checkImageSize) for frames it finds that jpegSize did not;
+  // its memory cap (512 MB by default, which refused a 64-megapixel 4:4:4 frame the pixel budget allowed) follows.
+  const options = {
+    useTArray: true, formatAsRGBA: false, maxResolutionInMP: maxPixels / 1e6,
+    maxMemoryUsageInMB: Math.max(512, Math.ceil((maxPixels * JPEG_JS_BYTES_PER_PIXEL) / 2 ** 20)),
+  } as const;
   const fancy = fancyChromaFactors(bytes);
   if (fancy) {
     // YCbCr as libjpeg (PIL) converts it: raw planes from jpeg-js, libjpeg's chroma upsampling and tables.
@@ -75,33 +88,6 @@ function decodeJpeg(bytes: Uint8Array): RgbImage {
   }
   const decoded = jpeg.decode(bytes, options);
   return checked({ width: decoded.width, height: decoded.height, data: decoded.data });
-}
-
-/** pngjs PNG color types: 0 gray, 2 RGB, 3 palette, 4 gray + alpha, 6 RGBA. */
-const PNG_PALETTE = 3;
-const PNG_HAS_ALPHA = new Set([4, 6]);
-
-function decodePng(bytes: Uint8Array): RgbImage {
-  // skipRescale: pngjs would round 16-bit samples to v*255/65535; we keep the high byte like PIL instead.
-  const png = pngjs.PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { skipRescale: true });
-  const { width, height, depth } = png;
-  const colorType: number = png.colorType;
-  // Always RGBA in pngjs (gray replicated); a Uint16Array for 16-bit images under skipRescale.
-  const rgba = png.data as unknown as ArrayLike<number>;
-  const transColor = (png as unknown as { transColor?: number[] }).transColor;
-  const scale = colorType === PNG_PALETTE || depth === 8 ? (v: number) => v
-    : depth === 16 ? (v: number) => v >>> 8
-      : (v: number) => Math.round((v * 255) / ((1 << depth) - 1));
-  const data = new Uint8Array(width * height * 3);
-  for (let p = 0; p < width * height; p++) {
-    // pngjs zeroes all four samples of a pixel matching a tRNS key color; PIL's convert('RGB') keeps the color.
-    const keyed = transColor !== undefined && !PNG_HAS_ALPHA.has(colorType) && colorType !== PNG_PALETTE && rgba[p * 4 + 3] === 0;
-    for (let c = 0; c < 3; c++) {
-      const raw = keyed ? transColor![transColor!.length === 1 ? 0 : c]! : rgba[p * 4 + c]!;
-      data[p * 3 + c] = scale(raw);
-    }
-  }
-  return checked({ width, height, data });
 }
 
 function checked(image: RgbImage): RgbImage {

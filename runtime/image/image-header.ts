@@ -2,12 +2,19 @@ import { crc32 } from '../crc32.js';
 import { ImageError } from './image-error.js';
 
 /**
- * Image size budgets, checked from the file's header before decoding. Decoding and preprocessing cost about
- * 31 bytes a pixel at once (pngjs's RGBA, our RGB copy, the float64 image the resize reads), so 64 megapixels is
- * ~2 GB, well above any camera photo (a 50-megapixel frame) and below what would eat the machine; a 20000x20000
- * grey PNG of a few KB took 8-10 GB before this check.
+ * Image size budgets, checked from the file's header before decoding (the decoders allocate whatever a header
+ * claims: a 20000x20000 grey PNG of a few KB took 8-10 GB before this check). They bound the memory decoding and
+ * preprocessing take, measured as peak RSS of `neocc infer` over the model's own (test/image-memory.test.ts):
+ * - PNG: 64 megapixels, above any camera photo (a 50-megapixel frame). The streaming decoder (./png-rows.ts) and
+ *   the 8-bit resize need ~4 bytes a pixel: ~260 MB at 64 megapixels (2.1 GB before, with pngjs and a float64 copy);
+ * - JPEG: 16 megapixels (a 12-megapixel phone photo fits). jpeg-js keeps every 8x8 block of coefficients as its own
+ *   Int32Array, ~33 bytes a pixel at 4:4:4 (~530 MB at 16 megapixels), about half that at 4:2:0.
+ * A caller may raise either (`neocc infer --max-megapixels`), up to MAX_IMAGE_PIXELS_LIMIT.
  */
 export const MAX_IMAGE_PIXELS = 64 * 1000 * 1000;
+export const MAX_JPEG_PIXELS = 16 * 1000 * 1000;
+/** The most a caller may allow: 1000 megapixels (~3 GB as RGB alone). */
+export const MAX_IMAGE_PIXELS_LIMIT = 1000 * 1000 * 1000;
 /**
  * Longer side over shorter side. The eval transform resizes the shorter side to ~256 and the longer one in
  * proportion, so a 1x5000 strip became a 256x1280000 image (8 GB as float64); 50:1 keeps that under 13 megapixels.
@@ -85,14 +92,25 @@ export function jpegSize(bytes: Uint8Array): ImageSize | undefined {
   return undefined;
 }
 
-/** Refuses a size with no pixels, over MAX_IMAGE_PIXELS, or longer than MAX_IMAGE_ASPECT:1, naming the file and the limit. */
-export function checkImageSize(size: ImageSize, format: string, source: string): void {
+/** The default pixel budget of a format ('PNG' or 'JPEG'). */
+export function defaultMaxPixels(format: 'PNG' | 'JPEG'): number {
+  return format === 'PNG' ? MAX_IMAGE_PIXELS : MAX_JPEG_PIXELS;
+}
+
+/**
+ * Refuses a size with no pixels, over `maxPixels` (default: the format's budget), or longer than MAX_IMAGE_ASPECT:1,
+ * naming the file, the limit and how to raise it.
+ */
+export function checkImageSize(size: ImageSize, format: 'PNG' | 'JPEG', source: string, maxPixels = defaultMaxPixels(format)): void {
   const { width, height } = size;
   const what = `${format} of ${width}x${height}`;
   if (width === 0 || height === 0) throw new ImageError('corrupt-image', source, `the ${what} has no pixels`);
-  if (width * height > MAX_IMAGE_PIXELS) {
+  if (width * height > maxPixels) {
+    const needed = Math.ceil((width * height) / 1e6);
     throw new ImageError('too-many-pixels', source,
-      `the ${what} is ${(width * height / 1e6).toFixed(1)} megapixels, over the limit of ${MAX_IMAGE_PIXELS / 1e6} megapixels; downscale it first`);
+      `the ${what} is ${(width * height / 1e6).toFixed(1)} megapixels, over the limit of ${maxPixels / 1e6} megapixels for ${format}; ` +
+      (width * height > MAX_IMAGE_PIXELS_LIMIT ? 'downscale it first'
+        : `downscale it, or raise the limit with --max-megapixels ${needed} (decoding takes memory in proportion)`));
   }
   const aspect = Math.max(width, height) / Math.min(width, height);
   if (aspect > MAX_IMAGE_ASPECT) {

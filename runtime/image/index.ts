@@ -1,5 +1,7 @@
-export { decodeImage, readImageFile, sniffImageFormat, SUPPORTED_IMAGE_FORMATS, type RgbImage } from './decode.js';
-export { checkImageSize, jpegSize, MAX_IMAGE_ASPECT, MAX_IMAGE_PIXELS, pngSize, type ImageSize } from './image-header.js';
+export { decodeImage, readImageFile, sniffImageFormat, SUPPORTED_IMAGE_FORMATS, type DecodeOptions, type RgbImage } from './decode.js';
+export {
+  checkImageSize, defaultMaxPixels, jpegSize, MAX_IMAGE_ASPECT, MAX_IMAGE_PIXELS, MAX_IMAGE_PIXELS_LIMIT, MAX_JPEG_PIXELS, pngSize, type ImageSize,
+} from './image-header.js';
 export { ImageError, type ImageErrorCode } from './image-error.js';
 export { IMAGENET_CLASSES, imagenetClassName } from './imagenet-classes.js';
 export {

@@ -101,20 +101,22 @@ const clamp8 = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
 
 /**
  * RGB from jpeg-js's raw Y, Cb, Cr pixels (`ycc`, 3 per pixel, chroma replicated) of a frame whose chroma is
- * subsampled by `h`×`v` (1 or 2 each) relative to luma, as libjpeg would produce it.
+ * subsampled by `h`×`v` (1 or 2 each) relative to luma, as libjpeg would produce it. Converts in place and returns
+ * `ycc`: a pixel's Y is read before its RGB is written, and the chroma comes from the planes copied out first, so
+ * a large photo needs no second full-size buffer.
  */
 export function fancyYccToRgb(ycc: Uint8Array, width: number, height: number, h: number, v: number): Uint8Array {
   const cw = Math.ceil(width / h);
   const ch = Math.ceil(height / v);
-  // The subsampled chroma planes, recovered from the replicated pixels.
+  // The subsampled chroma planes, recovered from the replicated pixels (bytes: 4:4:4 copies 2 bytes a pixel).
   const planes = [1, 2].map((k) => {
-    const p = new Int32Array(cw * ch);
+    const p = new Uint8Array(cw * ch);
     for (let i = 0; i < ch; i++) for (let j = 0; j < cw; j++) p[i * cw + j] = ycc[((i * v) * width + j * h) * 3 + k]!;
     return p;
   });
-  const rowOf = (p: Int32Array, i: number): Int32Array => p.subarray(i * cw, (i + 1) * cw);
+  const rowOf = (p: Uint8Array, i: number): Uint8Array => p.subarray(i * cw, (i + 1) * cw);
   const up = [new Int32Array(2 * cw), new Int32Array(2 * cw)];
-  const out = new Uint8Array(width * height * 3);
+  const out = ycc;
   const { crR, cbB, crG, cbG } = TABLES;
   for (let y = 0; y < height; y++) {
     const i = Math.floor(y / v);

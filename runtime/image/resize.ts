@@ -78,12 +78,15 @@ export function resampleTaps(inSize: number, outSize: number, interpolation: Int
   return taps;
 }
 
-/** An interleaved image of float64 samples (`channels` per pixel, rows top to bottom). */
+/**
+ * An interleaved image (`channels` samples per pixel, rows top to bottom): float64 samples, or 8-bit ones (a
+ * decoded image read in place, and what a quantized pass writes: 8 times less memory than float64 for a large photo).
+ */
 export interface FloatImage {
   readonly width: number;
   readonly height: number;
   readonly channels: number;
-  readonly data: Float64Array;
+  readonly data: Float64Array | Uint8Array;
 }
 
 export interface ResizeOptions {
@@ -118,7 +121,7 @@ function resampleAxis(image: FloatImage, size: number, axis: 'x' | 'y', interpol
   const taps = quantize ? floatTaps.map((t) => ({ start: t.start, weights: t.weights.map(fixedPoint) })) : floatTaps;
   // Distance in samples between neighbours along the resampled axis.
   const stride = axis === 'x' ? channels : width * channels;
-  const out = new Float64Array(outW * outH * channels);
+  const out = quantize ? new Uint8Array(outW * outH * channels) : new Float64Array(outW * outH * channels);
   for (let y = 0; y < outH; y++) {
     for (let x = 0; x < outW; x++) {
       const { start, weights } = taps[axis === 'x' ? x : y]!;

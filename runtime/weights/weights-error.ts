@@ -12,6 +12,7 @@ export type WeightsErrorCode =
   | 'unexpected-tensor'
   | 'shape-mismatch'
   | 'non-finite-tensor'
+  | 'absurd-magnitudes'
   | 'unsupported-format'
   | 'not-found'
   | 'not-a-file'
