@@ -11,16 +11,11 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoApi } from '../demo/demo-result.js';
 import { relativeL2Error } from '../nn/tensor.js';
-import { openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
+import { WEBGPU_CHROMIUM_FLAGS, openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
 import { readFixture } from './helpers/fixtures.js';
 
 const INSTALL_HELP = 'headless Chromium is needed for this test. On Debian 12: `apt-get install -y --no-install-recommends chromium` ' +
   '(.ci/run installs it), or point NEOCC_CHROMIUM at a Chromium binary';
-/** docs/DESIGN-NOTES.md §6 (WebGPU on SwiftShader), as in test/browser-webgpu.test.ts. */
-const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader', '--use-webgpu-adapter=swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-];
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.safetensors': 'application/octet-stream' };
 const SCREENSHOTS = 'test-results';
 
@@ -29,7 +24,7 @@ let browser: ChromiumPage;
 beforeAll(async () => {
   let outDir = '';
   browser = await openChromiumPage({
-    args: CHROMIUM_FLAGS,
+    args: WEBGPU_CHROMIUM_FLAGS,
     installHelp: INSTALL_HELP,
     ready: 'neoccDemo',
     prepare: async (workDir) => {

@@ -15,7 +15,7 @@ import { relativeL2Error, type Tensor } from '../nn/tensor.js';
 import { readGoldenCase, type NeoCellCase } from '../runtime/conformance/golden-case.js';
 import { parseSafetensors } from '../runtime/weights/safetensors.js';
 import { API_GLOBAL, type GpuProbe, type NeoccBrowserApi, type NeoCellRequest, type NeoCellResponse } from './browser/protocol.js';
-import { openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
+import { WEBGPU_CHROMIUM_FLAGS, openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
 import { randomNeoCellWeights, randomTensor, seededRandom } from './helpers/random.js';
 import { neoCellCaseArb } from './helpers/spec-arbitrary.js';
 
@@ -24,20 +24,6 @@ const INSTALL_HELP =
   `(.ci/run installs it), or point NEOCC_CHROMIUM at a Chromium binary; it must expose navigator.gpu on SwiftShader with ` +
   `--enable-unsafe-webgpu --enable-features=Vulkan --use-vulkan=swiftshader --use-webgpu-adapter=swiftshader (docs/DESIGN-NOTES.md §6)`;
 
-/** docs/DESIGN-NOTES.md §6; Playwright adds --user-data-dir (a fresh temp dir below) and its own automation flags. */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--enable-unsafe-webgpu',
-  '--enable-features=Vulkan',
-  '--use-vulkan=swiftshader',
-  '--use-webgpu-adapter=swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** Small golden cases covering: shift, several groups with batch 2, separate shifts, rectangular kernels, up/down-sampling. */
 const GOLDEN_CASES = ['k4_s1_12x12', 'k4p7_batch2_7x7', 'k5_sa1_sb2_10x10', 'ka3_kb5_15x15', 'h3to2_w2to3_9x8', 'up_1to2_4x4'];
@@ -106,7 +92,7 @@ beforeAll(async () => {
   const html = '<!doctype html><meta charset="utf-8"><title>neocc WebGPU</title><script src="/neocell.js"></script>';
   const bundle = await bundleEntry();
   browser = await openChromiumPage({
-    args: CHROMIUM_FLAGS,
+    args: WEBGPU_CHROMIUM_FLAGS,
     installHelp: INSTALL_HELP,
     ready: API_GLOBAL,
     route: (path) => (path === '/' ? { type: 'text/html', body: html } : path === '/neocell.js' ? { type: 'text/javascript', body: bundle } : undefined),

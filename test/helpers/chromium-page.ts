@@ -8,6 +8,16 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 /** Debian's Chromium unless NEOCC_CHROMIUM points elsewhere (the browser tests never download one). */
 export const CHROMIUM = process.env.NEOCC_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * Headless Chromium with WebGPU on its SwiftShader (docs/DESIGN-NOTES.md §6). Playwright adds --user-data-dir (a fresh
+ * temp dir) and its own automation flags.
+ */
+export const WEBGPU_CHROMIUM_FLAGS: readonly string[] = [
+  '--headless', '--no-sandbox', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader',
+  '--use-webgpu-adapter=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic',
+];
+
 /** What the test server answers for a path ('/' included); undefined = 404. */
 export type Route = (path: string) => { readonly type: string; readonly body: string | Buffer } | undefined;
 
