@@ -19,6 +19,7 @@ import type { RgbImage } from '../runtime/image/decode.js';
 import { checkedLogits } from '../runtime/model/checked-logits.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
 import { missingPrebuiltWasm, registerPrebuiltWasm } from '../runtime/wasm/prebuilt.js';
+import { engineValidates } from '../runtime/wasm/simd-variant.js';
 import { parseSafetensors } from '../runtime/weights/safetensors.js';
 import { parseTensorFile } from '../runtime/weights/read-tensor-file.js';
 import { loadStateDict, tensorSourceFromMap, type TensorSource } from '../runtime/weights/state-dict.js';
@@ -79,7 +80,8 @@ async function openBackend(choice: BackendChoice, config: NeoNeXtConfig): Promis
     }
   }
   await registerKernels(config);
-  return createBackend('wasm', { threads: 1 });
+  // The plugin built both SIMD variants: relaxed SIMD's FMA kernels where the browser has it (Chrome >= 114).
+  return createBackend('wasm', { threads: 1, wasmSimd: engineValidates('relaxed-simd') ? 'relaxed' : 'plain' });
 }
 
 async function load(choice: ModelChoice, backendChoice: BackendChoice): Promise<Loaded> {

@@ -50,6 +50,8 @@ describe('demo web app (Vite + the neoccKernels plugin) in Chromium', () => {
       const result = await browser.page.evaluate((b) => (globalThis as unknown as { neoccDemo: DemoApi }).neoccDemo.run('mini', b), backend);
       if ('error' in result) throw new Error(`${result.error}\n${browser.log.join('\n')}`);
       expect(result.backend).toBe(backend);
+      // Chromium has relaxed SIMD: the page runs the plugin's FMA kernels.
+      if (backend === 'wasm') expect(result.description).toContain('SIMD variant relaxed-simd');
       expect(result.shape).toEqual(golden.shape);
       expect(relativeL2Error(result.logits, golden.data)).toBeLessThanOrEqual(1e-4);
       expect(Object.keys(result.stagesMs)).toEqual(['stem', 'stage_1', 'downsample_1', 'stage_2', 'downsample_2', 'stage_3', 'downsample_3', 'stage_4', 'head']);

@@ -4,10 +4,11 @@ import { call, f32, finishKernel, loadVec4, splat, BlockBuilder, u32 } from '../
 import { releasedConfig } from '../compiler/spec/model-config.js';
 import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD, TARGET_RECORDS } from '../compiler/targets/index.js';
 import { RELAXED_SIMD } from './helpers/wasm-simd.js';
-import { defaultWasmSimdMode, engineHas, relaxedMaddFuses, wasmSimdTarget, wasmSimdVariant } from '../runtime/wasm/simd-variant.js';
+import { defaultWasmSimdMode, engineHas, relaxedMaddFuses, wasmSimdTarget, wasmSimdTargetHere, wasmSimdVariant } from '../runtime/wasm/simd-variant.js';
 import { allArtifacts, modelKernels } from '../schedule/model-kernels.js';
 import { NeoccError } from '../compiler/errors.js';
 import { caught } from './helpers/caught.js';
+import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 
 /** y[0..3] = fma(a, b, c) on vec4s: the smallest kernel with the IR's vec4 fma. */
 function fmaKernel() {
@@ -63,6 +64,15 @@ describe('choosing the wasm SIMD variant at run time', () => {
     expect(wasmSimdTarget('auto')).toBe(ASSEMBLYSCRIPT_RELAXED_SIMD);
     expect(wasmSimdTarget('relaxed')).toBe(ASSEMBLYSCRIPT_RELAXED_SIMD);
     expect(wasmSimdTarget('plain')).toBe(ASSEMBLYSCRIPT);
+  });
+
+  it('auto keeps to the plain (prebuilt) kernels where asc cannot build the relaxed ones; relaxed asked for is relaxed', async () => {
+    expect(wasmSimdTarget('auto', false)).toBe(ASSEMBLYSCRIPT);
+    expect(wasmSimdTarget('relaxed', false)).toBe(ASSEMBLYSCRIPT_RELAXED_SIMD);
+    // Here asc is installed (a dev dependency): auto may compile, so it takes relaxed SIMD.
+    expect(await wasmSimdTargetHere('auto')).toBe(ASSEMBLYSCRIPT_RELAXED_SIMD);
+    expect(await wasmSimdTargetHere('plain')).toBe(ASSEMBLYSCRIPT);
+    expect((await WasmBackend.create({ simd: 'auto' })).target).toBe(ASSEMBLYSCRIPT_RELAXED_SIMD);
   });
 
   it('reads NEOCC_WASM_SIMD, refusing unknown values in one line', () => {

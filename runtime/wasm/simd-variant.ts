@@ -83,11 +83,12 @@ export function defaultWasmSimdMode(): WasmSimdMode {
  * The AssemblyScript record kernels are built with for `mode`: relaxed SIMD where asked for (an error where the
  * engine lacks it) or, for auto, where the engine validates it; the plain record otherwise.
  */
-export function wasmSimdTarget(mode: WasmSimdMode = defaultWasmSimdMode()): KernelTarget {
+export function wasmSimdTarget(mode: WasmSimdMode = defaultWasmSimdMode(), canCompile = true): KernelTarget {
   if (mode === 'plain') return ASSEMBLYSCRIPT;
   const relaxed = ASSEMBLYSCRIPT_RELAXED_SIMD;
   const missing = relaxed.variant!.features.filter((f) => !engineHas(f));
-  if (missing.length === 0) return relaxed;
+  // Without asc, `auto` keeps to the plain kernels: those are the ones shipped prebuilt (generated/wasm).
+  if (missing.length === 0 && (mode === 'relaxed' || canCompile)) return relaxed;
   if (mode === 'auto') return ASSEMBLYSCRIPT;
   throw new NotSupportedError(
     `--wasm-simd relaxed: this WebAssembly engine does not validate ${missing.join(', ')} (Node 20: run with ` +
@@ -98,4 +99,23 @@ export function wasmSimdTarget(mode: WasmSimdMode = defaultWasmSimdMode()): Kern
 /** The SIMD variant of a record in words, for backend lines and bench reports: `relaxed-simd` or `plain`. */
 export function wasmSimdVariant(target: KernelTarget): string {
   return target.variant?.id ?? 'plain';
+}
+
+/**
+ * wasmSimdTarget where the runtime may compile: `auto` picks relaxed SIMD only when asc can build its kernels (Node
+ * with the optional package `assemblyscript`). Elsewhere (a browser, or Node with the runtime only) `auto` is plain,
+ * the variant whose kernels ship prebuilt; ask for `relaxed` when its prebuilt kernels are registered (the
+ * neoccKernels Vite plugin builds both).
+ */
+export async function wasmSimdTargetHere(mode: WasmSimdMode = defaultWasmSimdMode()): Promise<KernelTarget> {
+  if (mode !== 'auto') return wasmSimdTarget(mode);
+  let canCompile = false;
+  if (typeof process !== 'undefined' && process.versions?.node) {
+    try {
+      canCompile = (await import('./asc-worker.js')).ascInstalled();
+    } catch {
+      canCompile = false;
+    }
+  }
+  return wasmSimdTarget(mode, canCompile);
 }

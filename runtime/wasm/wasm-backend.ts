@@ -13,7 +13,7 @@ import { programArtifacts, type Program } from '../../schedule/program.js';
 import type { Backend, LoadedModel } from '../backends/backend.js';
 import { checkBlockOperands, splitWeights } from '../backends/operands.js';
 import { LinearMemory } from './linear-memory.js';
-import { wasmSimdTarget, wasmSimdVariant, type WasmSimdMode } from './simd-variant.js';
+import { wasmSimdTarget, wasmSimdTargetHere, wasmSimdVariant, type WasmSimdMode } from './simd-variant.js';
 import { runWasmProgram } from './program-runner.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
@@ -32,9 +32,12 @@ export interface WasmBackendOptions {
   readonly threads?: number;
   /**
    * Kernel variant (runtime/wasm/simd-variant.ts): `relaxed` (f32x4.relaxed_madd GEMMs; an error where the engine
-   * lacks relaxed SIMD), `plain`, or `auto` (relaxed where the engine validates it). Default: NEOCC_WASM_SIMD, else auto.
+   * lacks relaxed SIMD), `plain`, or `auto` (relaxed where the engine validates it and, through create(), asc can
+   * build its kernels: else plain, the prebuilt variant). Default: NEOCC_WASM_SIMD, else auto.
    */
   readonly simd?: WasmSimdMode;
+  /** The AssemblyScript record itself (overrides `simd`); create() resolves `simd` to it. */
+  readonly target?: KernelTarget;
 }
 
 /**
@@ -62,13 +65,13 @@ export class WasmBackend implements Backend {
     if (!Number.isInteger(threads) || threads < 1) throw new NeoccError('invalid-option', `wasm backend: threads = ${threads}; allowed: an integer >= 1`);
     this.threads = threads;
     this.memory = new LinearMemory(threads > 1);
-    this.target = wasmSimdTarget(options.simd);
+    this.target = options.target ?? wasmSimdTarget(options.simd);
     const simd = `SIMD variant ${wasmSimdVariant(this.target)}${this.target.variant ? ': f32x4.relaxed_madd GEMMs' : ''}`;
     this.description = `WebAssembly (AssemblyScript kernels compiled with asc -O3, ${simd}, ${threads} thread${threads > 1 ? 's' : ''})`;
   }
 
   static async create(options: WasmBackendOptions = {}): Promise<WasmBackend> {
-    return new WasmBackend(options);
+    return new WasmBackend({ ...options, target: options.target ?? await wasmSimdTargetHere(options.simd) });
   }
 
   /** The kernel runner, with its worker threads when threads > 1 (loaded on use: Node's worker_threads). */

@@ -10,7 +10,7 @@ import { checkModelInput, modelForwardProgram, modelWeights } from '../../schedu
 import { weightDeclarations, type Program, type WeightDeclaration } from '../../schedule/program.js';
 import type { LoadedModel } from '../backends/backend.js';
 import { LinearMemory } from './linear-memory.js';
-import { wasmSimdTarget } from './simd-variant.js';
+import { wasmSimdTargetHere } from './simd-variant.js';
 import { placeWeights, runWasmProgram } from './program-runner.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
@@ -18,7 +18,7 @@ import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
 export interface WasmNeoNeXtOptions {
   /** Threads per launch (see WasmBackendOptions.threads). */
   readonly threads: number;
-  /** The AssemblyScript record to build kernels with (plain or relaxed SIMD); default wasmSimdTarget() (NEOCC_WASM_SIMD, else auto). */
+  /** The AssemblyScript record to build kernels with (plain or relaxed SIMD); default wasmSimdTargetHere() (NEOCC_WASM_SIMD, else auto: relaxed only where asc can build it). */
   readonly target?: KernelTarget;
 }
 
@@ -50,7 +50,7 @@ export class WasmNeoNeXt implements LoadedModel {
   ) {}
 
   static async load(config: NeoNeXtConfig, params: NeoNeXtParams, options: WasmNeoNeXtOptions): Promise<WasmNeoNeXt> {
-    const target = options.target ?? wasmSimdTarget();
+    const target = options.target ?? await wasmSimdTargetHere();
     const kernels = modelKernels(config, target);
     const shared = options.threads > 1;
     await compileWasmKernels(allArtifacts(kernels), shared);
