@@ -47,7 +47,6 @@ const TIERS = {
     'test/cuda-cpu.test.ts', // g++ on the CUDA kernels' .cu text, run on the CPU with real threads per block
     'test/cuda-gpu.test.ts', // nvcc on the GPU runner's whole binary source (runtime/cuda), and an -O3 build
     'test/torch-extension.test.ts', // neocc gen --torch: nvcc, g++ on torch headers, system python3 + torch.utils.cpp_extension builds (~3 min)
-    'test/package.test.ts', // npm run build + npm pack, installed into a scratch app (registry), plain node, tsc, esbuild (~1-2 min)
     'test/cuda-bench.test.ts', // bench/cuda: prepare, nvcc -O3 of the bench runner, run.sh --cpu (g++, ~100 kernels)
   ],
   // asc-compiled WebAssembly kernels or the wasm backend, on this CPU.
@@ -62,7 +61,10 @@ const TIERS = {
     'test/unfused-kernels.test.ts', // acquireGpu
   ],
   // Headless Chromium (Debian's `chromium` through playwright-core).
-  browser: ['test/browser-*.test.ts'],
+  browser: [
+    'test/browser-*.test.ts',
+    'test/package.test.ts', // npm run build + npm pack, installed into a scratch app (registry): plain node, tsc, esbuild and Vite bundles in Chromium (~2 min)
+  ],
 } as const;
 const ALL_TESTS = 'test/**/*.test.ts';
 

@@ -7,17 +7,20 @@
  *   moduleResolution bundler and nodenext; a `@ts-expect-error` line proves the types are real (not `any`);
  * - the app's node_modules holds only the runtime's dependencies (no Dawn, asc, ts-morph, protobuf, tsx) and stays
  *   under a size bound; the installed CLI runs in plain node and names a missing optional package in one line;
- * - esbuild bundles the app for browsers with no special flags: the `browser` map keeps Node-only modules out;
+ * - esbuild and Vite bundle the app's page for browsers with no special flags (the `browser` map keeps Node-only
+ *   modules out) and the page reaches the golden logits in headless Chromium on the shipped wasm kernels;
  * - the tarball holds no tests, benches or CI files and no TypeScript sources.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeL2Error } from '../nn/tensor.js';
+import { WEBGPU_CHROMIUM_FLAGS, openChromiumPage } from './helpers/chromium-page.js';
 import { readSyntheticGolden } from './helpers/fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -104,16 +107,24 @@ const TSCONFIGS = {
   },
 };
 
-/** A browser page of the app (the embedding path without Node), bundled by esbuild with no special flags. */
+/**
+ * A browser page of the app (the embedding path without Node), bundled by esbuild and by Vite with no special flags:
+ * the README's embedding example, with no registration call. The page fetches the shipped kernels relative to the
+ * generated modules (`new URL('./x.wasm', import.meta.url)`): Vite emits them as assets; with esbuild they are copied
+ * next to the bundle (README, *Install and embed*), as the test server below does.
+ */
 const PAGE = `
-import { loadNeoNeXt, registerPrebuiltWasm, syntheticInput, WasmBackend } from 'neocc';
-import * as t224 from 'neocc/generated/wasm/model-neonext-t-224';
-export async function run() {
-  await registerPrebuiltWasm(t224, async (url) => (await fetch(url)).arrayBuffer());
-  const model = await loadNeoNeXt({ weights: 'synthetic', arch: 'neonext-t', backend: await WasmBackend.create({ threads: 1 }) });
-  return model.classify(syntheticInput(224));
-}
+import { loadNeoNeXt, syntheticInput } from 'neocc';
+globalThis.runNeocc = async () => {
+  const model = await loadNeoNeXt({ weights: 'synthetic', arch: 'neonext-t', resolution: 224, backend: 'wasm' });
+  const logits = await model.forward(syntheticInput(224));
+  const [top5] = await model.classify(syntheticInput(224));
+  await model.dispose();
+  return { logits: Array.from(logits.data), top1: top5[0].class, backend: model.backend };
+};
+globalThis.neoccPageReady = true;
 `;
+const PAGE_HTML = '<!doctype html><meta charset="utf-8"><title>neocc app</title><script type="module" src="./page.js"></script>';
 
 let work = '';
 let app = '';
@@ -142,6 +153,7 @@ beforeAll(async () => {
   writeFileSync(join(app, 'classify.mjs'), CLASSIFY_SCRIPT);
   writeFileSync(join(app, 'app.ts'), APP_TS);
   writeFileSync(join(app, 'page.js'), PAGE);
+  writeFileSync(join(app, 'index.html'), PAGE_HTML);
   for (const [name, config] of Object.entries(TSCONFIGS)) writeFileSync(join(app, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
 }, 600_000);
 
@@ -209,13 +221,48 @@ describe('the packed package in a scratch app', () => {
     }
   });
 
-  it('esbuild bundles the app for browsers with no special flags; Node-only modules are replaced by the browser stubs', async () => {
+  it('esbuild bundles the app for browsers with no special flags; Node-only modules are replaced by the browser stubs; it runs in Chromium', async () => {
+    const outdir = join(work, 'esbuild');
     const result = await timed('esbuild', () => build({
-      entryPoints: [join(app, 'page.js')], bundle: true, format: 'esm', platform: 'browser', outdir: join(work, 'bundle'),
+      entryPoints: [join(app, 'page.js')], bundle: true, format: 'esm', platform: 'browser', outdir,
       absWorkingDir: app, logLevel: 'silent', metafile: true,
     }));
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((p) => /dist\/runtime\/(wasm\/(thread-pool|asc-worker|disk-cache)|backends\/(cuda-toolchain|reference-backend)|image\/decode|cuda\/|cuda-cpu\/)|\/pngjs\//.test(p))).toEqual([]);
     expect(inputs.filter((p) => p.includes('browser-stubs/')).length).toBeGreaterThanOrEqual(4);
-  });
+    // The shipped .wasm files copied next to the bundle, as README says for esbuild.
+    const kernels = join(app, 'node_modules/neocc/dist/generated/wasm');
+    for (const name of readdirSync(kernels).filter((n) => n.endsWith('.wasm'))) copyFileSync(join(kernels, name), join(outdir, name));
+    writeFileSync(join(outdir, 'index.html'), PAGE_HTML);
+    await expectGoldenInChromium(outdir, 'esbuild');
+  }, 300_000);
+
+  it('Vite builds the same page with no plugin or flags (the shipped kernels become assets) and it runs in Chromium', async () => {
+    const outDir = join(work, 'vite');
+    await timed('vite', () => viteBuild({ root: app, logLevel: 'warn', configFile: false, build: { outDir, target: 'es2022' } }));
+    expect(readdirSync(join(outDir, 'assets')).filter((n) => n.endsWith('.wasm')).length).toBeGreaterThan(0);
+    await expectGoldenInChromium(outDir, 'vite');
+  }, 300_000);
 });
+
+/** Serves a built site, runs the page in headless Chromium: NeoNeXt-T-224 on wasm to the golden logits. */
+async function expectGoldenInChromium(site: string, label: string): Promise<void> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+  const browser = await openChromiumPage({
+    args: WEBGPU_CHROMIUM_FLAGS, ready: 'neoccPageReady', installHelp: 'headless Chromium (Debian: apt-get install chromium; .ci/run installs it)',
+    route: (path) => {
+      const file = normalize(join(site, path === '/' ? 'index.html' : decodeURIComponent(path.split('?')[0]!)));
+      if (!file.startsWith(site) || !existsSync(file)) return undefined;
+      return { type: types[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) };
+    },
+  });
+  try {
+    const t = performance.now();
+    const out = await browser.page.evaluate(() => (globalThis as unknown as { runNeocc(): Promise<{ logits: number[]; top1: number; backend: string }> }).runNeocc());
+    seconds[`${label} page`] = (performance.now() - t) / 1000;
+    expect(out.backend, browser.log.join('\n')).toMatch(/^WebAssembly .*SIMD variant plain, 1 thread/);
+    expect(relativeL2Error(out.logits, readSyntheticGolden().logits)).toBeLessThanOrEqual(1e-4);
+  } finally {
+    await browser.close();
+  }
+}
