@@ -197,6 +197,17 @@ describe('the packed package in a scratch app', () => {
     }
   });
 
+  it('`npx neocc bench` from the installed runtime prints its table and writes JSON and an HTML chart (whole model on the shipped kernels)', async () => {
+    const out = join(work, 'bench');
+    const r = await ok(process.execPath, [join(app, 'node_modules/neocc/bin/neocc.mjs'), 'bench', '--backend', 'wasm', '--runs', '2', '--out', out, '--quiet'], app);
+    expect(r.stdout).toMatch(/^neonext-t-224 · batch 1 · backend wasm .*SIMD variant plain, 1 thread/);
+    // A NeoCell alone has no prebuilt kernels and there is no asc here: the rows are skipped with the reason.
+    expect(r.stdout).toContain('NeoCell rows skipped: not supported: compiling WebAssembly kernels at run time');
+    expect(r.stdout).toMatch(/whole forward: median [\d.]+ ms/);
+    expect(readFileSync(join(out, 'neonext-t-224-b1-wasm.html'), 'utf8')).toContain('<svg');
+    expect(JSON.parse(readFileSync(join(out, 'neonext-t-224-b1-wasm.json'), 'utf8')).model_forward.modules).toHaveLength(9);
+  }, 120_000);
+
   it('an app that installs only the runtime gets none of the optional packages, and node_modules stays under 10 MB', () => {
     const modules = join(app, 'node_modules');
     expect(NOT_IN_RUNTIME.filter((name) => existsSync(join(modules, name)))).toEqual([]);
@@ -205,14 +216,18 @@ describe('the packed package in a scratch app', () => {
     expect(bytes).toBeLessThan(RUNTIME_NODE_MODULES_BOUND);
   });
 
-  it('the installed CLI runs built JavaScript in plain node and names a missing optional package in one line', async () => {
+  it('the installed CLI runs built JavaScript in plain node (a released model on the shipped wasm kernels) and names a missing optional package in one line', async () => {
     const bin = join(app, 'node_modules/neocc/bin/neocc.mjs');
     const version = await ok(process.execPath, [bin, '--version'], app);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     // Each backend that needs an optional package names it (the rest of the message: test/package-manifest.test.ts).
-    const needs = { webgpu: 'webgpu', wasm: 'assemblyscript', reference: '@stdlib/math-base-special-erf' };
-    for (const [backend, name] of Object.entries(needs)) {
-      const r = await run(process.execPath, [bin, 'infer', '--arch', 'neonext-t', '--weights', 'synthetic', '--backend', backend, '--quiet'], app);
+    // A released config on wasm runs on the shipped kernels; one with other shifts needs its own, which asc would build.
+    const released = await run(process.execPath, [bin, 'infer', '--arch', 'neonext-t', '--weights', 'synthetic', '--backend', 'wasm', '--quiet'], app);
+    expect(released.code, released.stderr).toBe(0);
+    expect(released.stdout).toMatch(/image 0 top-5: #\d+ /);
+    const needs = { webgpu: ['webgpu'], wasm: ['assemblyscript', '--shifts', '0,0,0,0'], reference: ['@stdlib/math-base-special-erf'] };
+    for (const [backend, [name, ...extra]] of Object.entries(needs)) {
+      const r = await run(process.execPath, [bin, 'infer', '--arch', 'neonext-t', '--weights', 'synthetic', '--backend', backend, '--quiet', ...extra], app);
       expect(r.code, backend).toBe(1);
       const lines = r.stderr.trim().split('\n');
       expect(lines, backend).toHaveLength(1);

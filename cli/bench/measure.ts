@@ -1,3 +1,4 @@
+import { NotSupportedError } from '../../compiler/errors.js';
 import { blockPlan, stageSize, type NeoNeXtConfig } from '../../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
 import { neoCellForwardMacs } from '../../compiler/plan/neocell-plan.js';
@@ -48,6 +49,8 @@ export interface BenchResult {
   readonly host: { readonly cpu: string; readonly cores: number; readonly os: string; readonly node: string };
   readonly runs: number;
   readonly neoCells: readonly NeoCellRow[];
+  /** Why there are no NeoCell rows although they were asked for (e.g. no asc to build a NeoCell's own kernels). */
+  readonly neoCellsSkipped?: string;
   readonly model_forward: ModelResult;
 }
 
@@ -121,11 +124,20 @@ async function benchModel(backend: Backend, config: NeoNeXtConfig, batch: number
 export async function runBench(backend: Backend, plan: BenchPlan): Promise<BenchResult> {
   const { config, batch, runs, progress } = plan;
   const neoCells: NeoCellRow[] = [];
+  let neoCellsSkipped: string | undefined;
   if (plan.neoCells) {
-    for (let s = 0; s < config.dims.length; s++) {
-      const [h, w] = stageSize(config, s);
-      progress(`neocc bench: NeoCell of stage ${s + 1} (${batch}x${config.dims[s]}x${h}x${w}, spec ${config.kernelSpecs[s]})…`);
-      neoCells.push(await benchNeoCell(backend, config, s, batch, runs));
+    try {
+      for (let s = 0; s < config.dims.length; s++) {
+        const [h, w] = stageSize(config, s);
+        progress(`neocc bench: NeoCell of stage ${s + 1} (${batch}x${config.dims[s]}x${h}x${w}, spec ${config.kernelSpecs[s]})…`);
+        neoCells.push(await benchNeoCell(backend, config, s, batch, runs));
+      }
+    } catch (err) {
+      // A runtime-only install has prebuilt kernels for whole released models, not for NeoCells alone: say so, go on.
+      if (!(err instanceof NotSupportedError)) throw err;
+      neoCellsSkipped = err.message;
+      neoCells.length = 0;
+      progress(`neocc bench: NeoCell rows skipped (${err.message})`);
     }
   }
   progress(`neocc bench: whole ${config.name} forward at batch ${batch}…`);
@@ -135,7 +147,7 @@ export async function runBench(backend: Backend, plan: BenchPlan): Promise<Bench
     bench: 'neocc bench', date: new Date().toISOString(), model: config.name, config, batch,
     backend: { name: backend.name, description: backend.description },
     host: { cpu: os.cpus()[0]?.model.trim() ?? 'unknown', cores: os.availableParallelism(), os: `${os.platform()} ${os.release()}`, node: process.version },
-    runs, neoCells, model_forward: modelForward,
+    runs, neoCells, ...(neoCellsSkipped === undefined ? {} : { neoCellsSkipped }), model_forward: modelForward,
   };
 }
 

@@ -16,6 +16,7 @@ export function benchTable(r: BenchResult): string {
       lines.push(`${`stage ${c.stage}`.padEnd(8)} ${c.inputShape.join('x').padEnd(18)} ${c.spec.padEnd(6)} ${fmt(c.timing.medianMs).padStart(10)} ${fmt(c.timing.minMs).padStart(9)} ${fmt(c.gflops).padStart(8)}`);
     }
   }
+  if (r.neoCellsSkipped !== undefined) lines.push('', `NeoCell rows skipped: ${r.neoCellsSkipped}`);
   const m = r.model_forward;
   lines.push('', `whole forward: median ${fmt(m.timing.medianMs)} ms, min ${fmt(m.timing.minMs)} ms, ${fmt(m.imagesPerSecond)} images/s ` +
     `(prepare ${fmt(m.prepareMs, 0)} ms, first forward ${fmt(m.firstForwardMs)} ms)`);

@@ -6,7 +6,6 @@ import type { Tensor } from '../../nn/tensor.js';
 import { NeoccError } from '../../compiler/errors.js';
 import type { Backend, BackendName, LoadedModel } from '../backends/backend.js';
 import { createBackend } from '../backends/create-backend.js';
-import { registerReleasedPrebuiltWasm } from '../wasm/prebuilt-released.js';
 import { fetchWeights } from '../weights/fetch-weights.js';
 import { parseTensorFile } from '../weights/read-tensor-file.js';
 import { loadStateDict, tensorSourceFromMap, type TensorSource } from '../weights/state-dict.js';
@@ -86,8 +85,6 @@ export async function loadNeoNeXt(options: LoadNeoNeXtOptions): Promise<NeoNeXtM
     try {
       onProgress?.({ stage: 'backend', detail: owned ? choice : choice.name });
       backend = owned ? await createBackend(choice, { report: (line) => onProgress?.({ stage: 'backend', detail: line }) }) : choice;
-      // WebAssembly: the committed kernels of a released config, so one thread runs without asc (no registration call).
-      if (backend.name === 'wasm') await registerReleasedPrebuiltWasm(config);
       onProgress?.({ stage: 'model', detail: backend.description });
       const loaded = await backend.loadModel(config, params);
       if (signal?.aborted) loaded.dispose();

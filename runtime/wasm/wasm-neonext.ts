@@ -1,6 +1,6 @@
 import { NeoccError } from '../../compiler/errors.js';
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
-import type { KernelTarget } from '../../compiler/targets/index.js';
+import { ASSEMBLYSCRIPT, type KernelTarget } from '../../compiler/targets/index.js';
 import { foldNeoNeXt } from '../../nn/fold-neonext.js';
 import type { NeoNeXtParams } from '../../nn/neonext-params.js';
 import type { ModuleObserver } from '../../nn/reference/neonext.js';
@@ -10,6 +10,7 @@ import { checkModelInput, modelForwardProgram, modelWeights } from '../../schedu
 import { weightDeclarations, type Program, type WeightDeclaration } from '../../schedule/program.js';
 import type { LoadedModel } from '../backends/backend.js';
 import { LinearMemory } from './linear-memory.js';
+import { registerReleasedPrebuiltWasm } from './prebuilt-released.js';
 import { wasmSimdTargetHere } from './simd-variant.js';
 import { placeWeights, runWasmProgram } from './program-runner.js';
 import type { WasmThreadPool } from './thread-pool.js';
@@ -53,6 +54,9 @@ export class WasmNeoNeXt implements LoadedModel {
     const target = options.target ?? await wasmSimdTargetHere();
     const kernels = modelKernels(config, target);
     const shared = options.threads > 1;
+    // The committed kernels of a released config (plain SIMD, plain memory: generated/wasm) are registered instead of
+    // compiled, so one thread runs without asc wherever the model is loaded from (loadNeoNeXt, the CLI, a page).
+    if (!shared && target === ASSEMBLYSCRIPT) await registerReleasedPrebuiltWasm(config);
     await compileWasmKernels(allArtifacts(kernels), shared);
     const weights = modelWeights(foldNeoNeXt(config, params), kernels);
     const memory = new LinearMemory(shared);
