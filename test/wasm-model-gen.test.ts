@@ -182,24 +182,32 @@ describe('generated/wasm (committed `npm run gen` output)', () => {
     expect({ compiles: compileStats.compiles, ascCalls: asc.calls }).toEqual(before);
   });
 
-  it('is what `npm run gen` writes now, the .wasm bytes aside (`npm run gen:check` compiles and compares those too)', () => {
-    // The committed binaries stand in for asc's output; a kernel whose key changed has none and is listed here.
-    const binaries = new Map<string, Uint8Array>();
-    const missing: string[] = [];
-    for (const artifact of wasmArtifacts(RELEASED)) {
-      const path = join(OUT, wasmFileName(artifact));
-      if (existsSync(path)) binaries.set(artifact.key, readFileSync(path));
-      else missing.push(wasmFileName(artifact));
-    }
-    // On failure: run `npm run gen` and commit generated/.
-    expect(missing).toEqual([]);
-    const { files, models } = generate(RELEASED, OUT, undefined, binaries);
-    expect(diffGenerated(OUT, files)).toEqual({ stale: [], missing: [], extra: [] });
-    expect(models.map((m) => m.id)).toEqual([
-      'neonext-t-224', 'neonext-t-384', 'neonext-s-224', 'neonext-s-384', 'neonext-b-224', 'neonext-b-384', 'neonext-l-224', 'neonext-l-384',
-    ]);
-    expect(readFileSync(join(OUT, 'kernel-artifact.ts'), 'utf8')).toContain("from '../../compiler/artifact.js'");
-  });
+  // generated/wasm-relaxed-simd-shared: the CLI's default in Node (relaxed SIMD, several threads), registered by
+  // runtime/wasm/prebuilt-released.ts so a fresh machine runs the README's command without asc.
+  const FOLDERS: ReadonlyArray<[string, GenRequest]> = [
+    [OUT, RELEASED],
+    ['generated/wasm-relaxed-simd-shared', resolveGenRequest({ target: 'assemblyscript', variant: 'relaxed-simd', sharedMemory: true, model: 'all' })],
+  ];
+  for (const [folder, request] of FOLDERS) {
+    it(`${folder} is what \`npm run gen\` writes now, the .wasm bytes aside (\`npm run gen:check\` compiles and compares those too)`, () => {
+      // The committed binaries stand in for asc's output; a kernel whose key changed has none and is listed here.
+      const binaries = new Map<string, Uint8Array>();
+      const missing: string[] = [];
+      for (const artifact of wasmArtifacts(request)) {
+        const path = join(folder, wasmFileName(artifact));
+        if (existsSync(path)) binaries.set(artifact.key, readFileSync(path));
+        else missing.push(wasmFileName(artifact));
+      }
+      // On failure: run `npm run gen` and commit generated/.
+      expect(missing).toEqual([]);
+      const { files, models } = generate(request, folder, undefined, binaries);
+      expect(diffGenerated(folder, files)).toEqual({ stale: [], missing: [], extra: [] });
+      expect(models.map((m) => m.id)).toEqual([
+        'neonext-t-224', 'neonext-t-384', 'neonext-s-224', 'neonext-s-384', 'neonext-b-224', 'neonext-b-384', 'neonext-l-224', 'neonext-l-384',
+      ]);
+      expect(readFileSync(join(folder, 'kernel-artifact.ts'), 'utf8')).toContain("from '../../compiler/artifact.js'");
+    });
+  }
 });
 
 describe('neocc gen --shared-memory', () => {

@@ -3,7 +3,9 @@
  * wasm backend registers generated/wasm's binaries of the matching released config before loading, so neither asc
  * nor the disk cache is asked for a kernel; the logits match upstream's golden NeoNeXt-T-224 synthetic ones.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { releasedConfig } from '../compiler/spec/model-config.js';
 import { relativeL2Error } from '../nn/tensor.js';
@@ -13,6 +15,7 @@ import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { compileStats } from '../runtime/wasm/wasm-kernels.js';
 import { syntheticInput } from '../runtime/weights/synthetic.js';
 import { readSyntheticGolden } from './helpers/fixtures.js';
+import { runCli } from './helpers/run-cli.js';
 
 describe('prebuilt wasm kernels without registerPrebuiltWasm', () => {
   it('loadNeoNeXt on one thread runs NeoNeXt-T-224 on the committed binaries: no asc, no disk cache, golden logits', async () => {
@@ -36,6 +39,24 @@ describe('prebuilt wasm kernels without registerPrebuiltWasm', () => {
     expect(await registerReleasedPrebuiltWasm(releasedConfig('neonext-t', 224, { shifts: [0, 0, 0, 0] }))).toBeUndefined();
     expect(await registerReleasedPrebuiltWasm(releasedConfig('neonext-t', 224, { dims: [64, 128, 256, 512] }))).toBeUndefined();
   });
+
+  it('the README\'s main command on an empty cache: 2 threads of relaxed-SIMD kernels from generated/wasm-relaxed-simd-shared, no asc', async () => {
+    // A child process (tsx, like users): Vitest cannot load the variable-specifier import of that folder in-process.
+    // asc's output would land in the disk cache; an empty cache afterwards means nothing was compiled.
+    const cache = mkdtempSync(join(tmpdir(), 'neocc-cold-cache-'));
+    try {
+      const r = await runCli(['infer', '--arch', 'neonext-t', '--resolution', '224', '--weights', 'synthetic', '--backend', 'wasm', '--threads', '2', '--json', '--quiet'],
+        { env: { NEOCC_CACHE_DIR: cache, NEOCC_WASM_SIMD: 'auto' } });
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { logits: number[][]; backend_description: string; timings: { prepare_ms: number } };
+      expect(out.backend_description).toMatch(/SIMD variant relaxed-simd.*2 threads/);
+      expect(relativeL2Error(out.logits.flat(), readSyntheticGolden().logits)).toBeLessThanOrEqual(1e-4);
+      expect(readdirSync(cache, { recursive: true })).toEqual([]);
+      process.stderr.write(`cold neonext-t-224, 2 threads relaxed SIMD: prepare ${out.timings.prepare_ms} ms\n`);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('lists every generated model module of generated/wasm', () => {
     const files = readdirSync('generated/wasm').filter((f) => /^model-.*\.ts$/.test(f)).map((f) => f.slice('model-'.length, -'.ts'.length));

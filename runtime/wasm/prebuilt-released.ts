@@ -1,4 +1,5 @@
 import { ARCHITECTURE_NAMES, type NeoNeXtConfig } from '../../compiler/spec/model-config.js';
+import { ASSEMBLYSCRIPT, type KernelTarget } from '../../compiler/targets/index.js';
 import { missingPrebuiltWasm, registerPrebuiltWasm, type PrebuiltWasmModule } from './prebuilt.js';
 
 /**
@@ -44,18 +45,40 @@ async function kernelBytes(url: URL | string): Promise<Uint8Array> {
 }
 
 /**
- * Registers the prebuilt kernels of `config` when a released config's module covers all of them; resolves to that
- * module's config name, or undefined (another config: its kernels are compiled with asc on load).
+ * The relaxed-SIMD, shared-memory kernels (generated/wasm-relaxed-simd-shared: what the CLI runs by default in Node,
+ * several threads with FMA), in this repository only (the npm package leaves the folder out to stay small). Node-only
+ * (threads need worker_threads), so the specifier is a variable: bundlers leave it alone, and where the folder is
+ * missing the import fails and the kernels are compiled with asc as before.
  */
-export async function registerReleasedPrebuiltWasm(config: NeoNeXtConfig): Promise<string | undefined> {
+const RELAXED_SHARED_FOLDER = '../../generated/wasm-relaxed-simd-shared/';
+
+async function relaxedSharedModel(name: string): Promise<GeneratedModel | undefined> {
+  if (!Object.hasOwn(GENERATED_MODELS, name)) return undefined;
+  try {
+    return (await import(/* @vite-ignore */ /* webpackIgnore: true */ `${RELAXED_SHARED_FOLDER}model-${name}.js`)) as GeneratedModel;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Registers the prebuilt kernels of `config` for `target` (the plain record: generated/wasm, one thread; the
+ * relaxed-SIMD record with `shared`: generated/wasm-relaxed-simd-shared, several threads) when a released config's
+ * module covers all of them; resolves to that module's config name, or undefined (another config or variant: its
+ * kernels are compiled with asc on load).
+ */
+export async function registerReleasedPrebuiltWasm(config: NeoNeXtConfig, target: KernelTarget = ASSEMBLYSCRIPT, shared = false): Promise<string | undefined> {
+  const relaxedShared = shared && target.variant?.id === 'relaxed-simd';
+  if (!relaxedShared && (shared || target !== ASSEMBLYSCRIPT)) return undefined;
   const candidates = new Set([config.name, ...ARCHITECTURE_NAMES.map((arch) => `${arch}-${config.resolution}`)]);
   for (const name of candidates) {
-    const module = Object.hasOwn(GENERATED_MODELS, name) ? await GENERATED_MODELS[name]!() : undefined;
+    const module = relaxedShared ? await relaxedSharedModel(name) : Object.hasOwn(GENERATED_MODELS, name) ? await GENERATED_MODELS[name]!() : undefined;
     // Widths are baked into every kernel: a cheap filter before the key check, which builds the config's kernel set.
-    if (!module || module.config.dims.join() !== config.dims.join() || missingPrebuiltWasm(config, module).length > 0) continue;
-    if (!registered.has(name)) {
+    if (!module || module.config.dims.join() !== config.dims.join() || missingPrebuiltWasm(config, module, target).length > 0) continue;
+    const id = `${relaxedShared ? 'relaxed-shared/' : ''}${name}`;
+    if (!registered.has(id)) {
       await registerPrebuiltWasm(module, kernelBytes);
-      registered.add(name);
+      registered.add(id);
     }
     return name;
   }

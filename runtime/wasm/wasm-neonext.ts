@@ -1,6 +1,6 @@
 import { NeoccError } from '../../compiler/errors.js';
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
-import { ASSEMBLYSCRIPT, type KernelTarget } from '../../compiler/targets/index.js';
+import type { KernelTarget } from '../../compiler/targets/index.js';
 import { foldNeoNeXt } from '../../nn/fold-neonext.js';
 import type { NeoNeXtParams } from '../../nn/neonext-params.js';
 import type { ModuleObserver } from '../../nn/reference/neonext.js';
@@ -54,9 +54,10 @@ export class WasmNeoNeXt implements LoadedModel {
     const target = options.target ?? await wasmSimdTargetHere();
     const kernels = modelKernels(config, target);
     const shared = options.threads > 1;
-    // The committed kernels of a released config (plain SIMD, plain memory: generated/wasm) are registered instead of
-    // compiled, so one thread runs without asc wherever the model is loaded from (loadNeoNeXt, the CLI, a page).
-    if (!shared && target === ASSEMBLYSCRIPT) await registerReleasedPrebuiltWasm(config);
+    // The committed kernels of a released config (generated/wasm: plain SIMD, one thread; in this repository also
+    // generated/wasm-relaxed-simd-shared) are registered instead of compiled, so the model runs without asc wherever
+    // it is loaded from (loadNeoNeXt, the CLI, a page).
+    await registerReleasedPrebuiltWasm(config, target, shared);
     await compileWasmKernels(allArtifacts(kernels), shared);
     const weights = modelWeights(foldNeoNeXt(config, params), kernels);
     const memory = new LinearMemory(shared);
