@@ -3,6 +3,7 @@ import { importOptional } from '../../compiler/optional-package.js';
 import { BACKEND_NAMES, type Backend } from './backend.js';
 import { cudaBackendUnavailable, probeCudaToolchain, type CudaToolchain } from './cuda-toolchain.js';
 import type { WasmSimdMode } from '../wasm/simd-variant.js';
+import { canCompileWasmKernels } from '../wasm/compile-assemblyscript.js';
 
 /** What `auto` learns about the first WebGPU adapter: the fields of GPUAdapterInfo it decides on. */
 export interface ProbedAdapter {
@@ -51,8 +52,6 @@ const DAWN_PACKAGE: string = 'webgpu';
 /** Node-only modules, named by variables so that browser bundlers leave them out. */
 const NODE_CHILD_PROCESS: string = 'node:child_process';
 const NODE_OS: string = 'node:os';
-/** asc, in the optional package of that name (runtime/wasm/asc-worker.ts runs it). */
-const ASC_MODULE = 'assemblyscript/asc';
 /** True in Node (false in browsers and their workers). */
 const inNode = (): boolean => (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== undefined;
 /** A probe that takes longer than this (a driver stuck in initialization) counts as no adapter. */
@@ -127,18 +126,14 @@ export async function probeWebGpu(): Promise<AdapterProbe> {
  * Threads for a wasm backend created by name: every core, up to 4 (one in browsers, and in Node without asc). Measured on the project's 2-core machine
  * (interleaved medians, second core idle): NeoNeXt-T-224 forward 2.02 s with 1 thread, 1.12 s with 2 (1.8x);
  * neonext-mini 22.3 vs 15.2 ms. With the second core busy (another process benchmarking) 2 threads were 18% slower
- * (3.73 vs 3.16 s): the split waits for the slowest thread. Beyond 4 is unmeasured: each launch posts to every worker and waits, and the
- * small stage-4 launches would be dominated by those round trips.
+ * (3.73 vs 3.16 s): every launch waits for its slowest thread. Beyond 4 is unmeasured (the small stage-4 launches
+ * would be dominated by the per-launch handshake of runtime/wasm/thread-pool.ts).
  */
 async function defaultWasmThreads(): Promise<number> {
   // Browsers: one thread (the thread pool is Node's worker_threads), without a failing node:os import in the console.
   if (!inNode()) return 1;
   // Without asc (an optional package) only the prebuilt kernels run, and those are built for one thread's plain memory.
-  try {
-    import.meta.resolve(ASC_MODULE);
-  } catch {
-    return 1;
-  }
+  if (!(await canCompileWasmKernels())) return 1;
   try {
     const os = (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_OS)) as typeof import('node:os');
     return Math.max(1, Math.min(4, os.availableParallelism()));

@@ -73,3 +73,16 @@ export async function compileAssemblyScript(artifacts: readonly KernelArtifact[]
   }
   return { binary: result.binary, ms: result.ms };
 }
+
+/**
+ * Whether asc can build kernels here: Node with the optional package `assemblyscript` (resolved, not loaded). False in
+ * browsers (package.json's `browser` map stubs asc-worker.ts), where only prebuilt kernels run.
+ */
+export async function canCompileWasmKernels(): Promise<boolean> {
+  if (typeof process === 'undefined' || !process.versions?.node) return false;
+  try {
+    return (await import('./asc-worker.js')).ascInstalled();
+  } catch {
+    return false;
+  }
+}

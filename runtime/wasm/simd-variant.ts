@@ -1,5 +1,6 @@
 import { NeoccError, NotSupportedError } from '../../compiler/errors.js';
 import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD, type EngineFeature, type KernelTarget } from '../../compiler/targets/index.js';
+import { canCompileWasmKernels } from './compile-assemblyscript.js';
 import { wasmApi } from './wasm-api.js';
 
 /**
@@ -109,13 +110,5 @@ export function wasmSimdVariant(target: KernelTarget): string {
  */
 export async function wasmSimdTargetHere(mode: WasmSimdMode = defaultWasmSimdMode()): Promise<KernelTarget> {
   if (mode !== 'auto') return wasmSimdTarget(mode);
-  let canCompile = false;
-  if (typeof process !== 'undefined' && process.versions?.node) {
-    try {
-      canCompile = (await import('./asc-worker.js')).ascInstalled();
-    } catch {
-      canCompile = false;
-    }
-  }
-  return wasmSimdTarget(mode, canCompile);
+  return wasmSimdTarget(mode, await canCompileWasmKernels());
 }
