@@ -62,7 +62,15 @@ function kernelUrl(url: URL | string, folder: string, baseUrl: string | URL | un
   const file = kernelFileName(url);
   if (!file) throw new NeoccError('wasm-prebuilt-fetch', `wasmBaseUrl: cannot tell the kernel file name from its bundled URL ${String(url)}; serve the kernels next to the generated modules instead`);
   // A base without its trailing slash would resolve against its parent folder.
-  const base = String(baseUrl).endsWith('/') ? String(baseUrl) : `${String(baseUrl)}/`;
+  const text = String(baseUrl).endsWith('/') ? String(baseUrl) : `${String(baseUrl)}/`;
+  // A path ('/neocc/') is relative to the page, as onnxruntime-web's wasmPaths; Node has no page: absolute URLs only.
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  let base: URL;
+  try {
+    base = new URL(text, page);
+  } catch {
+    throw new NeoccError('invalid-option', `wasmBaseUrl = "${String(baseUrl)}": not a URL${page ? '' : ' (outside a page it must be absolute, e.g. file:///srv/neocc/ or https://cdn.example/neocc/)'}`);
+  }
   return new URL(`${folder}/${file}`, base);
 }
 

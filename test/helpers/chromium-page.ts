@@ -18,8 +18,8 @@ export const WEBGPU_CHROMIUM_FLAGS: readonly string[] = [
   '--no-first-run', '--disable-quic',
 ];
 
-/** What the test server answers for a path ('/' included); undefined = 404. */
-export type Route = (path: string) => { readonly type: string; readonly body: string | Buffer } | undefined;
+/** What the test server answers for a path ('/' included), with extra response headers if any; undefined = 404. */
+export type Route = (path: string) => { readonly type: string; readonly body: string | Buffer; readonly headers?: Readonly<Record<string, string>> } | undefined;
 
 export interface ChromiumPage {
   readonly page: Page;
@@ -49,7 +49,7 @@ export async function openChromiumPage(o: { args: readonly string[]; route: Rout
     await o.prepare?.(workDir);
     const s = createServer((req, res) => {
       const found = o.route(req.url ?? '/');
-      if (found) res.writeHead(200, { 'content-type': found.type }).end(found.body);
+      if (found) res.writeHead(200, { ...found.headers, 'content-type': found.type }).end(found.body);
       else res.writeHead(404).end();
     });
     server = s;
