@@ -15,11 +15,9 @@ import { build, type Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeL2Error } from '../nn/tensor.js';
 import { THREADS_API, type ThreadsRun } from './browser/wasm-threads-entry.js';
-import { openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
+import { CHROMIUM_INSTALL_HELP, PLAIN_CHROMIUM_FLAGS, openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
 import { readSyntheticGolden } from './helpers/fixtures.js';
 
-const INSTALL_HELP = 'headless Chromium is needed for this test. On Debian 12: `apt-get install -y --no-install-recommends chromium`, ' +
-  'or point NEOCC_CHROMIUM at a Chromium binary';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 const KERNEL = /^[a-z0-9_]+-[0-9a-f]{12}\.wasm$/;
@@ -49,8 +47,8 @@ const html = '<!doctype html><meta charset="utf-8"><title>neocc wasm threads</ti
 
 beforeAll(async () => {
   browser = await openChromiumPage({
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    installHelp: INSTALL_HELP,
+    args: PLAIN_CHROMIUM_FLAGS,
+    installHelp: CHROMIUM_INSTALL_HELP,
     ready: THREADS_API,
     prepare: async (workDir) => {
       outDir = join(workDir, 'bundle');

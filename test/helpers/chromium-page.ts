@@ -18,6 +18,11 @@ export const WEBGPU_CHROMIUM_FLAGS: readonly string[] = [
   '--no-first-run', '--disable-quic',
 ];
 
+/** Headless Chromium without WebGPU (the wasm pages), and how to install it (Debian's package). */
+export const PLAIN_CHROMIUM_FLAGS: readonly string[] = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_INSTALL_HELP = 'headless Chromium is needed for this test. On Debian 12: `apt-get install -y --no-install-recommends chromium`, ' +
+  'or point NEOCC_CHROMIUM at a Chromium binary';
+
 /** What the test server answers for a path ('/' included), with extra response headers if any; undefined = 404. */
 export type Route = (path: string) => { readonly type: string; readonly body: string | Buffer; readonly headers?: Readonly<Record<string, string>> } | undefined;
 
