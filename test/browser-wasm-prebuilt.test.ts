@@ -12,11 +12,9 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeL2Error } from '../nn/tensor.js';
 import { PREBUILT_API, type PrebuiltRun } from './browser/wasm-prebuilt-entry.js';
-import { openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
+import { CHROMIUM_INSTALL_HELP, PLAIN_CHROMIUM_FLAGS, openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
 import { readSyntheticGolden } from './helpers/fixtures.js';
 
-const INSTALL_HELP = 'headless Chromium is needed for this test. On Debian 12: `apt-get install -y --no-install-recommends chromium`, ' +
-  'or point NEOCC_CHROMIUM at a Chromium binary';
 const GENERATED = 'generated/wasm';
 
 let browser: ChromiumPage;
@@ -40,8 +38,8 @@ beforeAll(async () => {
   const html = '<!doctype html><meta charset="utf-8"><title>neocc prebuilt wasm</title><script type="module" src="/wasm-prebuilt-entry.js"></script>';
   let outDir = '';
   browser = await openChromiumPage({
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    installHelp: INSTALL_HELP,
+    args: PLAIN_CHROMIUM_FLAGS,
+    installHelp: CHROMIUM_INSTALL_HELP,
     ready: PREBUILT_API,
     prepare: async (workDir) => {
       outDir = join(workDir, 'bundle');

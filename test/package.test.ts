@@ -2,7 +2,8 @@
  * neocc as users install it (issue 12): `npm run build` + `npm pack`, the tarball installed into a scratch app in a
  * temporary folder (its own npm cache; the registry supplies the runtime's dependencies), then, as that app:
  * - a plain `node` ESM script (no tsx) imports 'neocc' and classifies the synthetic NeoNeXt-T-224 input on the wasm
- *   backend, which finds the shipped prebuilt kernels by itself (no asc installed: one thread): logits vs upstream's golden file;
+ *   backend, which finds the shipped prebuilt kernels by itself (no asc installed; every core up to 4, on the shipped
+ *   shared-memory kernels): logits vs upstream's golden file;
  * - the app's `tsc --noEmit` (strict, skipLibCheck) passes against the shipped declarations, with
  *   moduleResolution bundler and nodenext; a `@ts-expect-error` line proves the types are real (not `any`);
  * - the app's node_modules holds only the runtime's dependencies (no Dawn, asc, ts-morph, protobuf, tsx) and stays
@@ -13,7 +14,7 @@
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -26,6 +27,8 @@ import { readSyntheticGolden } from './helpers/fixtures.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The goal of issue 12 for an app that installs only the runtime. */
 const RUNTIME_NODE_MODULES_BOUND = 10 * 1024 * 1024;
+/** A wasm backend's default thread count in Node, with or without asc (runtime/backends/create-backend.ts). */
+const DEFAULT_THREADS = Math.min(4, availableParallelism());
 /** Packages only optional features need (package.json peerDependenciesMeta) and tools of this repository. */
 const NOT_IN_RUNTIME = ['webgpu', 'assemblyscript', 'binaryen', 'ts-morph', '@ts-morph', 'onnx-proto', 'protobufjs', 'tsx', 'typescript', '@stdlib'];
 
@@ -60,7 +63,7 @@ function treeBytes(dir: string): number {
   }, 0);
 }
 
-/** No registerPrebuiltWasm call: loadNeoNeXt finds the shipped kernels, and without asc the wasm backend uses one thread. */
+/** No registerPrebuiltWasm call: loadNeoNeXt finds the shipped kernels (generated/wasm-shared for the default 2-4 threads), no asc. */
 const CLASSIFY_SCRIPT = `
 import { loadNeoNeXt, missingPrebuiltWasm, releasedConfig, syntheticInput } from 'neocc';
 import * as t224 from 'neocc/generated/wasm/model-neonext-t-224';
@@ -170,7 +173,7 @@ describe('the packed package in a scratch app', () => {
     expect(files.filter((f) => /\.ts$/.test(f) && !/\.d\.ts$/.test(f))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'bin/neocc.mjs', 'dist/package.json',
       'dist/entry/index.js', 'dist/entry/index.d.ts', 'dist/entry/browser.js', 'dist/entry/compiler.js', 'dist/cli/main.js',
-      'dist/generated/wasm/model-neonext-t-224.js', 'dist/generated/wasm/model-neonext-t-224.d.ts']));
+      'dist/generated/wasm/model-neonext-t-224.js', 'dist/generated/wasm/model-neonext-t-224.d.ts', 'dist/generated/wasm-shared/model-neonext-t-224.js']));
     expect(files.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThan(0);
   });
 
@@ -185,7 +188,7 @@ describe('the packed package in a scratch app', () => {
     expect(result.logits).toHaveLength(1000);
     expect(relativeL2Error(result.logits, golden)).toBeLessThanOrEqual(1e-4);
     expect(result.top5[0]?.class).toBe(best);
-    expect(result.backend).toMatch(/\b1 thread\b/);
+    expect(result.backend).toMatch(new RegExp(`SIMD variant plain, ${DEFAULT_THREADS} threads?\\)$`));
   });
 
   it('the app type-checks against the shipped declarations (strict, skipLibCheck; bundler and nodenext resolution)', async () => {
@@ -200,7 +203,7 @@ describe('the packed package in a scratch app', () => {
   it('`npx neocc bench` from the installed runtime prints its table and writes JSON and an HTML chart (whole model on the shipped kernels)', async () => {
     const out = join(work, 'bench');
     const r = await ok(process.execPath, [join(app, 'node_modules/neocc/bin/neocc.mjs'), 'bench', '--backend', 'wasm', '--runs', '2', '--out', out, '--quiet'], app);
-    expect(r.stdout).toMatch(/^neonext-t-224 · batch 1 · backend wasm .*SIMD variant plain, 1 thread/);
+    expect(r.stdout).toMatch(new RegExp(`^neonext-t-224 · batch 1 · backend wasm .*SIMD variant plain, ${DEFAULT_THREADS} threads?\\b`));
     // A NeoCell alone has no prebuilt kernels and there is no asc here: the rows are skipped with the reason.
     expect(r.stdout).toContain('NeoCell rows skipped: not supported: compiling WebAssembly kernels at run time');
     expect(r.stdout).toMatch(/whole forward: median [\d.]+ ms/);

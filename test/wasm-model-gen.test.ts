@@ -187,6 +187,8 @@ describe('generated/wasm (committed `npm run gen` output)', () => {
   const FOLDERS: ReadonlyArray<[string, GenRequest]> = [
     [OUT, RELEASED],
     ['generated/wasm-relaxed-simd-shared', resolveGenRequest({ target: 'assemblyscript', variant: 'relaxed-simd', sharedMemory: true, model: 'all' })],
+    // generated/wasm-shared: plain SIMD on a shared memory, shipped, so several threads need no asc in Node or a page.
+    ['generated/wasm-shared', resolveGenRequest({ target: 'assemblyscript', sharedMemory: true, model: 'all' })],
   ];
   for (const [folder, request] of FOLDERS) {
     it(`${folder} is what \`npm run gen\` writes now, the .wasm bytes aside (\`npm run gen:check\` compiles and compares those too)`, () => {

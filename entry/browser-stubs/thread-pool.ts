@@ -1,11 +1,6 @@
-import { NotSupportedError } from '../../compiler/errors.js';
-
 /**
- * Browser builds get this instead of runtime/wasm/thread-pool.ts (package.json `browser` map): the threads there are
- * Node worker_threads. Multi-threaded WebAssembly in pages is not implemented yet.
+ * Browser builds get this instead of runtime/wasm/thread-pool.ts (package.json `browser` map), whose threads are Node
+ * worker_threads: the Web Worker pool on the same protocol (runtime/wasm/browser-thread-pool.ts). It needs a
+ * cross-origin isolated page; elsewhere it throws the "not supported" error of runtime/wasm/thread-support.ts.
  */
-export class WasmThreadPool {
-  constructor() {
-    throw new NotSupportedError('WebAssembly threads in a browser (the thread pool uses Node worker_threads); load the model with threads: 1');
-  }
-}
+export { WasmThreadPool } from '../../runtime/wasm/browser-thread-pool.js';

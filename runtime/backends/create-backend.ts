@@ -3,7 +3,7 @@ import { importOptional } from '../../compiler/optional-package.js';
 import { BACKEND_NAMES, type Backend } from './backend.js';
 import { cudaBackendUnavailable, probeCudaToolchain, type CudaToolchain } from './cuda-toolchain.js';
 import type { WasmSimdMode } from '../wasm/simd-variant.js';
-import { canCompileWasmKernels } from '../wasm/compile-assemblyscript.js';
+import { browserWasmThreads } from '../wasm/thread-support.js';
 
 /** What `auto` learns about the first WebGPU adapter: the fields of GPUAdapterInfo it decides on. */
 export interface ProbedAdapter {
@@ -123,17 +123,16 @@ export async function probeWebGpu(): Promise<AdapterProbe> {
 }
 
 /**
- * Threads for a wasm backend created by name: every core, up to 4 (one in browsers, and in Node without asc). Measured on the project's 2-core machine
+ * Threads for a wasm backend created by name: every core, up to 4 (in browsers: runtime/wasm/thread-support.ts, one
+ * where the page is not cross-origin isolated). Without asc too: the released configs' kernels ship prebuilt for a
+ * shared memory as well (generated/wasm-shared), so several threads need no asc. Measured on the project's 2-core machine
  * (interleaved medians, second core idle): NeoNeXt-T-224 forward 2.02 s with 1 thread, 1.12 s with 2 (1.8x);
  * neonext-mini 22.3 vs 15.2 ms. With the second core busy (another process benchmarking) 2 threads were 18% slower
  * (3.73 vs 3.16 s): every launch waits for its slowest thread. Beyond 4 is unmeasured (the small stage-4 launches
- * would be dominated by the per-launch handshake of runtime/wasm/thread-pool.ts).
+ * would be dominated by the per-launch handshake of runtime/wasm/thread-protocol.ts).
  */
 async function defaultWasmThreads(): Promise<number> {
-  // Browsers: one thread (the thread pool is Node's worker_threads), without a failing node:os import in the console.
-  if (!inNode()) return 1;
-  // Without asc (an optional package) only the prebuilt kernels run, and those are built for one thread's plain memory.
-  if (!(await canCompileWasmKernels())) return 1;
+  if (!inNode()) return browserWasmThreads();
   try {
     const os = (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_OS)) as typeof import('node:os');
     return Math.max(1, Math.min(4, os.availableParallelism()));
@@ -153,6 +152,8 @@ export interface CreateBackendOptions {
   readonly threads?: number;
   /** `--wasm-simd`: the wasm kernels' SIMD variant (runtime/wasm/simd-variant.ts); default NEOCC_WASM_SIMD, else auto. */
   readonly wasmSimd?: WasmSimdMode;
+  /** Where a wasm backend fetches the shipped kernels from (WasmBackendOptions.wasmBaseUrl); other backends ignore it. */
+  readonly wasmBaseUrl?: string | URL;
 }
 
 /** Creates a backend by its `--backend` name; the caller disposes it. */
@@ -161,7 +162,7 @@ export async function createBackend(name: string, options: CreateBackendOptions 
     case 'auto': {
       const choice = chooseAutoBackend(await (options.probe ?? probeWebGpu)());
       options.report?.(`neocc: backend ${choice.name} (${choice.reason})`);
-      return createBackend(choice.name, { threads: options.threads, wasmSimd: options.wasmSimd });
+      return createBackend(choice.name, { threads: options.threads, wasmSimd: options.wasmSimd, wasmBaseUrl: options.wasmBaseUrl });
     }
     case 'reference': {
       // Loaded on demand: the float64 reference needs an optional package (erf), which apps that embed the runtime skip.
@@ -176,7 +177,7 @@ export async function createBackend(name: string, options: CreateBackendOptions 
     case 'wasm': {
       // Loaded on demand: asc (with Binaryen) is only needed when kernels are compiled for WebAssembly.
       const { WasmBackend } = await import('../wasm/wasm-backend.js');
-      return WasmBackend.create({ threads: options.threads ?? await defaultWasmThreads(), simd: options.wasmSimd });
+      return WasmBackend.create({ threads: options.threads ?? await defaultWasmThreads(), simd: options.wasmSimd, wasmBaseUrl: options.wasmBaseUrl });
     }
     case 'cuda-cpu': {
       // Loaded on demand: the CUDA kernels compiled by g++ and run on the CPU (a check of the CUDA target).

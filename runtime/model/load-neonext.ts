@@ -39,6 +39,12 @@ export interface LoadNeoNeXtOptions extends ModelOptions {
   /** One backend: the same as `backends: [backend]`. */
   readonly backend?: BackendName | Backend;
   readonly onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Where a wasm backend created by name fetches the shipped kernels from, e.g. 'https://cdn.example/neocc/': the URL of
+   * a copy of the package's `dist/generated/` folder (its `wasm/` and `wasm-shared/` subfolders). Default: next to the
+   * generated modules. A WasmBackend instance passed in `backends` has its own option.
+   */
+  readonly wasmBaseUrl?: string | URL;
   /** Aborts the download and the load between stages (the promise rejects with the signal's reason). */
   readonly signal?: AbortSignal;
 }
@@ -84,7 +90,7 @@ export async function loadNeoNeXt(options: LoadNeoNeXtOptions): Promise<NeoNeXtM
     let backend: Backend | undefined;
     try {
       onProgress?.({ stage: 'backend', detail: owned ? choice : choice.name });
-      backend = owned ? await createBackend(choice, { report: (line) => onProgress?.({ stage: 'backend', detail: line }) }) : choice;
+      backend = owned ? await createBackend(choice, { report: (line) => onProgress?.({ stage: 'backend', detail: line }), wasmBaseUrl: options.wasmBaseUrl }) : choice;
       onProgress?.({ stage: 'model', detail: backend.description });
       const loaded = await backend.loadModel(config, params);
       if (signal?.aborted) loaded.dispose();

@@ -18,13 +18,15 @@ import { runWasmProgram } from './program-runner.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
 import { WasmNeoNeXt } from './wasm-neonext.js';
+import { checkWasmThreads } from './thread-support.js';
 
 export interface WasmBackendOptions {
   /** Fill every output with NaN before each run, so an element a kernel forgets to write cannot pass a test. */
   readonly poisonOutputs?: boolean;
   /**
    * Threads per launch (default 1). Above 1, kernels are compiled for a shared memory (wasm threads) and each
-   * launch's workgroups are split over this thread and threads - 1 worker threads (Node). Results are identical
+   * launch's workgroups are split over this thread and threads - 1 worker threads (Node) or Web Workers (a
+   * cross-origin isolated page; elsewhere more than 1 is a "not supported" error). Results are identical
    * bit for bit: workgroups never share outputs. Default 1 (one module flavour, no worker threads);
    * createBackend('wasm' | 'auto') passes the core count up to 4, which measured 1.8x faster on NeoNeXt-T-224 with 2
    * cores (runtime/backends/create-backend.ts).
@@ -38,6 +40,13 @@ export interface WasmBackendOptions {
   readonly simd?: WasmSimdMode;
   /** The AssemblyScript record itself (overrides `simd`); create() resolves `simd` to it. */
   readonly target?: KernelTarget;
+  /**
+   * Where a model's shipped kernels are fetched from, like onnxruntime-web's `env.wasm.wasmPaths`: the URL of a copy of
+   * the package's `dist/generated/` folder (a CDN, a static folder), which holds `wasm/` (one thread) and `wasm-shared/`
+   * (several). Default: next to the generated modules (`new URL('./x.wasm', import.meta.url)`). A file that is not
+   * there fails the load naming its URL.
+   */
+  readonly wasmBaseUrl?: string | URL;
 }
 
 /**
@@ -63,6 +72,7 @@ export class WasmBackend implements Backend {
   constructor(private readonly options: WasmBackendOptions = {}) {
     const threads = options.threads ?? 1;
     if (!Number.isInteger(threads) || threads < 1) throw new NeoccError('invalid-option', `wasm backend: threads = ${threads}; allowed: an integer >= 1`);
+    checkWasmThreads(threads);
     this.threads = threads;
     this.memory = new LinearMemory(threads > 1);
     this.target = options.target ?? wasmSimdTarget(options.simd);
@@ -158,7 +168,7 @@ export class WasmBackend implements Backend {
    * each forward then runs the WebGPU model's kernel sequence on this backend's thread count (runtime/wasm/wasm-neonext.ts).
    */
   async loadModel(config: NeoNeXtConfig, params: NeoNeXtParams): Promise<LoadedModel> {
-    return WasmNeoNeXt.load(config, params, { threads: this.threads, target: this.target });
+    return WasmNeoNeXt.load(config, params, { threads: this.threads, target: this.target, wasmBaseUrl: this.options.wasmBaseUrl });
   }
 
   async dispose(): Promise<void> {

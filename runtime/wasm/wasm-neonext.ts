@@ -12,6 +12,7 @@ import type { LoadedModel } from '../backends/backend.js';
 import { LinearMemory } from './linear-memory.js';
 import { registerReleasedPrebuiltWasm } from './prebuilt-released.js';
 import { wasmSimdTargetHere } from './simd-variant.js';
+import { checkWasmThreads } from './thread-support.js';
 import { placeWeights, runWasmProgram } from './program-runner.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
@@ -21,6 +22,8 @@ export interface WasmNeoNeXtOptions {
   readonly threads: number;
   /** The AssemblyScript record to build kernels with (plain or relaxed SIMD); default wasmSimdTargetHere() (NEOCC_WASM_SIMD, else auto: relaxed only where asc can build it). */
   readonly target?: KernelTarget;
+  /** Where the shipped kernels are fetched from (see WasmBackendOptions.wasmBaseUrl); default: next to the generated modules. */
+  readonly wasmBaseUrl?: string | URL;
 }
 
 /**
@@ -51,13 +54,14 @@ export class WasmNeoNeXt implements LoadedModel {
   ) {}
 
   static async load(config: NeoNeXtConfig, params: NeoNeXtParams, options: WasmNeoNeXtOptions): Promise<WasmNeoNeXt> {
+    checkWasmThreads(options.threads);
     const target = options.target ?? await wasmSimdTargetHere();
     const kernels = modelKernels(config, target);
     const shared = options.threads > 1;
-    // The committed kernels of a released config (generated/wasm: plain SIMD, one thread; in this repository also
-    // generated/wasm-relaxed-simd-shared) are registered instead of compiled, so the model runs without asc wherever
-    // it is loaded from (loadNeoNeXt, the CLI, a page).
-    await registerReleasedPrebuiltWasm(config, target, shared);
+    // The committed kernels of a released config (plain SIMD: generated/wasm for one thread, generated/wasm-shared for
+    // several; in this repository also generated/wasm-relaxed-simd-shared) are registered instead of compiled, so the
+    // model runs without asc wherever it is loaded from (loadNeoNeXt, the CLI, a page).
+    await registerReleasedPrebuiltWasm(config, target, shared, { wasmBaseUrl: options.wasmBaseUrl });
     await compileWasmKernels(allArtifacts(kernels), shared);
     const weights = modelWeights(foldNeoNeXt(config, params), kernels);
     const memory = new LinearMemory(shared);

@@ -18,8 +18,13 @@ export const WEBGPU_CHROMIUM_FLAGS: readonly string[] = [
   '--no-first-run', '--disable-quic',
 ];
 
-/** What the test server answers for a path ('/' included); undefined = 404. */
-export type Route = (path: string) => { readonly type: string; readonly body: string | Buffer } | undefined;
+/** Headless Chromium without WebGPU (the wasm pages), and how to install it (Debian's package). */
+export const PLAIN_CHROMIUM_FLAGS: readonly string[] = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_INSTALL_HELP = 'headless Chromium is needed for this test. On Debian 12: `apt-get install -y --no-install-recommends chromium`, ' +
+  'or point NEOCC_CHROMIUM at a Chromium binary';
+
+/** What the test server answers for a path ('/' included), with extra response headers if any; undefined = 404. */
+export type Route = (path: string) => { readonly type: string; readonly body: string | Buffer; readonly headers?: Readonly<Record<string, string>> } | undefined;
 
 export interface ChromiumPage {
   readonly page: Page;
@@ -49,7 +54,7 @@ export async function openChromiumPage(o: { args: readonly string[]; route: Rout
     await o.prepare?.(workDir);
     const s = createServer((req, res) => {
       const found = o.route(req.url ?? '/');
-      if (found) res.writeHead(200, { 'content-type': found.type }).end(found.body);
+      if (found) res.writeHead(200, { ...found.headers, 'content-type': found.type }).end(found.body);
       else res.writeHead(404).end();
     });
     server = s;

@@ -1,0 +1,73 @@
+// neocc matmul_vec4: y [rows, 196] = x [rows, 768] · wt [768, 196], vec4 micro-kernel 8 rows x 4 columns per invocation
+// run-time: rows = N·H·W (uniform)
+// AssemblyScript: workgroups of 1 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
+
+@inline function __segment_0(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_x: usize, __p_wt: usize, __p_y: usize, __u_rows: u32, col0: u32): void {
+  const first_row: u32 = min<u32>((((__wid_x + (__wid_z * <u32>(65535))) + __lidx) * <u32>(8)), (__u_rows - <u32>(8)));
+  const x_first: u32 = (first_row * <u32>(768));
+  let acc: v128 = f32x4.splat(<f32>(0));
+  let acc_1: v128 = f32x4.splat(<f32>(0));
+  let acc_2: v128 = f32x4.splat(<f32>(0));
+  let acc_3: v128 = f32x4.splat(<f32>(0));
+  let acc_4: v128 = f32x4.splat(<f32>(0));
+  let acc_5: v128 = f32x4.splat(<f32>(0));
+  let acc_6: v128 = f32x4.splat(<f32>(0));
+  let acc_7: v128 = f32x4.splat(<f32>(0));
+  for (let k: u32 = <u32>(0); k < <u32>(768); k += <u32>(1)) {
+    const w_base: u32 = ((k * <u32>(196)) + col0);
+    const w: v128 = load<v128>(__p_wt + ((<usize>w_base) << 2));
+    const x_k: u32 = (x_first + k);
+    const a: v128 = f32x4.splat(load<f32>(__p_x + ((<usize>x_k) << 2)));
+    acc = f32x4.add(acc, f32x4.mul(a, w));
+    const a_1: v128 = f32x4.splat(load<f32>(__p_x + ((<usize>x_k) << 2), 3072));
+    acc_1 = f32x4.add(acc_1, f32x4.mul(a_1, w));
+    const a_2: v128 = f32x4.splat(load<f32>(__p_x + ((<usize>x_k) << 2), 6144));
+    acc_2 = f32x4.add(acc_2, f32x4.mul(a_2, w));
+    const a_3: v128 = f32x4.splat(load<f32>(__p_x + ((<usize>x_k) << 2), 9216));
+    acc_3 = f32x4.add(acc_3, f32x4.mul(a_3, w));
+    const a_4: v128 = f32x4.splat(load<f32>(__p_x + ((<usize>x_k) << 2), 12288));
+    acc_4 = f32x4.add(acc_4, f32x4.mul(a_4, w));
+    const a_5: v128 = f32x4.splat(load<f32>(__p_x + ((<usize>x_k) << 2), 15360));
+    acc_5 = f32x4.add(acc_5, f32x4.mul(a_5, w));
+    const a_6: v128 = f32x4.splat(load<f32>(__p_x + ((<usize>x_k) << 2), 18432));
+    acc_6 = f32x4.add(acc_6, f32x4.mul(a_6, w));
+    const a_7: v128 = f32x4.splat(load<f32>(__p_x + ((<usize>x_k) << 2), 21504));
+    acc_7 = f32x4.add(acc_7, f32x4.mul(a_7, w));
+  }
+  const y_first: u32 = ((first_row * <u32>(196)) + col0);
+  store<v128>(__p_y + ((<usize>y_first) << 2), acc);
+  const row: u32 = (first_row + <u32>(1));
+  store<v128>(__p_y + ((<usize>y_first) << 2), acc_1, 784);
+  const row_1: u32 = (first_row + <u32>(2));
+  store<v128>(__p_y + ((<usize>y_first) << 2), acc_2, 1568);
+  const row_2: u32 = (first_row + <u32>(3));
+  store<v128>(__p_y + ((<usize>y_first) << 2), acc_3, 2352);
+  const row_3: u32 = (first_row + <u32>(4));
+  store<v128>(__p_y + ((<usize>y_first) << 2), acc_4, 3136);
+  const row_4: u32 = (first_row + <u32>(5));
+  store<v128>(__p_y + ((<usize>y_first) << 2), acc_5, 3920);
+  const row_5: u32 = (first_row + <u32>(6));
+  store<v128>(__p_y + ((<usize>y_first) << 2), acc_6, 4704);
+  const row_6: u32 = (first_row + <u32>(7));
+  store<v128>(__p_y + ((<usize>y_first) << 2), acc_7, 5488);
+}
+
+@inline function __workgroup(__wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_x: usize, __p_wt: usize, __p_y: usize, __u_rows: u32): void {
+  const col0: u32 = (__wid_y * <u32>(4));
+  for (let __lidx: u32 = 0; __lidx < 1; __lidx++) {
+    __segment_0(__lidx, __wid_x, __wid_y, __wid_z, __nwg_x, __p_x, __p_wt, __p_y, __u_rows, col0);
+  }
+}
+
+export function matmul_vec4(__gx: u32, __gy: u32, __gz: u32, __first: u32, __count: u32, __p_x: usize, __p_wt: usize, __p_y: usize, __u_rows: u32): void {
+  // One division per row of workgroups, not per workgroup: x runs fastest.
+  let __i: u32 = __first;
+  const __end: u32 = __first + __count;
+  while (__i < __end) {
+    const __row: u32 = __i / __gx;
+    const __y: u32 = __row % __gy;
+    const __z: u32 = __row / __gy;
+    const __stop: u32 = min<u32>(__end, (__row + 1) * __gx);
+    for (let __x: u32 = __i - __row * __gx; __i < __stop; __i++, __x++) __workgroup(__x, __y, __z, __gx, __p_x, __p_wt, __p_y, __u_rows);
+  }
+}

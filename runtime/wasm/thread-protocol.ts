@@ -1,0 +1,269 @@
+import { NeoccError } from '../../compiler/errors.js';
+import type { WasmMemory, WasmModule } from './wasm-api.js';
+
+/**
+ * What the two wasm thread pools share: Node's (thread-pool.ts, worker_threads) and the browser's
+ * (browser-thread-pool.ts, Web Workers). Both run launches through one shared control block:
+ *
+ * Why not a message per launch: a forward of NeoNeXt-T is ~60 launches of 1–10 ms each, and a postMessage round trip
+ * (wake the worker's event loop, resolve a promise on the caller's) costs tens to hundreds of µs, paid while the other
+ * thread idles. So the caller writes the launch (function, arguments), bumps a generation counter and notifies;
+ * every thread, the caller included, claims small chunks of the workgroup range with an atomic counter until none is
+ * left (so a thread that started late or runs slower simply takes fewer chunks), and the caller waits on a done
+ * counter. Between launches a worker spins briefly on the generation and then sleeps in Atomics.wait. Workgroups
+ * never synchronize with each other, so any split computes the same bytes.
+ *
+ * A worker parked in its launch loop cannot read messages, so instantiating a new module on the workers (rare: the
+ * first forward of a model) first sends them back to their event loop, then re-enters the loop.
+ */
+
+// Control block layout (Int32 slots).
+const GENERATION = 0; // bumped once per command
+const COMMAND = 1; // RUN or PARK
+const NEXT_CHUNK = 2; // chunks claimed so far
+const DONE = 3; // threads finished with the current command
+const FAILED = 4; // 1 when a worker's call threw
+const FUNCTION = 5; // function id of the launch
+const CHUNKS = 6; // chunks in the launch
+const TOTAL = 7; // workgroups in the launch
+const ARG_COUNT = 8;
+const CONTROL_SLOTS = 16;
+const RUN = 1;
+const PARK = 2;
+/** Kernel arguments: grid (3), range (2), buffers, scratch, uniforms. Far more than any kernel takes. */
+const MAX_ARGS = 64;
+/** Chunks per thread in a launch: enough to even out a late start, few enough that claiming stays cheap. */
+const CHUNKS_PER_THREAD = 8;
+/** How long a waiting thread spins before it sleeps (the gap between two launches of a forward is µs). */
+export const SPIN_MS = 0.2;
+/** Bytes of the first error text a worker's call threw during a launch (UTF-8, cut to fit). */
+const ERROR_BYTES = 1024;
+
+/** What a worker gets at start: the pool's shared buffers and its thread index (1…size; 0 is the caller). */
+export interface WorkerStart {
+  readonly control: SharedArrayBuffer;
+  readonly args: SharedArrayBuffer;
+  readonly errorText: SharedArrayBuffer;
+  readonly thread: number;
+}
+
+/**
+ * The worker side as plain script text, since a worker evaluates text (Node: `new Worker(text, { eval: true })`;
+ * browsers: a Blob URL, so no bundler has to know about a worker file). Defines `startWorker(start, reply)`, which
+ * returns the worker's message handler; each pool wraps it in its platform's messaging. The chunk loop is the same
+ * as runChunks() below; it is written twice because a worker evaluates source text.
+ */
+export const WORKER_CORE = `
+function startWorker(start, reply) {
+  const control = new Int32Array(start.control);
+  const controlU32 = new Uint32Array(start.control);
+  const errorText = new Uint8Array(start.errorText);
+  const args = new Float64Array(start.args);
+  const thread = start.thread;
+  const instances = new Map();
+  const functions = [];
+  const C = ${JSON.stringify({ GENERATION, COMMAND, NEXT_CHUNK, DONE, FAILED, FUNCTION, CHUNKS, TOTAL, ARG_COUNT, RUN, PARK, MAX_ARGS, SPIN_MS })};
+  function finish() {
+    Atomics.add(control, C.DONE, 1);
+    Atomics.notify(control, C.DONE);
+  }
+  function launchLoop(seen) {
+    for (;;) {
+      const spinUntil = performance.now() + C.SPIN_MS;
+      while (Atomics.load(control, C.GENERATION) === seen && performance.now() < spinUntil);
+      if (Atomics.load(control, C.GENERATION) === seen) Atomics.wait(control, C.GENERATION, seen);
+      seen = Atomics.load(control, C.GENERATION);
+      if (Atomics.load(control, C.COMMAND) === C.PARK) {
+        finish();
+        return;
+      }
+      try {
+        const fn = functions[control[C.FUNCTION]];
+        const argc = control[C.ARG_COUNT];
+        const a = Array.from(args.subarray(thread * C.MAX_ARGS, thread * C.MAX_ARGS + argc));
+        const chunks = control[C.CHUNKS];
+        const total = controlU32[C.TOTAL];
+        for (let c = Atomics.add(control, C.NEXT_CHUNK, 1); c < chunks; c = Atomics.add(control, C.NEXT_CHUNK, 1)) {
+          const first = Math.floor((total * c) / chunks);
+          a[3] = first;
+          a[4] = Math.floor((total * (c + 1)) / chunks) - first;
+          fn(...a);
+        }
+      } catch (e) {
+        if (Atomics.compareExchange(control, C.FAILED, 0, 1) === 0) {
+          errorText.fill(0);
+          new TextEncoder().encodeInto(String((e && e.stack) || e), errorText);
+        }
+      }
+      finish();
+    }
+  }
+  return async (msg) => {
+    try {
+      if (msg.type === 'load') {
+        const abort = () => { throw new Error('an AssemblyScript kernel called abort()'); };
+        if (!instances.has(msg.moduleId)) {
+          instances.set(msg.moduleId, (await WebAssembly.instantiate(msg.module, { env: { memory: msg.memory, abort } })).exports);
+        }
+        functions[msg.functionId] = instances.get(msg.moduleId)[msg.entry];
+        reply({ seq: msg.seq });
+      } else if (msg.type === 'loop') {
+        launchLoop(msg.generation);
+      }
+    } catch (e) {
+      reply({ seq: msg.seq, error: String((e && e.stack) || e) });
+    }
+  };
+}
+`;
+
+/** A worker's reply to a `load` message. */
+export interface WorkerReply {
+  readonly seq: number;
+  readonly error?: string;
+}
+
+/**
+ * The caller's side of the protocol: control block, argument slots, module/function ids, launches. A pool supplies
+ * the platform: how to message worker `i` (0-based) and how to wait (or not) while the workers finish.
+ */
+export abstract class SharedLaunchPool {
+  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  private readonly errorText = new Uint8Array(new SharedArrayBuffer(ERROR_BYTES));
+  private readonly args: Float64Array;
+  private readonly moduleIds = new WeakMap<WasmModule, number>();
+  private readonly functionIds = new Map<string, number>();
+  private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  private seq = 0;
+  private looping = false;
+
+  /** `size` workers (the calling thread runs a share too, so a launch uses size + 1 threads). */
+  constructor(readonly size: number, protected readonly memory: WasmMemory) {
+    this.args = new Float64Array(new SharedArrayBuffer((size + 1) * MAX_ARGS * 8));
+  }
+
+  /** What worker `i` (0-based) gets at start. */
+  protected workerStart(i: number): WorkerStart {
+    return { control: this.control.buffer as SharedArrayBuffer, args: this.args.buffer as SharedArrayBuffer, errorText: this.errorText.buffer as SharedArrayBuffer, thread: i + 1 };
+  }
+
+  /** Posts `message` to worker `i`. */
+  protected abstract postMessage(i: number, message: Record<string, unknown>): void;
+
+  /** Blocks until the done counter moves from `done` or a short time passes (where the thread may block at all). */
+  protected abstract sleep(control: Int32Array, slot: number, done: number): void;
+
+  /** Call with each message a worker sends back. */
+  protected settle(msg: WorkerReply): void {
+    const entry = this.pending.get(msg.seq);
+    this.pending.delete(msg.seq);
+    if (msg.error) entry?.reject(new NeoccError('wasm-thread-error', `wasm kernel thread: ${msg.error}`));
+    else entry?.resolve();
+  }
+
+  /** Call when a worker fails outside a launch: every request in flight rejects with `error`. */
+  protected failAll(error: Error): void {
+    for (const entry of this.pending.values()) entry.reject(error);
+    this.pending.clear();
+  }
+
+  /** Posts `message` to worker `i` and resolves when it replies. */
+  protected request(i: number, message: Record<string, unknown>): Promise<void> {
+    const seq = this.seq++;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject });
+      this.postMessage(i, { ...message, seq });
+    });
+  }
+
+  /** Runs `command` on every worker (and nothing on this thread). */
+  private command(command: number): void {
+    Atomics.store(this.control, COMMAND, command);
+    Atomics.store(this.control, DONE, 0);
+    Atomics.add(this.control, GENERATION, 1);
+    Atomics.notify(this.control, GENERATION);
+  }
+
+  private waitForWorkers(): void {
+    const spinUntil = performance.now() + SPIN_MS;
+    for (let done = Atomics.load(this.control, DONE); done < this.size; done = Atomics.load(this.control, DONE)) {
+      if (performance.now() > spinUntil) this.sleep(this.control, DONE, done);
+    }
+  }
+
+  /** Makes `entry` of `module` callable on every worker (instantiating the module there once); its function id. */
+  async prepare(module: WasmModule, entry: string): Promise<number> {
+    let moduleId = this.moduleIds.get(module);
+    if (moduleId === undefined) {
+      moduleId = this.seq++;
+      this.moduleIds.set(module, moduleId);
+    }
+    const name = `${moduleId}:${entry}`;
+    let functionId = this.functionIds.get(name);
+    if (functionId === undefined) {
+      functionId = this.functionIds.size;
+      if (this.looping) {
+        this.command(PARK);
+        this.waitForWorkers();
+        this.looping = false;
+      }
+      await Promise.all(Array.from({ length: this.size }, (_, i) => this.request(i, { type: 'load', moduleId, module, memory: this.memory, functionId, entry })));
+      this.functionIds.set(name, functionId);
+    }
+    return functionId;
+  }
+
+  /**
+   * Runs function `functionId` (from prepare) over workgroups [0, total) on this thread and the workers; `run` calls
+   * it on this thread with the same arguments. `args` is the argument list with the range at [3] and [4];
+   * `scratch[t]` replaces args[scratchArg] on thread t (0 is this one). Returns when every thread is done; throws
+   * the first worker error.
+   */
+  launch(functionId: number, run: (...args: number[]) => void, args: readonly number[], total: number, scratchArg: number, scratch: readonly number[]): void {
+    if (args.length > MAX_ARGS) throw new NeoccError('wasm-bad-launch', `wasm launch: ${args.length} arguments; at most ${MAX_ARGS}`);
+    if (!this.looping) {
+      const generation = Atomics.load(this.control, GENERATION);
+      for (let i = 0; i < this.size; i++) this.postMessage(i, { type: 'loop', generation });
+      this.looping = true;
+    }
+    for (let t = 0; t <= this.size; t++) {
+      this.args.set(args, t * MAX_ARGS);
+      if (scratchArg >= 0) this.args[t * MAX_ARGS + scratchArg] = scratch[t]!;
+    }
+    const c = this.control;
+    c[FUNCTION] = functionId;
+    new Uint32Array(c.buffer)[TOTAL] = total;
+    c[CHUNKS] = Math.min(total, (this.size + 1) * CHUNKS_PER_THREAD);
+    c[ARG_COUNT] = args.length;
+    c[FAILED] = 0;
+    c[NEXT_CHUNK] = 0;
+    this.command(RUN);
+    let failure: unknown;
+    try {
+      runChunks(c, run, Array.from(this.args.subarray(0, args.length)));
+    } catch (e) {
+      failure = e;
+    }
+    // Wait for every thread even after a failure: the memory must not be reused while one still runs.
+    this.waitForWorkers();
+    if (failure !== undefined) throw failure;
+    if (c[FAILED]) {
+      const text = new TextDecoder().decode(this.errorText.slice()).replace(/\0+$/, '');
+      throw new NeoccError('wasm-thread-error', `wasm kernel thread: ${text}`);
+    }
+  }
+
+  abstract dispose(): Promise<void>;
+}
+
+/** Claims chunks of the launch in `control` until none is left, calling `run` on each (the workers' loop, on this thread). */
+function runChunks(control: Int32Array, run: (...args: number[]) => void, args: number[]): void {
+  const chunks = control[CHUNKS]!;
+  const total = new Uint32Array(control.buffer)[TOTAL]!;
+  for (let c = Atomics.add(control, NEXT_CHUNK, 1); c < chunks; c = Atomics.add(control, NEXT_CHUNK, 1)) {
+    const first = Math.floor((total * c) / chunks);
+    args[3] = first;
+    args[4] = Math.floor((total * (c + 1)) / chunks) - first;
+    run(...args);
+  }
+}
