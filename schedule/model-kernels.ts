@@ -1,5 +1,5 @@
 import type { KernelArtifact } from '../compiler/artifact.js';
-import type { Launch } from '../compiler/launch.js';
+import { CACHE_LINE_FLOATS, type Launch } from '../compiler/launch.js';
 import type { NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { STAGE_COUNT, blockPlan, downsamplePlan, stageSize, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
 import type { KernelTarget } from '../compiler/targets/target.js';
@@ -122,6 +122,11 @@ export function allArtifacts(k: ModelKernels): KernelArtifact[] {
 
 /** Grid and uniforms of a NeoCell artifact made by compileNeoCellForward for `plan`. */
 export function neoCellLaunch(artifact: KernelArtifact, plan: NeoCellPlan): Launch {
-  const { tiling, packChannels } = forwardBaked(artifact);
-  return forwardLaunch(plan, tiling, false, packChannels);
+  const { tiling, packChannels, layout } = forwardBaked(artifact);
+  const launch = forwardLaunch(plan, tiling, false, packChannels);
+  if (layout !== 'nhwc') return launch;
+  // Channels-last output: workgroup row y holds channel y (or `slots` packed channels), so CPU threads split at
+  // whole cache lines of channels (CACHE_LINE_FLOATS): finer shares measured slower on two threads than on one.
+  const channelsPerRow = packChannels ? Math.floor(tiling.workgroupSize / Number(launch.uniforms.slot_tiles)) : 1;
+  return { ...launch, splitGranule: launch.grid[0] * Math.ceil(CACHE_LINE_FLOATS / channelsPerRow) };
 }

@@ -1,6 +1,6 @@
 import type { KernelArtifact } from '../compiler/artifact.js';
 import { NeoccError } from '../compiler/errors.js';
-import type { Grid, UniformValues } from '../compiler/launch.js';
+import type { Grid, Launch, UniformValues } from '../compiler/launch.js';
 import type { ModuleObserver } from '../nn/reference/neonext.js';
 
 /**
@@ -37,6 +37,8 @@ export interface Dispatch {
   readonly bindings: readonly BufferBinding[];
   readonly grid: Grid;
   readonly uniforms: UniformValues;
+  /** See Launch.splitGranule (CPU threads only). */
+  readonly splitGranule?: number;
 }
 
 /** A tensor a caller may observe: `buffer`'s first elements as `shape`, once the first `after` dispatches ran. */
@@ -102,12 +104,12 @@ export class ProgramBuilder {
     for (const w of weights) this.buffer(w.name, 'weight', 'data' in w ? w.data.length : w.elements, w.label);
   }
 
-  dispatch(artifact: KernelArtifact, buffers: readonly (string | BufferBinding)[], launch: { grid: Grid; uniforms: UniformValues }): void {
+  dispatch(artifact: KernelArtifact, buffers: readonly (string | BufferBinding)[], launch: Launch): void {
     const storage = artifact.bindings.filter((b) => b.kind !== 'uniform').length;
     if (buffers.length !== storage) throw new NeoccError('bad-schedule', `${artifact.name}: ${buffers.length} buffers for ${storage} storage bindings`);
     const bindings = buffers.map((b) => (typeof b === 'string' ? { buffer: b, offset: 0 } : b));
     for (const b of bindings) if (!this.buffers.has(b.buffer)) throw new NeoccError('bad-schedule', `${artifact.name}: buffer "${b.buffer}" is not declared`);
-    this.dispatches.push({ artifact, bindings, grid: launch.grid, uniforms: launch.uniforms });
+    this.dispatches.push({ artifact, bindings, grid: launch.grid, uniforms: launch.uniforms, ...(launch.splitGranule ? { splitGranule: launch.splitGranule } : {}) });
   }
 
   /** Marks `buffer` as observable (module output) after the dispatches recorded so far. */

@@ -3,6 +3,7 @@ import { makeArtifact } from '../compiler/artifact.js';
 import { BlockBuilder, add, bin, builtin, f32, finishKernel, load, u32, uniform } from '../compiler/ir/build.js';
 import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
+import { chunkRange } from '../runtime/wasm/thread-protocol.js';
 import { WasmThreadPool } from '../runtime/wasm/thread-pool.js';
 import { WasmKernelRunner, wasmModule } from '../runtime/wasm/wasm-kernels.js';
 
@@ -42,6 +43,32 @@ describe('wasm thread pool (shared control block, chunked launches)', () => {
     }
   }, 120_000);
 
+  it('with a split granule, every workgroup still runs exactly once', async () => {
+    const kernel = visitKernel('visit_granule');
+    const src = memory.put(new Float32Array(1));
+    for (const [groups, granule] of [[384, 64], [1000, 7], [5, 16], [4099, 1]] as const) {
+      const dst = memory.put(new Float32Array(groups));
+      await runner.run(kernel, [src, dst], { trap: 0 }, [groups, 1, 1], granule);
+      expect(new Set(memory.read(dst, groups)), `${groups} workgroups, granule ${granule}`).toEqual(new Set([1]));
+    }
+  }, 60_000);
+
+  it('chunkRange: chunks tile [0, total) in order, start on granule multiples and differ by at most one granule', () => {
+    for (const [total, granule, chunks] of [[384, 64, 6], [384, 64, 24], [1000, 7, 24], [17, 1, 24], [5, 16, 1], [4099, 3, 16]] as const) {
+      let next = 0;
+      const sizes: number[] = [];
+      for (let c = 0; c < chunks; c++) {
+        const [first, count] = chunkRange(total, granule, chunks, c);
+        expect(first).toBe(next);
+        expect(first % granule === 0 || count === 0).toBe(true);
+        next = first + count;
+        sizes.push(Math.ceil(count / granule));
+      }
+      expect(next).toBe(total);
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('a trap on a worker is an error naming the thread, after every thread stopped; the pool works on afterwards', async () => {
     const kernel = visitKernel('visit_trap');
     const functionId = await pool.prepare(await wasmModule(kernel, true), kernel.entryPoint);
@@ -52,7 +79,7 @@ describe('wasm thread pool (shared control block, chunked launches)', () => {
       while (performance.now() < until);
     };
     const args = [64, 1, 1, 0, 64, OUT_OF_MEMORY, dst, 1];
-    expect(() => pool.launch(functionId, slowNothing, args, 64, -1, [])).toThrow(/^wasm kernel thread: RuntimeError: memory access out of bounds/);
+    expect(() => pool.launch(functionId, slowNothing, args, { total: 64 }, -1, [])).toThrow(/^wasm kernel thread: RuntimeError: memory access out of bounds/);
     // Nothing was written by the trapped calls; the next launch (trap off) visits each workgroup once.
     await runner.run(kernel, [memory.put(new Float32Array(1)), dst], { trap: 0 }, [64, 1, 1]);
     expect(new Set(memory.read(dst, 64))).toEqual(new Set([1]));

@@ -38,7 +38,7 @@ export async function runWasmProgram(runner: WasmKernelRunner, program: Program,
   };
   observeAt(0);
   for (const [i, d] of program.dispatches.entries()) {
-    await runner.run(d.artifact, d.bindings.map((b) => pointers.get(b.buffer)! + 4 * b.offset), d.uniforms, d.grid);
+    await runner.run(d.artifact, d.bindings.map((b) => pointers.get(b.buffer)! + 4 * b.offset), d.uniforms, d.grid, d.splitGranule);
     observeAt(i + 1);
   }
   return new Map(program.buffers.filter((b) => b.role === 'output').map((b) => [b.name, memory.read(pointers.get(b.name)!, b.elements)]));

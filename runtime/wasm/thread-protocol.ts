@@ -27,6 +27,7 @@ const FUNCTION = 5; // function id of the launch
 const CHUNKS = 6; // chunks in the launch
 const TOTAL = 7; // workgroups in the launch
 const ARG_COUNT = 8;
+const GRANULE = 9; // chunk boundaries fall on multiples of this many workgroups
 const CONTROL_SLOTS = 16;
 const RUN = 1;
 const PARK = 2;
@@ -62,7 +63,8 @@ function startWorker(start, reply) {
   const thread = start.thread;
   const instances = new Map();
   const functions = [];
-  const C = ${JSON.stringify({ GENERATION, COMMAND, NEXT_CHUNK, DONE, FAILED, FUNCTION, CHUNKS, TOTAL, ARG_COUNT, RUN, PARK, MAX_ARGS, SPIN_MS })};
+  const C = ${JSON.stringify({ GENERATION, COMMAND, NEXT_CHUNK, DONE, FAILED, FUNCTION, CHUNKS, TOTAL, ARG_COUNT, GRANULE, RUN, PARK, MAX_ARGS, SPIN_MS })};
+  const chunkRange = ${chunkRange.toString()};
   function finish() {
     Atomics.add(control, C.DONE, 1);
     Atomics.notify(control, C.DONE);
@@ -83,10 +85,11 @@ function startWorker(start, reply) {
         const a = Array.from(args.subarray(thread * C.MAX_ARGS, thread * C.MAX_ARGS + argc));
         const chunks = control[C.CHUNKS];
         const total = controlU32[C.TOTAL];
+        const granule = control[C.GRANULE];
         for (let c = Atomics.add(control, C.NEXT_CHUNK, 1); c < chunks; c = Atomics.add(control, C.NEXT_CHUNK, 1)) {
-          const first = Math.floor((total * c) / chunks);
+          const [first, count] = chunkRange(total, granule, chunks, c);
           a[3] = first;
-          a[4] = Math.floor((total * (c + 1)) / chunks) - first;
+          a[4] = count;
           fn(...a);
         }
       } catch (e) {
@@ -214,12 +217,12 @@ export abstract class SharedLaunchPool {
   }
 
   /**
-   * Runs function `functionId` (from prepare) over workgroups [0, total) on this thread and the workers; `run` calls
+   * Runs function `functionId` (from prepare) over the workgroups of `split` on this thread and the workers; `run` calls
    * it on this thread with the same arguments. `args` is the argument list with the range at [3] and [4];
    * `scratch[t]` replaces args[scratchArg] on thread t (0 is this one). Returns when every thread is done; throws
    * the first worker error.
    */
-  launch(functionId: number, run: (...args: number[]) => void, args: readonly number[], total: number, scratchArg: number, scratch: readonly number[]): void {
+  launch(functionId: number, run: (...args: number[]) => void, args: readonly number[], split: ChunkSplit, scratchArg: number, scratch: readonly number[]): void {
     if (args.length > MAX_ARGS) throw new NeoccError('wasm-bad-launch', `wasm launch: ${args.length} arguments; at most ${MAX_ARGS}`);
     if (!this.looping) {
       const generation = Atomics.load(this.control, GENERATION);
@@ -232,8 +235,10 @@ export abstract class SharedLaunchPool {
     }
     const c = this.control;
     c[FUNCTION] = functionId;
-    new Uint32Array(c.buffer)[TOTAL] = total;
-    c[CHUNKS] = Math.min(total, (this.size + 1) * CHUNKS_PER_THREAD);
+    const granule = Math.max(1, Math.floor(split.granule ?? 1));
+    new Uint32Array(c.buffer)[TOTAL] = split.total;
+    c[GRANULE] = granule;
+    c[CHUNKS] = Math.min(Math.ceil(split.total / granule), (this.size + 1) * CHUNKS_PER_THREAD);
     c[ARG_COUNT] = args.length;
     c[FAILED] = 0;
     c[NEXT_CHUNK] = 0;
@@ -256,14 +261,34 @@ export abstract class SharedLaunchPool {
   abstract dispose(): Promise<void>;
 }
 
+/**
+ * A launch's workgroups [0, total), to be shared out in runs of whole multiples of `granule` (default 1). A granule
+ * keeps two threads from writing the same cache line: an NHWC NeoCell's workgroups for neighbouring channels write
+ * neighbouring floats (see compiler/launch.ts).
+ */
+export interface ChunkSplit {
+  readonly total: number;
+  readonly granule?: number;
+}
+
+/**
+ * Chunk `c` of `chunks` over workgroups [0, total) as [first, count]: chunks as even as whole granules allow, each
+ * starting on a multiple of `granule`. Plain JavaScript without closures: the worker source embeds its text.
+ */
+export function chunkRange(total: number, granule: number, chunks: number, c: number): [number, number] {
+  const granules = Math.ceil(total / granule);
+  const first = Math.min(total, Math.floor((granules * c) / chunks) * granule);
+  const end = Math.min(total, Math.floor((granules * (c + 1)) / chunks) * granule);
+  return [first, end - first];
+}
+
 /** Claims chunks of the launch in `control` until none is left, calling `run` on each (the workers' loop, on this thread). */
 function runChunks(control: Int32Array, run: (...args: number[]) => void, args: number[]): void {
   const chunks = control[CHUNKS]!;
   const total = new Uint32Array(control.buffer)[TOTAL]!;
+  const granule = control[GRANULE]!;
   for (let c = Atomics.add(control, NEXT_CHUNK, 1); c < chunks; c = Atomics.add(control, NEXT_CHUNK, 1)) {
-    const first = Math.floor((total * c) / chunks);
-    args[3] = first;
-    args[4] = Math.floor((total * (c + 1)) / chunks) - first;
+    [args[3], args[4]] = chunkRange(total, granule, chunks, c);
     run(...args);
   }
 }

@@ -131,8 +131,11 @@ export class WasmKernelRunner {
     return { fn: fn as KernelFunction, module };
   }
 
-  /** Runs `artifact` over `grid` with buffers at `pointers` (byte addresses in binding order, uniform excluded). */
-  async run(artifact: KernelArtifact, pointers: readonly number[], uniforms: UniformValues, grid: Grid): Promise<void> {
+  /**
+   * Runs `artifact` over `grid` with buffers at `pointers` (byte addresses in binding order, uniform excluded); threads
+   * split the workgroups in multiples of `splitGranule` (Launch.splitGranule).
+   */
+  async run(artifact: KernelArtifact, pointers: readonly number[], uniforms: UniformValues, grid: Grid, splitGranule = 1): Promise<void> {
     const buffers = artifact.bindings.filter((b) => b.kind !== 'uniform');
     if (pointers.length !== buffers.length) {
       throw new NeoccError('wasm-bad-launch', `kernel ${artifact.name} takes ${buffers.length} buffers (${buffers.map((b) => b.name).join(', ')}), got ${pointers.length}`);
@@ -156,6 +159,6 @@ export class WasmKernelRunner {
       return;
     }
     const functionId = await this.pool!.prepare(module, artifact.entryPoint);
-    this.pool!.launch(functionId, fn, args, total, scratchBytes > 0 ? 5 + pointers.length : -1, scratch);
+    this.pool!.launch(functionId, fn, args, { total, granule: splitGranule }, scratchBytes > 0 ? 5 + pointers.length : -1, scratch);
   }
 }
