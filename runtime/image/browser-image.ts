@@ -5,7 +5,9 @@
  *
  * Pixels match neocc's own decoders for PNG (both are exact) and come within a few levels for JPEG (different IDCTs
  * and chroma upsampling). `colorSpaceConversion: 'none'` ignores embedded color profiles, as PIL's `convert('RGB')`
- * in upstream's loader does; browsers do apply EXIF orientation, which upstream and neocc's decoders ignore.
+ * in upstream's loader does; browsers do apply EXIF orientation, which upstream and neocc's decoders ignore. Canvases
+ * store premultiplied alpha: translucent pixels may move by a level and fully transparent ones read back as black,
+ * where PIL keeps their color (documented in README; opaque images are unaffected).
  */
 import { MAX_IMAGE_FILE_BYTES } from '../read-input-file.js';
 import { fetchImageBytes, imageTooLarge, inputName } from './fetch-image.js';
