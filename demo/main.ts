@@ -13,11 +13,10 @@ import { neoNeXtParams } from '../nn/neonext-params.js';
 import { Tensor } from '../nn/tensor.js';
 import type { Backend, LoadedModel } from '../runtime/backends/backend.js';
 import { createBackend } from '../runtime/backends/create-backend.js';
-import { IMAGENET_CLASSES } from '../runtime/image/imagenet-classes.js';
-import { imagesToTensor } from '../runtime/image/preprocess.js';
-import type { RgbImage } from '../runtime/image/decode.js';
+import { imageInputToTensor } from '../runtime/image/image-input.js';
 import { checkedLogits } from '../runtime/model/checked-logits.js';
 import { resolveModelConfig } from '../runtime/model/resolve-config.js';
+import { topK } from '../runtime/model/top-k.js';
 import { missingPrebuiltWasm, registerPrebuiltWasm } from '../runtime/wasm/prebuilt.js';
 import { engineValidates } from '../runtime/wasm/simd-variant.js';
 import { parseSafetensors } from '../runtime/weights/safetensors.js';
@@ -109,13 +108,6 @@ async function load(choice: ModelChoice, backendChoice: BackendChoice): Promise<
   }
 }
 
-function softmax(row: readonly number[]): number[] {
-  const max = Math.max(...row);
-  const e = row.map((v) => Math.exp(v - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
-}
-
 async function classify(input: Tensor | 'sample'): Promise<DemoResult> {
   const l = await load(ui.model.value as ModelChoice, ui.backend.value as BackendChoice);
   const tensor = input !== 'sample' ? input
@@ -130,11 +122,9 @@ async function classify(input: Tensor | 'sample'): Promise<DemoResult> {
     last = now;
   }));
   const [n, classes] = logits.shape as [number, number];
-  const top5 = Array.from({ length: n }, (_, i) => {
-    const p = softmax(Array.from(logits.data.subarray(i * classes, (i + 1) * classes)));
-    return p.map((probability, c) => ({ c, probability })).sort((a, b) => b.probability - a.probability).slice(0, 5)
-      .map(({ c, probability }) => ({ label: classes === IMAGENET_CLASSES.length ? IMAGENET_CLASSES[c]! : `class ${c}`, probability }));
-  });
+  // The API's scores: ImageNet names for 1000 classes (`class <i>` otherwise), float64 softmax probabilities.
+  const top5 = Array.from({ length: n }, (_, i) => topK(logits.data.subarray(i * classes, (i + 1) * classes), 5)
+    .map(({ label, probability }) => ({ label, probability })));
   const result = { logits: Array.from(logits.data), shape: logits.shape, backend: l.backend.name, description: l.backend.description, top5, stagesMs };
   show(result);
   return result;
@@ -186,18 +176,10 @@ async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-/** The browser's own decoder, then upstream's evaluation preprocessing at the model's resolution. */
+/** The browser's own decoder (the API's image inputs), then upstream's evaluation preprocessing at the model's resolution. */
 async function imageTensor(file: Blob): Promise<Tensor> {
-  const bitmap = await createImageBitmap(file);
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d')!;
-  context.drawImage(bitmap, 0, 0);
-  const rgba = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-  const rgb = new Uint8Array(bitmap.width * bitmap.height * 3);
-  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) rgb.set(rgba.subarray(i, i + 3), j);
-  const image: RgbImage = { width: bitmap.width, height: bitmap.height, data: rgb };
   const l = await load(ui.model.value as ModelChoice, ui.backend.value as BackendChoice);
-  return imagesToTensor([image], l.config.resolution);
+  return imageInputToTensor(file, l.config.resolution);
 }
 
 const classifyFile = (file: Blob): Promise<DemoResult | undefined> => guarded(async () => classify(await imageTensor(file)));

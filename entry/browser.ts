@@ -1,6 +1,6 @@
 /**
  * `import … from 'neocc'` in a browser bundle (package.json exports `.`, condition `browser`): the runtime API
- * without the Node-only file decoding (pngjs needs Node streams and Buffer). Decode images with the browser's own
- * decoders (createImageBitmap + a canvas) into RGB bytes and pass them to preprocessImage / imagesToTensor.
+ * without decodeImage/readImageFile (files, jpeg-js). Image inputs to classify/forward (an <img>, ImageData, a
+ * canvas, a Blob, a URL, bytes) are decoded by the browser's own decoders (runtime/image/browser-image.ts).
  */
 export * from './runtime-api.js';

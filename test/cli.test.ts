@@ -65,7 +65,7 @@ describe('neocc infer', () => {
   it('reproduces the neonext-mini golden logits from its safetensors (--json)', async () => {
     const { code, stdout } = await runCli(['infer', '--weights', MINI, '--input', MINI_GOLDEN, '--backend', 'reference', '--json', '--quiet']);
     expect(code).toBe(0);
-    const out = JSON.parse(stdout) as { logits: number[][]; top5: Array<Array<{ class: number; logit: number }>>; backend: string; timings: Record<string, number> };
+    const out = JSON.parse(stdout) as { logits: number[][]; top5: Array<Array<{ class: number; label: string; logit: number; probability: number }>>; backend: string; timings: Record<string, number> };
     expect(out.backend).toBe('reference');
     const golden = readFixture('model/neonext-mini.golden.safetensors').tensor('logits');
     expect(relativeL2Error(out.logits.flat(), golden.data)).toBeLessThanOrEqual(1e-5);
@@ -74,6 +74,10 @@ describe('neocc infer', () => {
       const sorted = [...out.logits[i]!].sort((a, b) => b - a).slice(0, 5);
       expect(top.map((t) => t.logit)).toEqual(sorted);
       expect(top.every((t) => out.logits[i]![t.class] === t.logit)).toBe(true);
+      // Softmax over the image's 10 logits, summed here in the plain way (they are small), and non-ImageNet labels.
+      const sum = out.logits[i]!.reduce((a, v) => a + Math.exp(v), 0);
+      top.forEach((t) => expect(t.probability).toBeCloseTo(Math.exp(t.logit) / sum, 12));
+      expect(top.map((t) => t.label)).toEqual(top.map((t) => `class ${t.class}`));
     });
     expect(out.timings.forward_ms).toBeGreaterThan(0);
     expect(out.timings.prepare_ms).toBeGreaterThan(0);
@@ -83,7 +87,7 @@ describe('neocc infer', () => {
     const { code, stdout, stderr } = await runCli(['infer', '--layers', '1,1,2,1', '--dims', '16,32,64,128', '--kernel-spec', '4+7',
       '--shifts', '1,1,1,0', '--classes', '10', '--weights', MINI, '--input', MINI_GOLDEN, '--backend', 'reference']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/image 0 top-5: #9 \(1\.78\d+\), #0/);
+    expect(stdout).toMatch(/image 0 top-5: #9 \(1\.78\d+, \d+\.\d\d%\), #0/);
     expect(stdout).toMatch(/image 1 logits: (-?\d\.\d{4} ){9}-?\d\.\d{4}\n/);
     expect(stderr).toContain('stage_4 done');
   });

@@ -302,7 +302,7 @@ describe('neocc infer on image files', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain(`(${jpg}) top-5:`);
     for (const line of lines) {
-      const entries = [...line.matchAll(/#(\d+) ([^(]+) \((-?\d+\.\d{4})\)/g)];
+      const entries = [...line.matchAll(/#(\d+) ([^(]+) \((-?\d+\.\d{4}), \d+\.\d\d%\)/g)];
       expect(entries).toHaveLength(5);
       for (const [, index, name] of entries) expect(name!.trim()).toBe(IMAGENET_CLASSES[Number(index)]);
     }

@@ -10,6 +10,8 @@
  *   under a size bound; the installed CLI runs in plain node and names a missing optional package in one line;
  * - esbuild and Vite bundle the app's page for browsers with no special flags (the `browser` map keeps Node-only
  *   modules out) and the page reaches the golden logits in headless Chromium on the shipped wasm kernels;
+ * - README's *Install and embed* example, extracted as written, classifies an image (`./cat.jpg`) in plain node and,
+ *   bundled by esbuild and Vite, in Chromium: ImageNet labels and probabilities;
  * - the tarball holds no tests, benches or CI files and no TypeScript sources.
  */
 import { execFile } from 'node:child_process';
@@ -21,8 +23,9 @@ import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeL2Error } from '../nn/tensor.js';
+import { IMAGENET_CLASSES } from '../runtime/image/imagenet-classes.js';
 import { WEBGPU_CHROMIUM_FLAGS, openChromiumPage } from './helpers/chromium-page.js';
-import { readSyntheticGolden } from './helpers/fixtures.js';
+import { FIXTURES, readSyntheticGolden } from './helpers/fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The goal of issue 12 for an app that installs only the runtime. */
@@ -75,9 +78,34 @@ await model.dispose();
 console.log(JSON.stringify({ kernels: t224.wasmKernels.length, missing, logits: Array.from(logits.data), top5, backend: model.backend }));
 `;
 
+/**
+ * README's *Install and embed* example: the first js block of that section, as written. The app runs it as
+ * `readme-example.js` in node and as a module of its page, with `cat.jpg` (a test photo) next to it; one line is
+ * appended that hands the page's result to the test.
+ */
+function readmeExample(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Install and embed\n'));
+  const block = /\n```js\n([\s\S]*?)\n```\n/.exec(section);
+  if (!block || !block[1]!.includes("from 'neocc'")) throw new Error('README.md: no js example importing neocc in "## Install and embed"');
+  return block[1]!;
+}
+const README_PAGE_HOOK = '\nglobalThis.neoccReadmeTop5 = top5;\n';
+
+/** The README example's output line: `label p%, …` for the top-5. */
+function expectReadmeTop5(line: string): void {
+  const entries = line.trim().split(', ').map((e) => /^(.+) (\d+\.\d)%$/.exec(e));
+  expect(entries, line).toHaveLength(5);
+  for (const e of entries) expect(IMAGENET_CLASSES, line).toContain(e?.[1]);
+  const percents = entries.map((e) => Number(e![2]));
+  expect(percents, line).toEqual([...percents].sort((a, b) => b - a));
+}
+
 /** Type-checked by the app's tsc: the runtime, the compiler and generated-kernel subpaths. */
 const APP_TS = `
-import { IMAGENET_CLASSES, imagesToTensor, loadNeoNeXt, NeoccError, type ClassScore, type NeoNeXtModel, type RgbImage } from 'neocc';
+import {
+  IMAGENET_CLASSES, imagesToTensor, loadNeoNeXt, NeoccError, type ClassScore, type ImageInput, type NeoNeXtModel, type RgbImage,
+} from 'neocc';
 import { compileNeoCellForward, specFromCode, WGSL, type KernelArtifact } from 'neocc/compiler';
 import { config, wasmKernels } from 'neocc/generated/wasm/model-neonext-t-224';
 
@@ -94,15 +122,33 @@ export async function classify(weights: Uint8Array, image: RgbImage): Promise<st
   }
 }
 
+export async function labels(model: NeoNeXtModel, input: ImageInput | ImageInput[]): Promise<string[]> {
+  const [top]: ClassScore[][] = await model.classify(input);
+  return (top ?? []).map((c) => \`\${c.label} \${(100 * c.probability).toFixed(1)}%\`);
+}
+export const fromBytes = (model: NeoNeXtModel, jpeg: Uint8Array, image: RgbImage) => model.classify([jpeg, image, new URL('https://example.com/a.png'), 'cat.png']);
+// @ts-expect-error: a number is not an image input
+export const notAnImage = (model: NeoNeXtModel) => model.classify(42);
+
 export const kernel: KernelArtifact = compileNeoCellForward(specFromCode('4+7', 96, 1), WGSL);
 export const kernelCount: number = wasmKernels.length + config.layers.length;
 // @ts-expect-error: 'gpu' is not a backend name (an error only while the declarations are real, not \`any\`)
 export const wrong = loadNeoNeXt({ weights: 'synthetic', backends: ['gpu'] });
 `;
 
+/** Type-checked with lib "dom" only (bundler): the browser's image types are accepted as ImageInput as they are. */
+const APP_DOM_TS = `
+import type { ImageInput, NeoNeXtModel } from 'neocc';
+export function domInputs(img: HTMLImageElement, data: ImageData, canvas: HTMLCanvasElement, offscreen: OffscreenCanvas, bitmap: ImageBitmap,
+  file: File, blob: Blob): ImageInput[] {
+  return [img, data, canvas, offscreen, bitmap, file, blob];
+}
+export const batch = (model: NeoNeXtModel, img: HTMLImageElement, data: ImageData) => model.classify([img, data], 3);
+`;
+
 const STRICT = { strict: true, skipLibCheck: true, noEmit: true, noUncheckedIndexedAccess: true, noImplicitOverride: true, isolatedModules: true, target: 'ES2022', types: [] };
 const TSCONFIGS = {
-  bundler: { compilerOptions: { ...STRICT, module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'] }, files: ['app.ts'] },
+  bundler: { compilerOptions: { ...STRICT, module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'] }, files: ['app.ts', 'app-dom.ts'] },
   // A Node app has Node's types (URL, Buffer …), here this repository's @types/node.
   nodenext: {
     compilerOptions: { ...STRICT, module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
@@ -127,7 +173,8 @@ globalThis.runNeocc = async () => {
 };
 globalThis.neoccPageReady = true;
 `;
-const PAGE_HTML = '<!doctype html><meta charset="utf-8"><title>neocc app</title><script type="module" src="./page.js"></script>';
+const PAGE_HTML = '<!doctype html><meta charset="utf-8"><title>neocc app</title><script type="module" src="./page.js"></script>' +
+  '<script type="module" src="./readme-example.js"></script>';
 
 let work = '';
 let app = '';
@@ -155,6 +202,9 @@ beforeAll(async () => {
   await timed('install', () => ok('npm', ['install', '--no-audit', '--no-fund', '--cache', join(work, 'npm-cache'), join(work, info!.filename)], app));
   writeFileSync(join(app, 'classify.mjs'), CLASSIFY_SCRIPT);
   writeFileSync(join(app, 'app.ts'), APP_TS);
+  writeFileSync(join(app, 'app-dom.ts'), APP_DOM_TS);
+  writeFileSync(join(app, 'readme-example.js'), readmeExample() + README_PAGE_HOOK);
+  copyFileSync(join(ROOT, FIXTURES, 'image/photo-420.jpg'), join(app, 'cat.jpg'));
   writeFileSync(join(app, 'page.js'), PAGE);
   writeFileSync(join(app, 'index.html'), PAGE_HTML);
   for (const [name, config] of Object.entries(TSCONFIGS)) writeFileSync(join(app, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
@@ -189,6 +239,12 @@ describe('the packed package in a scratch app', () => {
     expect(relativeL2Error(result.logits, golden)).toBeLessThanOrEqual(1e-4);
     expect(result.top5[0]?.class).toBe(best);
     expect(result.backend).toMatch(new RegExp(`SIMD variant plain, ${DEFAULT_THREADS} threads?\\)$`));
+  });
+
+  it('README\'s embedding example, as written, classifies ./cat.jpg in plain node: ImageNet labels and probabilities', async () => {
+    const out = await timed('readme node', () => ok(process.execPath, ['readme-example.js'], app));
+    console.log(`[package] README example in node: ${out.stdout.trim()}`);
+    expectReadmeTop5(out.stdout);
   });
 
   it('the app type-checks against the shipped declarations (strict, skipLibCheck; bundler and nodenext resolution)', async () => {
@@ -242,16 +298,17 @@ describe('the packed package in a scratch app', () => {
   it('esbuild bundles the app for browsers with no special flags; Node-only modules are replaced by the browser stubs; it runs in Chromium', async () => {
     const outdir = join(work, 'esbuild');
     const result = await timed('esbuild', () => build({
-      entryPoints: [join(app, 'page.js')], bundle: true, format: 'esm', platform: 'browser', outdir,
+      entryPoints: [join(app, 'page.js'), join(app, 'readme-example.js')], bundle: true, format: 'esm', platform: 'browser', outdir,
       absWorkingDir: app, logLevel: 'silent', metafile: true,
     }));
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.filter((p) => /dist\/runtime\/(wasm\/(thread-pool|asc-worker|disk-cache)|backends\/(cuda-toolchain|reference-backend)|image\/decode|cuda\/|cuda-cpu\/)|\/pngjs\//.test(p))).toEqual([]);
+    expect(inputs.filter((p) => /dist\/runtime\/(wasm\/(thread-pool|asc-worker|disk-cache)|backends\/(cuda-toolchain|reference-backend)|image\/(decode|node-image)|cuda\/|cuda-cpu\/)|\/(pngjs|jpeg-js)\//.test(p))).toEqual([]);
     expect(inputs.filter((p) => p.includes('browser-stubs/')).length).toBeGreaterThanOrEqual(4);
     // The shipped .wasm files copied next to the bundle, as README says for esbuild.
     const kernels = join(app, 'node_modules/neocc/dist/generated/wasm');
     for (const name of readdirSync(kernels).filter((n) => n.endsWith('.wasm'))) copyFileSync(join(kernels, name), join(outdir, name));
     writeFileSync(join(outdir, 'index.html'), PAGE_HTML);
+    copyFileSync(join(app, 'cat.jpg'), join(outdir, 'cat.jpg')); // the README example's `new URL('./cat.jpg', import.meta.url)`
     await expectGoldenInChromium(outdir, 'esbuild');
   }, 300_000);
 
@@ -265,7 +322,7 @@ describe('the packed package in a scratch app', () => {
 
 /** Serves a built site, runs the page in headless Chromium: NeoNeXt-T-224 on wasm to the golden logits. */
 async function expectGoldenInChromium(site: string, label: string): Promise<void> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.jpg': 'image/jpeg' };
   const browser = await openChromiumPage({
     args: WEBGPU_CHROMIUM_FLAGS, ready: 'neoccPageReady', installHelp: 'headless Chromium (Debian: apt-get install chromium; .ci/run installs it)',
     route: (path) => {
@@ -280,6 +337,15 @@ async function expectGoldenInChromium(site: string, label: string): Promise<void
     seconds[`${label} page`] = (performance.now() - t) / 1000;
     expect(out.backend, browser.log.join('\n')).toMatch(/^WebAssembly .*SIMD variant plain, 1 thread/);
     expect(relativeL2Error(out.logits, readSyntheticGolden().logits)).toBeLessThanOrEqual(1e-4);
+    // The README example (a second module of the page) classified ./cat.jpg, decoded by the browser.
+    await browser.page.waitForFunction(() => 'neoccReadmeTop5' in globalThis, undefined, { timeout: 120_000 }).catch((err: unknown) => {
+      throw new Error(`${label}: the README example did not finish: ${(err as Error).message}\n${browser.log.join('\n')}`);
+    });
+    const top5 = await browser.page.evaluate(() => (globalThis as unknown as { neoccReadmeTop5: { class: number; label: string; logit: number; probability: number }[] }).neoccReadmeTop5);
+    console.log(`[package] README example in Chromium (${label}): ${top5.map((c) => `${c.label} ${(100 * c.probability).toFixed(1)}%`).join(', ')}`);
+    expect(top5).toHaveLength(5);
+    for (const c of top5) expect(c.label).toBe(IMAGENET_CLASSES[c.class]);
+    expect(top5.every((c, i) => c.probability > 0 && c.probability <= 1 && (i === 0 || c.probability <= top5[i - 1]!.probability))).toBe(true);
   } finally {
     await browser.close();
   }

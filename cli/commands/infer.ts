@@ -40,13 +40,6 @@ interface InferOptions extends CheckWeightsOptions {
 /** Logits shown per image in text mode before eliding (all of them are in --json). */
 const SHOWN_LOGITS = 20;
 
-/** A top-5 entry; `label` is the ImageNet-1k class name when the model has 1000 classes. */
-interface LabeledScore {
-  class: number;
-  logit: number;
-  label?: string;
-}
-
 export function registerInfer(program: Command): void {
   const command = program
     .command('infer')
@@ -120,7 +113,7 @@ Examples:
         model.dispose();
         const logits = checkedLogits(raw);
         const rows = logitRows(logits);
-        const top5 = rows.map((row) => labeled(topK(row, 5), config.classes));
+        const top5 = rows.map((row) => topK(row, 5));
         const timings = { load_ms: round(loaded - started), prepare_ms: round(forwardStart - prepareStart), forward_ms: round(done - forwardStart) };
         if (options.json) {
           const report = {
@@ -135,7 +128,7 @@ Examples:
         process.stdout.write(`${config.name} · weights ${options.weights} · input ${inputName} ${formatShape(image.shape)} · backend ${backend.name} (${backend.description})\n`);
         rows.forEach((row, i) => {
           const which = decoded.length > 0 ? `image ${i} (${imagePaths[i]})` : `image ${i}`;
-          process.stdout.write(`${which} top-5: ${top5[i]!.map((t) => `#${t.class}${t.label === undefined ? '' : ` ${t.label}`} (${t.logit.toFixed(4)})`).join(', ')}\n`);
+          process.stdout.write(`${which} top-5: ${top5[i]!.map((t) => scoreText(t, config.classes)).join(', ')}\n`);
           const shown = row.slice(0, SHOWN_LOGITS).map((v) => v.toFixed(4)).join(' ');
           process.stdout.write(`image ${i} logits: ${shown}${row.length > SHOWN_LOGITS ? ` … (${row.length} in all; --json prints every one)` : ''}\n`);
         });
@@ -169,9 +162,9 @@ function inputResolution(input: Tensor, path: string, requested: number | undefi
   return h!;
 }
 
-/** ImageNet-1k names for a 1000-class model (released checkpoints); other class counts have no known names. */
-function labeled(scores: readonly ClassScore[], classes: number): LabeledScore[] {
-  return scores.map((s) => (classes === IMAGENET_CLASSES.length ? { ...s, label: IMAGENET_CLASSES[s.class]! } : { ...s }));
+/** `#281 tabby (12.3456, 43.21%)`: logit and softmax probability; the name only for a 1000-class (ImageNet-1k) model. */
+function scoreText(t: ClassScore, classes: number): string {
+  return `#${t.class}${classes === IMAGENET_CLASSES.length ? ` ${t.label}` : ''} (${t.logit.toFixed(4)}, ${(100 * t.probability).toFixed(2)}%)`;
 }
 
 function logitRows(logits: Tensor): number[][] {

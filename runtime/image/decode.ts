@@ -1,7 +1,7 @@
 import jpeg from 'jpeg-js';
 import { MAX_IMAGE_FILE_BYTES, readInputFile } from '../read-input-file.js';
 import { ImageError } from './image-error.js';
-import { checkImageSize, defaultMaxPixels, jpegSize, pngSize } from './image-header.js';
+import { checkImageSize, defaultMaxPixels, jpegSize, pngSize, sniffImageFormat } from './image-header.js';
 import { fancyChromaFactors, fancyYccToRgb } from './jpeg-fancy.js';
 import { decodePngRgb } from './png-rows.js';
 
@@ -20,16 +20,8 @@ export interface DecodeOptions {
 
 export const SUPPORTED_IMAGE_FORMATS = 'JPEG (.jpg/.jpeg) and PNG (.png)';
 
-const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG_MAGIC = [0xff, 0xd8, 0xff];
-
-/** Which decoder the leading bytes call for (the file name's extension is not trusted). */
-export function sniffImageFormat(bytes: Uint8Array): 'jpeg' | 'png' | undefined {
-  const starts = (magic: readonly number[]): boolean => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
-  if (starts(PNG_MAGIC)) return 'png';
-  if (starts(JPEG_MAGIC)) return 'jpeg';
-  return undefined;
-}
+// Also used by browser decoding (image-input.ts), which must not load this module's decoders.
+export { sniffImageFormat } from './image-header.js';
 
 /**
  * Decodes a JPEG or PNG (chosen by magic number) to 8-bit RGB, like PIL's `Image.open(f).convert('RGB')` that

@@ -92,16 +92,30 @@ export function jpegSize(bytes: Uint8Array): ImageSize | undefined {
   return undefined;
 }
 
-/** The default pixel budget of a format ('PNG' or 'JPEG'). */
-export function defaultMaxPixels(format: 'PNG' | 'JPEG'): number {
-  return format === 'PNG' ? MAX_IMAGE_PIXELS : MAX_JPEG_PIXELS;
+/** What checkImageSize names: a PNG or JPEG header, or an image a browser decoded (any format it reads). */
+export type ImageKind = 'PNG' | 'JPEG' | 'image';
+
+/** The default pixel budget of a kind (JPEG's is jpeg-js' memory; PNG's and a browser's decoders stream or are native). */
+export function defaultMaxPixels(format: ImageKind): number {
+  return format === 'JPEG' ? MAX_JPEG_PIXELS : MAX_IMAGE_PIXELS;
+}
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG_MAGIC = [0xff, 0xd8, 0xff];
+
+/** Which decoder the leading bytes call for (the file name's extension is not trusted). */
+export function sniffImageFormat(bytes: Uint8Array): 'jpeg' | 'png' | undefined {
+  const starts = (magic: readonly number[]): boolean => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+  if (starts(PNG_MAGIC)) return 'png';
+  if (starts(JPEG_MAGIC)) return 'jpeg';
+  return undefined;
 }
 
 /**
  * Refuses a size with no pixels, over `maxPixels` (default: the format's budget), or longer than MAX_IMAGE_ASPECT:1,
  * naming the file, the limit and how to raise it.
  */
-export function checkImageSize(size: ImageSize, format: 'PNG' | 'JPEG', source: string, maxPixels = defaultMaxPixels(format)): void {
+export function checkImageSize(size: ImageSize, format: ImageKind, source: string, maxPixels = defaultMaxPixels(format)): void {
   const { width, height } = size;
   const what = `${format} of ${width}x${height}`;
   if (width === 0 || height === 0) throw new ImageError('corrupt-image', source, `the ${what} has no pixels`);

@@ -2,10 +2,11 @@ import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
 import { neoNeXtParams } from '../../nn/neonext-params.js';
 import type { ModuleObserver } from '../../nn/reference/neonext.js';
-import type { Tensor } from '../../nn/tensor.js';
+import { Tensor } from '../../nn/tensor.js';
 import { NeoccError } from '../../compiler/errors.js';
 import type { Backend, BackendName, LoadedModel } from '../backends/backend.js';
 import { createBackend } from '../backends/create-backend.js';
+import { imageInputToTensor, type ImageInput } from '../image/image-input.js';
 import { fetchWeights } from '../weights/fetch-weights.js';
 import { parseTensorFile } from '../weights/read-tensor-file.js';
 import { loadStateDict, tensorSourceFromMap, type TensorSource } from '../weights/state-dict.js';
@@ -49,14 +50,23 @@ export interface LoadNeoNeXtOptions extends ModelOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * What `forward` and `classify` take: the network input [N, 3, R, R], or images (image-input.ts: ImageData, an <img>,
+ * a canvas, an ImageBitmap, a Blob, a URL, JPEG/PNG bytes, an RgbImage) run through upstream's eval transform.
+ */
+export type ModelInput = Tensor | ImageInput | readonly ImageInput[];
+
 export interface NeoNeXtModel {
   readonly config: NeoNeXtConfig;
   /** The backend's description (e.g. the WebGPU adapter). */
   readonly backend: string;
-  /** input [N, 3, R, R] → logits [N, classes]; a NeoccError ('non-finite-output') when any logit is NaN or infinite. */
-  forward(input: Tensor, observe?: ModuleObserver): Promise<Tensor>;
-  /** The `k` best classes per image (default 5), best first. */
-  classify(input: Tensor, k?: number): Promise<ClassScore[][]>;
+  /**
+   * input [N, 3, R, R], or images (one or an array: a batch) preprocessed at the model's resolution → logits
+   * [N, classes]; a NeoccError ('non-finite-output') when any logit is NaN or infinite.
+   */
+  forward(input: ModelInput, observe?: ModuleObserver): Promise<Tensor>;
+  /** The `k` best classes per image (default 5), best first, with labels and softmax probabilities. */
+  classify(input: ModelInput, k?: number): Promise<ClassScore[][]>;
   /** Frees the weights on the device (and the backend, when the model created it). */
   dispose(): Promise<void>;
 }
@@ -108,14 +118,16 @@ export async function loadNeoNeXt(options: LoadNeoNeXtOptions): Promise<NeoNeXtM
 }
 
 function neoNeXtModel(config: NeoNeXtConfig, backend: Backend, owned: boolean, loaded: LoadedModel): NeoNeXtModel {
+  const tensor = (input: ModelInput, where: string): Promise<Tensor> | Tensor =>
+    input instanceof Tensor ? input : imageInputToTensor(input, config.resolution, { where });
   return {
     config,
     backend: backend.description,
-    forward: async (input, observe) => checkedLogits(await loaded.forward(input, observe)),
+    forward: async (input, observe) => checkedLogits(await loaded.forward(await tensor(input, 'forward'), observe)),
     classify: async (input, k = 5) => {
-      const logits = checkedLogits(await loaded.forward(input));
+      const logits = checkedLogits(await loaded.forward(await tensor(input, 'classify')));
       const [n, classes] = logits.shape as [number, number];
-      return Array.from({ length: n }, (_, i) => topK(Array.from(logits.data.subarray(i * classes, (i + 1) * classes)), k));
+      return Array.from({ length: n }, (_, i) => topK(logits.data.subarray(i * classes, (i + 1) * classes), k));
     },
     dispose: async () => {
       loaded.dispose();
