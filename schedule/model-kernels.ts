@@ -91,7 +91,28 @@ export function mlpArtifacts(k: BlockKernels): KernelArtifact[] {
   return k.mlpPath === 'two-gemm' ? [k.twoGemm.fc1, k.twoGemm.fc2] : [k.mlp];
 }
 
+/**
+ * modelKernels results by target record and config (its JSON): building a set takes ~0.3 s for a NeoNeXt-T (IR,
+ * tiling searches, rendering, hashing), and one model load asks for it more than once (WasmNeoNeXt.load, then the
+ * prebuilt-kernel check of missingPrebuiltWasm). The sets are immutable (readonly types; frozen IR) and a function of
+ * (config, target) alone. A few configs per target are kept, oldest dropped first.
+ */
+const MODEL_KERNELS = new WeakMap<KernelTarget, Map<string, ModelKernels>>();
+const MODEL_KERNELS_KEPT = 8;
+
 export function modelKernels(config: NeoNeXtConfig, target: KernelTarget): ModelKernels {
+  let byConfig = MODEL_KERNELS.get(target);
+  if (!byConfig) MODEL_KERNELS.set(target, (byConfig = new Map()));
+  const key = JSON.stringify(config);
+  const known = byConfig.get(key);
+  if (known) return known;
+  const built = buildModelKernels(config, target);
+  if (byConfig.size >= MODEL_KERNELS_KEPT) byConfig.delete(byConfig.keys().next().value!);
+  byConfig.set(key, built);
+  return built;
+}
+
+function buildModelKernels(config: NeoNeXtConfig, target: KernelTarget): ModelKernels {
   const stemOptions = defaultStemOptions(config.dims[0]!);
   const conv = compilePointwiseConv(target);
   const stages: BlockKernels[] = [];

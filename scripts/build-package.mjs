@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: the package as users install it, in dist/ (gitignored).
 // 1. tsc -p tsconfig.build.json: ESM JavaScript + .d.ts of entry/, compiler/, kernels/, nn/, schedule/, runtime/,
-//    generated/ and cli/ (no tests, benches or AssemblyScript sources);
+//    generated/, cli/ and plugins/ (`neocc/vite`, `neocc/esbuild`; no tests, benches or AssemblyScript sources);
 // 2. the files the built code reads next to itself: generated .wasm kernels (`new URL('./x.wasm', import.meta.url)`)
 //    and the CUDA headers under runtime/;
 // 3. dist/package.json: `"type": "module"`, the version (cli/main.ts reads ../package.json) and the `browser` map of

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fnv1a, mix32, syntheticInput, syntheticTensor, syntheticUniform } from '../runtime/weights/synthetic.js';
+import { releasedConfig } from '../compiler/spec/model-config.js';
+import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD } from '../compiler/targets/index.js';
+import { Tensor, transposed } from '../nn/tensor.js';
+import { allArtifacts, modelKernels } from '../schedule/model-kernels.js';
 
 describe('synthetic weights formula (golden/README.md)', () => {
   it('reproduces the README check values', () => {
@@ -35,5 +39,30 @@ describe('synthetic weights formula (golden/README.md)', () => {
     expectRule('stage_2.1.ops.content.fc_1.weight', [8, 2], (x) => x * Math.sqrt(3 / 2));
     expectRule('stem.conv.weight', [2, 48, 1, 1], (x) => x * Math.sqrt(3 / 48));
     expect(Array.from(syntheticInput(32).data)).toEqual(r('input', 3 * 32 * 32).map(Math.fround));
+  });
+});
+
+describe('transposed (weight layouts at load time)', () => {
+  it('is the [cols, rows] transpose in float32 for shapes around its tile size, and of trailing dims flattened', () => {
+    for (const [rows, cols] of [[1, 1], [1, 5], [5, 1], [31, 33], [32, 64], [37, 70], [65, 3]] as const) {
+      const data = Float64Array.from({ length: rows * cols }, (_, i) => Math.sin(i) * 1e3);
+      const out = transposed(new Tensor([rows, cols], data));
+      expect(out).toBeInstanceOf(Float32Array);
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expect(out[c * rows + r]).toBe(Math.fround(data[r * cols + c]!));
+    }
+    expect(Array.from(transposed(new Tensor([2, 3, 1, 1], Float32Array.from([1, 2, 3, 4, 5, 6]))))).toEqual([1, 4, 2, 5, 3, 6]);
+  });
+});
+
+describe('modelKernels', () => {
+  it('gives the same kernel set for equal configs of one target (cached), and distinct sets per target', () => {
+    const config = releasedConfig('neonext-t', 224);
+    const a = modelKernels(config, ASSEMBLYSCRIPT);
+    expect(modelKernels({ ...config }, ASSEMBLYSCRIPT)).toBe(a);
+    const relaxed = modelKernels(config, ASSEMBLYSCRIPT_RELAXED_SIMD);
+    expect(relaxed).not.toBe(a);
+    expect(allArtifacts(relaxed).map((k) => k.key)).not.toEqual(allArtifacts(a).map((k) => k.key));
+    expect(allArtifacts(modelKernels({ ...config, classes: 10 }, ASSEMBLYSCRIPT)).find((k) => k.name.includes('head'))!.key)
+      .not.toBe(allArtifacts(a).find((k) => k.name.includes('head'))!.key);
   });
 });

@@ -3,7 +3,7 @@ import { neoNeXtSchema } from '../../compiler/spec/neonext-state-dict.js';
 import { ARCHITECTURE_NAMES, IMAGE_CHANNELS } from '../../compiler/spec/model-config.js';
 import { neoNeXtParams } from '../../nn/neonext-params.js';
 import { formatShape, type Tensor } from '../../nn/tensor.js';
-import { createBackend } from '../../runtime/backends/create-backend.js';
+import { createBackend, probeWebGpu } from '../../runtime/backends/create-backend.js';
 import type { WasmSimdMode } from '../../runtime/wasm/simd-variant.js';
 import { readImageFile, SUPPORTED_IMAGE_FORMATS, type RgbImage } from '../../runtime/image/decode.js';
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_PIXELS_LIMIT, MAX_JPEG_PIXELS } from '../../runtime/image/image-header.js';
@@ -90,6 +90,9 @@ Examples:
         shifts: options.shifts, classes: options.classes,
       };
       const config = resolveModelConfig(modelOptions, weightsSource);
+      // `auto` asks a child process for the WebGPU adapter (Dawn): started now, it runs on another core while this one
+      // builds or loads the weights, instead of after them.
+      const probe = options.backend === 'auto' ? probeWebGpu() : undefined;
       const schema = neoNeXtSchema(config);
       const stateDict = loadStateDict(weightsSource === 'synthetic' ? tensorSourceFromMap('synthetic', syntheticStateDict(schema)) : weightsSource, schema);
       // The report is asked for: printed even with --quiet.
@@ -98,7 +101,7 @@ Examples:
       const inputName = decoded.length > 0 ? imagePaths.join(', ') : options.input;
       const loaded = performance.now();
 
-      const backend = await createBackend(options.backend, { report: progress, threads: options.threads, wasmSimd: options.wasmSimd });
+      const backend = await createBackend(options.backend, { report: progress, threads: options.threads, wasmSimd: options.wasmSimd, probe: probe && (() => probe) });
       try {
         progress(`neocc: ${config.name} (layers ${config.layers.join(',')}, dims ${config.dims.join(',')}, kernel spec ${config.kernelSpecs.join(',')}, ` +
           `shifts ${config.shifts.join(',')}, ${config.classes} classes) on ${backend.name}: ${backend.description}`);

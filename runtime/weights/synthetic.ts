@@ -28,34 +28,54 @@ export function fnv1a(text: string): number {
 export function syntheticUniform(name: string, n: number): Float64Array {
   const seed = mix32(fnv1a(name));
   const u = new Float64Array(n);
-  for (let i = 0; i < n; i++) u[i] = mix32((i + seed) >>> 0) / 4294967296;
+  for (let i = 0; i < n; i++) u[i] = uniformAt(seed, i);
   return u;
 }
 
-/** The value rule for a tensor name (first match wins, in the README's order). */
-function valueRule(name: string, shape: readonly number[]): (u: number) => number {
-  const r = (u: number): number => 2 * u - 1;
-  if (/\.neocell\.weight_a\./.test(name)) return (u) => r(u) * Math.sqrt(3 / shape[2]!);
-  if (/\.neocell\.weight_b\./.test(name)) return (u) => r(u) * Math.sqrt(3 / shape[1]!);
-  if (name.endsWith('running_var')) return (u) => 1 + 0.5 * u;
-  if (name.endsWith('running_mean')) return (u) => 0.1 * r(u);
+/** u_i of the tensor whose seed is mix32(fnv1a(name)). */
+const uniformAt = (seed: number, i: number): number => mix32((i + seed) >>> 0) / 4294967296;
+
+/**
+ * The value rule for a tensor name (first match wins, in the README's order), as v = offset + scale·x with x = 2u − 1
+ * (`centered`) or u: every rule of the README has this form, evaluated with the same float64 operations as written
+ * there (e.g. r(u)·s as 0 + s·r(u), which is the same double), so syntheticTensor's loop needs no per-element call.
+ */
+interface ValueRule {
+  readonly offset: number;
+  readonly scale: number;
+  readonly centered: boolean;
+}
+
+function valueRule(name: string, shape: readonly number[]): ValueRule {
+  const r = (scale: number, offset = 0): ValueRule => ({ offset, scale, centered: true });
+  if (/\.neocell\.weight_a\./.test(name)) return r(Math.sqrt(3 / shape[2]!));
+  if (/\.neocell\.weight_b\./.test(name)) return r(Math.sqrt(3 / shape[1]!));
+  if (name.endsWith('running_var')) return { offset: 1, scale: 0.5, centered: false };
+  if (name.endsWith('running_mean')) return r(0.1);
   if (name.includes('.norm') || name.includes('.ln.')) {
-    if (name.endsWith('.weight')) return (u) => 1 + 0.1 * r(u);
-    if (name.endsWith('.bias')) return (u) => 0.1 * r(u);
+    if (name.endsWith('.weight')) return r(0.1, 1);
+    if (name.endsWith('.bias')) return r(0.1);
   }
-  if (name.endsWith('gamma')) return (u) => 0.2 * r(u);
-  if (name.endsWith('bias')) return (u) => 0.1 * r(u);
-  if (name.endsWith('weight')) return (u) => r(u) * Math.sqrt(3 / shape[1]!);
-  if (name === 'input') return r;
+  if (name.endsWith('gamma')) return r(0.2);
+  if (name.endsWith('bias')) return r(0.1);
+  if (name.endsWith('weight')) return r(Math.sqrt(3 / shape[1]!));
+  if (name === 'input') return r(1);
   throw new RangeError(`synthetic weights: no rule for tensor "${name}"`);
 }
 
-/** One synthetic tensor: values computed in float64, then rounded to float32 (the formula's definition). */
+/**
+ * One synthetic tensor: values computed in float64, then rounded to float32 (the formula's definition). Written
+ * straight into the float32 array, without syntheticUniform's float64 copy: a NeoNeXt-T has 28 M weights, and this
+ * loop is a fifth of a cold `neocc infer --weights synthetic`.
+ */
 export function syntheticTensor(name: string, shape: readonly number[]): Tensor {
-  const rule = valueRule(name, shape);
-  const u = syntheticUniform(name, shapeSize(shape));
-  const values = new Float32Array(u.length);
-  for (let i = 0; i < u.length; i++) values[i] = rule(u[i]!);
+  const { offset, scale, centered } = valueRule(name, shape);
+  const seed = mix32(fnv1a(name));
+  const values = new Float32Array(shapeSize(shape));
+  for (let i = 0; i < values.length; i++) {
+    const u = uniformAt(seed, i);
+    values[i] = offset + scale * (centered ? 2 * u - 1 : u);
+  }
   return new Tensor(shape, values);
 }
 
