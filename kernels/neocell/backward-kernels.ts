@@ -45,6 +45,8 @@ function multiplyAdd(o: BackwardKernelOptions, acc: Expr, a: Expr, b: Expr): Exp
 
 export type BackwardKernelName = 'neocell_fwd_t' | 'neocell_bwd_dt' | 'neocell_bwd_dx' | 'neocell_bwd_dw';
 export const BACKWARD_KERNEL_NAMES: readonly BackwardKernelName[] = ['neocell_fwd_t', 'neocell_bwd_dt', 'neocell_bwd_dx', 'neocell_bwd_dw'];
+/** The backward kernels with a vec4 path (BackwardKernelOptions.simd); the others ignore the option. */
+export const VEC4_BACKWARD_KERNELS: readonly BackwardKernelName[] = ['neocell_bwd_dt', 'neocell_bwd_dw'];
 
 const read = (name: string): BufferDecl => ({ name, access: 'read', elem: 'f32' });
 const write = (name: string): BufferDecl => ({ name, access: 'read_write', elem: 'f32' });
@@ -105,7 +107,8 @@ export function bwdDtKernel(o: BackwardKernelOptions): KernelIR {
     const wCol = g.let('wa_col', add(p.waBase, add(mul(hit.kRow0, p.a.kc), hit.kCol)));
     const col = o.simd ? g.let('col0', mul(idx.col, u32(4))) : idx.col;
     const dyBase = g.let('dy_base', add(mul(add(mul(idx.plane, s.outH), hit.row0), s.outW), col));
-    const dtAt = g.let('dt_at', add(mul(add(mul(idx.plane, s.inH), idx.row), s.outW), col));
+    // (A let only on the vec4 path: the scalar source stays what it was, and so do WGSL and CUDA kernel files.)
+    const dtIndex = add(mul(add(mul(idx.plane, s.inH), idx.row), s.outW), col);
     const sum = (t0: BlockBuilder, zero: Expr, dy: (r: Expr) => Expr): Expr => {
       const acc = t0.var('acc', zero);
       t0.for('r', u32(0), p.a.kr, (t, r) => t.if(lt(r, hit.rows), (u) =>
@@ -113,9 +116,10 @@ export function bwdDtKernel(o: BackwardKernelOptions): KernelIR {
       return acc.ref;
     };
     if (!o.simd) {
-      g.store('dt', dtAt, sum(g, f32(0), (r) => load('dy', add(dyBase, mul(r, s.outW)))));
+      g.store('dt', dtIndex, sum(g, f32(0), (r) => load('dy', add(dyBase, mul(r, s.outW)))));
       return;
     }
+    const dtAt = g.let('dt_at', dtIndex);
     const lanes = g.let('lanes', min(u32(4), sub(s.outW, col)));
     g.if(eq(lanes, u32(4)), (v) => {
       v.store('dt', dtAt, sum(v, splat(f32(0)), (r) => loadVec4('dy', add(dyBase, mul(r, s.outW)))));

@@ -5,7 +5,7 @@ import { canonicalSpec, type NeoCellSpec } from '../../compiler/spec/neocell-spe
 import { maxTileRows, type ChannelMode } from './channel-params.js';
 import { neoCellForwardKernel, forwardSharedBytes, type OutputLayout } from './forward-kernel.js';
 import { neoCellTileForwardKernel } from './forward-tile-kernel.js';
-import { BACKWARD_KERNEL_NAMES, backwardKernel, type BackwardKernelName } from './backward-kernels.js';
+import { BACKWARD_KERNEL_NAMES, VEC4_BACKWARD_KERNELS, backwardKernel, type BackwardKernelName } from './backward-kernels.js';
 import { vec4Gemm } from '../neonext/unfused/linear-vec4.js';
 
 /** The target limits tiling depends on. */
@@ -124,11 +124,12 @@ export interface BackwardBaked {
 export function compileNeoCellBackward(spec: NeoCellSpec, target: KernelTarget, workgroupSize = 64): BackwardArtifacts {
   const simd = target.prefers.vec4Simd;
   const fma = simd && (vec4Gemm(target)?.fma ?? false);
-  const baked: BackwardBaked = { workgroupSize, spec: canonicalSpec(spec), ...(simd ? { simd: true as const } : {}), ...(fma ? { fma: true as const } : {}) };
-  const entries = BACKWARD_KERNEL_NAMES.map((name) => [
-    name,
-    makeArtifact(backwardKernel(name, { spec, workgroupSize, simd, fma }), target, baked),
-  ] as const);
+  const entries = BACKWARD_KERNEL_NAMES.map((name) => {
+    // Only the kernels with a vec4 path record it, so fwd_t's and bwd_dx's keys stay those of their unchanged source.
+    const vec4 = simd && VEC4_BACKWARD_KERNELS.includes(name);
+    const baked: BackwardBaked = { workgroupSize, spec: canonicalSpec(spec), ...(vec4 ? { simd: true as const } : {}), ...(vec4 && fma ? { fma: true as const } : {}) };
+    return [name, makeArtifact(backwardKernel(name, { spec, workgroupSize, simd: vec4, fma: vec4 && fma }), target, baked)] as const;
+  });
   return Object.freeze(Object.fromEntries(entries) as Record<BackwardKernelName, KernelArtifact>);
 }
 
