@@ -34,6 +34,7 @@ import { parseWasmSimdMode } from '../runtime/wasm/simd-variant.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
 import { hostInfo, hostLine } from './host.js';
+import { onnxPeersRows, previousResultReport } from './previous-result.js';
 import { median } from './timing.js';
 
 const { values: args } = parseArgs({
@@ -183,6 +184,8 @@ const report = {
   bench: 'onnx-peers', date: new Date().toISOString(), host, model: config.name, batch: 1, threads: THREADS,
   warmup: WARMUP, exports, rows, totalSeconds: round((performance.now() - started) / 1000),
 };
+// Against the newest committed result on this host class (read from git HEAD, so not the file written below).
+process.stdout.write(`${previousResultReport({ bench: 'onnx-peers', current: report, rowsOf: onnxPeersRows }).join('\n')}\n`);
 mkdirSync(dirname(args.out), { recursive: true });
 writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
 log(`wrote ${args.out} (${report.totalSeconds} s)`);

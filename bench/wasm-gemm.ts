@@ -24,6 +24,7 @@ import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { enableRelaxedSimdInNode } from '../runtime/wasm/node-v8-flags.js';
 import { WasmKernelRunner, compileWasmKernels } from '../runtime/wasm/wasm-kernels.js';
 import { hostInfo, hostLine } from './host.js';
+import { previousResultReport, wasmGemmRows } from './previous-result.js';
 import { median } from './timing.js';
 
 // Before any module compiles (Node 20 keeps relaxed SIMD behind a V8 flag, as bin/neocc.mjs does).
@@ -155,6 +156,9 @@ process.stdout.write([
   `${'picks'.padEnd(28)}${'plain SIMD GF/s'.padStart(18)}${relaxed ? `${'FMA GF/s'.padStart(18)}${'fma/plain'.padStart(11)}` : ''}`,
   ...summary,
 ].join('\n') + '\n');
+const report = { bench: 'wasm-gemm', date: new Date().toISOString(), host, threads: 1, rounds: ROUNDS, warmup: WARMUP, shapes: results };
+// Against the newest committed result on this host class; older files have no `threads`: this bench always ran one.
+process.stdout.write(`${previousResultReport({ bench: 'wasm-gemm', current: report, rowsOf: wasmGemmRows, defaultThreads: 1 }).join('\n')}\n`);
 mkdirSync(dirname(args.out!), { recursive: true });
-writeFileSync(args.out!, `${JSON.stringify({ bench: 'wasm-gemm', date: new Date().toISOString(), host, rounds: ROUNDS, warmup: WARMUP, shapes: results }, null, 2)}\n`);
+writeFileSync(args.out!, `${JSON.stringify(report, null, 2)}\n`);
 log(`wrote ${args.out}`);

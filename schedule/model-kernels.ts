@@ -113,7 +113,11 @@ export function modelKernels(config: NeoNeXtConfig, target: KernelTarget): Model
 }
 
 function buildModelKernels(config: NeoNeXtConfig, target: KernelTarget): ModelKernels {
-  const stemOptions = defaultStemOptions(config.dims[0]!);
+  // vec4 targets get the SIMD stem (weight [48, C]: modelWeights asks stemWeightLayout) and head, with fma where the
+  // GEMMs use it (relaxed SIMD); other targets' options carry neither key, so their kernel keys are unchanged.
+  const fma = vec4Gemm(target)?.fma ?? false;
+  const stemOptions = defaultStemOptions(config.dims[0]!, target.prefers.vec4Simd, fma);
+  const vec4Options = target.prefers.vec4Simd ? { simd: true as const, ...(fma ? { fma: true as const } : {}) } : {};
   const conv = compilePointwiseConv(target);
   const stages: BlockKernels[] = [];
   const downsamples: DownsampleKernels[] = [];
@@ -133,7 +137,7 @@ function buildModelKernels(config: NeoNeXtConfig, target: KernelTarget): ModelKe
     stemOptions,
     stages,
     downsamples,
-    head: compileHead({ channels: config.dims[STAGE_COUNT - 1]!, classes: config.classes, workgroupSize: 64 }, target),
+    head: compileHead({ channels: config.dims[STAGE_COUNT - 1]!, classes: config.classes, workgroupSize: 64, ...vec4Options }, target),
   };
 }
 

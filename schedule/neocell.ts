@@ -3,7 +3,8 @@ import { canonicalJson } from '../compiler/cache-key.js';
 import type { NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { canonicalSpec, type NeoCellSpec } from '../compiler/spec/neocell-spec.js';
 import type { KernelTarget } from '../compiler/targets/target.js';
-import { compileNeoCellBackward, type BackwardArtifacts } from '../kernels/neocell/compile.js';
+import { backwardBaked, compileNeoCellBackward, type BackwardArtifacts } from '../kernels/neocell/compile.js';
+import { bwdDtInvocations } from '../kernels/neocell/backward-kernels.js';
 import { elementwiseGrid, shapeUniforms } from '../kernels/neocell/launch.js';
 import { neoCellKernel, neoCellLaunch } from './model-kernels.js';
 import { ProgramBuilder, type Program } from './program.js';
@@ -77,7 +78,7 @@ export function neoCellBackwardProgram(plan: NeoCellPlan, target: KernelTarget):
   const uniforms = shapeUniforms(plan);
   const grid = (elements: number, artifact: KernelArtifact) => elementwiseGrid(elements, artifact.workgroupSize, target.limits.maxComputeWorkgroupsPerDimension);
   p.dispatch(k.neocell_fwd_t, [x, wb, t], { grid: grid(n * c * inH * outW, k.neocell_fwd_t), uniforms });
-  p.dispatch(k.neocell_bwd_dt, [dy, wa, dt], { grid: grid(n * c * inH * outW, k.neocell_bwd_dt), uniforms });
+  p.dispatch(k.neocell_bwd_dt, [dy, wa, dt], { grid: grid(bwdDtInvocations(backwardBaked(k.neocell_bwd_dt), n, c, inH, outW), k.neocell_bwd_dt), uniforms });
   p.dispatch(k.neocell_bwd_dx, [dt, wb, dx], { grid: grid(n * c * inH * inW, k.neocell_bwd_dx), uniforms });
   p.dispatch(k.neocell_bwd_dw, [x, dy, t, dt, wa, wb, gwa, gwb], { grid: [c, 1, 1], uniforms });
   return p.build();

@@ -6,7 +6,7 @@ import { headLaunch } from '../kernels/neonext/head.js';
 import { mlpLaunch } from '../kernels/neonext/mlp-residual.js';
 import { gemmWeightLayout, mlpTwoGemmLaunch, twoGemmHiddenElements } from '../kernels/neonext/mlp-two-gemm.js';
 import { pointwiseConvLaunch } from '../kernels/neonext/pointwise-conv.js';
-import { stemLaunch } from '../kernels/neonext/stem.js';
+import { stemLaunch, stemWeightLayout } from '../kernels/neonext/stem.js';
 import { linearVec4Launch } from '../kernels/neonext/unfused/linear-vec4.js';
 import type { FoldedBlock, FoldedNeoNeXt } from '../nn/fold-neonext.js';
 import type { NeoCellWeights } from '../nn/reference/neocell.js';
@@ -52,7 +52,7 @@ export function blockWeights(prefix: string, p: FoldedBlock, k: BlockKernels): W
 export function modelWeights(p: FoldedNeoNeXt, k: ModelKernels): WeightTensor[] {
   const fc = p.head.fc;
   return [
-    { name: 'stem.w', label: 'stem.conv.weight', data: f32(p.stem.weight.data) },
+    { name: 'stem.w', label: 'stem.conv.weight', data: stemWeightLayout(f32(p.stem.weight.data), k.stemOptions) },
     { name: 'stem.bias', label: 'stem.norm (folded shift)', data: f32(p.stem.bias.data) },
     ...p.stages.flatMap((blocks, s) => blocks.flatMap((b, i) => blockWeights(`stage_${s + 1}.${i}`, b, k.stages[s]!))),
     ...p.downsamples.flatMap((d, i) => [

@@ -8,7 +8,7 @@ import type { Expr, KernelIR, Stmt } from '../compiler/ir/ir.js';
 import { runKernel } from '../compiler/ir/interpret.js';
 import { ERF_MAX_ABS_ERROR, erf } from '../compiler/ir/math.js';
 import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD, WGSL, type KernelTarget } from '../compiler/targets/index.js';
-import { forwardBaked } from '../kernels/neocell/compile.js';
+import { backwardBaked, forwardBaked } from '../kernels/neocell/compile.js';
 import { foldBlock } from '../nn/fold-neonext.js';
 import { concatTensors, relativeL2Error, type Tensor } from '../nn/tensor.js';
 import { readGoldenCase, type BlockCase, type NeoCellCase } from '../runtime/conformance/golden-case.js';
@@ -200,7 +200,7 @@ describe('NeoCell golden cases through the kernels\' IR: the schedule\'s program
   const cases = await loadCases<NeoCellCase>('test/fixtures/neocell');
   it('reads all 15 cases', () => expect(cases).toHaveLength(15));
   for (const c of cases) {
-    it(`${c.name}: forward (WGSL's scalar kernel and wasm's SIMD kernel) and backward (dX, dA, dB)`, () => {
+    it(`${c.name}: forward (WGSL's scalar kernel and wasm's SIMD kernel) and backward (dX, dA, dB; scalar and vec4 kernels)`, () => {
       const data = { x: Float32Array.from(c.x.data), weight_a: flat(c.weights.a), weight_b: flat(c.weights.b), grad_y: Float32Array.from(c.gradY.data) };
       for (const target of [WGSL, ASSEMBLYSCRIPT]) {
         const forward = neoCellForwardProgram(c.plan, target);
@@ -208,10 +208,15 @@ describe('NeoCell golden cases through the kernels\' IR: the schedule\'s program
         const y = interpretProgram(forward, { data }).get('y')!;
         expect(relativeL2Error(y, c.y.data), `forward ${target.name}`).toBeLessThanOrEqual(TOLERANCE);
       }
-      const grads = interpretProgram(neoCellBackwardProgram(c.plan, WGSL), { data });
-      expect(relativeL2Error(grads.get('grad_x')!, c.gradX.data), 'gradX').toBeLessThanOrEqual(TOLERANCE);
-      expect(relativeL2Error(grads.get('grad_weight_a')!, flat(c.gradA)), 'gradA').toBeLessThanOrEqual(TOLERANCE);
-      expect(relativeL2Error(grads.get('grad_weight_b')!, flat(c.gradB)), 'gradB').toBeLessThanOrEqual(TOLERANCE);
+      // Backward: WGSL's scalar kernels, wasm's vec4 ones (bwd_dt per 4 columns, dWa along W') and their fma form.
+      for (const target of [WGSL, ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD]) {
+        const backward = neoCellBackwardProgram(c.plan, target);
+        expect(backwardBaked(backward.dispatches[1]!.artifact).simd === true, target.description).toBe(target.prefers.vec4Simd);
+        const grads = interpretProgram(backward, { data });
+        expect(relativeL2Error(grads.get('grad_x')!, c.gradX.data), `gradX ${target.description}`).toBeLessThanOrEqual(TOLERANCE);
+        expect(relativeL2Error(grads.get('grad_weight_a')!, flat(c.gradA)), `gradA ${target.description}`).toBeLessThanOrEqual(TOLERANCE);
+        expect(relativeL2Error(grads.get('grad_weight_b')!, flat(c.gradB)), `gradB ${target.description}`).toBeLessThanOrEqual(TOLERANCE);
+      }
     });
   }
 });
@@ -249,8 +254,9 @@ describe('a whole NeoNeXt forward through the kernels\' IR', () => {
     const config = resolveModelConfig({ resolution: 128 }, weights);
     const folded = foldNeoNeXt(config, neoNeXtParams(config, loadStateDict(weights, neoNeXtSchema(config))));
     const input = golden.tensor('input');
-    // (The relaxed-SIMD record's set differs only by fma in the GEMMs, which the interpreter rounds as mul + add: the
-    // block cases above cover its IR; the wasm tests run its whole model.)
+    // (The relaxed-SIMD record's set differs only by fma in the GEMMs, the stem and the head's Linear, which the
+    // interpreter rounds as mul + add: the block cases above and test/simd-kernels.test.ts cover its IR; the wasm
+    // tests run its whole model.)
     for (const target of [WGSL, ASSEMBLYSCRIPT]) {
       const kernels = modelKernels(config, target);
       const modelWeightList = modelWeights(folded, kernels);

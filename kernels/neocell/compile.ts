@@ -5,7 +5,8 @@ import { canonicalSpec, type NeoCellSpec } from '../../compiler/spec/neocell-spe
 import { maxTileRows, type ChannelMode } from './channel-params.js';
 import { neoCellForwardKernel, forwardSharedBytes, type OutputLayout } from './forward-kernel.js';
 import { neoCellTileForwardKernel } from './forward-tile-kernel.js';
-import { BACKWARD_KERNEL_NAMES, backwardKernel, type BackwardKernelName } from './backward-kernels.js';
+import { BACKWARD_KERNEL_NAMES, VEC4_BACKWARD_KERNELS, backwardKernel, type BackwardKernelName } from './backward-kernels.js';
+import { vec4Gemm } from '../neonext/unfused/linear-vec4.js';
 
 /** The target limits tiling depends on. */
 export type TilingLimits = Pick<TargetLimits, 'maxComputeWorkgroupStorageSize' | 'maxComputeInvocationsPerWorkgroup'>;
@@ -108,11 +109,33 @@ export function compileNeoCellForward(spec: NeoCellSpec | undefined, target: Ker
 
 export type BackwardArtifacts = Readonly<Record<BackwardKernelName, KernelArtifact>>;
 
-/** The four backward kernels for `spec`. */
+/** What a backward artifact was specialized on; `simd`/`fma` absent when scalar, so scalar keys are unchanged. */
+export interface BackwardBaked {
+  readonly workgroupSize: number;
+  readonly spec: unknown;
+  readonly simd?: true;
+  readonly fma?: true;
+}
+
+/**
+ * The four backward kernels for `spec`; vec4 paths (backward-kernels.ts) on targets that prefer vec4 SIMD, with fma
+ * where the target's GEMMs use it.
+ */
 export function compileNeoCellBackward(spec: NeoCellSpec, target: KernelTarget, workgroupSize = 64): BackwardArtifacts {
-  const entries = BACKWARD_KERNEL_NAMES.map((name) => [
-    name,
-    makeArtifact(backwardKernel(name, { spec, workgroupSize }), target, { workgroupSize, spec: canonicalSpec(spec) }),
-  ] as const);
+  const simd = target.prefers.vec4Simd;
+  const fma = simd && (vec4Gemm(target)?.fma ?? false);
+  const entries = BACKWARD_KERNEL_NAMES.map((name) => {
+    // Only the kernels with a vec4 path record it, so fwd_t's and bwd_dx's keys stay those of their unchanged source.
+    const vec4 = simd && VEC4_BACKWARD_KERNELS.includes(name);
+    const baked: BackwardBaked = { workgroupSize, spec: canonicalSpec(spec), ...(vec4 ? { simd: true as const } : {}), ...(vec4 && fma ? { fma: true as const } : {}) };
+    return [name, makeArtifact(backwardKernel(name, { spec, workgroupSize, simd: vec4, fma: vec4 && fma }), target, baked)] as const;
+  });
   return Object.freeze(Object.fromEntries(entries) as Record<BackwardKernelName, KernelArtifact>);
+}
+
+/** The `baked` record of a backward artifact made by compileNeoCellBackward. */
+export function backwardBaked(artifact: KernelArtifact): BackwardBaked {
+  const baked = artifact.baked as Partial<BackwardBaked> | null;
+  if (!baked || typeof baked !== 'object' || typeof baked.workgroupSize !== 'number') throw new Error(`artifact ${artifact.name} is not a NeoCell backward kernel`);
+  return baked as BackwardBaked;
 }

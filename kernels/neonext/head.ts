@@ -2,7 +2,7 @@ import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
 import type { KernelTarget } from '../../compiler/targets/target.js';
 import { NeoccError } from '../../compiler/errors.js';
 import {
-  BlockBuilder, add, builtin, call, cast, div, eq, f32, finishKernel, load, mul, sub, u32, uniform,
+  BlockBuilder, add, builtin, call, cast, div, eq, f32, finishKernel, load, loadVec4, mul, splat, sub, u32, uniform,
 } from '../../compiler/ir/build.js';
 import type { Expr, KernelIR } from '../../compiler/ir/ir.js';
 import type { Grid, UniformValues } from '../../compiler/launch.js';
@@ -14,11 +14,19 @@ import type { Grid, UniformValues } from '../../compiler/launch.js';
  * and exact two-pass variance avoids E[x²] − E[x]² cancellation. The fc weight is stored transposed
  * ([C, classes]) so neighbouring invocations (neighbouring classes) read neighbouring addresses.
  * Baked: C, classes. Run-time: H·W (uniform).
+ *
+ * With `simd` (targets that prefer vec4 SIMD) the Linear — C × classes multiply-adds, most of the head — computes 4
+ * neighbouring classes per invocation as one vec4 (their fc_wt entries are adjacent: one vec4 load per channel),
+ * each lane the scalar kernel's sum in the same order; classes past the last multiple of 4 stay scalar.
  */
 export interface HeadKernelOptions {
   readonly channels: number;
   readonly classes: number;
   readonly workgroupSize: number;
+  /** vec4 over classes in the Linear; absent when scalar, so scalar keys are unchanged. */
+  readonly simd?: true;
+  /** With simd: accumulate with the IR's fma (one instruction on relaxed SIMD). */
+  readonly fma?: true;
 }
 
 export const LAYER_NORM_EPS = 1e-6;
@@ -70,11 +78,29 @@ export function headKernel(o: HeadKernelOptions): KernelIR {
   b.barrier();
 
   b.comment('Linear C → classes');
-  strided(b, K, (s, k) => {
-    const acc = s.var('logit', load('fc_b', k));
-    s.for('c', u32(0), u32(C), (t, c) => t.assign(acc.name, add(acc.ref, mul(load('fc_wt', add(mul(c, u32(K)), k)), load(POOLED, c)))));
-    s.store('logits', add(mul(n, u32(K)), k), acc.ref);
-  });
+  // simd: classes 0..4·⌊K/4⌋ as vec4s, the rest scalar below; aligned when K is a multiple of 4 (rows of fc_wt,
+  // fc_b and logits then start at multiples of 4).
+  const vecClasses = o.simd ? K - (K % 4) : 0;
+  if (vecClasses > 0) {
+    const aligned = { aligned: K % 4 === 0 };
+    strided(b, vecClasses / 4, (s, q) => {
+      const k0 = s.let('k0', mul(q, u32(4)));
+      const acc = s.var('logits4', loadVec4('fc_b', k0, aligned));
+      s.for('c', u32(0), u32(C), (t, c) => {
+        const w = loadVec4('fc_wt', add(mul(c, u32(K)), k0), aligned);
+        const x = t.let('pooled_c', splat(load(POOLED, c)));
+        t.assign(acc.name, o.fma ? call('fma', w, x, acc.ref) : add(acc.ref, mul(w, x)));
+      });
+      s.store('logits', add(mul(n, u32(K)), k0), acc.ref, aligned);
+    });
+  }
+  if (vecClasses < K) {
+    b.for('i', add(lidx, u32(vecClasses)), u32(K), (s, k) => {
+      const acc = s.var('logit', load('fc_b', k));
+      s.for('c', u32(0), u32(C), (t, c) => t.assign(acc.name, add(acc.ref, mul(load('fc_wt', add(mul(c, u32(K)), k)), load(POOLED, c)))));
+      s.store('logits', add(mul(n, u32(K)), k), acc.ref);
+    }, { step: u32(wg) });
+  }
 
   return finishKernel({
     name: 'neonext_head',
@@ -91,7 +117,7 @@ export function headKernel(o: HeadKernelOptions): KernelIR {
     shared: [{ name: POOLED, elem: 'f32', length: C }, { name: STATS, elem: 'f32', length: 2 }],
     body: b.stmts,
     doc: [
-      `neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = ${C}, ${K} classes, one workgroup of ${wg} per image`,
+      `neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = ${C}, ${K} classes, one workgroup of ${wg} per image${o.simd ? `, Linear as vec4 over classes${o.fma ? ' (fma)' : ''}` : ''}`,
       'x [N, C, H, W] NCHW; run-time: H·W (uniform)',
     ],
   });
