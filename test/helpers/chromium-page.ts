@@ -35,7 +35,15 @@ export interface ChromiumPage {
  * Chromium with `args` on '/', and waits until the page defines the global `ready`. Missing Chromium or a failed
  * launch throws with `installHelp`.
  */
-export async function openChromiumPage(o: { args: readonly string[]; route: Route; ready: string; installHelp: string; prepare?: (workDir: string) => Promise<void> }): Promise<ChromiumPage> {
+export async function openChromiumPage(o: {
+  args: readonly string[]; route: Route; ready: string; installHelp: string; prepare?: (workDir: string) => Promise<void>;
+  /** Sent with every answer (e.g. COOP/COEP for a cross-origin-isolated page). */
+  headers?: Readonly<Record<string, string>>;
+  /** The page to open (default '/'). */
+  path?: string;
+  /** How long the page may take to define `ready` (default 10 s). */
+  readyTimeoutMs?: number;
+}): Promise<ChromiumPage> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: ${o.installHelp}`);
   const workDir = mkdtempSync(join(tmpdir(), 'neocc-browser-'));
   let server: Server | undefined;
@@ -49,8 +57,8 @@ export async function openChromiumPage(o: { args: readonly string[]; route: Rout
     await o.prepare?.(workDir);
     const s = createServer((req, res) => {
       const found = o.route(req.url ?? '/');
-      if (found) res.writeHead(200, { 'content-type': found.type }).end(found.body);
-      else res.writeHead(404).end();
+      if (found) res.writeHead(200, { ...o.headers, 'content-type': found.type }).end(found.body);
+      else res.writeHead(404, o.headers).end();
     });
     server = s;
     await new Promise<void>((resolve, reject) => {
@@ -68,8 +76,8 @@ export async function openChromiumPage(o: { args: readonly string[]; route: Rout
       if (m.type() === 'error' || m.type() === 'warning') log.push(`console.${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`);
-    await page.waitForFunction((name) => name in globalThis, o.ready, { timeout: 10_000 });
+    await page.goto(`http://127.0.0.1:${(s.address() as AddressInfo).port}${o.path ?? '/'}`);
+    await page.waitForFunction((name) => name in globalThis, o.ready, { timeout: o.readyTimeoutMs ?? 10_000 });
     return { page, log, workDir, close };
   } catch (err) {
     await close();
