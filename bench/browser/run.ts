@@ -86,7 +86,11 @@ const on = (p: ChromiumPage) => ({
 });
 
 let report: BrowserBenchReport;
-const browser = await open();
+// A missing Chromium or a failed launch: one line with how to install it, no stack.
+const browser = await open().catch((err: Error) => {
+  rmSync(workDir, { recursive: true, force: true });
+  return fail(err.message.split('\n').filter((l) => !l.startsWith('[pid=')).slice(0, 2).join(' '));
+});
 let browserOpen = true;
 try {
   const info = await on(browser).info();
