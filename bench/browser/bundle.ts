@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { BROWSER_ESM_BUILD } from '../../test/helpers/chromium-page.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -29,17 +30,11 @@ function browserMapPlugin(): Plugin {
 /** Bundles bench/browser/page.ts into `outDir` (ESM, code splitting: the runtime's lazy imports stay lazy chunks). */
 export async function bundlePage(outDir: string): Promise<string[]> {
   const result = await build({
+    ...BROWSER_ESM_BUILD,
     entryPoints: [join(ROOT, 'bench/browser/page.ts')],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    external: ['node:*'],
     outdir: outDir,
     plugins: [browserMapPlugin()],
     metafile: true,
-    logLevel: 'silent',
   });
   return Object.keys(result.metafile.outputs).map((p) => relative(outDir, resolve(p))).filter((p) => dirname(p) === '.');
 }

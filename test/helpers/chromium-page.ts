@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BuildOptions } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium unless NEOCC_CHROMIUM points elsewhere (the browser tests never download one). */
@@ -17,6 +18,14 @@ export const WEBGPU_CHROMIUM_FLAGS: readonly string[] = [
   '--use-webgpu-adapter=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic',
 ];
+
+/**
+ * esbuild options for a page bundle: ESM with code splitting, so the runtime's lazy Node-only chunks (asc's worker,
+ * the disk cache, worker threads) are separate files a page never loads; `node:*` stays an import of those chunks.
+ */
+export const BROWSER_ESM_BUILD: BuildOptions = {
+  bundle: true, splitting: true, format: 'esm', platform: 'browser', target: 'es2022', external: ['node:*'], logLevel: 'silent',
+};
 
 /** What the test server answers for a path ('/' included); undefined = 404. */
 export type Route = (path: string) => { readonly type: string; readonly body: string | Buffer } | undefined;
