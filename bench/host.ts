@@ -35,8 +35,8 @@ function cpuSimdFlags(): string[] {
   }
 }
 
-/** The host, with `target` the AssemblyScript record whose kernels the bench ran (its SIMD variant). */
-export function hostInfo(target: KernelTarget): HostInfo {
+/** The machine alone (no wasm engine): for benches whose engine is not this Node's (bench/browser). */
+export function machineInfo(): Omit<HostInfo, 'wasm'> {
   const cpu = cpus();
   return {
     cpu: cpu[0]?.model.trim() ?? 'unknown',
@@ -46,8 +46,21 @@ export function hostInfo(target: KernelTarget): HostInfo {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     v8: process.versions.v8,
-    wasm: { simdVariant: wasmSimdVariant(target), relaxedSimd: engineHas('relaxed-simd'), relaxedMaddFused: relaxedMaddFuses() ?? null },
     loadAverage: Math.round(loadavg()[0]! * 100) / 100,
+  };
+}
+
+/** A file-name tag for the host: CPU vendor and family and the core count, e.g. `intel-xeon-2c`, `amd-epyc-7763-8c`. */
+export function hostTag(h: Pick<HostInfo, 'cpu' | 'cores'>): string {
+  const words = h.cpu.toLowerCase().replace(/\((r|tm)\)|\bcpu\b|\bprocessor\b|@.*$|\d+-core/g, ' ').split(/[^a-z0-9]+/).filter(Boolean);
+  return `${words.slice(0, 3).join('-') || 'unknown'}-${h.cores}c`;
+}
+
+/** The host, with `target` the AssemblyScript record whose kernels the bench ran (its SIMD variant). */
+export function hostInfo(target: KernelTarget): HostInfo {
+  return {
+    ...machineInfo(),
+    wasm: { simdVariant: wasmSimdVariant(target), relaxedSimd: engineHas('relaxed-simd'), relaxedMaddFused: relaxedMaddFuses() ?? null },
   };
 }
 

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeL2Error } from '../nn/tensor.js';
 import { PREBUILT_API, type PrebuiltRun } from './browser/wasm-prebuilt-entry.js';
-import { CHROMIUM_INSTALL_HELP, PLAIN_CHROMIUM_FLAGS, openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
+import { BROWSER_ESM_BUILD, CHROMIUM_INSTALL_HELP, PLAIN_CHROMIUM_FLAGS, openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
 import { readSyntheticGolden } from './helpers/fixtures.js';
 
 const GENERATED = 'generated/wasm';
@@ -22,15 +22,9 @@ let browser: ChromiumPage;
 /** Bundles the entry into `outDir` (entry + chunks); the Node built-ins stay imports of the lazy chunks. */
 async function bundle(outDir: string): Promise<void> {
   await build({
+    ...BROWSER_ESM_BUILD,
     entryPoints: [fileURLToPath(new URL('./browser/wasm-prebuilt-entry.ts', import.meta.url))],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    external: ['node:*'],
     outdir: outDir,
-    logLevel: 'silent',
   });
 }
 

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BuildOptions } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium unless NEOCC_CHROMIUM points elsewhere (the browser tests never download one). */
@@ -23,6 +24,14 @@ export const PLAIN_CHROMIUM_FLAGS: readonly string[] = ['--headless', '--no-sand
 export const CHROMIUM_INSTALL_HELP = 'headless Chromium is needed for this test. On Debian 12: `apt-get install -y --no-install-recommends chromium`, ' +
   'or point NEOCC_CHROMIUM at a Chromium binary';
 
+/**
+ * esbuild options for a page bundle: ESM with code splitting, so the runtime's lazy Node-only chunks (asc's worker,
+ * the disk cache, worker threads) are separate files a page never loads; `node:*` stays an import of those chunks.
+ */
+export const BROWSER_ESM_BUILD: BuildOptions = {
+  bundle: true, splitting: true, format: 'esm', platform: 'browser', target: 'es2022', external: ['node:*'], logLevel: 'silent',
+};
+
 /** What the test server answers for a path ('/' included), with extra response headers if any; undefined = 404. */
 export type Route = (path: string) => { readonly type: string; readonly body: string | Buffer; readonly headers?: Readonly<Record<string, string>> } | undefined;
 
@@ -40,7 +49,15 @@ export interface ChromiumPage {
  * Chromium with `args` on '/', and waits until the page defines the global `ready`. Missing Chromium or a failed
  * launch throws with `installHelp`.
  */
-export async function openChromiumPage(o: { args: readonly string[]; route: Route; ready: string; installHelp: string; prepare?: (workDir: string) => Promise<void> }): Promise<ChromiumPage> {
+export async function openChromiumPage(o: {
+  args: readonly string[]; route: Route; ready: string; installHelp: string; prepare?: (workDir: string) => Promise<void>;
+  /** Sent with every answer (e.g. COOP/COEP for a cross-origin-isolated page). */
+  headers?: Readonly<Record<string, string>>;
+  /** The page to open (default '/'). */
+  path?: string;
+  /** How long the page may take to define `ready` (default 10 s). */
+  readyTimeoutMs?: number;
+}): Promise<ChromiumPage> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: ${o.installHelp}`);
   const workDir = mkdtempSync(join(tmpdir(), 'neocc-browser-'));
   let server: Server | undefined;
@@ -54,8 +71,8 @@ export async function openChromiumPage(o: { args: readonly string[]; route: Rout
     await o.prepare?.(workDir);
     const s = createServer((req, res) => {
       const found = o.route(req.url ?? '/');
-      if (found) res.writeHead(200, { ...found.headers, 'content-type': found.type }).end(found.body);
-      else res.writeHead(404).end();
+      if (found) res.writeHead(200, { ...o.headers, ...found.headers, 'content-type': found.type }).end(found.body);
+      else res.writeHead(404, o.headers).end();
     });
     server = s;
     await new Promise<void>((resolve, reject) => {
@@ -73,8 +90,8 @@ export async function openChromiumPage(o: { args: readonly string[]; route: Rout
       if (m.type() === 'error' || m.type() === 'warning') log.push(`console.${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`);
-    await page.waitForFunction((name) => name in globalThis, o.ready, { timeout: 10_000 });
+    await page.goto(`http://127.0.0.1:${(s.address() as AddressInfo).port}${o.path ?? '/'}`);
+    await page.waitForFunction((name) => name in globalThis, o.ready, { timeout: o.readyTimeoutMs ?? 10_000 });
     return { page, log, workDir, close };
   } catch (err) {
     await close();
