@@ -10,8 +10,8 @@ export const config = { name: 'neonext-b-224', layers: [3, 3, 27, 3], dims: [128
  * Every kernel of the forward (`allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))`, schedule/model-kernels.ts), distinct by key.
  */
 export const wasmKernels: readonly { readonly role: string; readonly key: string; readonly url: URL; }[] = [
-  { role: 'stem', key: '6330f33a0e755e09f08538c655b75e3c7f830971910def15fe537c2497791bf0', url: new URL('./neonext_stem-6330f33a0e75.wasm', import.meta.url) },
-  { role: 'head', key: '0e5414613b6221866d05edfb910ce9b708c275ed2554d0e74c3688bc50532ced', url: new URL('./neonext_head-0e5414613b62.wasm', import.meta.url) },
+  { role: 'stem', key: '9e8c5ac88d3e88b76abddf85bbfe0fd03a2acf87814f6fff911bd47324672afc', url: new URL('./neonext_stem-9e8c5ac88d3e.wasm', import.meta.url) },
+  { role: 'head', key: 'f7924b69be0cf4b5253a247799ad0486e87f75d7965fd9c79b2826ad8642d0e5', url: new URL('./neonext_head-f7924b69be0c.wasm', import.meta.url) },
   { role: 'stage_1 NeoCell', key: '0d66dcc9260e5c92ce87ae7fa9cde89781794392a03e50a729c6c0bf4e68e5ab', url: new URL('./neocell_forward_tiles_nhwc-0d66dcc9260e.wasm', import.meta.url) },
   { role: 'stage_1 fc_1 + GELU', key: '290042c2116da86f4f968b3283dc726c6c7c76213e10763e0c6075e188dc560d', url: new URL('./linear_bias_gelu_vec4-290042c2116d.wasm', import.meta.url) },
   { role: 'stage_1 fc_2 + residual', key: 'a9e5f6fe34c4ca06a6e389fbe6c3cd5650e7f92c10d6453c3019247d33dc96d4', url: new URL('./linear_bias_residual_nchw_vec4-a9e5f6fe34c4.wasm', import.meta.url) },

@@ -10,8 +10,8 @@ export const config = { name: 'neonext-s-384', layers: [3, 3, 27, 3], dims: [96,
  * Every kernel of the forward (`allArtifacts(modelKernels(config, ASSEMBLYSCRIPT))`, schedule/model-kernels.ts), distinct by key.
  */
 export const wasmKernels: readonly { readonly role: string; readonly key: string; readonly url: URL; }[] = [
-  { role: 'stem', key: 'edddb4ab2e7be27d4524267dae4856d96023235ca64cf596a39f63c1b6c3a59b', url: new URL('./neonext_stem-edddb4ab2e7b.wasm', import.meta.url) },
-  { role: 'head', key: 'a761f2b1ffc248aa4a2cc18b8ce27117898f515b1d6a661a18de83430bf41449', url: new URL('./neonext_head-a761f2b1ffc2.wasm', import.meta.url) },
+  { role: 'stem', key: '89cbe3f09218de936e50141a08e5929757d2f65e457e5ceae1e4b8075374903a', url: new URL('./neonext_stem-89cbe3f09218.wasm', import.meta.url) },
+  { role: 'head', key: 'e5fb0015b6076b3bdd27e4cbe758de490a8180647b48d8d446bfd54efb596543', url: new URL('./neonext_head-e5fb0015b607.wasm', import.meta.url) },
   { role: 'stage_1 NeoCell', key: '19ffc531c32242e7468607c6422dbc5e2c461566eb680a0630dae655a59092cd', url: new URL('./neocell_forward_tiles_nhwc-19ffc531c322.wasm', import.meta.url) },
   { role: 'stage_1 fc_1 + GELU', key: 'c360b65ca44b483c7aa67811b5b94c236a4f04679678cd762fdc7861a1249d1f', url: new URL('./linear_bias_gelu_vec4-c360b65ca44b.wasm', import.meta.url) },
   { role: 'stage_1 fc_2 + residual', key: 'ae64e4c39f7ef9600e19b24bc898cac8af4ca41000e4ae056f664eb0b311a129', url: new URL('./linear_bias_residual_nchw_vec4-ae64e4c39f7e.wasm', import.meta.url) },

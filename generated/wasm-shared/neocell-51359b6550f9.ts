@@ -422,15 +422,15 @@ export function neocell_fwd_t(__gx: u32, __gy: u32, __gz: u32, __first: u32, __c
 };
 
 /**
- * neocell_bwd_dt: dT = Aᵀ · dY.
- * Source also in neocell_bwd_dt-44049e9c2555.as.ts, compiled in neocell_bwd_dt-44049e9c2555.wasm.
+ * neocell_bwd_dt: dT = Aᵀ · dY (vec4 over 4 columns per invocation).
+ * Source also in neocell_bwd_dt-8da621c83c03.as.ts, compiled in neocell_bwd_dt-8da621c83c03.wasm.
  */
 export const bwdDt: KernelArtifact = {
-  key: '44049e9c2555331ae14b99e5c2282b86db6e75008d4a1464a6462c72cdf51c65',
+  key: '8da621c83c03fa8aacdfaeb90479d3f30b4156efed3fbf008abdfb71aae1868d',
   target: 'assemblyscript',
   name: 'neocell_bwd_dt',
   entryPoint: 'neocell_bwd_dt',
-  source: `// neocc neocell_bwd_dt: dT = Aᵀ · dY
+  source: `// neocc neocell_bwd_dt: dT = Aᵀ · dY (vec4 over 4 columns per invocation)
 // baked spec: [{"hIn":2,"hOut":1,"wIn":2,"wOut":1,"shiftA":0,"shiftB":0,"channels":1536}]
 // run-time: batch and spatial sizes (uniforms)
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
@@ -440,13 +440,13 @@ export const bwdDt: KernelArtifact = {
 @inline function __idiv(a: i32, b: i32): i32 { return b == 0 || (a == i32.MIN_VALUE && b == -1) ? a : a / b; }
 @inline function __imod(a: i32, b: i32): i32 { return b == 0 || (a == i32.MIN_VALUE && b == -1) ? 0 : a % b; }
 
-@inline function __segment_0(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_dy: usize, __p_wa: usize, __p_dt: usize, __u_batch: u32, __u_in_h: u32, __u_in_w: u32, __u_out_h: u32, __u_out_w: u32): void {
+@inline function __segment_0(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_dy: usize, __p_wa: usize, __p_dt: usize, __u_batch: u32, __u_in_h: u32, __u_in_w: u32, __u_out_h: u32, __u_out_w: u32, quads: u32): void {
   const e: u32 = ((((__wid_y * __nwg_x) + __wid_x) * <u32>(64)) + __lidx);
-  if ((e >= ((__u_batch * <u32>(1536)) * (__u_in_h * __u_out_w)))) {
+  if ((e >= ((__u_batch * <u32>(1536)) * (__u_in_h * quads)))) {
     return;
   }
-  const col: u32 = __umod(e, __u_out_w);
-  const rest: u32 = __udiv(e, __u_out_w);
+  const col: u32 = __umod(e, quads);
+  const rest: u32 = __udiv(e, quads);
   const row: u32 = __umod(rest, __u_in_h);
   const plane: u32 = __udiv(rest, __u_in_h);
   const n: u32 = (plane / <u32>(1536));
@@ -461,17 +461,32 @@ export const bwdDt: KernelArtifact = {
   const hit_k_col: u32 = select<u32>((<u32>(2) + row), (col_rel % <u32>(2)), col_in_corner);
   const hit_rows: u32 = select<u32>(<u32>(0), select<u32>(min<u32>(<u32>(1), (__u_out_h - select<u32>(hit_row0, <u32>(0), (hit_row0 < __u_out_h)))), <u32>(0), (hit_row0 < __u_out_h)), col_in_corner);
   const wa_col: u32 = (wa_base + ((hit_k_row0 * <u32>(2)) + hit_k_col));
-  const dy_base: u32 = ((((plane * __u_out_h) + hit_row0) * __u_out_w) + col);
-  let acc: f32 = <f32>(0);
-  if ((<u32>(0) < hit_rows)) {
-    acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>dy_base) << 2))));
+  const col0: u32 = (col * <u32>(4));
+  const dy_base: u32 = ((((plane * __u_out_h) + hit_row0) * __u_out_w) + col0);
+  const dt_at: u32 = ((((plane * __u_in_h) + row) * __u_out_w) + col0);
+  const lanes: u32 = min<u32>(<u32>(4), (__u_out_w - col0));
+  if ((lanes == <u32>(4))) {
+    let acc: v128 = f32x4.splat(<f32>(0));
+    if ((<u32>(0) < hit_rows)) {
+      acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2))), load<v128>(__p_dy + ((<usize>dy_base) << 2))));
+    }
+    store<v128>(__p_dt + ((<usize>dt_at) << 2), acc);
+  } else {
+    // the last 1-3 columns of a row whose width is not a multiple of 4
+    for (let l: u32 = <u32>(0); l < lanes; l += <u32>(1)) {
+      let acc_1: f32 = <f32>(0);
+      if ((<u32>(0) < hit_rows)) {
+        acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + l)) << 2))));
+      }
+      store<f32>(__p_dt + ((<usize>(dt_at + l)) << 2), acc_1);
+    }
   }
-  store<f32>(__p_dt + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc);
 }
 
 @inline function __workgroup(__wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_dy: usize, __p_wa: usize, __p_dt: usize, __u_batch: u32, __u_in_h: u32, __u_in_w: u32, __u_out_h: u32, __u_out_w: u32): void {
+  const quads: u32 = ((__u_out_w + <u32>(3)) / <u32>(4));
   for (let __lidx: u32 = 0; __lidx < 64; __lidx++) {
-    __segment_0(__lidx, __wid_x, __wid_y, __wid_z, __nwg_x, __p_dy, __p_wa, __p_dt, __u_batch, __u_in_h, __u_in_w, __u_out_h, __u_out_w);
+    __segment_0(__lidx, __wid_x, __wid_y, __wid_z, __nwg_x, __p_dy, __p_wa, __p_dt, __u_batch, __u_in_h, __u_in_w, __u_out_h, __u_out_w, quads);
   }
 }
 
@@ -508,6 +523,7 @@ export function neocell_bwd_dt(__gx: u32, __gy: u32, __gz: u32, __first: u32, __
     spec: [
       { channels: 1536, h_in: 2, h_out: 1, shift_a: 0, shift_b: 0, w_in: 2, w_out: 1 },
     ],
+    simd: true,
   },
   scratchBytes: 0,
 };
@@ -604,15 +620,15 @@ export function neocell_bwd_dx(__gx: u32, __gy: u32, __gz: u32, __first: u32, __
 };
 
 /**
- * neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions.
- * Source also in neocell_bwd_dw-b9c5e851a8d7.as.ts, compiled in neocell_bwd_dw-b9c5e851a8d7.wasm.
+ * neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions (dWa: vec4 along W').
+ * Source also in neocell_bwd_dw-437651e97b36.as.ts, compiled in neocell_bwd_dw-437651e97b36.wasm.
  */
 export const bwdDw: KernelArtifact = {
-  key: 'b9c5e851a8d7845f5d80cb6ace3cb4925edb31c1b2839ff6e1b721302d22fe09',
+  key: '437651e97b36818ebba00f9c5aefdb5fad1199cd3abc12b2abbe184a09c462c2',
   target: 'assemblyscript',
   name: 'neocell_bwd_dw',
   entryPoint: 'neocell_bwd_dw',
-  source: `// neocc neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions
+  source: `// neocc neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions (dWa: vec4 along W')
 // baked spec: [{"hIn":2,"hOut":1,"wIn":2,"wOut":1,"shiftA":0,"shiftB":0,"channels":1536}]
 // run-time: batch and spatial sizes (uniforms)
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
@@ -621,6 +637,7 @@ export const bwdDw: KernelArtifact = {
   for (let e: u32 = __lidx; e < <u32>(4); e += <u32>(64)) {
     let acc: f32 = <f32>(0);
     if ((e < <u32>(2))) {
+      let acc4: v128 = f32x4.splat(<f32>(0));
       const er: u32 = (e / <u32>(2));
       const ec: u32 = (e % <u32>(2));
       const placements: u32 = min<u32>(__u_out_h, ((__u_in_h + <u32>(1)) / <u32>(2)));
@@ -634,14 +651,18 @@ export const bwdDw: KernelArtifact = {
             if (((er < block_rows) && (ec < block_cols))) {
               const dy_base: u32 = (((plane * __u_out_h) + (blk + er)) * __u_out_w);
               const t_base: u32 = (((plane * __u_in_h) + (col0 + ec)) * __u_out_w);
-              for (let w: u32 = <u32>(0); w < __u_out_w; w += <u32>(1)) {
+              const w_tail: u32 = ((__u_out_w / <u32>(4)) * <u32>(4));
+              for (let w4: u32 = <u32>(0); w4 < w_tail; w4 += <u32>(4)) {
+                acc4 = f32x4.add(acc4, f32x4.mul(load<v128>(__p_dy + ((<usize>(dy_base + w4)) << 2)), load<v128>(__p_t + ((<usize>(t_base + w4)) << 2))));
+              }
+              for (let w: u32 = w_tail; w < __u_out_w; w += <u32>(1)) {
                 acc = (acc + (load<f32>(__p_dy + ((<usize>(dy_base + w)) << 2)) * load<f32>(__p_t + ((<usize>(t_base + w)) << 2))));
               }
             }
           }
         }
       }
-      store<f32>(__p_gwa + ((<usize>(wa_base + e)) << 2), acc);
+      store<f32>(__p_gwa + ((<usize>(wa_base + e)) << 2), (acc + ((f32x4.extract_lane(acc4, 0) + f32x4.extract_lane(acc4, 1)) + (f32x4.extract_lane(acc4, 2) + f32x4.extract_lane(acc4, 3)))));
     } else {
       const eb: u32 = (e - <u32>(2));
       const ec_1: u32 = (eb % <u32>(1));
@@ -715,6 +736,7 @@ export function neocell_bwd_dw(__gx: u32, __gy: u32, __gz: u32, __first: u32, __
     spec: [
       { channels: 1536, h_in: 2, h_out: 1, shift_a: 0, shift_b: 0, w_in: 2, w_out: 1 },
     ],
+    simd: true,
   },
   scratchBytes: 0,
 };
@@ -727,9 +749,9 @@ export const wasmUrls = {
   forwardNchw: new URL('./neocell_forward_tiles_nchw-8b9861c57a99.wasm', import.meta.url),
   forwardNhwc: new URL('./neocell_forward_tiles_nhwc-3db9d9a9ceba.wasm', import.meta.url),
   fwdT: new URL('./neocell_fwd_t-1ee0d9e21a7a.wasm', import.meta.url),
-  bwdDt: new URL('./neocell_bwd_dt-44049e9c2555.wasm', import.meta.url),
+  bwdDt: new URL('./neocell_bwd_dt-8da621c83c03.wasm', import.meta.url),
   bwdDx: new URL('./neocell_bwd_dx-b17c251f4b72.wasm', import.meta.url),
-  bwdDw: new URL('./neocell_bwd_dw-b9c5e851a8d7.wasm', import.meta.url),
+  bwdDw: new URL('./neocell_bwd_dw-437651e97b36.wasm', import.meta.url),
 } as const;
 
 /** Each kernel's artifact key and compiled WebAssembly: `await registerPrebuiltWasm(module, fetchBytes)` (runtime/wasm/prebuilt.ts) registers them, so the wasm runtime runs these kernels without asc (one thread: a shared-memory, multi-threaded runtime still compiles its own). */

@@ -1569,15 +1569,15 @@ export function neocell_fwd_t(__gx: u32, __gy: u32, __gz: u32, __first: u32, __c
 };
 
 /**
- * neocell_bwd_dt: dT = Aᵀ · dY.
- * Source also in neocell_bwd_dt-be99a39b729a.as.ts, compiled in neocell_bwd_dt-be99a39b729a.wasm.
+ * neocell_bwd_dt: dT = Aᵀ · dY (vec4 over 4 columns per invocation).
+ * Source also in neocell_bwd_dt-cdd2d5be3a65.as.ts, compiled in neocell_bwd_dt-cdd2d5be3a65.wasm.
  */
 export const bwdDt: KernelArtifact = {
-  key: 'be99a39b729a169704d4a2d30ea639b2a76361b7befa158b02c1c80fbd5ca3d2',
+  key: 'cdd2d5be3a653499020fe3311ebe38d6d0464b43e7632708c068d79c1f2e3b7a',
   target: 'assemblyscript',
   name: 'neocell_bwd_dt',
   entryPoint: 'neocell_bwd_dt',
-  source: `// neocc neocell_bwd_dt: dT = Aᵀ · dY
+  source: `// neocc neocell_bwd_dt: dT = Aᵀ · dY (vec4 over 4 columns per invocation)
 // baked spec: [{"hIn":4,"hOut":4,"wIn":4,"wOut":4,"shiftA":1,"shiftB":1,"channels":512},{"hIn":7,"hOut":7,"wIn":7,"wOut":7,"shiftA":1,"shiftB":1,"channels":512}]
 // run-time: batch and spatial sizes (uniforms)
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
@@ -1587,13 +1587,13 @@ export const bwdDt: KernelArtifact = {
 @inline function __idiv(a: i32, b: i32): i32 { return b == 0 || (a == i32.MIN_VALUE && b == -1) ? a : a / b; }
 @inline function __imod(a: i32, b: i32): i32 { return b == 0 || (a == i32.MIN_VALUE && b == -1) ? 0 : a % b; }
 
-@inline function __segment_0(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_dy: usize, __p_wa: usize, __p_dt: usize, __u_batch: u32, __u_in_h: u32, __u_in_w: u32, __u_out_h: u32, __u_out_w: u32): void {
+@inline function __segment_0(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_dy: usize, __p_wa: usize, __p_dt: usize, __u_batch: u32, __u_in_h: u32, __u_in_w: u32, __u_out_h: u32, __u_out_w: u32, quads: u32): void {
   const e: u32 = ((((__wid_y * __nwg_x) + __wid_x) * <u32>(64)) + __lidx);
-  if ((e >= ((__u_batch * <u32>(1024)) * (__u_in_h * __u_out_w)))) {
+  if ((e >= ((__u_batch * <u32>(1024)) * (__u_in_h * quads)))) {
     return;
   }
-  const col: u32 = __umod(e, __u_out_w);
-  const rest: u32 = __udiv(e, __u_out_w);
+  const col: u32 = __umod(e, quads);
+  const rest: u32 = __udiv(e, quads);
   const row: u32 = __umod(rest, __u_in_h);
   const plane: u32 = __udiv(rest, __u_in_h);
   const n: u32 = (plane / <u32>(1024));
@@ -1611,21 +1611,44 @@ export const bwdDt: KernelArtifact = {
     const hit_k_col: u32 = select<u32>(((<u32>(4) - offset_a) + row), (col_rel % <u32>(4)), col_in_corner);
     const hit_rows: u32 = select<u32>(offset_a, select<u32>(min<u32>(<u32>(4), (__u_out_h - select<u32>(hit_row0, <u32>(0), (hit_row0 < __u_out_h)))), <u32>(0), (hit_row0 < __u_out_h)), col_in_corner);
     const wa_col: u32 = (wa_base + ((hit_k_row0 * <u32>(4)) + hit_k_col));
-    const dy_base: u32 = ((((plane * __u_out_h) + hit_row0) * __u_out_w) + col);
-    let acc: f32 = <f32>(0);
-    if ((<u32>(0) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>dy_base) << 2))));
+    const col0: u32 = (col * <u32>(4));
+    const dy_base: u32 = ((((plane * __u_out_h) + hit_row0) * __u_out_w) + col0);
+    const dt_at: u32 = ((((plane * __u_in_h) + row) * __u_out_w) + col0);
+    const lanes: u32 = min<u32>(<u32>(4), (__u_out_w - col0));
+    if ((lanes == <u32>(4))) {
+      let acc: v128 = f32x4.splat(<f32>(0));
+      if ((<u32>(0) < hit_rows)) {
+        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2))), load<v128>(__p_dy + ((<usize>dy_base) << 2))));
+      }
+      if ((<u32>(1) < hit_rows)) {
+        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 16)), load<v128>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
+      }
+      if ((<u32>(2) < hit_rows)) {
+        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 32)), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
+      }
+      if ((<u32>(3) < hit_rows)) {
+        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 48)), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
+      }
+      store<v128>(__p_dt + ((<usize>dt_at) << 2), acc);
+    } else {
+      // the last 1-3 columns of a row whose width is not a multiple of 4
+      for (let l: u32 = <u32>(0); l < lanes; l += <u32>(1)) {
+        let acc_1: f32 = <f32>(0);
+        if ((<u32>(0) < hit_rows)) {
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + l)) << 2))));
+        }
+        if ((<u32>(1) < hit_rows)) {
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 16) * load<f32>(__p_dy + ((<usize>((dy_base + l) + __u_out_w)) << 2))));
+        }
+        if ((<u32>(2) < hit_rows)) {
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 32) * load<f32>(__p_dy + ((<usize>((dy_base + l) + (<u32>(2) * __u_out_w))) << 2))));
+        }
+        if ((<u32>(3) < hit_rows)) {
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 48) * load<f32>(__p_dy + ((<usize>((dy_base + l) + (<u32>(3) * __u_out_w))) << 2))));
+        }
+        store<f32>(__p_dt + ((<usize>(dt_at + l)) << 2), acc_1);
+      }
     }
-    if ((<u32>(1) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 16) * load<f32>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
-    }
-    if ((<u32>(2) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 32) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
-    }
-    if ((<u32>(3) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 48) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
-    }
-    store<f32>(__p_dt + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc);
   } else {
     // channels [512, 1024): weight_a 7x7 shift 1, weight_b 7x7 shift 1
     const local_c: u32 = (c - <u32>(512));
@@ -1640,36 +1663,69 @@ export const bwdDt: KernelArtifact = {
     const hit_k_col_1: u32 = select<u32>(((<u32>(7) - offset_a_1) + row), (col_rel_1 % <u32>(7)), col_in_corner_1);
     const hit_rows_1: u32 = select<u32>(offset_a_1, select<u32>(min<u32>(<u32>(7), (__u_out_h - select<u32>(hit_row0_1, <u32>(0), (hit_row0_1 < __u_out_h)))), <u32>(0), (hit_row0_1 < __u_out_h)), col_in_corner_1);
     const wa_col_1: u32 = (wa_base_1 + ((hit_k_row0_1 * <u32>(7)) + hit_k_col_1));
-    const dy_base_1: u32 = ((((plane * __u_out_h) + hit_row0_1) * __u_out_w) + col);
-    let acc_1: f32 = <f32>(0);
-    if ((<u32>(0) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2)) * load<f32>(__p_dy + ((<usize>dy_base_1) << 2))));
+    const col0_1: u32 = (col * <u32>(4));
+    const dy_base_1: u32 = ((((plane * __u_out_h) + hit_row0_1) * __u_out_w) + col0_1);
+    const dt_at_1: u32 = ((((plane * __u_in_h) + row) * __u_out_w) + col0_1);
+    const lanes_1: u32 = min<u32>(<u32>(4), (__u_out_w - col0_1));
+    if ((lanes_1 == <u32>(4))) {
+      let acc_2: v128 = f32x4.splat(<f32>(0));
+      if ((<u32>(0) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2))), load<v128>(__p_dy + ((<usize>dy_base_1) << 2))));
+      }
+      if ((<u32>(1) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28)), load<v128>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
+      }
+      if ((<u32>(2) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
+      }
+      if ((<u32>(3) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
+      }
+      if ((<u32>(4) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
+      }
+      if ((<u32>(5) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 140)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
+      }
+      if ((<u32>(6) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
+      }
+      store<v128>(__p_dt + ((<usize>dt_at_1) << 2), acc_2);
+    } else {
+      // the last 1-3 columns of a row whose width is not a multiple of 4
+      for (let l_1: u32 = <u32>(0); l_1 < lanes_1; l_1 += <u32>(1)) {
+        let acc_3: f32 = <f32>(0);
+        if ((<u32>(0) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + l_1)) << 2))));
+        }
+        if ((<u32>(1) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + __u_out_w)) << 2))));
+        }
+        if ((<u32>(2) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(2) * __u_out_w))) << 2))));
+        }
+        if ((<u32>(3) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(3) * __u_out_w))) << 2))));
+        }
+        if ((<u32>(4) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(4) * __u_out_w))) << 2))));
+        }
+        if ((<u32>(5) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 140) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(5) * __u_out_w))) << 2))));
+        }
+        if ((<u32>(6) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(6) * __u_out_w))) << 2))));
+        }
+        store<f32>(__p_dt + ((<usize>(dt_at_1 + l_1)) << 2), acc_3);
+      }
     }
-    if ((<u32>(1) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28) * load<f32>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
-    }
-    if ((<u32>(2) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
-    }
-    if ((<u32>(3) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
-    }
-    if ((<u32>(4) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
-    }
-    if ((<u32>(5) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 140) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
-    }
-    if ((<u32>(6) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
-    }
-    store<f32>(__p_dt + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc_1);
   }
 }
 
 @inline function __workgroup(__wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_dy: usize, __p_wa: usize, __p_dt: usize, __u_batch: u32, __u_in_h: u32, __u_in_w: u32, __u_out_h: u32, __u_out_w: u32): void {
+  const quads: u32 = ((__u_out_w + <u32>(3)) / <u32>(4));
   for (let __lidx: u32 = 0; __lidx < 64; __lidx++) {
-    __segment_0(__lidx, __wid_x, __wid_y, __wid_z, __nwg_x, __p_dy, __p_wa, __p_dt, __u_batch, __u_in_h, __u_in_w, __u_out_h, __u_out_w);
+    __segment_0(__lidx, __wid_x, __wid_y, __wid_z, __nwg_x, __p_dy, __p_wa, __p_dt, __u_batch, __u_in_h, __u_in_w, __u_out_h, __u_out_w, quads);
   }
 }
 
@@ -1707,6 +1763,7 @@ export function neocell_bwd_dt(__gx: u32, __gy: u32, __gz: u32, __first: u32, __
       { channels: 512, h_in: 4, h_out: 4, shift_a: 1, shift_b: 1, w_in: 4, w_out: 4 },
       { channels: 512, h_in: 7, h_out: 7, shift_a: 1, shift_b: 1, w_in: 7, w_out: 7 },
     ],
+    simd: true,
   },
   scratchBytes: 0,
 };
@@ -1855,15 +1912,15 @@ export function neocell_bwd_dx(__gx: u32, __gy: u32, __gz: u32, __first: u32, __
 };
 
 /**
- * neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions.
- * Source also in neocell_bwd_dw-82cdf4d645cb.as.ts, compiled in neocell_bwd_dw-82cdf4d645cb.wasm.
+ * neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions (dWa: vec4 along W').
+ * Source also in neocell_bwd_dw-617fc0955cb1.as.ts, compiled in neocell_bwd_dw-617fc0955cb1.wasm.
  */
 export const bwdDw: KernelArtifact = {
-  key: '82cdf4d645cb3bdafebad36aa1a05bb9f2507f4db61b17e1ec0c117801227223',
+  key: '617fc0955cb17fa79cac5ab6d6678f24e645d8cb4a1f72ec2e0b59a402004ed3',
   target: 'assemblyscript',
   name: 'neocell_bwd_dw',
   entryPoint: 'neocell_bwd_dw',
-  source: `// neocc neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions
+  source: `// neocc neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions (dWa: vec4 along W')
 // baked spec: [{"hIn":4,"hOut":4,"wIn":4,"wOut":4,"shiftA":1,"shiftB":1,"channels":512},{"hIn":7,"hOut":7,"wIn":7,"wOut":7,"shiftA":1,"shiftB":1,"channels":512}]
 // run-time: batch and spatial sizes (uniforms)
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
@@ -1878,6 +1935,7 @@ export const bwdDw: KernelArtifact = {
     for (let e: u32 = __lidx; e < <u32>(32); e += <u32>(64)) {
       let acc: f32 = <f32>(0);
       if ((e < <u32>(16))) {
+        let acc4: v128 = f32x4.splat(<f32>(0));
         const er: u32 = (e / <u32>(4));
         const ec: u32 = (e % <u32>(4));
         const placements: u32 = (select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_a)) + min<u32>((((__u_out_h - offset_a) + <u32>(3)) / <u32>(4)), (((__u_in_h - offset_a) + <u32>(3)) / <u32>(4))));
@@ -1898,14 +1956,18 @@ export const bwdDw: KernelArtifact = {
               if (((in_r < block_rows) && (in_j < block_cols))) {
                 const dy_base: u32 = (((plane * __u_out_h) + (row0 + in_r)) * __u_out_w);
                 const t_base: u32 = (((plane * __u_in_h) + (col0 + in_j)) * __u_out_w);
-                for (let w: u32 = <u32>(0); w < __u_out_w; w += <u32>(1)) {
+                const w_tail: u32 = ((__u_out_w / <u32>(4)) * <u32>(4));
+                for (let w4: u32 = <u32>(0); w4 < w_tail; w4 += <u32>(4)) {
+                  acc4 = f32x4.add(acc4, f32x4.mul(load<v128>(__p_dy + ((<usize>(dy_base + w4)) << 2)), load<v128>(__p_t + ((<usize>(t_base + w4)) << 2))));
+                }
+                for (let w: u32 = w_tail; w < __u_out_w; w += <u32>(1)) {
                   acc = (acc + (load<f32>(__p_dy + ((<usize>(dy_base + w)) << 2)) * load<f32>(__p_t + ((<usize>(t_base + w)) << 2))));
                 }
               }
             }
           }
         }
-        store<f32>(__p_gwa + ((<usize>(wa_base + e)) << 2), acc);
+        store<f32>(__p_gwa + ((<usize>(wa_base + e)) << 2), (acc + ((f32x4.extract_lane(acc4, 0) + f32x4.extract_lane(acc4, 1)) + (f32x4.extract_lane(acc4, 2) + f32x4.extract_lane(acc4, 3)))));
       } else {
         const eb: u32 = (e - <u32>(16));
         const er_1: u32 = (eb / <u32>(4));
@@ -1948,6 +2010,7 @@ export const bwdDw: KernelArtifact = {
     for (let e_1: u32 = __lidx; e_1 < <u32>(98); e_1 += <u32>(64)) {
       let acc_1: f32 = <f32>(0);
       if ((e_1 < <u32>(49))) {
+        let acc4_1: v128 = f32x4.splat(<f32>(0));
         const er_2: u32 = (e_1 / <u32>(7));
         const ec_2: u32 = (e_1 % <u32>(7));
         const placements_2: u32 = (select<u32>(<u32>(1), <u32>(0), (<u32>(0) < offset_a_1)) + min<u32>((((__u_out_h - offset_a_1) + <u32>(6)) / <u32>(7)), (((__u_in_h - offset_a_1) + <u32>(6)) / <u32>(7))));
@@ -1968,14 +2031,18 @@ export const bwdDw: KernelArtifact = {
               if (((in_r_2 < block_rows_2) && (in_j_2 < block_cols_2))) {
                 const dy_base_1: u32 = (((plane_2 * __u_out_h) + (row0_2 + in_r_2)) * __u_out_w);
                 const t_base_1: u32 = (((plane_2 * __u_in_h) + (col0_2 + in_j_2)) * __u_out_w);
-                for (let w_1: u32 = <u32>(0); w_1 < __u_out_w; w_1 += <u32>(1)) {
+                const w_tail_1: u32 = ((__u_out_w / <u32>(4)) * <u32>(4));
+                for (let w4_1: u32 = <u32>(0); w4_1 < w_tail_1; w4_1 += <u32>(4)) {
+                  acc4_1 = f32x4.add(acc4_1, f32x4.mul(load<v128>(__p_dy + ((<usize>(dy_base_1 + w4_1)) << 2)), load<v128>(__p_t + ((<usize>(t_base_1 + w4_1)) << 2))));
+                }
+                for (let w_1: u32 = w_tail_1; w_1 < __u_out_w; w_1 += <u32>(1)) {
                   acc_1 = (acc_1 + (load<f32>(__p_dy + ((<usize>(dy_base_1 + w_1)) << 2)) * load<f32>(__p_t + ((<usize>(t_base_1 + w_1)) << 2))));
                 }
               }
             }
           }
         }
-        store<f32>(__p_gwa + ((<usize>(wa_base_1 + e_1)) << 2), acc_1);
+        store<f32>(__p_gwa + ((<usize>(wa_base_1 + e_1)) << 2), (acc_1 + ((f32x4.extract_lane(acc4_1, 0) + f32x4.extract_lane(acc4_1, 1)) + (f32x4.extract_lane(acc4_1, 2) + f32x4.extract_lane(acc4_1, 3)))));
       } else {
         const eb_1: u32 = (e_1 - <u32>(49));
         const er_3: u32 = (eb_1 / <u32>(7));
@@ -2056,6 +2123,7 @@ export function neocell_bwd_dw(__gx: u32, __gy: u32, __gz: u32, __first: u32, __
       { channels: 512, h_in: 4, h_out: 4, shift_a: 1, shift_b: 1, w_in: 4, w_out: 4 },
       { channels: 512, h_in: 7, h_out: 7, shift_a: 1, shift_b: 1, w_in: 7, w_out: 7 },
     ],
+    simd: true,
   },
   scratchBytes: 0,
 };
@@ -2068,9 +2136,9 @@ export const wasmUrls = {
   forwardNchw: new URL('./neocell_forward_tiles_nchw-aba9985c9db3.wasm', import.meta.url),
   forwardNhwc: new URL('./neocell_forward_tiles_nhwc-0a23db633ad3.wasm', import.meta.url),
   fwdT: new URL('./neocell_fwd_t-19e321dcb78a.wasm', import.meta.url),
-  bwdDt: new URL('./neocell_bwd_dt-be99a39b729a.wasm', import.meta.url),
+  bwdDt: new URL('./neocell_bwd_dt-cdd2d5be3a65.wasm', import.meta.url),
   bwdDx: new URL('./neocell_bwd_dx-ce82d497dbbb.wasm', import.meta.url),
-  bwdDw: new URL('./neocell_bwd_dw-82cdf4d645cb.wasm', import.meta.url),
+  bwdDw: new URL('./neocell_bwd_dw-617fc0955cb1.wasm', import.meta.url),
 } as const;
 
 /** Each kernel's artifact key and compiled WebAssembly: `await registerPrebuiltWasm(module, fetchBytes)` (runtime/wasm/prebuilt.ts) registers them, so the wasm runtime runs these kernels without asc (one thread: a shared-memory, multi-threaded runtime still compiles its own). */

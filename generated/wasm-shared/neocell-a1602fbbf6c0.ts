@@ -1557,15 +1557,15 @@ export function neocell_fwd_t(__gx: u32, __gy: u32, __gz: u32, __first: u32, __c
 };
 
 /**
- * neocell_bwd_dt: dT = Aᵀ · dY.
- * Source also in neocell_bwd_dt-a10104428c04.as.ts, compiled in neocell_bwd_dt-a10104428c04.wasm.
+ * neocell_bwd_dt: dT = Aᵀ · dY (vec4 over 4 columns per invocation).
+ * Source also in neocell_bwd_dt-9a89843e27b0.as.ts, compiled in neocell_bwd_dt-9a89843e27b0.wasm.
  */
 export const bwdDt: KernelArtifact = {
-  key: 'a10104428c044e7f8a3b64319c4d4ab2540355fa448554d79de809a1506f26ef',
+  key: '9a89843e27b0595a6a0bb49bf1c2617ae542c2796a899bd99986b52149f71163',
   target: 'assemblyscript',
   name: 'neocell_bwd_dt',
   entryPoint: 'neocell_bwd_dt',
-  source: `// neocc neocell_bwd_dt: dT = Aᵀ · dY
+  source: `// neocc neocell_bwd_dt: dT = Aᵀ · dY (vec4 over 4 columns per invocation)
 // baked spec: [{"hIn":4,"hOut":4,"wIn":4,"wOut":4,"shiftA":0,"shiftB":0,"channels":768},{"hIn":7,"hOut":7,"wIn":7,"wOut":7,"shiftA":0,"shiftB":0,"channels":768}]
 // run-time: batch and spatial sizes (uniforms)
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
@@ -1575,13 +1575,13 @@ export const bwdDt: KernelArtifact = {
 @inline function __idiv(a: i32, b: i32): i32 { return b == 0 || (a == i32.MIN_VALUE && b == -1) ? a : a / b; }
 @inline function __imod(a: i32, b: i32): i32 { return b == 0 || (a == i32.MIN_VALUE && b == -1) ? 0 : a % b; }
 
-@inline function __segment_0(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_dy: usize, __p_wa: usize, __p_dt: usize, __u_batch: u32, __u_in_h: u32, __u_in_w: u32, __u_out_h: u32, __u_out_w: u32): void {
+@inline function __segment_0(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_dy: usize, __p_wa: usize, __p_dt: usize, __u_batch: u32, __u_in_h: u32, __u_in_w: u32, __u_out_h: u32, __u_out_w: u32, quads: u32): void {
   const e: u32 = ((((__wid_y * __nwg_x) + __wid_x) * <u32>(64)) + __lidx);
-  if ((e >= ((__u_batch * <u32>(1536)) * (__u_in_h * __u_out_w)))) {
+  if ((e >= ((__u_batch * <u32>(1536)) * (__u_in_h * quads)))) {
     return;
   }
-  const col: u32 = __umod(e, __u_out_w);
-  const rest: u32 = __udiv(e, __u_out_w);
+  const col: u32 = __umod(e, quads);
+  const rest: u32 = __udiv(e, quads);
   const row: u32 = __umod(rest, __u_in_h);
   const plane: u32 = __udiv(rest, __u_in_h);
   const n: u32 = (plane / <u32>(1536));
@@ -1597,21 +1597,44 @@ export const bwdDt: KernelArtifact = {
     const hit_k_col: u32 = select<u32>((<u32>(4) + row), (col_rel % <u32>(4)), col_in_corner);
     const hit_rows: u32 = select<u32>(<u32>(0), select<u32>(min<u32>(<u32>(4), (__u_out_h - select<u32>(hit_row0, <u32>(0), (hit_row0 < __u_out_h)))), <u32>(0), (hit_row0 < __u_out_h)), col_in_corner);
     const wa_col: u32 = (wa_base + ((hit_k_row0 * <u32>(4)) + hit_k_col));
-    const dy_base: u32 = ((((plane * __u_out_h) + hit_row0) * __u_out_w) + col);
-    let acc: f32 = <f32>(0);
-    if ((<u32>(0) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>dy_base) << 2))));
+    const col0: u32 = (col * <u32>(4));
+    const dy_base: u32 = ((((plane * __u_out_h) + hit_row0) * __u_out_w) + col0);
+    const dt_at: u32 = ((((plane * __u_in_h) + row) * __u_out_w) + col0);
+    const lanes: u32 = min<u32>(<u32>(4), (__u_out_w - col0));
+    if ((lanes == <u32>(4))) {
+      let acc: v128 = f32x4.splat(<f32>(0));
+      if ((<u32>(0) < hit_rows)) {
+        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2))), load<v128>(__p_dy + ((<usize>dy_base) << 2))));
+      }
+      if ((<u32>(1) < hit_rows)) {
+        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 16)), load<v128>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
+      }
+      if ((<u32>(2) < hit_rows)) {
+        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 32)), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
+      }
+      if ((<u32>(3) < hit_rows)) {
+        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 48)), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
+      }
+      store<v128>(__p_dt + ((<usize>dt_at) << 2), acc);
+    } else {
+      // the last 1-3 columns of a row whose width is not a multiple of 4
+      for (let l: u32 = <u32>(0); l < lanes; l += <u32>(1)) {
+        let acc_1: f32 = <f32>(0);
+        if ((<u32>(0) < hit_rows)) {
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + l)) << 2))));
+        }
+        if ((<u32>(1) < hit_rows)) {
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 16) * load<f32>(__p_dy + ((<usize>((dy_base + l) + __u_out_w)) << 2))));
+        }
+        if ((<u32>(2) < hit_rows)) {
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 32) * load<f32>(__p_dy + ((<usize>((dy_base + l) + (<u32>(2) * __u_out_w))) << 2))));
+        }
+        if ((<u32>(3) < hit_rows)) {
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 48) * load<f32>(__p_dy + ((<usize>((dy_base + l) + (<u32>(3) * __u_out_w))) << 2))));
+        }
+        store<f32>(__p_dt + ((<usize>(dt_at + l)) << 2), acc_1);
+      }
     }
-    if ((<u32>(1) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 16) * load<f32>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
-    }
-    if ((<u32>(2) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 32) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
-    }
-    if ((<u32>(3) < hit_rows)) {
-      acc = (acc + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 48) * load<f32>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
-    }
-    store<f32>(__p_dt + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc);
   } else {
     // channels [768, 1536): weight_a 7x7 shift 0, weight_b 7x7 shift 0
     const local_c: u32 = (c - <u32>(768));
@@ -1624,36 +1647,69 @@ export const bwdDt: KernelArtifact = {
     const hit_k_col_1: u32 = select<u32>((<u32>(7) + row), (col_rel_1 % <u32>(7)), col_in_corner_1);
     const hit_rows_1: u32 = select<u32>(<u32>(0), select<u32>(min<u32>(<u32>(7), (__u_out_h - select<u32>(hit_row0_1, <u32>(0), (hit_row0_1 < __u_out_h)))), <u32>(0), (hit_row0_1 < __u_out_h)), col_in_corner_1);
     const wa_col_1: u32 = (wa_base_1 + ((hit_k_row0_1 * <u32>(7)) + hit_k_col_1));
-    const dy_base_1: u32 = ((((plane * __u_out_h) + hit_row0_1) * __u_out_w) + col);
-    let acc_1: f32 = <f32>(0);
-    if ((<u32>(0) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2)) * load<f32>(__p_dy + ((<usize>dy_base_1) << 2))));
+    const col0_1: u32 = (col * <u32>(4));
+    const dy_base_1: u32 = ((((plane * __u_out_h) + hit_row0_1) * __u_out_w) + col0_1);
+    const dt_at_1: u32 = ((((plane * __u_in_h) + row) * __u_out_w) + col0_1);
+    const lanes_1: u32 = min<u32>(<u32>(4), (__u_out_w - col0_1));
+    if ((lanes_1 == <u32>(4))) {
+      let acc_2: v128 = f32x4.splat(<f32>(0));
+      if ((<u32>(0) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2))), load<v128>(__p_dy + ((<usize>dy_base_1) << 2))));
+      }
+      if ((<u32>(1) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28)), load<v128>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
+      }
+      if ((<u32>(2) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
+      }
+      if ((<u32>(3) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
+      }
+      if ((<u32>(4) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
+      }
+      if ((<u32>(5) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 140)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
+      }
+      if ((<u32>(6) < hit_rows_1)) {
+        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
+      }
+      store<v128>(__p_dt + ((<usize>dt_at_1) << 2), acc_2);
+    } else {
+      // the last 1-3 columns of a row whose width is not a multiple of 4
+      for (let l_1: u32 = <u32>(0); l_1 < lanes_1; l_1 += <u32>(1)) {
+        let acc_3: f32 = <f32>(0);
+        if ((<u32>(0) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + l_1)) << 2))));
+        }
+        if ((<u32>(1) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + __u_out_w)) << 2))));
+        }
+        if ((<u32>(2) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(2) * __u_out_w))) << 2))));
+        }
+        if ((<u32>(3) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(3) * __u_out_w))) << 2))));
+        }
+        if ((<u32>(4) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(4) * __u_out_w))) << 2))));
+        }
+        if ((<u32>(5) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 140) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(5) * __u_out_w))) << 2))));
+        }
+        if ((<u32>(6) < hit_rows_1)) {
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(6) * __u_out_w))) << 2))));
+        }
+        store<f32>(__p_dt + ((<usize>(dt_at_1 + l_1)) << 2), acc_3);
+      }
     }
-    if ((<u32>(1) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28) * load<f32>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
-    }
-    if ((<u32>(2) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
-    }
-    if ((<u32>(3) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
-    }
-    if ((<u32>(4) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
-    }
-    if ((<u32>(5) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 140) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
-    }
-    if ((<u32>(6) < hit_rows_1)) {
-      acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168) * load<f32>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
-    }
-    store<f32>(__p_dt + ((<usize>((((plane * __u_in_h) + row) * __u_out_w) + col)) << 2), acc_1);
   }
 }
 
 @inline function __workgroup(__wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_dy: usize, __p_wa: usize, __p_dt: usize, __u_batch: u32, __u_in_h: u32, __u_in_w: u32, __u_out_h: u32, __u_out_w: u32): void {
+  const quads: u32 = ((__u_out_w + <u32>(3)) / <u32>(4));
   for (let __lidx: u32 = 0; __lidx < 64; __lidx++) {
-    __segment_0(__lidx, __wid_x, __wid_y, __wid_z, __nwg_x, __p_dy, __p_wa, __p_dt, __u_batch, __u_in_h, __u_in_w, __u_out_h, __u_out_w);
+    __segment_0(__lidx, __wid_x, __wid_y, __wid_z, __nwg_x, __p_dy, __p_wa, __p_dt, __u_batch, __u_in_h, __u_in_w, __u_out_h, __u_out_w, quads);
   }
 }
 
@@ -1691,6 +1747,7 @@ export function neocell_bwd_dt(__gx: u32, __gy: u32, __gz: u32, __first: u32, __
       { channels: 768, h_in: 4, h_out: 4, shift_a: 0, shift_b: 0, w_in: 4, w_out: 4 },
       { channels: 768, h_in: 7, h_out: 7, shift_a: 0, shift_b: 0, w_in: 7, w_out: 7 },
     ],
+    simd: true,
   },
   scratchBytes: 0,
 };
@@ -1835,15 +1892,15 @@ export function neocell_bwd_dx(__gx: u32, __gy: u32, __gz: u32, __first: u32, __
 };
 
 /**
- * neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions.
- * Source also in neocell_bwd_dw-86bd28d67485.as.ts, compiled in neocell_bwd_dw-86bd28d67485.wasm.
+ * neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions (dWa: vec4 along W').
+ * Source also in neocell_bwd_dw-05c897dda11e.as.ts, compiled in neocell_bwd_dw-05c897dda11e.wasm.
  */
 export const bwdDw: KernelArtifact = {
-  key: '86bd28d674856de2a6ee3bdd3b179aa2b15d7d00e5264bfc4cdb61ae427db01c',
+  key: '05c897dda11e9f2d0b3322bfb22b25c838425c6fa05f04cbb8ecf24d90e2067c',
   target: 'assemblyscript',
   name: 'neocell_bwd_dw',
   entryPoint: 'neocell_bwd_dw',
-  source: `// neocc neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions
+  source: `// neocc neocell_bwd_dw: grad weight_a = Σ dY·Tᵀ and grad weight_b = Σ Xᵀ·dT, summed over images and block positions (dWa: vec4 along W')
 // baked spec: [{"hIn":4,"hOut":4,"wIn":4,"wOut":4,"shiftA":0,"shiftB":0,"channels":768},{"hIn":7,"hOut":7,"wIn":7,"wOut":7,"shiftA":0,"shiftB":0,"channels":768}]
 // run-time: batch and spatial sizes (uniforms)
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
@@ -1856,6 +1913,7 @@ export const bwdDw: KernelArtifact = {
     for (let e: u32 = __lidx; e < <u32>(32); e += <u32>(64)) {
       let acc: f32 = <f32>(0);
       if ((e < <u32>(16))) {
+        let acc4: v128 = f32x4.splat(<f32>(0));
         const er: u32 = (e / <u32>(4));
         const ec: u32 = (e % <u32>(4));
         const placements: u32 = min<u32>(((__u_out_h + <u32>(3)) / <u32>(4)), ((__u_in_h + <u32>(3)) / <u32>(4)));
@@ -1870,14 +1928,18 @@ export const bwdDw: KernelArtifact = {
               if (((er < block_rows) && (ec < block_cols))) {
                 const dy_base: u32 = (((plane * __u_out_h) + (row0 + er)) * __u_out_w);
                 const t_base: u32 = (((plane * __u_in_h) + (col0 + ec)) * __u_out_w);
-                for (let w: u32 = <u32>(0); w < __u_out_w; w += <u32>(1)) {
+                const w_tail: u32 = ((__u_out_w / <u32>(4)) * <u32>(4));
+                for (let w4: u32 = <u32>(0); w4 < w_tail; w4 += <u32>(4)) {
+                  acc4 = f32x4.add(acc4, f32x4.mul(load<v128>(__p_dy + ((<usize>(dy_base + w4)) << 2)), load<v128>(__p_t + ((<usize>(t_base + w4)) << 2))));
+                }
+                for (let w: u32 = w_tail; w < __u_out_w; w += <u32>(1)) {
                   acc = (acc + (load<f32>(__p_dy + ((<usize>(dy_base + w)) << 2)) * load<f32>(__p_t + ((<usize>(t_base + w)) << 2))));
                 }
               }
             }
           }
         }
-        store<f32>(__p_gwa + ((<usize>(wa_base + e)) << 2), acc);
+        store<f32>(__p_gwa + ((<usize>(wa_base + e)) << 2), (acc + ((f32x4.extract_lane(acc4, 0) + f32x4.extract_lane(acc4, 1)) + (f32x4.extract_lane(acc4, 2) + f32x4.extract_lane(acc4, 3)))));
       } else {
         const eb: u32 = (e - <u32>(16));
         const er_1: u32 = (eb / <u32>(4));
@@ -1912,6 +1974,7 @@ export const bwdDw: KernelArtifact = {
     for (let e_1: u32 = __lidx; e_1 < <u32>(98); e_1 += <u32>(64)) {
       let acc_1: f32 = <f32>(0);
       if ((e_1 < <u32>(49))) {
+        let acc4_1: v128 = f32x4.splat(<f32>(0));
         const er_2: u32 = (e_1 / <u32>(7));
         const ec_2: u32 = (e_1 % <u32>(7));
         const placements_2: u32 = min<u32>(((__u_out_h + <u32>(6)) / <u32>(7)), ((__u_in_h + <u32>(6)) / <u32>(7)));
@@ -1926,14 +1989,18 @@ export const bwdDw: KernelArtifact = {
               if (((er_2 < block_rows_2) && (ec_2 < block_cols_2))) {
                 const dy_base_1: u32 = (((plane_2 * __u_out_h) + (row0_2 + er_2)) * __u_out_w);
                 const t_base_1: u32 = (((plane_2 * __u_in_h) + (col0_2 + ec_2)) * __u_out_w);
-                for (let w_1: u32 = <u32>(0); w_1 < __u_out_w; w_1 += <u32>(1)) {
+                const w_tail_1: u32 = ((__u_out_w / <u32>(4)) * <u32>(4));
+                for (let w4_1: u32 = <u32>(0); w4_1 < w_tail_1; w4_1 += <u32>(4)) {
+                  acc4_1 = f32x4.add(acc4_1, f32x4.mul(load<v128>(__p_dy + ((<usize>(dy_base_1 + w4_1)) << 2)), load<v128>(__p_t + ((<usize>(t_base_1 + w4_1)) << 2))));
+                }
+                for (let w_1: u32 = w_tail_1; w_1 < __u_out_w; w_1 += <u32>(1)) {
                   acc_1 = (acc_1 + (load<f32>(__p_dy + ((<usize>(dy_base_1 + w_1)) << 2)) * load<f32>(__p_t + ((<usize>(t_base_1 + w_1)) << 2))));
                 }
               }
             }
           }
         }
-        store<f32>(__p_gwa + ((<usize>(wa_base_1 + e_1)) << 2), acc_1);
+        store<f32>(__p_gwa + ((<usize>(wa_base_1 + e_1)) << 2), (acc_1 + ((f32x4.extract_lane(acc4_1, 0) + f32x4.extract_lane(acc4_1, 1)) + (f32x4.extract_lane(acc4_1, 2) + f32x4.extract_lane(acc4_1, 3)))));
       } else {
         const eb_1: u32 = (e_1 - <u32>(49));
         const er_3: u32 = (eb_1 / <u32>(7));
@@ -2008,6 +2075,7 @@ export function neocell_bwd_dw(__gx: u32, __gy: u32, __gz: u32, __first: u32, __
       { channels: 768, h_in: 4, h_out: 4, shift_a: 0, shift_b: 0, w_in: 4, w_out: 4 },
       { channels: 768, h_in: 7, h_out: 7, shift_a: 0, shift_b: 0, w_in: 7, w_out: 7 },
     ],
+    simd: true,
   },
   scratchBytes: 0,
 };
@@ -2020,9 +2088,9 @@ export const wasmUrls = {
   forwardNchw: new URL('./neocell_forward_tiles_nchw-994fb7d7d5e4.wasm', import.meta.url),
   forwardNhwc: new URL('./neocell_forward_tiles_nhwc-fedff5862ce0.wasm', import.meta.url),
   fwdT: new URL('./neocell_fwd_t-c0430988cedd.wasm', import.meta.url),
-  bwdDt: new URL('./neocell_bwd_dt-a10104428c04.wasm', import.meta.url),
+  bwdDt: new URL('./neocell_bwd_dt-9a89843e27b0.wasm', import.meta.url),
   bwdDx: new URL('./neocell_bwd_dx-d4ebd59218e5.wasm', import.meta.url),
-  bwdDw: new URL('./neocell_bwd_dw-86bd28d67485.wasm', import.meta.url),
+  bwdDw: new URL('./neocell_bwd_dw-05c897dda11e.wasm', import.meta.url),
 } as const;
 
 /** Each kernel's artifact key and compiled WebAssembly: `await registerPrebuiltWasm(module, fetchBytes)` (runtime/wasm/prebuilt.ts) registers them, so the wasm runtime runs these kernels without asc (one thread: a shared-memory, multi-threaded runtime still compiles its own). */
