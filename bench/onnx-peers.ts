@@ -4,11 +4,16 @@
  * - onnxruntime-node (CPU EP, intraOpNumThreads N) and onnxruntime-web (wasm EP, numThreads N, in Node) on the
  *   model `neocc export-onnx` writes, in every form (dense = upstream method, lean = folded, blocks = lean with
  *   block-wise NeoCells; compiler/onnx);
- * - neocc `--backend wasm` (WasmBackend with that many threads), timed in the same interleaved rounds;
+ * - neocc `--backend wasm` (WasmBackend with that many threads), timed in the same interleaved rounds, and with
+ *   `--threads` > 1 also neocc on one thread in those rounds (the 1→N scaling of one run);
  * - the neocc float64 reference, for scale (one run: it is slow).
  * Latency = wall time of one `session.run` / `model.forward` including input upload and logits readback; median
  * of the timed runs after warm-up, every wasm module compiled straight to V8's optimizing tier (below). The ORT sessions and neocc are timed interleaved, round by round, so machine noise
  * hits all of them alike. Each row's logits are checked against upstream's golden NeoNeXt-T-224 logits.
+ *
+ * After the rounds, a per-kernel breakdown of neocc's forward (each dispatch timed, median of 3 profiled forwards,
+ * summed by kernel and by module) and the ratios the issues track: neocc vs onnxruntime-web's fastest form, vs the
+ * fastest ONNX Runtime row, and neocc's 1→N thread scaling.
  *
  * The report names the host (bench/host.ts): CPU model and SIMD flags, V8 version, and which wasm SIMD variant neocc
  * ran (`--wasm-simd`, default auto: relaxed SIMD's FMA kernels where the engine has it; Node 20 gets the V8 flag
@@ -32,6 +37,7 @@ import { relativeL2Error } from '../nn/tensor.js';
 import { enableRelaxedSimdInNode } from '../runtime/wasm/node-v8-flags.js';
 import { parseWasmSimdMode } from '../runtime/wasm/simd-variant.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
+import type { DispatchTiming, WasmNeoNeXt } from '../runtime/wasm/wasm-neonext.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
 import { hostInfo, hostLine } from './host.js';
 import { onnxPeersRows, previousResultReport } from './previous-result.js';
@@ -134,19 +140,28 @@ for (const form of ONNX_FORMS) {
     samples: [], maxRuns: WEB_RUNS,
   });
 }
-// --- neocc --backend wasm at THREADS (the wasm backend by name would take every core), timed in the same rounds. ---
+// --- neocc --backend wasm at THREADS (the wasm backend by name would take every core), timed in the same rounds;
+// with THREADS > 1 also on one thread, so the scaling comes from one run. ---
 const failed: Row[] = [];
-const neocc = await WasmBackend.create({ threads: THREADS, simd: WASM_SIMD });
-try {
-  const t0 = performance.now();
-  const model = await neocc.loadModel(config, params);
-  peers.push({
-    row: { name: 'neocc wasm', runtime: `neocc --backend wasm: ${neocc.description}`, status: 'ok', loadMs: round(performance.now() - t0) },
-    run: async () => (await model.forward(input)).data,
-    samples: [], maxRuns: NEOCC_RUNS,
-  });
-} catch (err) {
-  failed.push({ name: 'neocc wasm', runtime: `neocc --backend wasm, ${threadText}`, status: err instanceof NotSupportedError ? 'not supported yet' : 'failed', note: (err as Error).message });
+const NEOCC_ROW = 'neocc wasm';
+const NEOCC_ONE_THREAD_ROW = 'neocc wasm 1 thread';
+const neoccBackends: WasmBackend[] = [];
+let profiled: WasmNeoNeXt | undefined;
+for (const [name, threads] of [[NEOCC_ROW, THREADS], ...(THREADS > 1 ? [[NEOCC_ONE_THREAD_ROW, 1] as const] : [])] as const) {
+  try {
+    const backend = await WasmBackend.create({ threads, simd: WASM_SIMD });
+    neoccBackends.push(backend);
+    const t0 = performance.now();
+    const model = await backend.loadModel(config, params);
+    profiled ??= model;
+    peers.push({
+      row: { name, runtime: `neocc --backend wasm: ${backend.description}`, status: 'ok', loadMs: round(performance.now() - t0) },
+      run: async () => (await model.forward(input)).data,
+      samples: [], maxRuns: NEOCC_RUNS,
+    });
+  } catch (err) {
+    failed.push({ name, runtime: `neocc --backend wasm, ${threads} thread(s)`, status: err instanceof NotSupportedError ? 'not supported yet' : 'failed', note: (err as Error).message });
+  }
 }
 
 for (const p of peers) for (let i = 0; i < WARMUP; i++) p.logits = await p.run();
@@ -160,7 +175,9 @@ for (let round_ = 0; round_ < Math.max(RUNS, WEB_RUNS, NEOCC_RUNS); round_++) {
 }
 const rows: Row[] = [...peers.map((p) => summarize(p.row, p.samples, p.logits!)), ...failed];
 for (const r of rows) log(`${r.name}: median ${r.medianMs} ms`);
-await neocc.dispose();
+const profile = profiled ? await neoccProfile(profiled) : undefined;
+const target = neoccBackends[0]?.target;
+for (const b of neoccBackends) await b.dispose();
 
 // --- neocc float64 reference, one run, for scale. ---
 {
@@ -169,7 +186,7 @@ await neocc.dispose();
   rows.push(summarize({ name: 'neocc reference (float64)', runtime: 'nn/reference, float64 JS, 1 thread', status: 'ok' }, [performance.now() - t], logits.data));
 }
 
-const host = hostInfo(neocc.target);
+const host = hostInfo(target);
 const lines = [
   `NeoNeXt-T-224 (synthetic weights), batch 1, ${threadText} · ${hostLine(host)}`,
   `${'runtime'.padEnd(28)}${'median ms'.padStart(11)}${'min ms'.padStart(10)}${'img/s'.padStart(9)}${'runs'.padStart(6)}${'load ms'.padStart(10)}${'rel L2 vs golden'.padStart(18)}`,
@@ -177,12 +194,14 @@ const lines = [
     ? `${r.name.padEnd(28)}${r.status} (${r.note ?? ''})`
     : `${r.name.padEnd(28)}${String(r.medianMs).padStart(11)}${String(r.minMs).padStart(10)}${String(r.imagesPerSecond).padStart(9)}` +
       `${String(r.runs).padStart(6)}${String(r.loadMs ?? '').padStart(10)}${r.relL2VsGolden!.toExponential(2).padStart(18)}`),
+  ...ratioLines(rows),
+  ...(profile ? profileLines(profile) : []),
   `exported models: ${ONNX_FORMS.map((f) => `${f} ${(exports[f]!.bytes / 2 ** 20).toFixed(1)} MiB / ${exports[f]!.nodes} nodes`).join(', ')}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 const report = {
   bench: 'onnx-peers', date: new Date().toISOString(), host, model: config.name, batch: 1, threads: THREADS,
-  warmup: WARMUP, exports, rows, totalSeconds: round((performance.now() - started) / 1000),
+  warmup: WARMUP, exports, rows, ratios: ratios(rows), neoccProfile: profile, totalSeconds: round((performance.now() - started) / 1000),
 };
 // Against the newest committed result on this host class (read from git HEAD, so not the file written below).
 process.stdout.write(`${previousResultReport({ bench: 'onnx-peers', current: report, rowsOf: onnxPeersRows }).join('\n')}\n`);
@@ -190,3 +209,58 @@ mkdirSync(dirname(args.out), { recursive: true });
 writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
 log(`wrote ${args.out} (${report.totalSeconds} s)`);
 process.exit(0);
+
+/** Median ms per dispatch over 3 profiled forwards, summed by kernel and by module (largest first). */
+async function neoccProfile(model: WasmNeoNeXt): Promise<{ forwardMs: number; byKernel: ProfileEntry[]; byModule: ProfileEntry[] }> {
+  const runs: DispatchTiming[][] = [];
+  for (let i = 0; i < 3; i++) runs.push(await model.profile(input));
+  const perDispatch = runs[0]!.map((d, i) => ({ ...d, ms: median(runs.map((r) => r[i]!.ms)) }));
+  const forwardMs = perDispatch.reduce((sum, d) => sum + d.ms, 0);
+  const sumBy = (key: (d: DispatchTiming) => string): ProfileEntry[] => {
+    const groups = new Map<string, { ms: number; dispatches: number }>();
+    for (const d of perDispatch) {
+      const g = groups.get(key(d)) ?? { ms: 0, dispatches: 0 };
+      groups.set(key(d), { ms: g.ms + d.ms, dispatches: g.dispatches + 1 });
+    }
+    return [...groups].map(([name, g]) => ({ name, ms: round(g.ms), dispatches: g.dispatches, share: round(g.ms / forwardMs) }))
+      .sort((a, b) => b.ms - a.ms);
+  };
+  return { forwardMs: round(forwardMs), byKernel: sumBy((d) => d.kernel), byModule: sumBy((d) => d.module) };
+}
+
+interface ProfileEntry { name: string; ms: number; dispatches: number; share: number }
+
+function profileLines(p: { forwardMs: number; byKernel: ProfileEntry[]; byModule: ProfileEntry[] }): string[] {
+  const table = (title: string, entries: ProfileEntry[]): string[] => [
+    `${title.padEnd(36)}${'ms'.padStart(9)}${'share'.padStart(8)}${'dispatches'.padStart(12)}`,
+    ...entries.map((e) => `${e.name.padEnd(36)}${e.ms.toFixed(2).padStart(9)}${`${(100 * e.share).toFixed(1)}%`.padStart(8)}${String(e.dispatches).padStart(12)}`),
+  ];
+  return [
+    `neocc wasm per-kernel breakdown (${threadText}, each dispatch timed, median of 3 forwards; sum ${p.forwardMs} ms):`,
+    ...table('kernel', p.byKernel), ...table('module', p.byModule),
+  ];
+}
+
+/** neocc vs onnxruntime-web's fastest form and vs the fastest ONNX Runtime row; 1→N threads when both ran. */
+function ratios(all: readonly Row[]): Record<string, number | string> {
+  const ok = all.filter((r) => r.status === 'ok' && r.medianMs !== undefined);
+  const fastest = (prefix: string): Row | undefined => ok.filter((r) => r.name.startsWith(prefix)).sort((a, b) => a.medianMs! - b.medianMs!)[0];
+  const neoccRow = ok.find((r) => r.name === NEOCC_ROW);
+  const oneThread = ok.find((r) => r.name === NEOCC_ONE_THREAD_ROW);
+  const web = fastest('onnxruntime-web');
+  const ort = fastest('onnxruntime');
+  const out: Record<string, number | string> = {};
+  if (neoccRow && web) Object.assign(out, { fastestOrtWeb: web.name, vsFastestOrtWeb: round(web.medianMs! / neoccRow.medianMs!) });
+  if (neoccRow && ort) Object.assign(out, { fastestOrt: ort.name, vsFastestOrt: round(ort.medianMs! / neoccRow.medianMs!) });
+  if (neoccRow && oneThread) out.neoccThreadScaling = round(oneThread.medianMs! / neoccRow.medianMs!);
+  return out;
+}
+
+function ratioLines(all: readonly Row[]): string[] {
+  const r = ratios(all);
+  return [
+    ...(r.vsFastestOrtWeb !== undefined ? [`neocc wasm vs ${r.fastestOrtWeb} (fastest onnxruntime-web form), ${threadText}: ${r.vsFastestOrtWeb}× faster`] : []),
+    ...(r.vsFastestOrt !== undefined ? [`neocc wasm vs ${r.fastestOrt} (fastest ONNX Runtime row): ${r.vsFastestOrt}× faster`] : []),
+    ...(r.neoccThreadScaling !== undefined ? [`neocc wasm 1 → ${THREADS} threads: ${r.neoccThreadScaling}× (same rounds)`] : []),
+  ];
+}

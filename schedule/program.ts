@@ -83,6 +83,16 @@ export interface ProgramRunOptions<B> {
   readonly poison?: boolean;
   /** Copies of observable buffers (Program.observations) as they are at that point of the program. */
   readonly observe?: ModuleObserver | undefined;
+  /**
+   * Called after each dispatch with its wall time in ms (CPU runtimes, whose launches return when done; a profile,
+   * not the normal path: the timing adds two clock reads per dispatch).
+   */
+  readonly onDispatchTimed?: ((index: number, dispatch: Dispatch, ms: number) => void) | undefined;
+}
+
+/** The module (an Observation's name: 'stem', 'stage_1', …) that dispatch `index` of `program` belongs to. */
+export function dispatchModule(program: Program, index: number): string {
+  return program.observations.find((o) => o.after > index)?.module ?? 'unobserved';
 }
 
 /** Builds a program buffer by buffer and dispatch by dispatch, checking each dispatch against its artifact. */

@@ -37,8 +37,11 @@ export async function runWasmProgram(runner: WasmKernelRunner, program: Program,
     }
   };
   observeAt(0);
+  const timed = options.onDispatchTimed;
   for (const [i, d] of program.dispatches.entries()) {
+    const started = timed ? performance.now() : 0;
     await runner.run(d.artifact, d.bindings.map((b) => pointers.get(b.buffer)! + 4 * b.offset), d.uniforms, d.grid, d.splitGranule);
+    timed?.(i, d, performance.now() - started);
     observeAt(i + 1);
   }
   return new Map(program.buffers.filter((b) => b.role === 'output').map((b) => [b.name, memory.read(pointers.get(b.name)!, b.elements)]));

@@ -167,7 +167,7 @@ export class WasmBackend implements Backend {
    * Folds the weights and lays them out once in the model's own linear memory, compiles every kernel (asc) up front;
    * each forward then runs the WebGPU model's kernel sequence on this backend's thread count (runtime/wasm/wasm-neonext.ts).
    */
-  async loadModel(config: NeoNeXtConfig, params: NeoNeXtParams): Promise<LoadedModel> {
+  async loadModel(config: NeoNeXtConfig, params: NeoNeXtParams): Promise<WasmNeoNeXt> {
     return WasmNeoNeXt.load(config, params, { threads: this.threads, target: this.target, wasmBaseUrl: this.options.wasmBaseUrl });
   }
 

@@ -7,7 +7,7 @@ import type { ModuleObserver } from '../../nn/reference/neonext.js';
 import { Tensor } from '../../nn/tensor.js';
 import { allArtifacts, modelKernels, type ModelKernels } from '../../schedule/model-kernels.js';
 import { checkModelInput, modelForwardProgram, modelWeights } from '../../schedule/neonext.js';
-import { weightDeclarations, type Program, type WeightDeclaration } from '../../schedule/program.js';
+import { dispatchModule, weightDeclarations, type Program, type ProgramRunOptions, type WeightDeclaration } from '../../schedule/program.js';
 import type { LoadedModel } from '../backends/backend.js';
 import { LinearMemory } from './linear-memory.js';
 import { registerReleasedPrebuiltWasm } from './prebuilt-released.js';
@@ -34,6 +34,15 @@ export interface WasmNeoNeXtOptions {
  * is reset and the weight region re-reserved first: the allocator is deterministic, so it ends where it did and
  * the weights (never overwritten) are still there.
  */
+/** One dispatch of a profiled forward (WasmNeoNeXt.profile). */
+export interface DispatchTiming {
+  /** The kernel's artifact name (e.g. `matmul_vec4`, `neocell_forward_tiles_nhwc`). */
+  readonly kernel: string;
+  /** The model module it belongs to: `stem`, `stage_<s>`, `downsample_<s>`, `head`. */
+  readonly module: string;
+  readonly ms: number;
+}
+
 export class WasmNeoNeXt implements LoadedModel {
   private disposed = false;
   private tail: Promise<unknown> = Promise.resolve();
@@ -75,7 +84,24 @@ export class WasmNeoNeXt implements LoadedModel {
   }
 
   forward(input: Tensor, observe?: ModuleObserver): Promise<Tensor> {
-    const run = this.tail.then(() => this.run(input, observe));
+    return this.queue(() => this.run(input, { observe }));
+  }
+
+  /**
+   * One forward with every dispatch timed (wall ms, this thread's view: a threaded launch counts until all threads
+   * are done): the per-kernel breakdown of bench:onnx. Each entry names the kernel (artifact name) and the module.
+   */
+  profile(input: Tensor): Promise<DispatchTiming[]> {
+    return this.queue(async () => {
+      const timings: DispatchTiming[] = [];
+      const program = this.program(input.shape[0]!);
+      await this.run(input, { onDispatchTimed: (i, d, ms) => timings.push({ kernel: d.artifact.name, module: dispatchModule(program, i), ms }) });
+      return timings;
+    });
+  }
+
+  private queue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work);
     this.tail = run.catch(() => undefined);
     return run;
   }
@@ -89,7 +115,7 @@ export class WasmNeoNeXt implements LoadedModel {
     return program;
   }
 
-  private async run(input: Tensor, observe?: ModuleObserver): Promise<Tensor> {
+  private async run(input: Tensor, hooks: Pick<ProgramRunOptions<number>, 'observe' | 'onDispatchTimed'>): Promise<Tensor> {
     if (this.disposed) throw new NeoccError('disposed', 'this WebAssembly NeoNeXt model was disposed');
     checkModelInput(this.config, input.shape);
     const batch = input.shape[0]!;
@@ -99,7 +125,7 @@ export class WasmNeoNeXt implements LoadedModel {
     const out = await runWasmProgram(this.runner, program, {
       data: { input: Float32Array.from(input.data) },
       resident: this.weights,
-      observe,
+      ...hooks,
     });
     return new Tensor([batch, this.config.classes], out.get('logits')!);
   }
