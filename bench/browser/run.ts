@@ -7,7 +7,8 @@
  *
  *   npm run bench:browser -- [--quick] [--runs 10] [--warmup 3] [--threads auto|N] [--simd both|relaxed|plain]
  *                             [--forms dense,lean,blocks] [--no-cold]
- *                             [--row-seconds 120] [--model neonext-t-224|neonext-mini-64] [--out bench/results/browser-<tag>.json]
+ *                             [--row-seconds 120] [--model neonext-t-224|neonext-mini-64] [--devices wasm,webgpu]
+ *                             [--out bench/results/browser-<tag>.json]
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     model: { type: 'string', default: 'neonext-t-224' },
     'row-seconds': { type: 'string' },
+    devices: { type: 'string', default: 'wasm,webgpu' },
   },
 });
 
@@ -58,6 +60,7 @@ const WARMUP = positive('warmup', args.warmup, QUICK ? 0 : 3, 0);
 const SIMD: readonly NeoccSimd[] = args.simd === 'both' ? ['relaxed', 'plain'] : args.simd === 'relaxed' || args.simd === 'plain' ? [args.simd] : fail(`--simd = "${args.simd}"; allowed: both | relaxed | plain`);
 const FORMS = args.forms!.split(',').map((f) => (isOnnxForm(f) ? f : fail(`--forms: "${f}"; allowed: ${ONNX_FORMS.join(', ')} (comma-separated)`))) as OnnxForm[];
 if (args.threads !== 'auto') positive('threads', args.threads, 2, 2);
+const DEVICES = args.devices!.split(',').map((d) => (d === 'wasm' || d === 'webgpu' ? d : fail(`--devices: "${d}"; allowed: wasm, webgpu (comma-separated)`)));
 /** A small NeoNeXt for the test (a few seconds a row on SwiftShader); its kernels are built with asc. */
 const MINI: NeoNeXtConfig = { ...releasedConfig('neonext-t', 224), name: 'neonext-mini-64', layers: [1, 1, 1, 1], dims: [16, 32, 64, 128], classes: 10, resolution: 64, shifts: [1, 1, 0, 0] };
 const INSTALL_HELP = 'the browser bench needs headless Chromium with WebGPU: on Debian 12 `apt-get install -y --no-install-recommends chromium`, or point NEOCC_CHROMIUM at a Chromium binary';
@@ -99,7 +102,7 @@ try {
   const threads = args.threads === 'auto' ? Math.max(2, Math.min(4, info.hardwareConcurrency)) : Number(args.threads);
   log(`${version.product} (V8 ${version.jsVersion}) at ${CHROMIUM}; cross-origin isolated ${info.crossOriginIsolated}, ${info.hardwareConcurrency} cores, relaxed SIMD ${info.relaxedSimd}; ` +
     `WebGPU adapter ${'error' in info.adapter ? `none (${info.adapter.error})` : JSON.stringify(info.adapter)}`);
-  const specs = rowSpecs({ simd: SIMD, forms: FORMS, threads, warmup: WARMUP, runs: RUNS, budgetMs: ROW_SECONDS * 1000 });
+  const specs = rowSpecs({ simd: SIMD, forms: FORMS, threads, warmup: WARMUP, runs: RUNS, budgetMs: ROW_SECONDS * 1000 }).filter((s) => DEVICES.includes(s.device));
   const outcomes: RowOutcome[] = [];
   for (const [i, spec] of specs.entries()) {
     log(`[${i + 1}/${specs.length}] ${spec.id} …`);
