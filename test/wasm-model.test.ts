@@ -32,7 +32,7 @@ describe.each(SIMD_VARIANTS)('NeoNeXt on WebAssembly, %s SIMD variant', (simd) =
   const backend = new WasmBackend({ poisonOutputs: true, simd });
   afterAll(() => backend.dispose());
 
-  it('runs neonext-mini (batch 2) to the golden logits and module outputs at rel. L2 <= 1e-4, and batch 1 alike', async () => {
+  it('runs neonext-mini (batch 2) to the golden logits and module outputs at rel. L2 <= 1e-4, batch 1 alike, and profiles a forward per dispatch', async () => {
     const { config, golden, params } = mini();
     const model = await backend.loadModel(config, params);
     try {
@@ -59,6 +59,20 @@ describe.each(SIMD_VARIANTS)('NeoNeXt on WebAssembly, %s SIMD variant', (simd) =
       const second = await model.forward(one);
       expect(second.shape).toEqual([1, 10]);
       expect(relativeL2Error(second.data, golden.tensor('logits').data.slice(10))).toBeLessThanOrEqual(1e-4);
+
+      // bench:onnx's per-kernel breakdown: one entry per dispatch of the batch-1 program, in order, each named by
+      // its kernel and module; the modules in forward order. The model still computes the same after profiling.
+      const profile = await (model as WasmNeoNeXt).profile(one);
+      const kernels = new Set(allArtifacts(modelKernels(config, backend.target)).map((a) => a.name));
+      expect(profile.length).toBeGreaterThan(9);
+      for (const d of profile) {
+        expect(kernels.has(d.kernel), d.kernel).toBe(true);
+        expect(d.ms).toBeGreaterThanOrEqual(0);
+      }
+      expect(profile.map((d) => d.module).filter((m, i, all) => m !== all[i - 1])).toEqual(seen);
+      expect(profile[0]!.kernel).toBe('neonext_stem');
+      expect(profile.at(-1)!.kernel).toBe('neonext_head');
+      expect((await model.forward(one)).data).toEqual(second.data);
     } finally {
       model.dispose();
     }
