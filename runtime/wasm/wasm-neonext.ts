@@ -17,6 +17,15 @@ import { placeWeights, runWasmProgram } from './program-runner.js';
 import type { WasmThreadPool } from './thread-pool.js';
 import { WasmKernelRunner, compileWasmKernels } from './wasm-kernels.js';
 
+/** One dispatch of a profiled forward (WasmNeoNeXt.profile). */
+export interface DispatchTiming {
+  /** The kernel's artifact name (e.g. `matmul_vec4`, `neocell_forward_tiles_nhwc`). */
+  readonly kernel: string;
+  /** The model module it belongs to: `stem`, `stage_<s>`, `downsample_<s>`, `head`. */
+  readonly module: string;
+  readonly ms: number;
+}
+
 export interface WasmNeoNeXtOptions {
   /** Threads per launch (see WasmBackendOptions.threads). */
   readonly threads: number;
@@ -34,15 +43,6 @@ export interface WasmNeoNeXtOptions {
  * is reset and the weight region re-reserved first: the allocator is deterministic, so it ends where it did and
  * the weights (never overwritten) are still there.
  */
-/** One dispatch of a profiled forward (WasmNeoNeXt.profile). */
-export interface DispatchTiming {
-  /** The kernel's artifact name (e.g. `matmul_vec4`, `neocell_forward_tiles_nhwc`). */
-  readonly kernel: string;
-  /** The model module it belongs to: `stem`, `stage_<s>`, `downsample_<s>`, `head`. */
-  readonly module: string;
-  readonly ms: number;
-}
-
 export class WasmNeoNeXt implements LoadedModel {
   private disposed = false;
   private tail: Promise<unknown> = Promise.resolve();
