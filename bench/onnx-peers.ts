@@ -187,6 +187,7 @@ for (const b of neoccBackends) await b.dispose();
 }
 
 const host = hostInfo(target);
+const rowRatios = ratios(rows);
 const lines = [
   `NeoNeXt-T-224 (synthetic weights), batch 1, ${threadText} · ${hostLine(host)}`,
   `${'runtime'.padEnd(28)}${'median ms'.padStart(11)}${'min ms'.padStart(10)}${'img/s'.padStart(9)}${'runs'.padStart(6)}${'load ms'.padStart(10)}${'rel L2 vs golden'.padStart(18)}`,
@@ -194,14 +195,14 @@ const lines = [
     ? `${r.name.padEnd(28)}${r.status} (${r.note ?? ''})`
     : `${r.name.padEnd(28)}${String(r.medianMs).padStart(11)}${String(r.minMs).padStart(10)}${String(r.imagesPerSecond).padStart(9)}` +
       `${String(r.runs).padStart(6)}${String(r.loadMs ?? '').padStart(10)}${r.relL2VsGolden!.toExponential(2).padStart(18)}`),
-  ...ratioLines(rows),
+  ...ratioLines(rowRatios),
   ...(profile ? profileLines(profile) : []),
   `exported models: ${ONNX_FORMS.map((f) => `${f} ${(exports[f]!.bytes / 2 ** 20).toFixed(1)} MiB / ${exports[f]!.nodes} nodes`).join(', ')}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 const report = {
   bench: 'onnx-peers', date: new Date().toISOString(), host, model: config.name, batch: 1, threads: THREADS,
-  warmup: WARMUP, exports, rows, ratios: ratios(rows), neoccProfile: profile, totalSeconds: round((performance.now() - started) / 1000),
+  warmup: WARMUP, exports, rows, ratios: rowRatios, neoccProfile: profile, totalSeconds: round((performance.now() - started) / 1000),
 };
 // Against the newest committed result on this host class (read from git HEAD, so not the file written below).
 process.stdout.write(`${previousResultReport({ bench: 'onnx-peers', current: report, rowsOf: onnxPeersRows }).join('\n')}\n`);
@@ -256,8 +257,7 @@ function ratios(all: readonly Row[]): Record<string, number | string> {
   return out;
 }
 
-function ratioLines(all: readonly Row[]): string[] {
-  const r = ratios(all);
+function ratioLines(r: Record<string, number | string>): string[] {
   return [
     ...(r.vsFastestOrtWeb !== undefined ? [`neocc wasm vs ${r.fastestOrtWeb} (fastest onnxruntime-web form), ${threadText}: ${r.vsFastestOrtWeb}× faster`] : []),
     ...(r.vsFastestOrt !== undefined ? [`neocc wasm vs ${r.fastestOrt} (fastest ONNX Runtime row): ${r.vsFastestOrt}× faster`] : []),

@@ -6,16 +6,18 @@
  * wasm (the committed plain-SIMD kernels) classifies a batch of two inputs with ImageNet labels and probabilities.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import pngjs from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../runtime/image/decode.js';
 import { IMAGENET_CLASSES } from '../runtime/image/imagenet-classes.js';
 import { imagesToTensor } from '../runtime/image/preprocess.js';
 import { IMAGE_INPUT_API, type ImageInputRun } from './browser/image-input-entry.js';
-import { openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
+import {
+  BROWSER_ESM_BUILD, CHROMIUM_INSTALL_HELP, PLAIN_CHROMIUM_FLAGS, openChromiumPage, sourceBrowserMapPlugin, type ChromiumPage,
+} from './helpers/chromium-page.js';
 import { FIXTURES } from './helpers/fixtures.js';
 
 const R = 64;
@@ -33,35 +35,18 @@ const jpg = readFileSync(`${FIXTURES}/image/photo-420.jpg`);
 let browser: ChromiumPage;
 let result: ImageInputRun;
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-/**
- * package.json's `browser` map applied to the sources, as bundlers apply it to the built package: loadNeoNeXt reaches
- * the CUDA toolchain probe, the disk cache and runtime/image/node-image.ts, which pages get as stubs.
- */
-const browserMap: Plugin = {
-  name: 'neocc-browser-map',
-  setup(b) {
-    const map = new Map(Object.entries((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { browser: Record<string, string> }).browser)
-      .map(([from, to]) => [join(ROOT, from.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts')), join(ROOT, to.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts'))]));
-    b.onResolve({ filter: /^\.{1,2}\// }, (args) => {
-      const stub = map.get(resolve(dirname(args.importer), args.path).replace(/\.js$/, '.ts'));
-      return stub ? { path: stub } : undefined;
-    });
-  },
-};
-
 beforeAll(async () => {
   const html = '<!doctype html><meta charset="utf-8"><title>neocc image inputs</title><script type="module" src="/image-input-entry.js"></script>';
   let outDir = '';
   browser = await openChromiumPage({
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    installHelp: 'headless Chromium is needed for this test (Debian: apt-get install -y --no-install-recommends chromium, or set NEOCC_CHROMIUM)',
+    args: PLAIN_CHROMIUM_FLAGS,
+    installHelp: CHROMIUM_INSTALL_HELP,
     ready: IMAGE_INPUT_API,
     prepare: async (workDir) => {
       outDir = join(workDir, 'bundle');
       await build({
-        entryPoints: [fileURLToPath(new URL('./browser/image-input-entry.ts', import.meta.url))], bundle: true, splitting: true, format: 'esm',
-        platform: 'browser', target: 'es2022', external: ['node:*'], outdir: outDir, logLevel: 'silent', plugins: [browserMap],
+        ...BROWSER_ESM_BUILD, entryPoints: [fileURLToPath(new URL('./browser/image-input-entry.ts', import.meta.url))], outdir: outDir,
+        plugins: [sourceBrowserMapPlugin()],
       });
     },
     route: (path) => {

@@ -11,32 +11,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeL2Error } from '../nn/tensor.js';
 import { THREADS_API, type ThreadsRun } from './browser/wasm-threads-entry.js';
-import { CHROMIUM_INSTALL_HELP, PLAIN_CHROMIUM_FLAGS, openChromiumPage, type ChromiumPage } from './helpers/chromium-page.js';
+import {
+  BROWSER_ESM_BUILD, CHROMIUM_INSTALL_HELP, ISOLATION_HEADERS, PLAIN_CHROMIUM_FLAGS, openChromiumPage, sourceBrowserMapPlugin, type ChromiumPage,
+} from './helpers/chromium-page.js';
 import { readSyntheticGolden } from './helpers/fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 const KERNEL = /^[a-z0-9_]+-[0-9a-f]{12}\.wasm$/;
-
-/** package.json's `browser` map on the sources: dist/x/y.js → x/y.ts, for both sides. */
-function browserMapPlugin(): Plugin {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { browser: Record<string, string> };
-  const source = (path: string): string => join(ROOT, path.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts'));
-  const map = new Map(Object.entries(pkg.browser).map(([from, to]) => [source(from), source(to)]));
-  return {
-    name: 'neocc-browser-map',
-    setup(b) {
-      b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
-        const stub = map.get(join(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
-        return stub ? { path: stub } : undefined;
-      });
-    },
-  };
-}
 
 let browser: ChromiumPage;
 let outDir = '';
@@ -54,13 +39,12 @@ beforeAll(async () => {
       outDir = join(workDir, 'bundle');
       await build({
         entryPoints: [join(ROOT, 'test/browser/wasm-threads-entry.ts')],
-        bundle: true, splitting: true, format: 'esm', platform: 'browser', target: 'es2022', external: ['node:*'],
-        outdir: outDir, logLevel: 'silent', plugins: [browserMapPlugin()],
+        ...BROWSER_ESM_BUILD, outdir: outDir, plugins: [sourceBrowserMapPlugin()],
       });
     },
     route: (path) => {
       const name = basename(path);
-      if (path === '/') return { type: 'text/html', body: html, headers: ISOLATION };
+      if (path === '/') return { type: 'text/html', body: html, headers: ISOLATION_HEADERS };
       if (path === '/plain') return { type: 'text/html', body: html };
       if (path.startsWith('/b/') && /^[\w-]+\.js$/.test(name) && existsSync(join(outDir, name))) return { type: 'text/javascript', body: readFileSync(join(outDir, name)) };
       if (!KERNEL.test(name)) return undefined;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { exportNeoNeXtOnnx, type OnnxForm } from '../../compiler/onnx/export-neonext.js';
 import type { NeoNeXtConfig } from '../../compiler/spec/model-config.js';
 import type { NeoNeXtParams } from '../../nn/neonext-params.js';
-import type { Route } from '../../test/helpers/chromium-page.js';
+import { ISOLATION_HEADERS, type Route } from '../../test/helpers/chromium-page.js';
 import { bundlePage } from './bundle.js';
 import { prepareKernelSet, type KernelSetName } from './kernels.js';
 import type { BenchPageConfig } from './protocol.js';
@@ -13,11 +13,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ORT_DIST = join(ROOT, 'node_modules/onnxruntime-web/dist');
 
 /** Cross-origin isolation (SharedArrayBuffer, so wasm threads) for every answer of the bench server. */
-export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-embedder-policy': 'require-corp',
-  'cache-control': 'no-store',
-};
+export const BENCH_HEADERS: Readonly<Record<string, string>> = { ...ISOLATION_HEADERS, 'cache-control': 'no-store' };
 
 export interface BenchAssets {
   readonly route: Route;

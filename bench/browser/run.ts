@@ -21,7 +21,7 @@ import { neoNeXtParams } from '../../nn/neonext-params.js';
 import { syntheticStateDict } from '../../runtime/weights/synthetic.js';
 import { CHROMIUM, WEBGPU_CHROMIUM_FLAGS, openChromiumPage, type ChromiumPage } from '../../test/helpers/chromium-page.js';
 import { hostTag, machineInfo } from '../host.js';
-import { ISOLATION_HEADERS, prepareAssets, type BenchAssets } from './assets.js';
+import { BENCH_HEADERS, prepareAssets, type BenchAssets } from './assets.js';
 import { checkRows, coldRowSpecs, rowSpecs, summarizeCold, summarizeRow } from './rows.js';
 import { formatTable, reportHtml, type BrowserBenchReport, type ColdResult } from './report.js';
 import { BENCH_GLOBAL, type BenchApi, type NeoccSimd, type PageInfo, type RowOutcome, type RowSpec, type ColdMeasurement, type RowError } from './protocol.js';
@@ -78,7 +78,7 @@ const workDir = mkdtempSync(join(tmpdir(), 'neocc-bench-browser-'));
 const assets: BenchAssets = await prepareAssets({ config, params, forms: FORMS, kernelSets, committedOnly: new Set(QUICK ? ['relaxed-shared'] : []), workDir, log });
 
 async function open(path = '/'): Promise<ChromiumPage> {
-  return openChromiumPage({ args: WEBGPU_CHROMIUM_FLAGS, route: assets.route, ready: BENCH_GLOBAL, installHelp: INSTALL_HELP, headers: ISOLATION_HEADERS, path, readyTimeoutMs: 60_000 });
+  return openChromiumPage({ args: WEBGPU_CHROMIUM_FLAGS, route: assets.route, ready: BENCH_GLOBAL, installHelp: INSTALL_HELP, headers: BENCH_HEADERS, path, readyTimeoutMs: 60_000 });
 }
 
 /** The page's BenchApi, called through page.evaluate (arguments and results are JSON). */

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BuildOptions } from 'esbuild';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions, Plugin } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium unless NEOCC_CHROMIUM points elsewhere (the browser tests never download one). */
@@ -31,6 +32,34 @@ export const CHROMIUM_INSTALL_HELP = 'headless Chromium is needed for this test.
 export const BROWSER_ESM_BUILD: BuildOptions = {
   bundle: true, splitting: true, format: 'esm', platform: 'browser', target: 'es2022', external: ['node:*'], logLevel: 'silent',
 };
+
+/** COOP/COEP: a page served with them is cross-origin isolated (SharedArrayBuffer, so wasm threads). */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+};
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * package.json's `browser` map (dist/X.js → dist/entry/browser-stubs/Y.js) read back onto the sources (X.ts →
+ * entry/browser-stubs/Y.ts), for pages bundled from the repository: they get the same stubs (and the Web Worker
+ * thread pool) an app bundling the package gets.
+ */
+export function sourceBrowserMapPlugin(): Plugin {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { browser: Record<string, string> };
+  const toSource = (p: string): string => resolve(ROOT, p.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts'));
+  const map = new Map(Object.entries(pkg.browser).map(([from, to]) => [toSource(from), toSource(to)]));
+  return {
+    name: 'neocc-browser-map',
+    setup(b) {
+      b.onResolve({ filter: /^\.{1,2}\// }, (args) => {
+        const stub = map.get(resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
+        return stub ? { path: stub } : undefined;
+      });
+    },
+  };
+}
 
 /** What the test server answers for a path ('/' included), with extra response headers if any; undefined = 404. */
 export type Route = (path: string) => { readonly type: string; readonly body: string | Buffer; readonly headers?: Readonly<Record<string, string>> } | undefined;
