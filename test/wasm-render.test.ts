@@ -8,6 +8,7 @@ import {
 import type { BufferDecl, KernelIR, SharedDecl, UniformField } from '../compiler/ir/ir.js';
 import { ERF_MAX_ABS_ERROR, erf as erfIR } from '../compiler/ir/math.js';
 import { renderAssemblyScript } from '../compiler/render/assemblyscript.js';
+import { runKernel } from '../compiler/ir/interpret.js';
 import { denseMatmulKernel } from '../kernels/baselines/dense-matmul.js';
 import { compileNeoCellBackward, compileNeoCellForward } from '../kernels/neocell/compile.js';
 import { planNeoCell } from '../compiler/plan/neocell-plan.js';
@@ -165,6 +166,45 @@ describe('AssemblyScript renderer', () => {
     b3.barrier();
     b3.store('dst', builtin('local_index'), load('tile', u32(0)));
     expect(() => renderAssemblyScript(kernel('early', b3, { shared }))).toThrow(/may return early/);
+  });
+
+  it('walks affine access streams of a loop with cursors (loop strength reduction) and computes what the interpreter does', async () => {
+    // Invocation e: for j = e % 2, e % 2 + 2, … < n: acc += 2·src[3j + e + 1] + src[3j + e] (one stream, two offsets),
+    // + src[5e + j] when j < 4 (a conditional stream), + src[j + i] for i < m (a nested loop: the inner loop's
+    // stream), + src[q + j] with q a var the loop assigns (not affine: no cursor); aux[10e + j] = acc (a store stream).
+    const AUX: BufferDecl = { name: 'aux', access: 'read_write', elem: 'f32' };
+    const b = new BlockBuilder();
+    const e = b.let('e', add(mul(builtin('workgroup_id.x'), u32(4)), builtin('local_index')));
+    const acc = b.var('acc', f32(0));
+    const q = b.var('q', u32(0));
+    b.for('j', mod(e, u32(2)), uniform('n'), (t, j) => {
+      const at = t.let('t', add(mul(j, u32(3)), e));
+      t.assign(acc.name, add(acc.ref, add(mul(load('src', add(at, u32(1))), f32(2)), load('src', at))));
+      t.if(lt(j, u32(4)), (c) => c.assign(acc.name, add(acc.ref, load('src', add(mul(e, u32(5)), j)))));
+      t.for('i', u32(0), uniform('m'), (inner, i) => inner.assign(acc.name, add(acc.ref, load('src', add(j, i)))));
+      t.assign(acc.name, add(acc.ref, load('src', add(q.ref, j))));
+      t.assign(q.name, mod(add(q.ref, u32(7)), u32(5)));
+      t.store('aux', add(mul(e, u32(10)), j), acc.ref);
+    }, { step: u32(2) });
+    b.store('dst', e, acc.ref);
+    const uniforms = [{ name: 'n', type: 'u32' as const }, { name: 'm', type: 'u32' as const }];
+    const ir = kernel('cursors', b, { wg: 4, uniforms, buffers: [IN, OUT, AUX] });
+    const source = renderAssemblyScript(ir);
+    // Three outer streams (src[3j + e + …], src[5e + j], aux[10e + j]) and the inner loop's src[j + i].
+    expect(source.match(/let __c\d+: usize = /g)).toHaveLength(4);
+    expect(source).toMatch(/__c\d+ \+= 24;/); // 3 elements per j, step 2
+    expect(source).toMatch(/load<f32>\(__c\d+, 4\)/); // src[3j + e + 1]: the stream's cursor plus one element
+    expect(source).toMatch(/load<f32>\(__p_src \+ \(\(<usize>\(q \+ j\)\) << 2\)\)/); // q changes in the loop: computed
+
+    const input = Float32Array.from({ length: 64 }, (_, i) => Math.sin(i + 0.5));
+    const [n, m, invocations] = [9, 3, 8];
+    const memory = new LinearMemory();
+    const ptrs = [memory.put(input), memory.output(invocations, true), memory.output(10 * invocations, true)];
+    await new WasmKernelRunner(memory).run(makeArtifact(ir, ASSEMBLYSCRIPT, { test: 'cursors' }), ptrs, { n, m }, [2, 1, 1]);
+    const want = { src: input, dst: new Float32Array(invocations).fill(Number.NaN), aux: new Float32Array(10 * invocations).fill(Number.NaN) };
+    runKernel(ir, { buffers: want, uniforms: { n, m }, grid: [2, 1, 1] });
+    expect(Array.from(memory.read(ptrs[1]!, invocations))).toEqual(Array.from(want.dst));
+    expect(Array.from(memory.read(ptrs[2]!, 10 * invocations))).toEqual(Array.from(want.aux));
   });
 
   it('reports a kernel asc rejects with its log, key and numbered source', async () => {

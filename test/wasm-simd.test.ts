@@ -42,6 +42,13 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
       expect(s.mlpPath).toBe('two-gemm');
       expect([s.twoGemm.fc1Options.kind, s.twoGemm.fc2Options.kind]).toEqual(['vec4', 'vec4']);
       expect(s.twoGemm.fc1.source).toContain('f32x4.mul(');
+      // The k loop walks wt's panel and x's rows with two cursors (compiler/render/loop-cursors.ts): 16 floats and
+      // one float per k, x broadcast straight from memory.
+      for (const gemm of [s.twoGemm.fc1, s.twoGemm.fc2]) {
+        expect(gemm.source).toMatch(/\n {4}__c0 \+= 64;\n {4}__c1 \+= 4;\n {2}\}/);
+        expect(gemm.source).toMatch(/const w_3: v128 = load<v128>\(__c0, 48\);/);
+        expect(gemm.source).toMatch(/const a: v128 = v128\.load32_splat\(__c1\);/);
+      }
     }
     expect(k.stages[3]!.twoGemm.fc2Options).toMatchObject({ inFeatures: 3072, rm: 2, rv: 4, packedWt: true });
     expect(packWeightPanels([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 2, 8, 4)).toEqual(new Float32Array([0, 1, 2, 3, 8, 9, 10, 11, 4, 5, 6, 7, 12, 13, 14, 15]));
@@ -166,11 +173,14 @@ describe('vec4f in the AssemblyScript renderer', () => {
   it('prints SIMD loads, splats, lane-wise arithmetic and lane reads', () => {
     const b = new BlockBuilder();
     const v = b.let('v', mul(loadVec4('a', u32(4)), splat(load('a', u32(0)))));
-    b.store('b', u32(0), add(v, v));
+    const s = b.let('s', load('a', u32(1)));
+    b.store('b', u32(0), add(v, splat(s)));
     b.store('b', u32(4), lane(v, 3));
     const src = renderAssemblyScript(kernel(b.stmts));
     expect(src).toContain('load<v128>(');
-    expect(src).toContain('f32x4.splat(');
+    // A splat of a load is one load-and-broadcast; of any other value, f32x4.splat.
+    expect(src).toContain('v128.load32_splat(__p_a + ((<usize><u32>(0)) << 2))');
+    expect(src).toContain('f32x4.splat(s)');
     expect(src).toContain('f32x4.mul(');
     expect(src).toContain('store<v128>(');
     expect(src).toContain('f32x4.extract_lane(v, 3)');

@@ -1,6 +1,7 @@
 import { NeoccError } from '../errors.js';
 import type { BinaryOp, BuiltinName, Expr, IntrinsicFn, KernelIR, ScalarType, Stmt } from '../ir/ir.js';
 import { assemblyScriptPrelude } from './assemblyscript-prelude.js';
+import { loopCursors, type CursorAccess } from './loop-cursors.js';
 import { splitAtBarriers, type CarriedValue, type WorkgroupNode, type WorkgroupSplit } from './workgroup-split.js';
 
 /**
@@ -91,6 +92,11 @@ interface Memory {
   readonly elem: 'f32' | 'u32';
 }
 
+/** The byte address of a memory's element 0. */
+function baseAddress(m: Memory): string {
+  return m.offset === 0 ? m.base : `(${m.base} + ${m.offset})`;
+}
+
 /** Bytes of the workgroup arrays at the start of the scratch; the carry area follows. */
 function sharedArrayBytes(kernel: KernelIR): number {
   return kernel.shared.reduce((sum, d) => sum + 4 * d.length, 0);
@@ -104,6 +110,9 @@ export function assemblyScriptScratchBytes(kernel: KernelIR, split: WorkgroupSpl
 class Printer {
   readonly memories = new Map<string, Memory>();
   usesDivision = false;
+  /** The cursors of the loops being printed, innermost last (./loop-cursors.ts), and how many were declared. */
+  private readonly cursorScopes: Array<ReadonlyMap<Expr | Stmt, CursorAccess>> = [];
+  private cursorCount = 0;
 
   constructor(readonly kernel: KernelIR, readonly scratchBytes: number, readonly vec4Intrinsics: Vec4Intrinsics) {
     kernel.buffers.forEach((b) => this.memories.set(b.name, { base: `__p_${b.name}`, offset: 0, elem: b.elem }));
@@ -143,11 +152,14 @@ class Printer {
   /**
    * Arguments of load<T>/store<T> for element `index`: the byte address, then — when the index is `i + literal` — the
    * literal as the instruction's static offset, so neighbouring elements (a register tile's columns and rows) share
-   * one address computation and V8 folds the rest into its addressing modes.
+   * one address computation and V8 folds the rest into its addressing modes. An access a loop cursor covers (`node`,
+   * see ./loop-cursors.ts) is the cursor plus its static offset.
    */
-  private address(name: string, index: Expr): { ptr: string; offset: string } {
+  private address(name: string, index: Expr, node: Expr | Stmt): { ptr: string; offset: string } {
     const m = this.memory(name);
-    const base = m.offset === 0 ? m.base : `(${m.base} + ${m.offset})`;
+    const cursor = this.cursorScopes.map((scope) => scope.get(node)).find((c) => c !== undefined);
+    if (cursor) return { ptr: cursor.cursor, offset: cursor.elementOffset > 0 ? `, ${cursor.elementOffset * 2 ** ELEM_SHIFT[m.elem]}` : '' };
+    const base = baseAddress(m);
     const shift = ELEM_SHIFT[m.elem];
     const literal = index.k === 'bin' && index.op === '+' && index.b.k === 'lit' && index.type === 'u32' ? (index.b.value as number) * 2 ** shift : 0;
     // A static offset is a u32 immediate (and must stay one after the address computation it replaces).
@@ -179,7 +191,7 @@ class Printer {
         return INTRINSIC[e.fn](e.args.map((a) => this.expr(a)), e.type);
       case 'cast': return this.cast(e.type, e.a);
       case 'load': {
-        const at = this.address(e.memory, e.index);
+        const at = this.address(e.memory, e.index, e);
         return `load<${e.type === 'vec4f' ? 'v128' : TYPE[this.memory(e.memory).elem]}>(${at.ptr}${at.offset})`;
       }
       case 'uniform': return `__u_${e.field}`;
@@ -205,6 +217,11 @@ class Printer {
 
   /** WGSL conversions: f32 → integer saturates (AssemblyScript emits trunc_sat), to bool is `!= 0`, f32 → vec4f splats. */
   private cast(to: ScalarType, a: Expr): string {
+    if (to === 'vec4f' && a.k === 'load') {
+      // One load-and-broadcast instruction (x86 vbroadcastss from memory) instead of a scalar load and a shuffle.
+      const at = this.address(a.memory, a.index, a);
+      return `v128.load32_splat(${at.ptr}${at.offset})`;
+    }
     const inner = this.expr(a);
     if (to === 'vec4f') return `f32x4.splat(${inner})`;
     if (to === 'bool') return a.type === 'f32' ? `(${inner} != <f32>0)` : `(${inner} != 0)`;
@@ -218,7 +235,7 @@ class Printer {
       case 'assign': out.push(`${indent}${this.name(s.name)} = ${this.expr(s.value)};`); break;
       case 'store': {
         const elem = s.value.type === 'vec4f' ? 'v128' : TYPE[this.memory(s.memory).elem];
-        const at = this.address(s.memory, s.index);
+        const at = this.address(s.memory, s.index, s);
         out.push(`${indent}store<${elem}>(${at.ptr}, ${this.expr(s.value)}${at.offset});`);
         break;
       }
@@ -234,14 +251,26 @@ class Printer {
         }
         out.push(`${indent}}`);
         break;
-      case 'for': {
-        const v = this.name(s.v);
-        out.push(`${indent}for (let ${v}: u32 = ${this.expr(s.from)}; ${v} < ${this.expr(s.to)}; ${v} += ${this.expr(s.step)}) {`);
-        for (const t of s.body) this.stmt(t, `${indent}  `, out);
-        out.push(`${indent}}`);
-        break;
-      }
+      case 'for': this.forLoop(s, indent, out); break;
     }
+  }
+
+  /** A loop with cursors for its affine access streams (./loop-cursors.ts), advanced at the end of every iteration. */
+  private forLoop(s: Extract<Stmt, { k: 'for' }>, indent: string, out: string[]): void {
+    const { cursors, accesses } = loopCursors(s, (i) => `${RESERVED_PREFIX}c${i}`, this.cursorCount);
+    this.cursorCount += cursors.length;
+    for (const c of cursors) {
+      const m = this.memory(c.memory);
+      out.push(`${indent}let ${c.name}: usize = ${baseAddress(m)} + ((<usize>${this.expr(c.start)}) << ${ELEM_SHIFT[m.elem]});`);
+    }
+    const v = this.name(s.v);
+    out.push(`${indent}for (let ${v}: u32 = ${this.expr(s.from)}; ${v} < ${this.expr(s.to)}; ${v} += ${this.expr(s.step)}) {`);
+    this.cursorScopes.push(accesses);
+    for (const t of s.body) this.stmt(t, `${indent}  `, out);
+    this.cursorScopes.pop();
+    // usize is 32 bits: the stride in bytes wraps as the addresses it replaces do.
+    for (const c of cursors) out.push(`${indent}  ${c.name} += ${(c.stride * 2 ** ELEM_SHIFT[this.memory(c.memory).elem]) % 2 ** 32};`);
+    out.push(`${indent}}`);
   }
 
   /** How an IR name prints: itself, or `__v_<name>` where it would clash (RESERVED_NAMES). */

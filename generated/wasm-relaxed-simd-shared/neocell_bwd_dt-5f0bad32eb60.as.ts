@@ -36,17 +36,21 @@
   if ((lanes == <u32>(4))) {
     let acc: v128 = f32x4.splat(<f32>(0));
     if ((<u32>(0) < hit_rows)) {
-      acc = f32x4.relaxed_madd(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2))), load<v128>(__p_dy + ((<usize>dy_base) << 2)), acc);
+      acc = f32x4.relaxed_madd(v128.load32_splat(__p_wa + ((<usize>wa_col) << 2)), load<v128>(__p_dy + ((<usize>dy_base) << 2)), acc);
     }
     store<v128>(__p_dt + ((<usize>dt_at) << 2), acc);
   } else {
     // the last 1-3 columns of a row whose width is not a multiple of 4
+    let __c0: usize = __p_dy + ((<usize>dy_base) << 2);
+    let __c1: usize = __p_dt + ((<usize>dt_at) << 2);
     for (let l: u32 = <u32>(0); l < lanes; l += <u32>(1)) {
       let acc_1: f32 = <f32>(0);
       if ((<u32>(0) < hit_rows)) {
-        acc_1 = (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + l)) << 2)) + acc_1);
+        acc_1 = (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__c0) + acc_1);
       }
-      store<f32>(__p_dt + ((<usize>(dt_at + l)) << 2), acc_1);
+      store<f32>(__c1, acc_1);
+      __c0 += 4;
+      __c1 += 4;
     }
   }
 }

@@ -49,6 +49,7 @@
     const x_col_ok_1: bool = ((x_col_pos >= <u32>(4)) && (x_col_pos < (__u_in_w + <u32>(4))));
     if (((x_row_ok && x_row_ok_1) && (x_col_ok && x_col_ok_1))) {
       const x_col_first: u32 = (x_col_start - <u32>(4));
+      let __c0: usize = __p_wa + ((<usize>wa_base) << 2);
       for (let h: u32 = <u32>(0); h < <u32>(4); h += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
         const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(4)) * __u_in_w)) + x_col_first);
@@ -60,15 +61,16 @@
         const xv_1: v128 = f32x4.splat(x_1);
         const xv_2: v128 = f32x4.splat(x_2);
         const xv_3: v128 = f32x4.splat(x_3);
-        const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
-        const wav_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h))) << 2)));
-        const wav_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h))) << 2)));
-        const wav_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h))) << 2)));
+        const wav_0: v128 = v128.load32_splat(__c0);
+        const wav_1: v128 = v128.load32_splat(__c0, 16);
+        const wav_2: v128 = v128.load32_splat(__c0, 32);
+        const wav_3: v128 = v128.load32_splat(__c0, 48);
         const t_0: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0, wbv_0_0), f32x4.mul(xv_1, wbv_1_0)), f32x4.mul(xv_2, wbv_2_0)), f32x4.mul(xv_3, wbv_3_0));
         acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0, t_0));
         acc_1_0 = f32x4.add(acc_1_0, f32x4.mul(wav_1, t_0));
         acc_2_0 = f32x4.add(acc_2_0, f32x4.mul(wav_2, t_0));
         acc_3_0 = f32x4.add(acc_3_0, f32x4.mul(wav_3, t_0));
+        __c0 += 4;
       }
     } else {
       const x_col_ok_2: bool = ((x_col_start >= <u32>(4)) && (x_col_start < (__u_in_w + <u32>(4))));
@@ -82,6 +84,7 @@
       const x_col_pos_3: u32 = (x_col_start + <u32>(3));
       const x_col_ok_5: bool = ((x_col_pos_3 >= <u32>(4)) && (x_col_pos_3 < (__u_in_w + <u32>(4))));
       const x_col_at_3: u32 = min<u32>((max<u32>(x_col_pos_3, <u32>(4)) - <u32>(4)), x_col_last);
+      let __c1: usize = __p_wa + ((<usize>wa_base) << 2);
       for (let h_1: u32 = <u32>(0); h_1 < <u32>(4); h_1 += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
         const x_row_pos_1: u32 = (x_row_start + h_1);
@@ -97,16 +100,17 @@
           const xv_1_1: v128 = f32x4.splat(x_1_1);
           const xv_2_1: v128 = f32x4.splat(x_2_1);
           const xv_3_1: v128 = f32x4.splat(x_3_1);
-          const wav_0_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h_1)) << 2)));
-          const wav_1_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h_1))) << 2)));
-          const wav_2_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h_1))) << 2)));
-          const wav_3_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h_1))) << 2)));
+          const wav_0_1: v128 = v128.load32_splat(__c1);
+          const wav_1_1: v128 = v128.load32_splat(__c1, 16);
+          const wav_2_1: v128 = v128.load32_splat(__c1, 32);
+          const wav_3_1: v128 = v128.load32_splat(__c1, 48);
           const t_0_1: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_1, wbv_0_0), f32x4.mul(xv_1_1, wbv_1_0)), f32x4.mul(xv_2_1, wbv_2_0)), f32x4.mul(xv_3_1, wbv_3_0));
           acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0_1, t_0_1));
           acc_1_0 = f32x4.add(acc_1_0, f32x4.mul(wav_1_1, t_0_1));
           acc_2_0 = f32x4.add(acc_2_0, f32x4.mul(wav_2_1, t_0_1));
           acc_3_0 = f32x4.add(acc_3_0, f32x4.mul(wav_3_1, t_0_1));
         }
+        __c1 += 4;
       }
     }
     // store the rows and columns that exist (the last blocks may be truncated)
@@ -282,6 +286,7 @@
     const x_col_ok_7: bool = ((x_col_pos_4 >= <u32>(7)) && (x_col_pos_4 < (__u_in_w + <u32>(7))));
     if (((x_row_ok_3 && x_row_ok_4) && (x_col_ok_6 && x_col_ok_7))) {
       const x_col_first_1: u32 = (x_col_start_1 - <u32>(7));
+      let __c2: usize = __p_wa + ((<usize>wa_base_1) << 2);
       for (let h_2: u32 = <u32>(0); h_2 < <u32>(7); h_2 += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
         const x_row_base_2: u32 = ((plane_1 + (((x_row_start_1 + h_2) - <u32>(7)) * __u_in_w)) + x_col_first_1);
@@ -299,13 +304,13 @@
         const xv_4: v128 = f32x4.splat(x_4);
         const xv_5: v128 = f32x4.splat(x_5);
         const xv_6: v128 = f32x4.splat(x_6);
-        const wav_0_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + h_2)) << 2)));
-        const wav_1_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_2))) << 2)));
-        const wav_2_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_2))) << 2)));
-        const wav_3_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_2))) << 2)));
-        const wav_4: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_2))) << 2)));
-        const wav_5: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_2))) << 2)));
-        const wav_6: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_2))) << 2)));
+        const wav_0_2: v128 = v128.load32_splat(__c2);
+        const wav_1_2: v128 = v128.load32_splat(__c2, 28);
+        const wav_2_2: v128 = v128.load32_splat(__c2, 56);
+        const wav_3_2: v128 = v128.load32_splat(__c2, 84);
+        const wav_4: v128 = v128.load32_splat(__c2, 112);
+        const wav_5: v128 = v128.load32_splat(__c2, 140);
+        const wav_6: v128 = v128.load32_splat(__c2, 168);
         const t_0_2: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_2, wbv_0_0_1), f32x4.mul(xv_1_2, wbv_1_0_1)), f32x4.mul(xv_2_2, wbv_2_0_1)), f32x4.mul(xv_3_2, wbv_3_0_1)), f32x4.mul(xv_4, wbv_4_0)), f32x4.mul(xv_5, wbv_5_0)), f32x4.mul(xv_6, wbv_6_0));
         acc_0_0_1 = f32x4.add(acc_0_0_1, f32x4.mul(wav_0_2, t_0_2));
         acc_1_0_1 = f32x4.add(acc_1_0_1, f32x4.mul(wav_1_2, t_0_2));
@@ -322,6 +327,7 @@
         acc_4_1 = f32x4.add(acc_4_1, f32x4.mul(wav_4, t_1));
         acc_5_1 = f32x4.add(acc_5_1, f32x4.mul(wav_5, t_1));
         acc_6_1 = f32x4.add(acc_6_1, f32x4.mul(wav_6, t_1));
+        __c2 += 4;
       }
     } else {
       const x_col_ok_8: bool = ((x_col_start_1 >= <u32>(7)) && (x_col_start_1 < (__u_in_w + <u32>(7))));
@@ -344,6 +350,7 @@
       const x_col_pos_10: u32 = (x_col_start_1 + <u32>(6));
       const x_col_ok_14: bool = ((x_col_pos_10 >= <u32>(7)) && (x_col_pos_10 < (__u_in_w + <u32>(7))));
       const x_col_at_10: u32 = min<u32>((max<u32>(x_col_pos_10, <u32>(7)) - <u32>(7)), x_col_last_1);
+      let __c3: usize = __p_wa + ((<usize>wa_base_1) << 2);
       for (let h_3: u32 = <u32>(0); h_3 < <u32>(7); h_3 += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
         const x_row_pos_3: u32 = (x_row_start_1 + h_3);
@@ -365,13 +372,13 @@
           const xv_4_1: v128 = f32x4.splat(x_4_1);
           const xv_5_1: v128 = f32x4.splat(x_5_1);
           const xv_6_1: v128 = f32x4.splat(x_6_1);
-          const wav_0_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + h_3)) << 2)));
-          const wav_1_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_3))) << 2)));
-          const wav_2_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_3))) << 2)));
-          const wav_3_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_3))) << 2)));
-          const wav_4_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_3))) << 2)));
-          const wav_5_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_3))) << 2)));
-          const wav_6_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_3))) << 2)));
+          const wav_0_3: v128 = v128.load32_splat(__c3);
+          const wav_1_3: v128 = v128.load32_splat(__c3, 28);
+          const wav_2_3: v128 = v128.load32_splat(__c3, 56);
+          const wav_3_3: v128 = v128.load32_splat(__c3, 84);
+          const wav_4_1: v128 = v128.load32_splat(__c3, 112);
+          const wav_5_1: v128 = v128.load32_splat(__c3, 140);
+          const wav_6_1: v128 = v128.load32_splat(__c3, 168);
           const t_0_3: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_3, wbv_0_0_1), f32x4.mul(xv_1_3, wbv_1_0_1)), f32x4.mul(xv_2_3, wbv_2_0_1)), f32x4.mul(xv_3_3, wbv_3_0_1)), f32x4.mul(xv_4_1, wbv_4_0)), f32x4.mul(xv_5_1, wbv_5_0)), f32x4.mul(xv_6_1, wbv_6_0));
           acc_0_0_1 = f32x4.add(acc_0_0_1, f32x4.mul(wav_0_3, t_0_3));
           acc_1_0_1 = f32x4.add(acc_1_0_1, f32x4.mul(wav_1_3, t_0_3));
@@ -389,6 +396,7 @@
           acc_5_1 = f32x4.add(acc_5_1, f32x4.mul(wav_5_1, t_1_1));
           acc_6_1 = f32x4.add(acc_6_1, f32x4.mul(wav_6_1, t_1_1));
         }
+        __c3 += 4;
       }
     }
     // store the rows and columns that exist (the last blocks may be truncated)

@@ -10,6 +10,7 @@
     const offset_b: u32 = min<u32>((__wid_x / <u32>(192)), <u32>(3));
     const wa_base: u32 = (__wid_x * <u32>(16));
     const wb_base: u32 = (__wid_x * <u32>(16));
+    let __c0: usize = __p_gwa + ((<usize>(wa_base + __lidx)) << 2);
     for (let e: u32 = __lidx; e < <u32>(32); e += <u32>(64)) {
       let acc: f32 = <f32>(0);
       if ((e < <u32>(16))) {
@@ -35,17 +36,25 @@
                 const dy_base: u32 = (((plane * __u_out_h) + (row0 + in_r)) * __u_out_w);
                 const t_base: u32 = (((plane * __u_in_h) + (col0 + in_j)) * __u_out_w);
                 const w_tail: u32 = ((__u_out_w / <u32>(4)) * <u32>(4));
+                let __c1: usize = __p_dy + ((<usize>dy_base) << 2);
+                let __c2: usize = __p_t + ((<usize>t_base) << 2);
                 for (let w4: u32 = <u32>(0); w4 < w_tail; w4 += <u32>(4)) {
-                  acc4 = f32x4.add(acc4, f32x4.mul(load<v128>(__p_dy + ((<usize>(dy_base + w4)) << 2)), load<v128>(__p_t + ((<usize>(t_base + w4)) << 2))));
+                  acc4 = f32x4.add(acc4, f32x4.mul(load<v128>(__c1), load<v128>(__c2)));
+                  __c1 += 16;
+                  __c2 += 16;
                 }
+                let __c3: usize = __p_dy + ((<usize>(dy_base + w_tail)) << 2);
+                let __c4: usize = __p_t + ((<usize>(t_base + w_tail)) << 2);
                 for (let w: u32 = w_tail; w < __u_out_w; w += <u32>(1)) {
-                  acc = (acc + (load<f32>(__p_dy + ((<usize>(dy_base + w)) << 2)) * load<f32>(__p_t + ((<usize>(t_base + w)) << 2))));
+                  acc = (acc + (load<f32>(__c3) * load<f32>(__c4)));
+                  __c3 += 4;
+                  __c4 += 4;
                 }
               }
             }
           }
         }
-        store<f32>(__p_gwa + ((<usize>(wa_base + e)) << 2), (acc + ((f32x4.extract_lane(acc4, 0) + f32x4.extract_lane(acc4, 1)) + (f32x4.extract_lane(acc4, 2) + f32x4.extract_lane(acc4, 3)))));
+        store<f32>(__c0, (acc + ((f32x4.extract_lane(acc4, 0) + f32x4.extract_lane(acc4, 1)) + (f32x4.extract_lane(acc4, 2) + f32x4.extract_lane(acc4, 3)))));
       } else {
         const eb: u32 = (e - <u32>(16));
         const er_1: u32 = (eb / <u32>(4));
@@ -77,6 +86,7 @@
         }
         store<f32>(__p_gwb + ((<usize>(wb_base + eb)) << 2), acc);
       }
+      __c0 += 256;
     }
   } else {
     // channels [768, 1536): weight_a 7x7 shift 1, weight_b 7x7 shift 1
@@ -85,6 +95,7 @@
     const offset_b_1: u32 = min<u32>((local_c / <u32>(109)), <u32>(6));
     const wa_base_1: u32 = (<u32>(12288) + (local_c * <u32>(49)));
     const wb_base_1: u32 = (<u32>(12288) + (local_c * <u32>(49)));
+    let __c5: usize = __p_gwa + ((<usize>(wa_base_1 + __lidx)) << 2);
     for (let e_1: u32 = __lidx; e_1 < <u32>(98); e_1 += <u32>(64)) {
       let acc_1: f32 = <f32>(0);
       if ((e_1 < <u32>(49))) {
@@ -110,17 +121,25 @@
                 const dy_base_1: u32 = (((plane_2 * __u_out_h) + (row0_2 + in_r_2)) * __u_out_w);
                 const t_base_1: u32 = (((plane_2 * __u_in_h) + (col0_2 + in_j_2)) * __u_out_w);
                 const w_tail_1: u32 = ((__u_out_w / <u32>(4)) * <u32>(4));
+                let __c6: usize = __p_dy + ((<usize>dy_base_1) << 2);
+                let __c7: usize = __p_t + ((<usize>t_base_1) << 2);
                 for (let w4_1: u32 = <u32>(0); w4_1 < w_tail_1; w4_1 += <u32>(4)) {
-                  acc4_1 = f32x4.add(acc4_1, f32x4.mul(load<v128>(__p_dy + ((<usize>(dy_base_1 + w4_1)) << 2)), load<v128>(__p_t + ((<usize>(t_base_1 + w4_1)) << 2))));
+                  acc4_1 = f32x4.add(acc4_1, f32x4.mul(load<v128>(__c6), load<v128>(__c7)));
+                  __c6 += 16;
+                  __c7 += 16;
                 }
+                let __c8: usize = __p_dy + ((<usize>(dy_base_1 + w_tail_1)) << 2);
+                let __c9: usize = __p_t + ((<usize>(t_base_1 + w_tail_1)) << 2);
                 for (let w_1: u32 = w_tail_1; w_1 < __u_out_w; w_1 += <u32>(1)) {
-                  acc_1 = (acc_1 + (load<f32>(__p_dy + ((<usize>(dy_base_1 + w_1)) << 2)) * load<f32>(__p_t + ((<usize>(t_base_1 + w_1)) << 2))));
+                  acc_1 = (acc_1 + (load<f32>(__c8) * load<f32>(__c9)));
+                  __c8 += 4;
+                  __c9 += 4;
                 }
               }
             }
           }
         }
-        store<f32>(__p_gwa + ((<usize>(wa_base_1 + e_1)) << 2), (acc_1 + ((f32x4.extract_lane(acc4_1, 0) + f32x4.extract_lane(acc4_1, 1)) + (f32x4.extract_lane(acc4_1, 2) + f32x4.extract_lane(acc4_1, 3)))));
+        store<f32>(__c5, (acc_1 + ((f32x4.extract_lane(acc4_1, 0) + f32x4.extract_lane(acc4_1, 1)) + (f32x4.extract_lane(acc4_1, 2) + f32x4.extract_lane(acc4_1, 3)))));
       } else {
         const eb_1: u32 = (e_1 - <u32>(49));
         const er_3: u32 = (eb_1 / <u32>(7));
@@ -152,6 +171,7 @@
         }
         store<f32>(__p_gwb + ((<usize>(wb_base_1 + eb_1)) << 2), acc_1);
       }
+      __c5 += 256;
     }
   }
 }

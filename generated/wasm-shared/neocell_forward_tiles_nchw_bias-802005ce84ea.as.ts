@@ -32,6 +32,7 @@
   const x_col_ok_1: bool = ((x_col_pos >= <u32>(2)) && (x_col_pos < (__u_in_w + <u32>(2))));
   if (((x_row_ok && x_row_ok_1) && (x_col_ok && x_col_ok_1))) {
     const x_col_first: u32 = (x_col_start - <u32>(2));
+    let __c0: usize = __p_wa + ((<usize>wa_base) << 2);
     for (let h: u32 = <u32>(0); h < <u32>(2); h += <u32>(1)) {
       // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
       const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(2)) * __u_in_w)) + x_col_first);
@@ -39,9 +40,10 @@
       const x_1: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 4);
       const xv_0: v128 = f32x4.splat(x_0);
       const xv_1: v128 = f32x4.splat(x_1);
-      const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
+      const wav_0: v128 = v128.load32_splat(__c0);
       const t_0: v128 = f32x4.add(f32x4.mul(xv_0, wbv_0_0), f32x4.mul(xv_1, wbv_1_0));
       acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0, t_0));
+      __c0 += 4;
     }
   } else {
     const x_col_ok_2: bool = ((x_col_start >= <u32>(2)) && (x_col_start < (__u_in_w + <u32>(2))));
@@ -49,6 +51,7 @@
     const x_col_pos_1: u32 = (x_col_start + <u32>(1));
     const x_col_ok_3: bool = ((x_col_pos_1 >= <u32>(2)) && (x_col_pos_1 < (__u_in_w + <u32>(2))));
     const x_col_at_1: u32 = min<u32>((max<u32>(x_col_pos_1, <u32>(2)) - <u32>(2)), x_col_last);
+    let __c1: usize = __p_wa + ((<usize>wa_base) << 2);
     for (let h_1: u32 = <u32>(0); h_1 < <u32>(2); h_1 += <u32>(1)) {
       // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
       const x_row_pos_1: u32 = (x_row_start + h_1);
@@ -60,10 +63,11 @@
         const x_1_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_1)) << 2)), <f32>(0), x_col_ok_3);
         const xv_0_1: v128 = f32x4.splat(x_0_1);
         const xv_1_1: v128 = f32x4.splat(x_1_1);
-        const wav_0_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h_1)) << 2)));
+        const wav_0_1: v128 = v128.load32_splat(__c1);
         const t_0_1: v128 = f32x4.add(f32x4.mul(xv_0_1, wbv_0_0), f32x4.mul(xv_1_1, wbv_1_0));
         acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0_1, t_0_1));
       }
+      __c1 += 4;
     }
   }
   // store the rows and columns that exist (the last blocks may be truncated)

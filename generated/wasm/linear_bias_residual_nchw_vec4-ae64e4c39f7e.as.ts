@@ -18,23 +18,27 @@
   let acc_5: v128 = load<v128>(__p_bias + ((<usize>col0) << 2), 16);
   let acc_6: v128 = load<v128>(__p_bias + ((<usize>col0) << 2), 32);
   let acc_7: v128 = load<v128>(__p_bias + ((<usize>col0) << 2), 48);
+  let __c0: usize = __p_wt + ((<usize>w_panel) << 2);
+  let __c1: usize = __p_x + ((<usize>x_first) << 2);
   for (let k: u32 = <u32>(0); k < <u32>(384); k += <u32>(1)) {
     const w_base: u32 = (w_panel + (k * <u32>(16)));
-    const w: v128 = load<v128>(__p_wt + ((<usize>w_base) << 2));
-    const w_1: v128 = load<v128>(__p_wt + ((<usize>w_base) << 2), 16);
-    const w_2: v128 = load<v128>(__p_wt + ((<usize>w_base) << 2), 32);
-    const w_3: v128 = load<v128>(__p_wt + ((<usize>w_base) << 2), 48);
+    const w: v128 = load<v128>(__c0);
+    const w_1: v128 = load<v128>(__c0, 16);
+    const w_2: v128 = load<v128>(__c0, 32);
+    const w_3: v128 = load<v128>(__c0, 48);
     const x_k: u32 = (x_first + k);
-    const a: v128 = f32x4.splat(load<f32>(__p_x + ((<usize>x_k) << 2)));
+    const a: v128 = v128.load32_splat(__c1);
     acc = f32x4.add(acc, f32x4.mul(a, w));
     acc_1 = f32x4.add(acc_1, f32x4.mul(a, w_1));
     acc_2 = f32x4.add(acc_2, f32x4.mul(a, w_2));
     acc_3 = f32x4.add(acc_3, f32x4.mul(a, w_3));
-    const a_1: v128 = f32x4.splat(load<f32>(__p_x + ((<usize>x_k) << 2), 1536));
+    const a_1: v128 = v128.load32_splat(__c1, 1536);
     acc_4 = f32x4.add(acc_4, f32x4.mul(a_1, w));
     acc_5 = f32x4.add(acc_5, f32x4.mul(a_1, w_1));
     acc_6 = f32x4.add(acc_6, f32x4.mul(a_1, w_2));
     acc_7 = f32x4.add(acc_7, f32x4.mul(a_1, w_3));
+    __c0 += 64;
+    __c1 += 4;
   }
   const y_first: u32 = ((first_row * <u32>(96)) + col0);
   const n_base: u32 = (__udiv(first_row, __u_plane) * <u32>(96));

@@ -55,6 +55,7 @@ export const forwardNchw: KernelArtifact = {
   const x_col_ok_1: bool = ((x_col_pos >= <u32>(2)) && (x_col_pos < (__u_in_w + <u32>(2))));
   if (((x_row_ok && x_row_ok_1) && (x_col_ok && x_col_ok_1))) {
     const x_col_first: u32 = (x_col_start - <u32>(2));
+    let __c0: usize = __p_wa + ((<usize>wa_base) << 2);
     for (let h: u32 = <u32>(0); h < <u32>(2); h += <u32>(1)) {
       // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
       const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(2)) * __u_in_w)) + x_col_first);
@@ -62,9 +63,10 @@ export const forwardNchw: KernelArtifact = {
       const x_1: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 4);
       const xv_0: v128 = f32x4.splat(x_0);
       const xv_1: v128 = f32x4.splat(x_1);
-      const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
+      const wav_0: v128 = v128.load32_splat(__c0);
       const t_0: v128 = f32x4.add(f32x4.mul(xv_0, wbv_0_0), f32x4.mul(xv_1, wbv_1_0));
       acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0, t_0));
+      __c0 += 4;
     }
   } else {
     const x_col_ok_2: bool = ((x_col_start >= <u32>(2)) && (x_col_start < (__u_in_w + <u32>(2))));
@@ -72,6 +74,7 @@ export const forwardNchw: KernelArtifact = {
     const x_col_pos_1: u32 = (x_col_start + <u32>(1));
     const x_col_ok_3: bool = ((x_col_pos_1 >= <u32>(2)) && (x_col_pos_1 < (__u_in_w + <u32>(2))));
     const x_col_at_1: u32 = min<u32>((max<u32>(x_col_pos_1, <u32>(2)) - <u32>(2)), x_col_last);
+    let __c1: usize = __p_wa + ((<usize>wa_base) << 2);
     for (let h_1: u32 = <u32>(0); h_1 < <u32>(2); h_1 += <u32>(1)) {
       // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
       const x_row_pos_1: u32 = (x_row_start + h_1);
@@ -83,10 +86,11 @@ export const forwardNchw: KernelArtifact = {
         const x_1_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_1)) << 2)), <f32>(0), x_col_ok_3);
         const xv_0_1: v128 = f32x4.splat(x_0_1);
         const xv_1_1: v128 = f32x4.splat(x_1_1);
-        const wav_0_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h_1)) << 2)));
+        const wav_0_1: v128 = v128.load32_splat(__c1);
         const t_0_1: v128 = f32x4.add(f32x4.mul(xv_0_1, wbv_0_0), f32x4.mul(xv_1_1, wbv_1_0));
         acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0_1, t_0_1));
       }
+      __c1 += 4;
     }
   }
   // store the rows and columns that exist (the last blocks may be truncated)
@@ -213,6 +217,7 @@ export const forwardNhwc: KernelArtifact = {
   const x_col_ok_1: bool = ((x_col_pos >= <u32>(2)) && (x_col_pos < (__u_in_w + <u32>(2))));
   if (((x_row_ok && x_row_ok_1) && (x_col_ok && x_col_ok_1))) {
     const x_col_first: u32 = (x_col_start - <u32>(2));
+    let __c0: usize = __p_wa + ((<usize>wa_base) << 2);
     for (let h: u32 = <u32>(0); h < <u32>(2); h += <u32>(1)) {
       // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
       const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(2)) * __u_in_w)) + x_col_first);
@@ -220,9 +225,10 @@ export const forwardNhwc: KernelArtifact = {
       const x_1: f32 = load<f32>(__p_x + ((<usize>x_row_base) << 2), 4);
       const xv_0: v128 = f32x4.splat(x_0);
       const xv_1: v128 = f32x4.splat(x_1);
-      const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
+      const wav_0: v128 = v128.load32_splat(__c0);
       const t_0: v128 = f32x4.add(f32x4.mul(xv_0, wbv_0_0), f32x4.mul(xv_1, wbv_1_0));
       acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0, t_0));
+      __c0 += 4;
     }
   } else {
     const x_col_ok_2: bool = ((x_col_start >= <u32>(2)) && (x_col_start < (__u_in_w + <u32>(2))));
@@ -230,6 +236,7 @@ export const forwardNhwc: KernelArtifact = {
     const x_col_pos_1: u32 = (x_col_start + <u32>(1));
     const x_col_ok_3: bool = ((x_col_pos_1 >= <u32>(2)) && (x_col_pos_1 < (__u_in_w + <u32>(2))));
     const x_col_at_1: u32 = min<u32>((max<u32>(x_col_pos_1, <u32>(2)) - <u32>(2)), x_col_last);
+    let __c1: usize = __p_wa + ((<usize>wa_base) << 2);
     for (let h_1: u32 = <u32>(0); h_1 < <u32>(2); h_1 += <u32>(1)) {
       // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
       const x_row_pos_1: u32 = (x_row_start + h_1);
@@ -241,10 +248,11 @@ export const forwardNhwc: KernelArtifact = {
         const x_1_1: f32 = select<f32>(load<f32>(__p_x + ((<usize>(x_row_base_1 + x_col_at_1)) << 2)), <f32>(0), x_col_ok_3);
         const xv_0_1: v128 = f32x4.splat(x_0_1);
         const xv_1_1: v128 = f32x4.splat(x_1_1);
-        const wav_0_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h_1)) << 2)));
+        const wav_0_1: v128 = v128.load32_splat(__c1);
         const t_0_1: v128 = f32x4.add(f32x4.mul(xv_0_1, wbv_0_0), f32x4.mul(xv_1_1, wbv_1_0));
         acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0_1, t_0_1));
       }
+      __c1 += 4;
     }
   }
   // store the rows and columns that exist (the last blocks may be truncated)
@@ -470,17 +478,21 @@ export const bwdDt: KernelArtifact = {
   if ((lanes == <u32>(4))) {
     let acc: v128 = f32x4.splat(<f32>(0));
     if ((<u32>(0) < hit_rows)) {
-      acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2))), load<v128>(__p_dy + ((<usize>dy_base) << 2))));
+      acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col) << 2)), load<v128>(__p_dy + ((<usize>dy_base) << 2))));
     }
     store<v128>(__p_dt + ((<usize>dt_at) << 2), acc);
   } else {
     // the last 1-3 columns of a row whose width is not a multiple of 4
+    let __c0: usize = __p_dy + ((<usize>dy_base) << 2);
+    let __c1: usize = __p_dt + ((<usize>dt_at) << 2);
     for (let l: u32 = <u32>(0); l < lanes; l += <u32>(1)) {
       let acc_1: f32 = <f32>(0);
       if ((<u32>(0) < hit_rows)) {
-        acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + l)) << 2))));
+        acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__c0)));
       }
-      store<f32>(__p_dt + ((<usize>(dt_at + l)) << 2), acc_1);
+      store<f32>(__c1, acc_1);
+      __c0 += 4;
+      __c1 += 4;
     }
   }
 }
@@ -636,6 +648,7 @@ export const bwdDw: KernelArtifact = {
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
 
 @inline function __segment_0(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_x: usize, __p_dy: usize, __p_t: usize, __p_dt: usize, __p_wa: usize, __p_wb: usize, __p_gwa: usize, __p_gwb: usize, __u_batch: u32, __u_in_h: u32, __u_in_w: u32, __u_out_h: u32, __u_out_w: u32, wa_base: u32, wb_base: u32): void {
+  let __c0: usize = __p_gwa + ((<usize>(wa_base + __lidx)) << 2);
   for (let e: u32 = __lidx; e < <u32>(4); e += <u32>(64)) {
     let acc: f32 = <f32>(0);
     if ((e < <u32>(2))) {
@@ -654,17 +667,25 @@ export const bwdDw: KernelArtifact = {
               const dy_base: u32 = (((plane * __u_out_h) + (blk + er)) * __u_out_w);
               const t_base: u32 = (((plane * __u_in_h) + (col0 + ec)) * __u_out_w);
               const w_tail: u32 = ((__u_out_w / <u32>(4)) * <u32>(4));
+              let __c1: usize = __p_dy + ((<usize>dy_base) << 2);
+              let __c2: usize = __p_t + ((<usize>t_base) << 2);
               for (let w4: u32 = <u32>(0); w4 < w_tail; w4 += <u32>(4)) {
-                acc4 = f32x4.add(acc4, f32x4.mul(load<v128>(__p_dy + ((<usize>(dy_base + w4)) << 2)), load<v128>(__p_t + ((<usize>(t_base + w4)) << 2))));
+                acc4 = f32x4.add(acc4, f32x4.mul(load<v128>(__c1), load<v128>(__c2)));
+                __c1 += 16;
+                __c2 += 16;
               }
+              let __c3: usize = __p_dy + ((<usize>(dy_base + w_tail)) << 2);
+              let __c4: usize = __p_t + ((<usize>(t_base + w_tail)) << 2);
               for (let w: u32 = w_tail; w < __u_out_w; w += <u32>(1)) {
-                acc = (acc + (load<f32>(__p_dy + ((<usize>(dy_base + w)) << 2)) * load<f32>(__p_t + ((<usize>(t_base + w)) << 2))));
+                acc = (acc + (load<f32>(__c3) * load<f32>(__c4)));
+                __c3 += 4;
+                __c4 += 4;
               }
             }
           }
         }
       }
-      store<f32>(__p_gwa + ((<usize>(wa_base + e)) << 2), (acc + ((f32x4.extract_lane(acc4, 0) + f32x4.extract_lane(acc4, 1)) + (f32x4.extract_lane(acc4, 2) + f32x4.extract_lane(acc4, 3)))));
+      store<f32>(__c0, (acc + ((f32x4.extract_lane(acc4, 0) + f32x4.extract_lane(acc4, 1)) + (f32x4.extract_lane(acc4, 2) + f32x4.extract_lane(acc4, 3)))));
     } else {
       const eb: u32 = (e - <u32>(2));
       const ec_1: u32 = (eb % <u32>(1));
@@ -688,6 +709,7 @@ export const bwdDw: KernelArtifact = {
       }
       store<f32>(__p_gwb + ((<usize>(wb_base + eb)) << 2), acc);
     }
+    __c0 += 256;
   }
 }
 

@@ -68,6 +68,7 @@ export const forwardNchw: KernelArtifact = {
     const x_col_ok_1: bool = ((x_col_pos >= <u32>(4)) && (x_col_pos < (__u_in_w + <u32>(4))));
     if (((x_row_ok && x_row_ok_1) && (x_col_ok && x_col_ok_1))) {
       const x_col_first: u32 = (x_col_start - <u32>(4));
+      let __c0: usize = __p_wa + ((<usize>wa_base) << 2);
       for (let h: u32 = <u32>(0); h < <u32>(4); h += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
         const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(4)) * __u_in_w)) + x_col_first);
@@ -79,15 +80,16 @@ export const forwardNchw: KernelArtifact = {
         const xv_1: v128 = f32x4.splat(x_1);
         const xv_2: v128 = f32x4.splat(x_2);
         const xv_3: v128 = f32x4.splat(x_3);
-        const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
-        const wav_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h))) << 2)));
-        const wav_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h))) << 2)));
-        const wav_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h))) << 2)));
+        const wav_0: v128 = v128.load32_splat(__c0);
+        const wav_1: v128 = v128.load32_splat(__c0, 16);
+        const wav_2: v128 = v128.load32_splat(__c0, 32);
+        const wav_3: v128 = v128.load32_splat(__c0, 48);
         const t_0: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0, wbv_0_0), f32x4.mul(xv_1, wbv_1_0)), f32x4.mul(xv_2, wbv_2_0)), f32x4.mul(xv_3, wbv_3_0));
         acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0, t_0));
         acc_1_0 = f32x4.add(acc_1_0, f32x4.mul(wav_1, t_0));
         acc_2_0 = f32x4.add(acc_2_0, f32x4.mul(wav_2, t_0));
         acc_3_0 = f32x4.add(acc_3_0, f32x4.mul(wav_3, t_0));
+        __c0 += 4;
       }
     } else {
       const x_col_ok_2: bool = ((x_col_start >= <u32>(4)) && (x_col_start < (__u_in_w + <u32>(4))));
@@ -101,6 +103,7 @@ export const forwardNchw: KernelArtifact = {
       const x_col_pos_3: u32 = (x_col_start + <u32>(3));
       const x_col_ok_5: bool = ((x_col_pos_3 >= <u32>(4)) && (x_col_pos_3 < (__u_in_w + <u32>(4))));
       const x_col_at_3: u32 = min<u32>((max<u32>(x_col_pos_3, <u32>(4)) - <u32>(4)), x_col_last);
+      let __c1: usize = __p_wa + ((<usize>wa_base) << 2);
       for (let h_1: u32 = <u32>(0); h_1 < <u32>(4); h_1 += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
         const x_row_pos_1: u32 = (x_row_start + h_1);
@@ -116,16 +119,17 @@ export const forwardNchw: KernelArtifact = {
           const xv_1_1: v128 = f32x4.splat(x_1_1);
           const xv_2_1: v128 = f32x4.splat(x_2_1);
           const xv_3_1: v128 = f32x4.splat(x_3_1);
-          const wav_0_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h_1)) << 2)));
-          const wav_1_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h_1))) << 2)));
-          const wav_2_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h_1))) << 2)));
-          const wav_3_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h_1))) << 2)));
+          const wav_0_1: v128 = v128.load32_splat(__c1);
+          const wav_1_1: v128 = v128.load32_splat(__c1, 16);
+          const wav_2_1: v128 = v128.load32_splat(__c1, 32);
+          const wav_3_1: v128 = v128.load32_splat(__c1, 48);
           const t_0_1: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_1, wbv_0_0), f32x4.mul(xv_1_1, wbv_1_0)), f32x4.mul(xv_2_1, wbv_2_0)), f32x4.mul(xv_3_1, wbv_3_0));
           acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0_1, t_0_1));
           acc_1_0 = f32x4.add(acc_1_0, f32x4.mul(wav_1_1, t_0_1));
           acc_2_0 = f32x4.add(acc_2_0, f32x4.mul(wav_2_1, t_0_1));
           acc_3_0 = f32x4.add(acc_3_0, f32x4.mul(wav_3_1, t_0_1));
         }
+        __c1 += 4;
       }
     }
     // store the rows and columns that exist (the last blocks may be truncated)
@@ -287,6 +291,7 @@ export const forwardNchw: KernelArtifact = {
     const x_col_ok_7: bool = ((x_col_pos_4 >= <u32>(7)) && (x_col_pos_4 < (__u_in_w + <u32>(7))));
     if (((x_row_ok_3 && x_row_ok_4) && (x_col_ok_6 && x_col_ok_7))) {
       const x_col_first_1: u32 = (x_col_start_1 - <u32>(7));
+      let __c2: usize = __p_wa + ((<usize>wa_base_1) << 2);
       for (let h_2: u32 = <u32>(0); h_2 < <u32>(7); h_2 += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
         const x_row_base_2: u32 = ((plane_1 + (((x_row_start_1 + h_2) - <u32>(7)) * __u_in_w)) + x_col_first_1);
@@ -304,13 +309,13 @@ export const forwardNchw: KernelArtifact = {
         const xv_4: v128 = f32x4.splat(x_4);
         const xv_5: v128 = f32x4.splat(x_5);
         const xv_6: v128 = f32x4.splat(x_6);
-        const wav_0_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + h_2)) << 2)));
-        const wav_1_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_2))) << 2)));
-        const wav_2_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_2))) << 2)));
-        const wav_3_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_2))) << 2)));
-        const wav_4: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_2))) << 2)));
-        const wav_5: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_2))) << 2)));
-        const wav_6: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_2))) << 2)));
+        const wav_0_2: v128 = v128.load32_splat(__c2);
+        const wav_1_2: v128 = v128.load32_splat(__c2, 28);
+        const wav_2_2: v128 = v128.load32_splat(__c2, 56);
+        const wav_3_2: v128 = v128.load32_splat(__c2, 84);
+        const wav_4: v128 = v128.load32_splat(__c2, 112);
+        const wav_5: v128 = v128.load32_splat(__c2, 140);
+        const wav_6: v128 = v128.load32_splat(__c2, 168);
         const t_0_2: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_2, wbv_0_0_1), f32x4.mul(xv_1_2, wbv_1_0_1)), f32x4.mul(xv_2_2, wbv_2_0_1)), f32x4.mul(xv_3_2, wbv_3_0_1)), f32x4.mul(xv_4, wbv_4_0)), f32x4.mul(xv_5, wbv_5_0)), f32x4.mul(xv_6, wbv_6_0));
         acc_0_0_1 = f32x4.add(acc_0_0_1, f32x4.mul(wav_0_2, t_0_2));
         acc_1_0_1 = f32x4.add(acc_1_0_1, f32x4.mul(wav_1_2, t_0_2));
@@ -327,6 +332,7 @@ export const forwardNchw: KernelArtifact = {
         acc_4_1 = f32x4.add(acc_4_1, f32x4.mul(wav_4, t_1));
         acc_5_1 = f32x4.add(acc_5_1, f32x4.mul(wav_5, t_1));
         acc_6_1 = f32x4.add(acc_6_1, f32x4.mul(wav_6, t_1));
+        __c2 += 4;
       }
     } else {
       const x_col_ok_8: bool = ((x_col_start_1 >= <u32>(7)) && (x_col_start_1 < (__u_in_w + <u32>(7))));
@@ -349,6 +355,7 @@ export const forwardNchw: KernelArtifact = {
       const x_col_pos_10: u32 = (x_col_start_1 + <u32>(6));
       const x_col_ok_14: bool = ((x_col_pos_10 >= <u32>(7)) && (x_col_pos_10 < (__u_in_w + <u32>(7))));
       const x_col_at_10: u32 = min<u32>((max<u32>(x_col_pos_10, <u32>(7)) - <u32>(7)), x_col_last_1);
+      let __c3: usize = __p_wa + ((<usize>wa_base_1) << 2);
       for (let h_3: u32 = <u32>(0); h_3 < <u32>(7); h_3 += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
         const x_row_pos_3: u32 = (x_row_start_1 + h_3);
@@ -370,13 +377,13 @@ export const forwardNchw: KernelArtifact = {
           const xv_4_1: v128 = f32x4.splat(x_4_1);
           const xv_5_1: v128 = f32x4.splat(x_5_1);
           const xv_6_1: v128 = f32x4.splat(x_6_1);
-          const wav_0_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + h_3)) << 2)));
-          const wav_1_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_3))) << 2)));
-          const wav_2_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_3))) << 2)));
-          const wav_3_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_3))) << 2)));
-          const wav_4_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_3))) << 2)));
-          const wav_5_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_3))) << 2)));
-          const wav_6_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_3))) << 2)));
+          const wav_0_3: v128 = v128.load32_splat(__c3);
+          const wav_1_3: v128 = v128.load32_splat(__c3, 28);
+          const wav_2_3: v128 = v128.load32_splat(__c3, 56);
+          const wav_3_3: v128 = v128.load32_splat(__c3, 84);
+          const wav_4_1: v128 = v128.load32_splat(__c3, 112);
+          const wav_5_1: v128 = v128.load32_splat(__c3, 140);
+          const wav_6_1: v128 = v128.load32_splat(__c3, 168);
           const t_0_3: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_3, wbv_0_0_1), f32x4.mul(xv_1_3, wbv_1_0_1)), f32x4.mul(xv_2_3, wbv_2_0_1)), f32x4.mul(xv_3_3, wbv_3_0_1)), f32x4.mul(xv_4_1, wbv_4_0)), f32x4.mul(xv_5_1, wbv_5_0)), f32x4.mul(xv_6_1, wbv_6_0));
           acc_0_0_1 = f32x4.add(acc_0_0_1, f32x4.mul(wav_0_3, t_0_3));
           acc_1_0_1 = f32x4.add(acc_1_0_1, f32x4.mul(wav_1_3, t_0_3));
@@ -394,6 +401,7 @@ export const forwardNchw: KernelArtifact = {
           acc_5_1 = f32x4.add(acc_5_1, f32x4.mul(wav_5_1, t_1_1));
           acc_6_1 = f32x4.add(acc_6_1, f32x4.mul(wav_6_1, t_1_1));
         }
+        __c3 += 4;
       }
     }
     // store the rows and columns that exist (the last blocks may be truncated)
@@ -747,6 +755,7 @@ export const forwardNhwc: KernelArtifact = {
     const x_col_ok_1: bool = ((x_col_pos >= <u32>(4)) && (x_col_pos < (__u_in_w + <u32>(4))));
     if (((x_row_ok && x_row_ok_1) && (x_col_ok && x_col_ok_1))) {
       const x_col_first: u32 = (x_col_start - <u32>(4));
+      let __c0: usize = __p_wa + ((<usize>wa_base) << 2);
       for (let h: u32 = <u32>(0); h < <u32>(4); h += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
         const x_row_base: u32 = ((plane + (((x_row_start + h) - <u32>(4)) * __u_in_w)) + x_col_first);
@@ -758,15 +767,16 @@ export const forwardNhwc: KernelArtifact = {
         const xv_1: v128 = f32x4.splat(x_1);
         const xv_2: v128 = f32x4.splat(x_2);
         const xv_3: v128 = f32x4.splat(x_3);
-        const wav_0: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h)) << 2)));
-        const wav_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h))) << 2)));
-        const wav_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h))) << 2)));
-        const wav_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h))) << 2)));
+        const wav_0: v128 = v128.load32_splat(__c0);
+        const wav_1: v128 = v128.load32_splat(__c0, 16);
+        const wav_2: v128 = v128.load32_splat(__c0, 32);
+        const wav_3: v128 = v128.load32_splat(__c0, 48);
         const t_0: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0, wbv_0_0), f32x4.mul(xv_1, wbv_1_0)), f32x4.mul(xv_2, wbv_2_0)), f32x4.mul(xv_3, wbv_3_0));
         acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0, t_0));
         acc_1_0 = f32x4.add(acc_1_0, f32x4.mul(wav_1, t_0));
         acc_2_0 = f32x4.add(acc_2_0, f32x4.mul(wav_2, t_0));
         acc_3_0 = f32x4.add(acc_3_0, f32x4.mul(wav_3, t_0));
+        __c0 += 4;
       }
     } else {
       const x_col_ok_2: bool = ((x_col_start >= <u32>(4)) && (x_col_start < (__u_in_w + <u32>(4))));
@@ -780,6 +790,7 @@ export const forwardNhwc: KernelArtifact = {
       const x_col_pos_3: u32 = (x_col_start + <u32>(3));
       const x_col_ok_5: bool = ((x_col_pos_3 >= <u32>(4)) && (x_col_pos_3 < (__u_in_w + <u32>(4))));
       const x_col_at_3: u32 = min<u32>((max<u32>(x_col_pos_3, <u32>(4)) - <u32>(4)), x_col_last);
+      let __c1: usize = __p_wa + ((<usize>wa_base) << 2);
       for (let h_1: u32 = <u32>(0); h_1 < <u32>(4); h_1 += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
         const x_row_pos_1: u32 = (x_row_start + h_1);
@@ -795,16 +806,17 @@ export const forwardNhwc: KernelArtifact = {
           const xv_1_1: v128 = f32x4.splat(x_1_1);
           const xv_2_1: v128 = f32x4.splat(x_2_1);
           const xv_3_1: v128 = f32x4.splat(x_3_1);
-          const wav_0_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + h_1)) << 2)));
-          const wav_1_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(4) + h_1))) << 2)));
-          const wav_2_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(8) + h_1))) << 2)));
-          const wav_3_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base + (<u32>(12) + h_1))) << 2)));
+          const wav_0_1: v128 = v128.load32_splat(__c1);
+          const wav_1_1: v128 = v128.load32_splat(__c1, 16);
+          const wav_2_1: v128 = v128.load32_splat(__c1, 32);
+          const wav_3_1: v128 = v128.load32_splat(__c1, 48);
           const t_0_1: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_1, wbv_0_0), f32x4.mul(xv_1_1, wbv_1_0)), f32x4.mul(xv_2_1, wbv_2_0)), f32x4.mul(xv_3_1, wbv_3_0));
           acc_0_0 = f32x4.add(acc_0_0, f32x4.mul(wav_0_1, t_0_1));
           acc_1_0 = f32x4.add(acc_1_0, f32x4.mul(wav_1_1, t_0_1));
           acc_2_0 = f32x4.add(acc_2_0, f32x4.mul(wav_2_1, t_0_1));
           acc_3_0 = f32x4.add(acc_3_0, f32x4.mul(wav_3_1, t_0_1));
         }
+        __c1 += 4;
       }
     }
     // store the rows and columns that exist (the last blocks may be truncated)
@@ -978,6 +990,7 @@ export const forwardNhwc: KernelArtifact = {
     const x_col_ok_7: bool = ((x_col_pos_4 >= <u32>(7)) && (x_col_pos_4 < (__u_in_w + <u32>(7))));
     if (((x_row_ok_3 && x_row_ok_4) && (x_col_ok_6 && x_col_ok_7))) {
       const x_col_first_1: u32 = (x_col_start_1 - <u32>(7));
+      let __c2: usize = __p_wa + ((<usize>wa_base_1) << 2);
       for (let h_2: u32 = <u32>(0); h_2 < <u32>(7); h_2 += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row
         const x_row_base_2: u32 = ((plane_1 + (((x_row_start_1 + h_2) - <u32>(7)) * __u_in_w)) + x_col_first_1);
@@ -995,13 +1008,13 @@ export const forwardNhwc: KernelArtifact = {
         const xv_4: v128 = f32x4.splat(x_4);
         const xv_5: v128 = f32x4.splat(x_5);
         const xv_6: v128 = f32x4.splat(x_6);
-        const wav_0_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + h_2)) << 2)));
-        const wav_1_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_2))) << 2)));
-        const wav_2_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_2))) << 2)));
-        const wav_3_2: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_2))) << 2)));
-        const wav_4: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_2))) << 2)));
-        const wav_5: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_2))) << 2)));
-        const wav_6: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_2))) << 2)));
+        const wav_0_2: v128 = v128.load32_splat(__c2);
+        const wav_1_2: v128 = v128.load32_splat(__c2, 28);
+        const wav_2_2: v128 = v128.load32_splat(__c2, 56);
+        const wav_3_2: v128 = v128.load32_splat(__c2, 84);
+        const wav_4: v128 = v128.load32_splat(__c2, 112);
+        const wav_5: v128 = v128.load32_splat(__c2, 140);
+        const wav_6: v128 = v128.load32_splat(__c2, 168);
         const t_0_2: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_2, wbv_0_0_1), f32x4.mul(xv_1_2, wbv_1_0_1)), f32x4.mul(xv_2_2, wbv_2_0_1)), f32x4.mul(xv_3_2, wbv_3_0_1)), f32x4.mul(xv_4, wbv_4_0)), f32x4.mul(xv_5, wbv_5_0)), f32x4.mul(xv_6, wbv_6_0));
         acc_0_0_1 = f32x4.add(acc_0_0_1, f32x4.mul(wav_0_2, t_0_2));
         acc_1_0_1 = f32x4.add(acc_1_0_1, f32x4.mul(wav_1_2, t_0_2));
@@ -1018,6 +1031,7 @@ export const forwardNhwc: KernelArtifact = {
         acc_4_1 = f32x4.add(acc_4_1, f32x4.mul(wav_4, t_1));
         acc_5_1 = f32x4.add(acc_5_1, f32x4.mul(wav_5, t_1));
         acc_6_1 = f32x4.add(acc_6_1, f32x4.mul(wav_6, t_1));
+        __c2 += 4;
       }
     } else {
       const x_col_ok_8: bool = ((x_col_start_1 >= <u32>(7)) && (x_col_start_1 < (__u_in_w + <u32>(7))));
@@ -1040,6 +1054,7 @@ export const forwardNhwc: KernelArtifact = {
       const x_col_pos_10: u32 = (x_col_start_1 + <u32>(6));
       const x_col_ok_14: bool = ((x_col_pos_10 >= <u32>(7)) && (x_col_pos_10 < (__u_in_w + <u32>(7))));
       const x_col_at_10: u32 = min<u32>((max<u32>(x_col_pos_10, <u32>(7)) - <u32>(7)), x_col_last_1);
+      let __c3: usize = __p_wa + ((<usize>wa_base_1) << 2);
       for (let h_3: u32 = <u32>(0); h_3 < <u32>(7); h_3 += <u32>(1)) {
         // X row h of the block: T row = X row · B block (vec4s along the columns), then Y block += A column h ⊗ T row; a missing X row adds nothing (skipped), missing columns load as zeros
         const x_row_pos_3: u32 = (x_row_start_1 + h_3);
@@ -1061,13 +1076,13 @@ export const forwardNhwc: KernelArtifact = {
           const xv_4_1: v128 = f32x4.splat(x_4_1);
           const xv_5_1: v128 = f32x4.splat(x_5_1);
           const xv_6_1: v128 = f32x4.splat(x_6_1);
-          const wav_0_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + h_3)) << 2)));
-          const wav_1_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(7) + h_3))) << 2)));
-          const wav_2_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(14) + h_3))) << 2)));
-          const wav_3_3: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(21) + h_3))) << 2)));
-          const wav_4_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(28) + h_3))) << 2)));
-          const wav_5_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(35) + h_3))) << 2)));
-          const wav_6_1: v128 = f32x4.splat(load<f32>(__p_wa + ((<usize>(wa_base_1 + (<u32>(42) + h_3))) << 2)));
+          const wav_0_3: v128 = v128.load32_splat(__c3);
+          const wav_1_3: v128 = v128.load32_splat(__c3, 28);
+          const wav_2_3: v128 = v128.load32_splat(__c3, 56);
+          const wav_3_3: v128 = v128.load32_splat(__c3, 84);
+          const wav_4_1: v128 = v128.load32_splat(__c3, 112);
+          const wav_5_1: v128 = v128.load32_splat(__c3, 140);
+          const wav_6_1: v128 = v128.load32_splat(__c3, 168);
           const t_0_3: v128 = f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.add(f32x4.mul(xv_0_3, wbv_0_0_1), f32x4.mul(xv_1_3, wbv_1_0_1)), f32x4.mul(xv_2_3, wbv_2_0_1)), f32x4.mul(xv_3_3, wbv_3_0_1)), f32x4.mul(xv_4_1, wbv_4_0)), f32x4.mul(xv_5_1, wbv_5_0)), f32x4.mul(xv_6_1, wbv_6_0));
           acc_0_0_1 = f32x4.add(acc_0_0_1, f32x4.mul(wav_0_3, t_0_3));
           acc_1_0_1 = f32x4.add(acc_1_0_1, f32x4.mul(wav_1_3, t_0_3));
@@ -1085,6 +1100,7 @@ export const forwardNhwc: KernelArtifact = {
           acc_5_1 = f32x4.add(acc_5_1, f32x4.mul(wav_5_1, t_1_1));
           acc_6_1 = f32x4.add(acc_6_1, f32x4.mul(wav_6_1, t_1_1));
         }
+        __c3 += 4;
       }
     }
     // store the rows and columns that exist (the last blocks may be truncated)
@@ -1604,35 +1620,43 @@ export const bwdDt: KernelArtifact = {
     if ((lanes == <u32>(4))) {
       let acc: v128 = f32x4.splat(<f32>(0));
       if ((<u32>(0) < hit_rows)) {
-        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2))), load<v128>(__p_dy + ((<usize>dy_base) << 2))));
+        acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col) << 2)), load<v128>(__p_dy + ((<usize>dy_base) << 2))));
       }
       if ((<u32>(1) < hit_rows)) {
-        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 16)), load<v128>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
+        acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col) << 2), 16), load<v128>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
       }
       if ((<u32>(2) < hit_rows)) {
-        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 32)), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
+        acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col) << 2), 32), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
       }
       if ((<u32>(3) < hit_rows)) {
-        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 48)), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
+        acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col) << 2), 48), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
       }
       store<v128>(__p_dt + ((<usize>dt_at) << 2), acc);
     } else {
       // the last 1-3 columns of a row whose width is not a multiple of 4
+      let __c0: usize = __p_dy + ((<usize>dy_base) << 2);
+      let __c1: usize = __p_dy + ((<usize>(dy_base + __u_out_w)) << 2);
+      let __c2: usize = __p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2);
+      let __c3: usize = __p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2);
       for (let l: u32 = <u32>(0); l < lanes; l += <u32>(1)) {
         let acc_1: f32 = <f32>(0);
         if ((<u32>(0) < hit_rows)) {
-          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + l)) << 2))));
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__c0)));
         }
         if ((<u32>(1) < hit_rows)) {
-          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 16) * load<f32>(__p_dy + ((<usize>((dy_base + l) + __u_out_w)) << 2))));
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 16) * load<f32>(__c1)));
         }
         if ((<u32>(2) < hit_rows)) {
-          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 32) * load<f32>(__p_dy + ((<usize>((dy_base + l) + (<u32>(2) * __u_out_w))) << 2))));
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 32) * load<f32>(__c2)));
         }
         if ((<u32>(3) < hit_rows)) {
-          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 48) * load<f32>(__p_dy + ((<usize>((dy_base + l) + (<u32>(3) * __u_out_w))) << 2))));
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 48) * load<f32>(__c3)));
         }
         store<f32>(__p_dt + ((<usize>(dt_at + l)) << 2), acc_1);
+        __c0 += 4;
+        __c1 += 4;
+        __c2 += 4;
+        __c3 += 4;
       }
     }
   } else {
@@ -1654,42 +1678,46 @@ export const bwdDt: KernelArtifact = {
     if ((lanes_1 == <u32>(4))) {
       let acc_2: v128 = f32x4.splat(<f32>(0));
       if ((<u32>(0) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2))), load<v128>(__p_dy + ((<usize>dy_base_1) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2)), load<v128>(__p_dy + ((<usize>dy_base_1) << 2))));
       }
       if ((<u32>(1) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28)), load<v128>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 28), load<v128>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
       }
       if ((<u32>(2) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 56), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
       }
       if ((<u32>(3) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 84), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
       }
       if ((<u32>(4) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 112), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
       }
       if ((<u32>(5) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 140)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 140), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
       }
       if ((<u32>(6) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 168), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
       }
       store<v128>(__p_dt + ((<usize>dt_at_1) << 2), acc_2);
     } else {
       // the last 1-3 columns of a row whose width is not a multiple of 4
+      let __c4: usize = __p_dy + ((<usize>dy_base_1) << 2);
+      let __c5: usize = __p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2);
+      let __c6: usize = __p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2);
+      let __c7: usize = __p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2);
       for (let l_1: u32 = <u32>(0); l_1 < lanes_1; l_1 += <u32>(1)) {
         let acc_3: f32 = <f32>(0);
         if ((<u32>(0) < hit_rows_1)) {
-          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + l_1)) << 2))));
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2)) * load<f32>(__c4)));
         }
         if ((<u32>(1) < hit_rows_1)) {
-          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + __u_out_w)) << 2))));
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28) * load<f32>(__c5)));
         }
         if ((<u32>(2) < hit_rows_1)) {
-          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(2) * __u_out_w))) << 2))));
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56) * load<f32>(__c6)));
         }
         if ((<u32>(3) < hit_rows_1)) {
-          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(3) * __u_out_w))) << 2))));
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84) * load<f32>(__c7)));
         }
         if ((<u32>(4) < hit_rows_1)) {
           acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(4) * __u_out_w))) << 2))));
@@ -1701,6 +1729,10 @@ export const bwdDt: KernelArtifact = {
           acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(6) * __u_out_w))) << 2))));
         }
         store<f32>(__p_dt + ((<usize>(dt_at_1 + l_1)) << 2), acc_3);
+        __c4 += 4;
+        __c5 += 4;
+        __c6 += 4;
+        __c7 += 4;
       }
     }
   }
@@ -1910,6 +1942,7 @@ export const bwdDw: KernelArtifact = {
     // channels [0, 768): weight_a 4x4 shift 0, weight_b 4x4 shift 0
     const wa_base: u32 = (__wid_x * <u32>(16));
     const wb_base: u32 = (__wid_x * <u32>(16));
+    let __c0: usize = __p_gwa + ((<usize>(wa_base + __lidx)) << 2);
     for (let e: u32 = __lidx; e < <u32>(32); e += <u32>(64)) {
       let acc: f32 = <f32>(0);
       if ((e < <u32>(16))) {
@@ -1929,17 +1962,25 @@ export const bwdDw: KernelArtifact = {
                 const dy_base: u32 = (((plane * __u_out_h) + (row0 + er)) * __u_out_w);
                 const t_base: u32 = (((plane * __u_in_h) + (col0 + ec)) * __u_out_w);
                 const w_tail: u32 = ((__u_out_w / <u32>(4)) * <u32>(4));
+                let __c1: usize = __p_dy + ((<usize>dy_base) << 2);
+                let __c2: usize = __p_t + ((<usize>t_base) << 2);
                 for (let w4: u32 = <u32>(0); w4 < w_tail; w4 += <u32>(4)) {
-                  acc4 = f32x4.add(acc4, f32x4.mul(load<v128>(__p_dy + ((<usize>(dy_base + w4)) << 2)), load<v128>(__p_t + ((<usize>(t_base + w4)) << 2))));
+                  acc4 = f32x4.add(acc4, f32x4.mul(load<v128>(__c1), load<v128>(__c2)));
+                  __c1 += 16;
+                  __c2 += 16;
                 }
+                let __c3: usize = __p_dy + ((<usize>(dy_base + w_tail)) << 2);
+                let __c4: usize = __p_t + ((<usize>(t_base + w_tail)) << 2);
                 for (let w: u32 = w_tail; w < __u_out_w; w += <u32>(1)) {
-                  acc = (acc + (load<f32>(__p_dy + ((<usize>(dy_base + w)) << 2)) * load<f32>(__p_t + ((<usize>(t_base + w)) << 2))));
+                  acc = (acc + (load<f32>(__c3) * load<f32>(__c4)));
+                  __c3 += 4;
+                  __c4 += 4;
                 }
               }
             }
           }
         }
-        store<f32>(__p_gwa + ((<usize>(wa_base + e)) << 2), (acc + ((f32x4.extract_lane(acc4, 0) + f32x4.extract_lane(acc4, 1)) + (f32x4.extract_lane(acc4, 2) + f32x4.extract_lane(acc4, 3)))));
+        store<f32>(__c0, (acc + ((f32x4.extract_lane(acc4, 0) + f32x4.extract_lane(acc4, 1)) + (f32x4.extract_lane(acc4, 2) + f32x4.extract_lane(acc4, 3)))));
       } else {
         const eb: u32 = (e - <u32>(16));
         const er_1: u32 = (eb / <u32>(4));
@@ -1965,12 +2006,14 @@ export const bwdDw: KernelArtifact = {
         }
         store<f32>(__p_gwb + ((<usize>(wb_base + eb)) << 2), acc);
       }
+      __c0 += 256;
     }
   } else {
     // channels [768, 1536): weight_a 7x7 shift 0, weight_b 7x7 shift 0
     const local_c: u32 = (__wid_x - <u32>(768));
     const wa_base_1: u32 = (<u32>(12288) + (local_c * <u32>(49)));
     const wb_base_1: u32 = (<u32>(12288) + (local_c * <u32>(49)));
+    let __c5: usize = __p_gwa + ((<usize>(wa_base_1 + __lidx)) << 2);
     for (let e_1: u32 = __lidx; e_1 < <u32>(98); e_1 += <u32>(64)) {
       let acc_1: f32 = <f32>(0);
       if ((e_1 < <u32>(49))) {
@@ -1990,17 +2033,25 @@ export const bwdDw: KernelArtifact = {
                 const dy_base_1: u32 = (((plane_2 * __u_out_h) + (row0_2 + er_2)) * __u_out_w);
                 const t_base_1: u32 = (((plane_2 * __u_in_h) + (col0_2 + ec_2)) * __u_out_w);
                 const w_tail_1: u32 = ((__u_out_w / <u32>(4)) * <u32>(4));
+                let __c6: usize = __p_dy + ((<usize>dy_base_1) << 2);
+                let __c7: usize = __p_t + ((<usize>t_base_1) << 2);
                 for (let w4_1: u32 = <u32>(0); w4_1 < w_tail_1; w4_1 += <u32>(4)) {
-                  acc4_1 = f32x4.add(acc4_1, f32x4.mul(load<v128>(__p_dy + ((<usize>(dy_base_1 + w4_1)) << 2)), load<v128>(__p_t + ((<usize>(t_base_1 + w4_1)) << 2))));
+                  acc4_1 = f32x4.add(acc4_1, f32x4.mul(load<v128>(__c6), load<v128>(__c7)));
+                  __c6 += 16;
+                  __c7 += 16;
                 }
+                let __c8: usize = __p_dy + ((<usize>(dy_base_1 + w_tail_1)) << 2);
+                let __c9: usize = __p_t + ((<usize>(t_base_1 + w_tail_1)) << 2);
                 for (let w_1: u32 = w_tail_1; w_1 < __u_out_w; w_1 += <u32>(1)) {
-                  acc_1 = (acc_1 + (load<f32>(__p_dy + ((<usize>(dy_base_1 + w_1)) << 2)) * load<f32>(__p_t + ((<usize>(t_base_1 + w_1)) << 2))));
+                  acc_1 = (acc_1 + (load<f32>(__c8) * load<f32>(__c9)));
+                  __c8 += 4;
+                  __c9 += 4;
                 }
               }
             }
           }
         }
-        store<f32>(__p_gwa + ((<usize>(wa_base_1 + e_1)) << 2), (acc_1 + ((f32x4.extract_lane(acc4_1, 0) + f32x4.extract_lane(acc4_1, 1)) + (f32x4.extract_lane(acc4_1, 2) + f32x4.extract_lane(acc4_1, 3)))));
+        store<f32>(__c5, (acc_1 + ((f32x4.extract_lane(acc4_1, 0) + f32x4.extract_lane(acc4_1, 1)) + (f32x4.extract_lane(acc4_1, 2) + f32x4.extract_lane(acc4_1, 3)))));
       } else {
         const eb_1: u32 = (e_1 - <u32>(49));
         const er_3: u32 = (eb_1 / <u32>(7));
@@ -2026,6 +2077,7 @@ export const bwdDw: KernelArtifact = {
         }
         store<f32>(__p_gwb + ((<usize>(wb_base_1 + eb_1)) << 2), acc_1);
       }
+      __c5 += 256;
     }
   }
 }

@@ -37,35 +37,43 @@
     if ((lanes == <u32>(4))) {
       let acc: v128 = f32x4.splat(<f32>(0));
       if ((<u32>(0) < hit_rows)) {
-        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2))), load<v128>(__p_dy + ((<usize>dy_base) << 2))));
+        acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col) << 2)), load<v128>(__p_dy + ((<usize>dy_base) << 2))));
       }
       if ((<u32>(1) < hit_rows)) {
-        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 16)), load<v128>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
+        acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col) << 2), 16), load<v128>(__p_dy + ((<usize>(dy_base + __u_out_w)) << 2))));
       }
       if ((<u32>(2) < hit_rows)) {
-        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 32)), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
+        acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col) << 2), 32), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2))));
       }
       if ((<u32>(3) < hit_rows)) {
-        acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col) << 2), 48)), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
+        acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col) << 2), 48), load<v128>(__p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2))));
       }
       store<v128>(__p_dt + ((<usize>dt_at) << 2), acc);
     } else {
       // the last 1-3 columns of a row whose width is not a multiple of 4
+      let __c0: usize = __p_dy + ((<usize>dy_base) << 2);
+      let __c1: usize = __p_dy + ((<usize>(dy_base + __u_out_w)) << 2);
+      let __c2: usize = __p_dy + ((<usize>(dy_base + (<u32>(2) * __u_out_w))) << 2);
+      let __c3: usize = __p_dy + ((<usize>(dy_base + (<u32>(3) * __u_out_w))) << 2);
       for (let l: u32 = <u32>(0); l < lanes; l += <u32>(1)) {
         let acc_1: f32 = <f32>(0);
         if ((<u32>(0) < hit_rows)) {
-          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base + l)) << 2))));
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2)) * load<f32>(__c0)));
         }
         if ((<u32>(1) < hit_rows)) {
-          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 16) * load<f32>(__p_dy + ((<usize>((dy_base + l) + __u_out_w)) << 2))));
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 16) * load<f32>(__c1)));
         }
         if ((<u32>(2) < hit_rows)) {
-          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 32) * load<f32>(__p_dy + ((<usize>((dy_base + l) + (<u32>(2) * __u_out_w))) << 2))));
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 32) * load<f32>(__c2)));
         }
         if ((<u32>(3) < hit_rows)) {
-          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 48) * load<f32>(__p_dy + ((<usize>((dy_base + l) + (<u32>(3) * __u_out_w))) << 2))));
+          acc_1 = (acc_1 + (load<f32>(__p_wa + ((<usize>wa_col) << 2), 48) * load<f32>(__c3)));
         }
         store<f32>(__p_dt + ((<usize>(dt_at + l)) << 2), acc_1);
+        __c0 += 4;
+        __c1 += 4;
+        __c2 += 4;
+        __c3 += 4;
       }
     }
   } else {
@@ -87,42 +95,46 @@
     if ((lanes_1 == <u32>(4))) {
       let acc_2: v128 = f32x4.splat(<f32>(0));
       if ((<u32>(0) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2))), load<v128>(__p_dy + ((<usize>dy_base_1) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2)), load<v128>(__p_dy + ((<usize>dy_base_1) << 2))));
       }
       if ((<u32>(1) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28)), load<v128>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 28), load<v128>(__p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2))));
       }
       if ((<u32>(2) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 56), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2))));
       }
       if ((<u32>(3) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 84), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2))));
       }
       if ((<u32>(4) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 112), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(4) * __u_out_w))) << 2))));
       }
       if ((<u32>(5) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 140)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 140), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(5) * __u_out_w))) << 2))));
       }
       if ((<u32>(6) < hit_rows_1)) {
-        acc_2 = f32x4.add(acc_2, f32x4.mul(f32x4.splat(load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168)), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
+        acc_2 = f32x4.add(acc_2, f32x4.mul(v128.load32_splat(__p_wa + ((<usize>wa_col_1) << 2), 168), load<v128>(__p_dy + ((<usize>(dy_base_1 + (<u32>(6) * __u_out_w))) << 2))));
       }
       store<v128>(__p_dt + ((<usize>dt_at_1) << 2), acc_2);
     } else {
       // the last 1-3 columns of a row whose width is not a multiple of 4
+      let __c4: usize = __p_dy + ((<usize>dy_base_1) << 2);
+      let __c5: usize = __p_dy + ((<usize>(dy_base_1 + __u_out_w)) << 2);
+      let __c6: usize = __p_dy + ((<usize>(dy_base_1 + (<u32>(2) * __u_out_w))) << 2);
+      let __c7: usize = __p_dy + ((<usize>(dy_base_1 + (<u32>(3) * __u_out_w))) << 2);
       for (let l_1: u32 = <u32>(0); l_1 < lanes_1; l_1 += <u32>(1)) {
         let acc_3: f32 = <f32>(0);
         if ((<u32>(0) < hit_rows_1)) {
-          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2)) * load<f32>(__p_dy + ((<usize>(dy_base_1 + l_1)) << 2))));
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2)) * load<f32>(__c4)));
         }
         if ((<u32>(1) < hit_rows_1)) {
-          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + __u_out_w)) << 2))));
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 28) * load<f32>(__c5)));
         }
         if ((<u32>(2) < hit_rows_1)) {
-          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(2) * __u_out_w))) << 2))));
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 56) * load<f32>(__c6)));
         }
         if ((<u32>(3) < hit_rows_1)) {
-          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(3) * __u_out_w))) << 2))));
+          acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 84) * load<f32>(__c7)));
         }
         if ((<u32>(4) < hit_rows_1)) {
           acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 112) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(4) * __u_out_w))) << 2))));
@@ -134,6 +146,10 @@
           acc_3 = (acc_3 + (load<f32>(__p_wa + ((<usize>wa_col_1) << 2), 168) * load<f32>(__p_dy + ((<usize>((dy_base_1 + l_1) + (<u32>(6) * __u_out_w))) << 2))));
         }
         store<f32>(__p_dt + ((<usize>(dt_at_1 + l_1)) << 2), acc_3);
+        __c4 += 4;
+        __c5 += 4;
+        __c6 += 4;
+        __c7 += 4;
       }
     }
   }

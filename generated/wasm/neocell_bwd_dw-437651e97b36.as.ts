@@ -4,6 +4,7 @@
 // AssemblyScript: workgroups of 64 run one after another, split into 1 per-invocation segment(s) at barriers; scratch 0 bytes (workgroup arrays, then 0 carried value(s) per invocation)
 
 @inline function __segment_0(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_x: usize, __p_dy: usize, __p_t: usize, __p_dt: usize, __p_wa: usize, __p_wb: usize, __p_gwa: usize, __p_gwb: usize, __u_batch: u32, __u_in_h: u32, __u_in_w: u32, __u_out_h: u32, __u_out_w: u32, wa_base: u32, wb_base: u32): void {
+  let __c0: usize = __p_gwa + ((<usize>(wa_base + __lidx)) << 2);
   for (let e: u32 = __lidx; e < <u32>(4); e += <u32>(64)) {
     let acc: f32 = <f32>(0);
     if ((e < <u32>(2))) {
@@ -22,17 +23,25 @@
               const dy_base: u32 = (((plane * __u_out_h) + (blk + er)) * __u_out_w);
               const t_base: u32 = (((plane * __u_in_h) + (col0 + ec)) * __u_out_w);
               const w_tail: u32 = ((__u_out_w / <u32>(4)) * <u32>(4));
+              let __c1: usize = __p_dy + ((<usize>dy_base) << 2);
+              let __c2: usize = __p_t + ((<usize>t_base) << 2);
               for (let w4: u32 = <u32>(0); w4 < w_tail; w4 += <u32>(4)) {
-                acc4 = f32x4.add(acc4, f32x4.mul(load<v128>(__p_dy + ((<usize>(dy_base + w4)) << 2)), load<v128>(__p_t + ((<usize>(t_base + w4)) << 2))));
+                acc4 = f32x4.add(acc4, f32x4.mul(load<v128>(__c1), load<v128>(__c2)));
+                __c1 += 16;
+                __c2 += 16;
               }
+              let __c3: usize = __p_dy + ((<usize>(dy_base + w_tail)) << 2);
+              let __c4: usize = __p_t + ((<usize>(t_base + w_tail)) << 2);
               for (let w: u32 = w_tail; w < __u_out_w; w += <u32>(1)) {
-                acc = (acc + (load<f32>(__p_dy + ((<usize>(dy_base + w)) << 2)) * load<f32>(__p_t + ((<usize>(t_base + w)) << 2))));
+                acc = (acc + (load<f32>(__c3) * load<f32>(__c4)));
+                __c3 += 4;
+                __c4 += 4;
               }
             }
           }
         }
       }
-      store<f32>(__p_gwa + ((<usize>(wa_base + e)) << 2), (acc + ((f32x4.extract_lane(acc4, 0) + f32x4.extract_lane(acc4, 1)) + (f32x4.extract_lane(acc4, 2) + f32x4.extract_lane(acc4, 3)))));
+      store<f32>(__c0, (acc + ((f32x4.extract_lane(acc4, 0) + f32x4.extract_lane(acc4, 1)) + (f32x4.extract_lane(acc4, 2) + f32x4.extract_lane(acc4, 3)))));
     } else {
       const eb: u32 = (e - <u32>(2));
       const ec_1: u32 = (eb % <u32>(1));
@@ -56,6 +65,7 @@
       }
       store<f32>(__p_gwb + ((<usize>(wb_base + eb)) << 2), acc);
     }
+    __c0 += 256;
   }
 }
 

@@ -3,27 +3,35 @@
 // AssemblyScript: workgroups of 64 run one after another, split into 4 per-invocation segment(s) at barriers; scratch 4104 bytes (workgroup arrays, then 0 carried value(s) per invocation)
 
 @inline function __segment_0(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_x: usize, __p_ln_w: usize, __p_ln_b: usize, __p_fc_wt: usize, __p_fc_b: usize, __p_logits: usize, __scratch: usize, __u_plane: u32, inv_plane: f32): void {
+  let __c0: usize = __scratch + ((<usize>__lidx) << 2);
   for (let i: u32 = __lidx; i < <u32>(1024); i += <u32>(64)) {
     const base: u32 = (((__wid_x * <u32>(1024)) + i) * __u_plane);
     let sum: f32 = <f32>(0);
+    let __c1: usize = __p_x + ((<usize>base) << 2);
     for (let p: u32 = <u32>(0); p < __u_plane; p += <u32>(1)) {
-      sum = (sum + load<f32>(__p_x + ((<usize>(base + p)) << 2)));
+      sum = (sum + load<f32>(__c1));
+      __c1 += 4;
     }
-    store<f32>(__scratch + ((<usize>i) << 2), (sum * inv_plane));
+    store<f32>(__c0, (sum * inv_plane));
+    __c0 += 256;
   }
 }
 
 @inline function __segment_1(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_x: usize, __p_ln_w: usize, __p_ln_b: usize, __p_fc_wt: usize, __p_fc_b: usize, __p_logits: usize, __scratch: usize, __u_plane: u32): void {
   if ((__lidx == <u32>(0))) {
     let mean: f32 = <f32>(0);
+    let __c2: usize = __scratch + ((<usize><u32>(0)) << 2);
     for (let c: u32 = <u32>(0); c < <u32>(1024); c += <u32>(1)) {
-      mean = (mean + load<f32>(__scratch + ((<usize>c) << 2)));
+      mean = (mean + load<f32>(__c2));
+      __c2 += 4;
     }
     const mu: f32 = (mean / <f32>(1024));
     let variance: f32 = <f32>(0);
+    let __c3: usize = __scratch + ((<usize><u32>(0)) << 2);
     for (let c_1: u32 = <u32>(0); c_1 < <u32>(1024); c_1 += <u32>(1)) {
-      const d: f32 = (load<f32>(__scratch + ((<usize>c_1) << 2)) - mu);
+      const d: f32 = (load<f32>(__c3) - mu);
       variance = (variance + (d * d));
+      __c3 += 4;
     }
     store<f32>((__scratch + 4096) + ((<usize><u32>(0)) << 2), mu);
     store<f32>((__scratch + 4096) + ((<usize><u32>(1)) << 2), (<f32>(1) / sqrt<f32>(((variance / <f32>(1024)) + <f32>(9.999999974752427e-7)))));
@@ -33,20 +41,34 @@
 @inline function __segment_2(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_x: usize, __p_ln_w: usize, __p_ln_b: usize, __p_fc_wt: usize, __p_fc_b: usize, __p_logits: usize, __scratch: usize, __u_plane: u32): void {
   const ln_mean: f32 = load<f32>((__scratch + 4096) + ((<usize><u32>(0)) << 2));
   const ln_rstd: f32 = load<f32>((__scratch + 4096) + ((<usize><u32>(1)) << 2));
+  let __c4: usize = __scratch + ((<usize>__lidx) << 2);
+  let __c5: usize = __p_ln_w + ((<usize>__lidx) << 2);
+  let __c6: usize = __p_ln_b + ((<usize>__lidx) << 2);
   for (let i_1: u32 = __lidx; i_1 < <u32>(1024); i_1 += <u32>(64)) {
-    store<f32>(__scratch + ((<usize>i_1) << 2), ((((load<f32>(__scratch + ((<usize>i_1) << 2)) - ln_mean) * ln_rstd) * load<f32>(__p_ln_w + ((<usize>i_1) << 2))) + load<f32>(__p_ln_b + ((<usize>i_1) << 2))));
+    store<f32>(__c4, ((((load<f32>(__c4) - ln_mean) * ln_rstd) * load<f32>(__c5)) + load<f32>(__c6)));
+    __c4 += 256;
+    __c5 += 256;
+    __c6 += 256;
   }
 }
 
 @inline function __segment_3(__lidx: u32, __wid_x: u32, __wid_y: u32, __wid_z: u32, __nwg_x: u32, __p_x: usize, __p_ln_w: usize, __p_ln_b: usize, __p_fc_wt: usize, __p_fc_b: usize, __p_logits: usize, __scratch: usize, __u_plane: u32): void {
+  let __c7: usize = __p_fc_b + ((<usize>(__lidx * <u32>(4))) << 2);
+  let __c8: usize = __p_logits + ((<usize>((__wid_x * <u32>(1000)) + (__lidx * <u32>(4)))) << 2);
   for (let i_2: u32 = __lidx; i_2 < <u32>(250); i_2 += <u32>(64)) {
     const k0: u32 = (i_2 * <u32>(4));
-    let logits4: v128 = load<v128>(__p_fc_b + ((<usize>k0) << 2));
+    let logits4: v128 = load<v128>(__c7);
+    let __c9: usize = __scratch + ((<usize><u32>(0)) << 2);
+    let __c10: usize = __p_fc_wt + ((<usize>k0) << 2);
     for (let c_2: u32 = <u32>(0); c_2 < <u32>(1024); c_2 += <u32>(1)) {
-      const pooled_c: v128 = f32x4.splat(load<f32>(__scratch + ((<usize>c_2) << 2)));
-      logits4 = f32x4.add(logits4, f32x4.mul(load<v128>(__p_fc_wt + ((<usize>((c_2 * <u32>(1000)) + k0)) << 2)), pooled_c));
+      const pooled_c: v128 = v128.load32_splat(__c9);
+      logits4 = f32x4.add(logits4, f32x4.mul(load<v128>(__c10), pooled_c));
+      __c9 += 4;
+      __c10 += 4000;
     }
-    store<v128>(__p_logits + ((<usize>((__wid_x * <u32>(1000)) + k0)) << 2), logits4);
+    store<v128>(__c8, logits4);
+    __c7 += 1024;
+    __c8 += 1024;
   }
 }
 
