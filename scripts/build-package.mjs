@@ -6,15 +6,21 @@
 //    and the CUDA headers under runtime/;
 // 3. dist/package.json: `"type": "module"`, the version (cli/main.ts reads ../package.json) and the `browser` map of
 //    package.json with paths relative to dist/, since bundlers apply the map of the package.json nearest to a file.
-// Plain Node, no tsx: it runs in a clean clone after `npm ci`.
+// 4. dist/build-stamp.json, last: the newest source time it was built from (scripts/dist-freshness.mjs), so that
+//    bin/neocc.mjs in a checkout runs dist/ only while it is current.
+// Plain Node, no tsx: `npm ci` runs it (package.json `prepare`). A current dist/ is left alone (`--force` rebuilds);
+// otherwise the new build is written next to it and swapped in, so a command running from dist/ meanwhile never sees
+// a half-written folder.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_STAMP, distIsCurrent, newestSourceTime } from './dist-freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+const final = join(root, 'dist');
+const dist = join(root, `dist.build-${process.pid}`);
 
 /** Files under `dir` (repository-relative) whose name matches `pattern`. */
 function filesUnder(dir, pattern) {
@@ -25,10 +31,19 @@ function filesUnder(dir, pattern) {
   });
 }
 
+if (!process.argv.includes('--force') && distIsCurrent(root)) {
+  console.error('neocc build: dist/ is current (built from the sources as they are; --force rebuilds)');
+  process.exit(0);
+}
 const started = performance.now();
-rmSync(dist, { recursive: true, force: true });
+const sourcesAt = newestSourceTime(root);
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+try {
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], { cwd: root, stdio: 'inherit' });
+} catch {
+  rmSync(dist, { recursive: true, force: true });
+  process.exit(1);
+}
 
 const assets = [...filesUnder('generated', /\.wasm$/), ...filesUnder('runtime', /\.h$/)];
 for (const path of assets) {
@@ -40,5 +55,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const inDist = (path) => `./${relative('dist', path.replace(/^\.\//, ''))}`;
 const browser = Object.fromEntries(Object.entries(pkg.browser ?? {}).map(([from, to]) => [inDist(from), inDist(to)]));
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'module', version: pkg.version, private: true, browser }, null, 2)}\n`);
+writeFileSync(join(dist, BUILD_STAMP), `${JSON.stringify({ sourcesAt })}\n`);
+const old = `${final}.old-${process.pid}`;
+if (existsSync(final)) renameSync(final, old);
+renameSync(dist, final);
+rmSync(old, { recursive: true, force: true });
 
 console.error(`neocc build: dist/ written (${assets.length} assets copied) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

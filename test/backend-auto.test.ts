@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { relativeL2Error } from '../nn/tensor.js';
-import { chooseAutoBackend, createBackend, probeWebGpu, type AdapterProbe, type ProbedAdapter } from '../runtime/backends/create-backend.js';
+import {
+  NO_GPU_DEVICE_REASON, chooseAutoBackend, createBackend, linuxGpuDeviceNodes, probeWebGpu, type AdapterProbe, type ProbedAdapter,
+} from '../runtime/backends/create-backend.js';
 import { readFixture } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
 import { cudaBackendUnavailable, findNvcc, hasNvidiaDriver } from '../runtime/backends/cuda-toolchain.js';
@@ -47,6 +49,17 @@ describe('--backend auto: the choice', () => {
       .toEqual({ name: 'wasm', reason: 'no WebGPU adapter: requestAdapter() found none' });
   });
 
+  it('on Linux, looks for GPU device nodes before starting Dawn: render nodes, NVIDIA, WSL', () => {
+    const folders = (tree: Record<string, string[]>) => (dir: string): string[] => tree[dir] ?? [];
+    expect(linuxGpuDeviceNodes(folders({ '/dev': ['null', 'tty0', 'dri'], '/dev/dri': ['card0', 'renderD128'] }))).toEqual(['/dev/dri/renderD128']);
+    expect(linuxGpuDeviceNodes(folders({ '/dev': ['nvidia0', 'nvidiactl', 'null'] }))).toEqual(['/dev/nvidia0', '/dev/nvidiactl']);
+    expect(linuxGpuDeviceNodes(folders({ '/dev': ['dxg'] }))).toEqual(['/dev/dxg']);
+    // A card node without a render node (a display-only device) and no /dev/dri at all: no hardware adapter.
+    expect(linuxGpuDeviceNodes(folders({ '/dev': ['null', 'dri'], '/dev/dri': ['card0'] }))).toEqual([]);
+    expect(linuxGpuDeviceNodes(folders({ '/dev': ['null', 'tty0'] }))).toEqual([]);
+    expect(chooseAutoBackend({ found: false, reason: NO_GPU_DEVICE_REASON })).toEqual({ name: 'wasm', reason: `no WebGPU adapter: ${NO_GPU_DEVICE_REASON}` });
+  });
+
   it('createBackend("auto") reports its choice and creates that backend', async () => {
     const lines: string[] = [];
     const backend = await createBackend('auto', { report: (l) => lines.push(l), probe: async () => ({ found: false, reason: 'none here' }) });
@@ -73,8 +86,16 @@ describe('--backend auto: the choice', () => {
 });
 
 describe('--backend auto on this machine', () => {
-  it('probing WebGPU does not keep a process alive (a script that probes exits by itself)', async () => {
-    const script = "import('./runtime/backends/create-backend.ts').then(async (m) => console.log(JSON.stringify(await m.probeWebGpu())))";
+  const list = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir) : []);
+  const mayHaveHardwareGpu = process.platform !== 'linux' || linuxGpuDeviceNodes(list).length > 0;
+  it.skipIf(mayHaveHardwareGpu)('without GPU device nodes (Linux, the project\'s machines) the probe answers at once, without Dawn', async () => {
+    const started = performance.now();
+    expect(await probeWebGpu()).toEqual({ found: false, reason: NO_GPU_DEVICE_REASON });
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('probing Dawn\'s adapter does not keep a process alive (a script that probes exits by itself)', async () => {
+    const script = "import('./runtime/backends/create-backend.ts').then(async (m) => console.log(JSON.stringify(await m.probeDawnAdapter())))";
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
       const child = execFile(process.execPath, ['--import', 'tsx', '-e', script], { timeout: 60_000 }, (error, out) => resolve({ code: error ? (child.exitCode ?? -1) : 0, stdout: out }));
     });
@@ -88,6 +109,7 @@ describe('--backend auto on this machine', () => {
     const { code, stdout, stderr } = await runCli(['infer', '--weights', MINI, '--input', MINI_GOLDEN, '--json']);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain(`neocc: backend ${choice.name} (${choice.reason})`);
+    if (choice.reason.includes(NO_GPU_DEVICE_REASON)) expect(choice.name).toBe('wasm');
     if (choice.reason.startsWith('WebGPU adapter is software')) {
       // The project's machines: lavapipe.
       expect(choice.name).toBe('wasm');

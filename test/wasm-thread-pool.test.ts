@@ -71,7 +71,7 @@ describe('wasm thread pool (shared control block, chunked launches)', () => {
 
   it('a trap on a worker is an error naming the thread, after every thread stopped; the pool works on afterwards', async () => {
     const kernel = visitKernel('visit_trap');
-    const functionId = await pool.prepare(await wasmModule(kernel, true), kernel.entryPoint);
+    const [functionId] = await pool.prepare([{ module: await wasmModule(kernel, true), entry: kernel.entryPoint }]);
     const dst = memory.put(new Float32Array(64));
     // This thread claims chunks but runs nothing and is slow, so the workers claim chunks too: they trap on theirs.
     const slowNothing = (): void => {
@@ -79,7 +79,7 @@ describe('wasm thread pool (shared control block, chunked launches)', () => {
       while (performance.now() < until);
     };
     const args = [64, 1, 1, 0, 64, OUT_OF_MEMORY, dst, 1];
-    expect(() => pool.launch(functionId, slowNothing, args, { total: 64 }, -1, [])).toThrow(/^wasm kernel thread: RuntimeError: memory access out of bounds/);
+    expect(() => pool.launch(functionId!, slowNothing, args, { total: 64 }, -1, [])).toThrow(/^wasm kernel thread: RuntimeError: memory access out of bounds/);
     // Nothing was written by the trapped calls; the next launch (trap off) visits each workgroup once.
     await runner.run(kernel, [memory.put(new Float32Array(1)), dst], { trap: 0 }, [64, 1, 1]);
     expect(new Set(memory.read(dst, 64))).toEqual(new Set([1]));

@@ -52,6 +52,7 @@ const DAWN_PACKAGE: string = 'webgpu';
 /** Node-only modules, named by variables so that browser bundlers leave them out. */
 const NODE_CHILD_PROCESS: string = 'node:child_process';
 const NODE_OS: string = 'node:os';
+const NODE_FS: string = 'node:fs';
 /** True in Node (false in browsers and their workers). */
 const inNode = (): boolean => (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== undefined;
 /** A probe that takes longer than this (a driver stuck in initialization) counts as no adapter. */
@@ -75,10 +76,25 @@ import(process.argv[1]).then(async ({ create }) => {
 `;
 
 /**
+ * Whether a Linux machine has a device node through which a hardware GPU driver is reached: a DRM render node
+ * (/dev/dri/renderD*: Mesa's AMD, Intel, Nouveau… Vulkan drivers), NVIDIA's driver (/dev/nvidia*) or WSL's GPU
+ * paravirtualization (/dev/dxg). Without one, Vulkan — Dawn's only backend on Linux — can offer software adapters
+ * (lavapipe, SwiftShader) and nothing else. `list` reads a folder's entries ([] where it does not exist).
+ */
+export function linuxGpuDeviceNodes(list: (dir: string) => readonly string[]): string[] {
+  return [
+    ...list('/dev').filter((n) => n === 'dxg' || n.startsWith('nvidia')).map((n) => `/dev/${n}`),
+    ...list('/dev/dri').filter((n) => n.startsWith('renderD')).map((n) => `/dev/dri/${n}`),
+  ];
+}
+
+/** Why `auto` need not start Dawn on a Linux machine without GPU device nodes. */
+export const NO_GPU_DEVICE_REASON = 'no GPU device on this Linux machine (no /dev/dri/renderD*, /dev/nvidia* or /dev/dxg), so only a software adapter could exist';
+
+/**
  * Asks for the first WebGPU adapter and reads its info; requests no device. In browsers that is navigator.gpu. In
- * Node, Dawn runs in a short-lived child process (~0.3 s): Dawn prints adapter warnings ("maxDynamic… artificially
- * reduced") straight to file descriptor 2, which `--quiet` could not silence in this process, and a Dawn instance
- * created here could keep the event loop alive after the choice; a child that exits leaves neither behind.
+ * Node on Linux without GPU device nodes (linuxGpuDeviceNodes) the answer is known without Dawn: no hardware adapter,
+ * and starting Dawn to enumerate software ones costs 1-3 s of a CLI run. Otherwise see probeDawnAdapter.
  */
 export async function probeWebGpu(): Promise<AdapterProbe> {
   const browserGpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
@@ -101,6 +117,27 @@ export async function probeWebGpu(): Promise<AdapterProbe> {
   if (!inNode()) {
     return { found: false, reason: 'this browser has no navigator.gpu' };
   }
+  if (process.platform === 'linux') {
+    const { readdirSync } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS)) as typeof import('node:fs');
+    const list = (dir: string): string[] => {
+      try {
+        return readdirSync(dir);
+      } catch {
+        return [];
+      }
+    };
+    if (linuxGpuDeviceNodes(list).length === 0) return { found: false, reason: NO_GPU_DEVICE_REASON };
+  }
+  return probeDawnAdapter();
+}
+
+/**
+ * Node: the first adapter Dawn (npm `webgpu`) offers, asked in a short-lived child process (0.3-3 s, most of it
+ * Vulkan driver enumeration): Dawn prints adapter warnings ("maxDynamic… artificially reduced") straight to file
+ * descriptor 2, which `--quiet` could not silence in this process, and a Dawn instance created here could keep the
+ * event loop alive after the choice; a child that exits leaves neither behind.
+ */
+export async function probeDawnAdapter(): Promise<AdapterProbe> {
   let url: string;
   try {
     url = import.meta.resolve(DAWN_PACKAGE);

@@ -105,10 +105,12 @@ function startWorker(start, reply) {
     try {
       if (msg.type === 'load') {
         const abort = () => { throw new Error('an AssemblyScript kernel called abort()'); };
-        if (!instances.has(msg.moduleId)) {
-          instances.set(msg.moduleId, (await WebAssembly.instantiate(msg.module, { env: { memory: msg.memory, abort } })).exports);
+        for (const f of msg.functions) {
+          if (!instances.has(f.moduleId)) {
+            instances.set(f.moduleId, (await WebAssembly.instantiate(f.module, { env: { memory: msg.memory, abort } })).exports);
+          }
+          functions[f.functionId] = instances.get(f.moduleId)[f.entry];
         }
-        functions[msg.functionId] = instances.get(msg.moduleId)[msg.entry];
         reply({ seq: msg.seq });
       } else if (msg.type === 'loop') {
         launchLoop(msg.generation);
@@ -138,6 +140,8 @@ export abstract class SharedLaunchPool {
   private readonly functionIds = new Map<string, number>();
   private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   private seq = 0;
+  /** Ids are taken when a load is sent, so two prepares in flight never hand out the same one. */
+  private nextFunctionId = 0;
   private looping = false;
 
   /** `size` workers (the calling thread runs a share too, so a launch uses size + 1 threads). */
@@ -194,26 +198,34 @@ export abstract class SharedLaunchPool {
     }
   }
 
-  /** Makes `entry` of `module` callable on every worker (instantiating the module there once); its function id. */
-  async prepare(module: WasmModule, entry: string): Promise<number> {
-    let moduleId = this.moduleIds.get(module);
-    if (moduleId === undefined) {
-      moduleId = this.seq++;
-      this.moduleIds.set(module, moduleId);
-    }
-    const name = `${moduleId}:${entry}`;
-    let functionId = this.functionIds.get(name);
-    if (functionId === undefined) {
-      functionId = this.functionIds.size;
+  /**
+   * Makes each `entry` of its `module` callable on every worker (instantiating a module there once), in one message
+   * per worker however many are new; their function ids, in order. A model prepares all its kernels at load, so its
+   * first forward does not park and reload the workers once per kernel.
+   */
+  async prepare(functions: ReadonlyArray<{ readonly module: WasmModule; readonly entry: string }>): Promise<number[]> {
+    const fresh = new Map<string, { moduleId: number; module: WasmModule; functionId: number; entry: string }>();
+    const names = functions.map(({ module, entry }) => {
+      let moduleId = this.moduleIds.get(module);
+      if (moduleId === undefined) {
+        moduleId = this.seq++;
+        this.moduleIds.set(module, moduleId);
+      }
+      const name = `${moduleId}:${entry}`;
+      if (!this.functionIds.has(name) && !fresh.has(name)) fresh.set(name, { moduleId, module, functionId: this.nextFunctionId++, entry });
+      return name;
+    });
+    if (fresh.size > 0) {
       if (this.looping) {
         this.command(PARK);
         this.waitForWorkers();
         this.looping = false;
       }
-      await Promise.all(Array.from({ length: this.size }, (_, i) => this.request(i, { type: 'load', moduleId, module, memory: this.memory, functionId, entry })));
-      this.functionIds.set(name, functionId);
+      const load = [...fresh.values()];
+      await Promise.all(Array.from({ length: this.size }, (_, i) => this.request(i, { type: 'load', functions: load, memory: this.memory })));
+      for (const [name, f] of fresh) this.functionIds.set(name, f.functionId);
     }
-    return functionId;
+    return names.map((name) => this.functionIds.get(name)!);
   }
 
   /**

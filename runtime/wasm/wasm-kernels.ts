@@ -132,6 +132,15 @@ export class WasmKernelRunner {
   }
 
   /**
+   * Instantiates the modules of `artifacts` on this memory and, with a pool, makes them callable on its workers (one
+   * message each), so that their first launches do no set-up.
+   */
+  async prepare(artifacts: readonly KernelArtifact[]): Promise<void> {
+    const entries = await Promise.all(artifacts.map(async (a) => ({ module: (await this.entry(a)).module, entry: a.entryPoint })));
+    await this.pool?.prepare(entries);
+  }
+
+  /**
    * Runs `artifact` over `grid` with buffers at `pointers` (byte addresses in binding order, uniform excluded); threads
    * split the workgroups in multiples of `splitGranule` (Launch.splitGranule).
    */
@@ -158,7 +167,7 @@ export class WasmKernelRunner {
       fn(...args);
       return;
     }
-    const functionId = await this.pool!.prepare(module, artifact.entryPoint);
-    this.pool!.launch(functionId, fn, args, { total, granule: splitGranule }, scratchBytes > 0 ? 5 + pointers.length : -1, scratch);
+    const [functionId] = await this.pool!.prepare([{ module, entry: artifact.entryPoint }]);
+    this.pool!.launch(functionId!, fn, args, { total, granule: splitGranule }, scratchBytes > 0 ? 5 + pointers.length : -1, scratch);
   }
 }

@@ -71,16 +71,24 @@ export class WasmNeoNeXt implements LoadedModel {
     // several; in this repository also generated/wasm-relaxed-simd-shared) are registered instead of compiled, so the
     // model runs without asc wherever it is loaded from (loadNeoNeXt, the CLI, a page).
     await registerReleasedPrebuiltWasm(config, target, shared, { wasmBaseUrl: options.wasmBaseUrl });
-    await compileWasmKernels(allArtifacts(kernels), shared);
-    const weights = modelWeights(foldNeoNeXt(config, params), kernels);
+    // Started, not awaited: the engine compiles the modules (and the workers start) on other cores while this one
+    // folds and lays out the weights.
+    const artifacts = allArtifacts(kernels);
+    const compiled = compileWasmKernels(artifacts, shared);
+    compiled.catch(() => undefined); // awaited below; a rejection before that is not unhandled
     const memory = new LinearMemory(shared);
-    const placed = placeWeights(memory, weights);
-    let pool: WasmThreadPool | undefined;
-    if (shared) {
-      const { WasmThreadPool } = await import('./thread-pool.js');
-      pool = new WasmThreadPool(options.threads - 1, memory.memory);
+    const pool = shared ? new (await import('./thread-pool.js')).WasmThreadPool(options.threads - 1, memory.memory) : undefined;
+    try {
+      const weights = modelWeights(foldNeoNeXt(config, params), kernels);
+      const placed = placeWeights(memory, weights);
+      await compiled;
+      const runner = new WasmKernelRunner(memory, pool);
+      await runner.prepare(artifacts);
+      return new WasmNeoNeXt(config, target, memory, runner, pool, kernels, placed, weightDeclarations(weights), memory.used);
+    } catch (e) {
+      void pool?.dispose();
+      throw e;
     }
-    return new WasmNeoNeXt(config, target, memory, new WasmKernelRunner(memory, pool), pool, kernels, placed, weightDeclarations(weights), memory.used);
   }
 
   forward(input: Tensor, observe?: ModuleObserver): Promise<Tensor> {
