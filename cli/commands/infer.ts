@@ -106,7 +106,7 @@ Examples:
         progress(`neocc: ${config.name} (layers ${config.layers.join(',')}, dims ${config.dims.join(',')}, kernel spec ${config.kernelSpecs.join(',')}, ` +
           `shifts ${config.shifts.join(',')}, ${config.classes} classes) on ${backend.name}: ${backend.description}`);
         // Folding, weight layout/upload and kernel compilation: seconds on a cold wasm run (asc), so say so.
-        progress(`neocc: preparing the model${backend.name === 'wasm' ? ' (kernels not in the disk cache yet are compiled with asc: ~10 s the first time)' : ''}…`);
+        progress(`neocc: preparing the model${backend.name === 'wasm' ? ' (kernels neither prebuilt nor in the disk cache are compiled with asc: ~10 s the first time)' : ''}…`);
         const prepareStart = performance.now();
         const model = await backend.loadModel(config, neoNeXtParams(config, stateDict));
         const forwardStart = performance.now();
