@@ -8,7 +8,7 @@ import type { Expr, Stmt } from '../ir/ir.js';
  * byte pointer per stream instead: set before the loop to the address at the first iteration, advanced by a literal
  * stride at the end of each iteration, and each access becomes `cursor + literal offset`, which folds into the load's
  * addressing mode. On the GEMM micro-kernel that is the difference between ~55% and ~80% of the core's FMA peak
- * (scratch measurement, docs/ARCHITECTURE.md "WebAssembly kernels").
+ * (docs/ARCHITECTURE.md, "WebAssembly kernels").
  *
  * Exactness: wasm32 addresses are u32 and IR indices wrap modulo 2^32, so `cursor = base + 4·(rest + c·from) + 4·c·step`
  * per iteration is the same number as `base + 4·(rest + c·k)` — modular arithmetic, for every iteration, including
