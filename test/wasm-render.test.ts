@@ -207,6 +207,36 @@ describe('AssemblyScript renderer', () => {
     expect(Array.from(memory.read(ptrs[2]!, 10 * invocations))).toEqual(Array.from(want.aux));
   });
 
+  it('a loop whose counter only fed cursor addresses runs as a do-while on its first cursor; one that reads it keeps it', async () => {
+    // dst[e] = Σ_{j < 40} src[e + 2j] (j only in the address: counted by the cursor), aux[e] = Σ_j j·src[e + 2j] (j read).
+    const AUX: BufferDecl = { name: 'aux', access: 'read_write', elem: 'f32' };
+    const b = new BlockBuilder();
+    const e = b.let('e', builtin('local_index'));
+    const sum = b.var('sum', f32(0));
+    b.for('j', u32(0), u32(40), (t, j) => {
+      const at = t.let('at', add(e, mul(j, u32(2))));
+      t.assign(sum.name, add(sum.ref, load('src', at)));
+    });
+    b.store('dst', e, sum.ref);
+    const weighted = b.var('weighted', f32(0));
+    b.for('i', u32(0), u32(40), (t, i) => t.assign(weighted.name, add(weighted.ref, mul(cast('f32', i), load('src', add(e, mul(i, u32(2))))))));
+    b.store('aux', e, weighted.ref);
+    const ir = kernel('counted', b, { wg: 4, buffers: [IN, OUT, AUX] });
+    const source = renderAssemblyScript(ir);
+    expect(source).toContain('const __c0_end: usize = __c0 + 320;'); // 40 iterations of 8 bytes
+    expect(source).toContain('} while (__c0 != __c0_end);');
+    expect(source).not.toContain('const at: u32'); // only the replaced address read it
+    expect(source).toMatch(/for \(let i: u32 = <u32>\(0\); i < <u32>\(40\); i \+= <u32>\(1\)\) \{/);
+    const input = Float32Array.from({ length: 84 }, (_, i) => Math.cos(i));
+    const memory = new LinearMemory();
+    const ptrs = [memory.put(input), memory.output(4, true), memory.output(4, true)];
+    await new WasmKernelRunner(memory).run(makeArtifact(ir, ASSEMBLYSCRIPT, { test: 'counted' }), ptrs, {}, [1, 1, 1]);
+    const want = { src: input, dst: new Float32Array(4), aux: new Float32Array(4) };
+    runKernel(ir, { buffers: want, uniforms: {}, grid: [1, 1, 1] });
+    expect(Array.from(memory.read(ptrs[1]!, 4))).toEqual(Array.from(want.dst));
+    expect(Array.from(memory.read(ptrs[2]!, 4))).toEqual(Array.from(want.aux));
+  });
+
   it('reports a kernel asc rejects with its log, key and numbered source', async () => {
     const b = new BlockBuilder();
     b.store('dst', u32(0), { k: 'ref', type: 'f32', name: 'undefined_name' });

@@ -45,7 +45,9 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
       // The k loop walks wt's panel and x's rows with two cursors (compiler/render/loop-cursors.ts): 16 floats and
       // one float per k, x broadcast straight from memory.
       for (const gemm of [s.twoGemm.fc1, s.twoGemm.fc2]) {
-        expect(gemm.source).toMatch(/\n {4}__c0 \+= 64;\n {4}__c1 \+= 4;\n {2}\}/);
+        // …and counts by the panel cursor: no k, no index lets left (compiler/render/loop-cursors.ts).
+        expect(gemm.source).toMatch(/\n {4}__c0 \+= 64;\n {4}__c1 \+= 4;\n {2}\} while \(__c0 != __c0_end\);/);
+        expect(gemm.source).not.toMatch(/w_base|x_k|for \(let k/);
         expect(gemm.source).toMatch(/const w_3: v128 = load<v128>\(__c0, 48\);/);
         expect(gemm.source).toMatch(/const a: v128 = v128\.load32_splat\(__c1\);/);
       }

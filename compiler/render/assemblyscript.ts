@@ -112,6 +112,8 @@ class Printer {
   usesDivision = false;
   /** The cursors of the loops being printed, innermost last (./loop-cursors.ts), and how many were declared. */
   private readonly cursorScopes: Array<ReadonlyMap<Expr | Stmt, CursorAccess>> = [];
+  /** Lets of those loops left unprinted: only replaced addresses read them. */
+  private readonly deadLets = new Set<string>();
   private cursorCount = 0;
 
   constructor(readonly kernel: KernelIR, readonly scratchBytes: number, readonly vec4Intrinsics: Vec4Intrinsics) {
@@ -230,7 +232,9 @@ class Printer {
 
   stmt(s: Stmt, indent: string, out: string[]): void {
     switch (s.k) {
-      case 'let': out.push(`${indent}const ${this.name(s.name)}: ${TYPE[s.value.type]} = ${this.expr(s.value)};`); break;
+      case 'let':
+        if (!this.deadLets.has(s.name)) out.push(`${indent}const ${this.name(s.name)}: ${TYPE[s.value.type]} = ${this.expr(s.value)};`);
+        break;
       case 'var': out.push(`${indent}let ${this.name(s.name)}: ${TYPE[s.type]} = ${this.expr(s.init)};`); break;
       case 'assign': out.push(`${indent}${this.name(s.name)} = ${this.expr(s.value)};`); break;
       case 'store': {
@@ -255,22 +259,33 @@ class Printer {
     }
   }
 
-  /** A loop with cursors for its affine access streams (./loop-cursors.ts), advanced at the end of every iteration. */
+  /**
+   * A loop with cursors for its affine access streams (./loop-cursors.ts), advanced at the end of every iteration;
+   * without a counter (a do-while on the first cursor) where nothing else reads the loop variable.
+   */
   private forLoop(s: Extract<Stmt, { k: 'for' }>, indent: string, out: string[]): void {
-    const { cursors, accesses } = loopCursors(s, (i) => `${RESERVED_PREFIX}c${i}`, this.cursorCount);
+    const elementBytes = (memory: string): number => 2 ** ELEM_SHIFT[this.memory(memory).elem];
+    const { cursors, accesses, deadLets, countedByCursor } = loopCursors(s, (i) => `${RESERVED_PREFIX}c${i}`, this.cursorCount, elementBytes);
     this.cursorCount += cursors.length;
     for (const c of cursors) {
       const m = this.memory(c.memory);
       out.push(`${indent}let ${c.name}: usize = ${baseAddress(m)} + ((<usize>${this.expr(c.start)}) << ${ELEM_SHIFT[m.elem]});`);
     }
-    const v = this.name(s.v);
-    out.push(`${indent}for (let ${v}: u32 = ${this.expr(s.from)}; ${v} < ${this.expr(s.to)}; ${v} += ${this.expr(s.step)}) {`);
+    const end = countedByCursor && `${cursors[0]!.name}_end`;
+    if (end) {
+      out.push(`${indent}const ${end}: usize = ${cursors[0]!.name} + ${countedByCursor.endBytes};`);
+      out.push(`${indent}do {`);
+    } else {
+      const v = this.name(s.v);
+      out.push(`${indent}for (let ${v}: u32 = ${this.expr(s.from)}; ${v} < ${this.expr(s.to)}; ${v} += ${this.expr(s.step)}) {`);
+    }
     this.cursorScopes.push(accesses);
+    deadLets.forEach((n) => this.deadLets.add(n));
     for (const t of s.body) this.stmt(t, `${indent}  `, out);
     this.cursorScopes.pop();
     // usize is 32 bits: the stride in bytes wraps as the addresses it replaces do.
-    for (const c of cursors) out.push(`${indent}  ${c.name} += ${(c.stride * 2 ** ELEM_SHIFT[this.memory(c.memory).elem]) % 2 ** 32};`);
-    out.push(`${indent}}`);
+    for (const c of cursors) out.push(`${indent}  ${c.name} += ${(c.stride * elementBytes(c.memory)) % 2 ** 32};`);
+    out.push(end ? `${indent}} while (${cursors[0]!.name} != ${end});` : `${indent}}`);
   }
 
   /** How an IR name prints: itself, or `__v_<name>` where it would clash (RESERVED_NAMES). */

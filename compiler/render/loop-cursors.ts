@@ -41,6 +41,14 @@ export interface LoopCursors {
   readonly cursors: readonly Cursor[];
   /** Keyed by the load Expr or store Stmt node (object identity) inside the loop body. */
   readonly accesses: ReadonlyMap<Expr | Stmt, CursorAccess>;
+  /** `let`s of the body that only fed replaced addresses (a GEMM's `w_base`, `x_k`): not printed. */
+  readonly deadLets: ReadonlySet<string>;
+  /**
+   * Set when the loop needs no counter: literal bounds (trip ≥ 1 iterations), the loop variable read by nothing left,
+   * and cursors[0] moving less than 2^32 bytes in all. The renderer then loops until cursors[0] reaches its end,
+   * `endBytes` past its start: one add and one compare-and-branch per iteration instead of two adds and a compare.
+   */
+  readonly countedByCursor?: { readonly endBytes: number };
 }
 
 /**
@@ -160,8 +168,8 @@ function accesses(stmts: readonly Stmt[], into: Array<{ node: Expr | Stmt; memor
  * The cursors for loop `s` (empty when its step is not a literal or no access qualifies); `name(i)` names the i-th
  * cursor the kernel declares, `firstIndex` is how many the kernel has declared so far.
  */
-export function loopCursors(s: ForStmt, name: (index: number) => string, firstIndex: number): LoopCursors {
-  const none: LoopCursors = { cursors: [], accesses: new Map() };
+export function loopCursors(s: ForStmt, name: (index: number) => string, firstIndex: number, elementBytes: (memory: string) => number): LoopCursors {
+  const none: LoopCursors = { cursors: [], accesses: new Map(), deadLets: new Set() };
   if (s.step.k !== 'lit') return none;
   const step = s.step.value as number;
   const analysis = new AffineAnalysis(s.v, variantNames(s.body, new Set([s.v])), bodyLets(s.body, new Map()));
@@ -191,5 +199,52 @@ export function loopCursors(s: ForStmt, name: (index: number) => string, firstIn
     cursors.push({ name: cursor, memory: group.memory, start, stride: mulWrap(group.affine.coef, step) });
     for (const m of group.members) map.set(m.node, { cursor, elementOffset: m.konst - base });
   }
-  return { cursors, accesses: map };
+  if (cursors.length === 0) return none;
+  const live = liveNames(s.body, map);
+  const deadLets = new Set([...bodyLets(s.body, new Map()).keys()].filter((n) => !live.has(n)));
+  const trip = s.from.k === 'lit' && s.to.k === 'lit' && step > 0 ? Math.ceil(((s.to.value as number) - (s.from.value as number)) / step) : 0;
+  const endBytes = trip * cursors[0]!.stride * elementBytes(cursors[0]!.memory);
+  const counted = !live.has(s.v) && trip >= 1 && endBytes > 0 && endBytes < U32;
+  return { cursors, accesses: map, deadLets, ...(counted ? { countedByCursor: { endBytes } } : {}) };
+}
+
+/**
+ * Names still read in `stmts` once the accesses in `replaced` print as cursors (their index expressions are gone):
+ * from every statement other than a `let`, and from the value of every `let` that is itself read (to a fixed point).
+ */
+function liveNames(stmts: readonly Stmt[], replaced: ReadonlyMap<Expr | Stmt, CursorAccess>): Set<string> {
+  const lets = bodyLets(stmts, new Map());
+  const live = new Set<string>();
+  const pending: string[] = [];
+  const expr = (e: Expr): void => {
+    switch (e.k) {
+      case 'ref':
+        if (!live.has(e.name)) { live.add(e.name); pending.push(e.name); }
+        break;
+      case 'load': if (!replaced.has(e)) expr(e.index); break;
+      case 'bin': expr(e.a); expr(e.b); break;
+      case 'neg': case 'cast': case 'lane': expr(e.a); break;
+      case 'call': e.args.forEach(expr); break;
+      case 'vec4': e.lanes.forEach(expr); break;
+      default: break;
+    }
+  };
+  const walk = (list: readonly Stmt[]): void => {
+    for (const t of list) {
+      switch (t.k) {
+        case 'var': expr(t.init); break;
+        case 'assign': live.add(t.name); expr(t.value); break;
+        case 'store': if (!replaced.has(t)) expr(t.index); expr(t.value); break;
+        case 'if': expr(t.cond); walk(t.then); walk(t.else); break;
+        case 'for': expr(t.from); expr(t.to); expr(t.step); walk(t.body); break;
+        default: break;
+      }
+    }
+  };
+  walk(stmts);
+  for (let n = pending.pop(); n !== undefined; n = pending.pop()) {
+    const value = lets.get(n);
+    if (value) expr(value);
+  }
+  return live;
 }
