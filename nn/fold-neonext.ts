@@ -8,7 +8,9 @@ import { Tensor } from './tensor.js';
 /**
  * Load-time folding (docs/DESIGN-NOTES.md §3): every eval-mode BatchNorm and LayerScale disappears into the weights of the
  * op next to it, so the kernels never see them. All arithmetic is float64; the GPU runtime rounds the result to
- * float32 once. Folded tensors are freshly allocated Float64Arrays; the inputs are never modified.
+ * float32 once. Tensors the fold changes are freshly allocated Float64Arrays; tensors it passes on unchanged (fc_1's
+ * W1, the NeoCell B kernels, a downsample's conv) share the input's data, reshaped: copying them was about a fifth of
+ * folding a NeoNeXt-T at load time. Inputs and outputs are read-only: nothing writes to either.
  */
 
 /** A dense layer y = W·x + b with W [out, in] (a 1x1 conv's trailing 1, 1 dropped). */
@@ -62,7 +64,7 @@ export function scaleNeoCellRows(spec: NeoCellSpec, w: NeoCellWeights, scale: Ar
     channel += g.channels;
     return new Tensor(src.shape, out);
   });
-  return { a, b: w.b.map((t) => new Tensor(t.shape, new Float64Array(t.data))) };
+  return { a, b: w.b };
 }
 
 /**
@@ -79,10 +81,10 @@ function scaledRows(src: ArrayLike<number>, per: number, scale: ArrayLike<number
   return out;
 }
 
-/** A Linear / 1x1 conv weight as [out, in] in float64 (a 1x1 conv's trailing 1, 1 dropped). */
+/** A Linear / 1x1 conv weight as [out, in] (a 1x1 conv's trailing 1, 1 dropped), sharing its data. */
 function matrix2d(weight: Tensor): Tensor {
   const out = weight.shape[0]!;
-  return new Tensor([out, weight.size / out], new Float64Array(weight.data));
+  return weight.reshape([out, weight.size / out]);
 }
 
 /** BN(NeoCell(x)) → fc1: s into A, fc1 bias' = b1 + W1·t; gamma·(W2·h + b2) → W2' = diag(gamma)·W2, b2' = gamma·b2. */
