@@ -12,10 +12,13 @@ export function mix32(x: number): number {
   return mix32Bits(x) >>> 0;
 }
 
+/** One encoder for every tensor name (a state dict has hundreds). */
+const UTF8 = new TextEncoder();
+
 /** FNV-1a over the UTF-8 bytes of `text` (uint32). */
 export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) h = Math.imul(h ^ byte, 0x01000193);
+  for (const byte of UTF8.encode(text)) h = Math.imul(h ^ byte, 0x01000193);
   return h >>> 0;
 }
 
