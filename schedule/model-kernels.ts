@@ -77,10 +77,15 @@ export function neoCellKernel(plan: NeoCellPlan, target: KernelTarget, options: 
 export function blockKernels(plan: NeoCellPlan, target: KernelTarget, mlpPath: MlpPath = preferredMlpPath(plan.spec.channels)): BlockKernels {
   const channels = plan.spec.channels;
   const mlpOptions: MlpKernelOptions = { channels, hidden: 4 * channels, ...chooseMlpTiling(channels, target.limits) };
+  // The fused kernel is built on first use: on the two-GEMM path it is only the fallback for a hidden scratch too
+  // large for one binding, and building it (IR, render, key) was a third of a NeoNeXt-T's modelKernels on wasm.
+  let mlp: KernelArtifact | undefined;
   return {
     neocell: neoCellKernel(plan, target, { layout: 'nhwc' }),
     mlpPath,
-    mlp: compileMlpResidual(mlpOptions, target),
+    get mlp(): KernelArtifact {
+      return (mlp ??= compileMlpResidual(mlpOptions, target));
+    },
     mlpOptions,
     twoGemm: compileMlpTwoGemm({ channels, target, minRows: plan.inputShape[2] * plan.inputShape[3] }),
   };
@@ -118,7 +123,9 @@ function buildModelKernels(config: NeoNeXtConfig, target: KernelTarget): ModelKe
   const fma = vec4Gemm(target)?.fma ?? false;
   const stemOptions = defaultStemOptions(config.dims[0]!, target.prefers.vec4Simd, fma);
   const vec4Options = target.prefers.vec4Simd ? { simd: true as const, ...(fma ? { fma: true as const } : {}) } : {};
-  const conv = compilePointwiseConv(target);
+  // The batched pointwise conv, built once on first use (targets whose downsamples run the per-image GEMM never do).
+  let pointwise: KernelArtifact | undefined;
+  const conv = (): KernelArtifact => (pointwise ??= compilePointwiseConv(target));
   const stages: BlockKernels[] = [];
   const downsamples: DownsampleKernels[] = [];
   for (let s = 0; s < STAGE_COUNT; s++) {
@@ -129,7 +136,7 @@ function buildModelKernels(config: NeoNeXtConfig, target: KernelTarget): ModelKe
       const gemm = vec4Gemm(target);
       const perImage = target.prefers.pointwiseConv === 'gemm-per-image' && gemm !== undefined;
       const convVec4 = perImage ? pointwiseConvVec4Options(config.dims[s - 1]!, config.dims[s]!, h * w, gemm) : undefined;
-      downsamples.push(convVec4 ? { conv: compileGemm({ kind: 'vec4', ...convVec4 }, target), convVec4, neocell } : { conv, neocell });
+      downsamples.push(convVec4 ? { conv: compileGemm({ kind: 'vec4', ...convVec4 }, target), convVec4, neocell } : { conv: conv(), neocell });
     }
   }
   return {

@@ -4,13 +4,13 @@ import { PATCH_SIZE, STAGE_COUNT, blockPlan, downsamplePlan, stageSize, type Neo
 import type { KernelTarget } from '../compiler/targets/target.js';
 import { headLaunch } from '../kernels/neonext/head.js';
 import { mlpLaunch } from '../kernels/neonext/mlp-residual.js';
-import { gemmWeightLayout, mlpTwoGemmLaunch, twoGemmHiddenElements } from '../kernels/neonext/mlp-two-gemm.js';
+import { mlpTwoGemmLaunch, packedGemmWeight, twoGemmHiddenElements, type GemmOptions } from '../kernels/neonext/mlp-two-gemm.js';
 import { pointwiseConvLaunch } from '../kernels/neonext/pointwise-conv.js';
 import { stemLaunch, stemWeightLayout } from '../kernels/neonext/stem.js';
 import { linearVec4Launch } from '../kernels/neonext/unfused/linear-vec4.js';
 import type { FoldedBlock, FoldedNeoNeXt } from '../nn/fold-neonext.js';
 import type { NeoCellWeights } from '../nn/reference/neocell.js';
-import { concatTensors, transposed } from '../nn/tensor.js';
+import { concatTensors, transposed, type Tensor } from '../nn/tensor.js';
 import { neoCellLaunch, type BlockKernels, type ModelKernels } from './model-kernels.js';
 import { ProgramBuilder, type Program, type WeightDeclaration, type WeightTensor } from './program.js';
 import { formatShape } from '../nn/tensor.js';
@@ -22,7 +22,8 @@ import { formatShape } from '../nn/tensor.js';
  * on its threads (docs/ARCHITECTURE.md, "Schedule").
  */
 
-const f32 = (data: ArrayLike<number>): Float32Array => Float32Array.from(data);
+/** float32 copy of folded float64 data (`new` converts a typed array in one native pass; `Float32Array.from` iterates). */
+const f32 = (data: ArrayLike<number>): Float32Array => new Float32Array(data);
 
 function neoCellWeights(prefix: string, w: NeoCellWeights): WeightTensor[] {
   return [
@@ -37,13 +38,13 @@ function neoCellWeights(prefix: string, w: NeoCellWeights): WeightTensor[] {
  */
 export function blockWeights(prefix: string, p: FoldedBlock, k: BlockKernels): WeightTensor[] {
   const twoGemm = k.mlpPath === 'two-gemm';
-  const w1t = transposed(p.fc1.weight);
-  const w2t = transposed(p.fc2.weight);
+  // Column panels straight from W [out, in] (one pass, gemmWeightLayout(Wᵀ)'s layout), else the plain Wᵀ.
+  const layout = (w: Tensor, o: GemmOptions): Float32Array => (twoGemm ? packedGemmWeight(w.data, o) : undefined) ?? transposed(w);
   return [
     ...neoCellWeights(prefix, p.neocell),
-    { name: `${prefix}.w1t`, label: `${prefix}.fc_1.weight`, data: twoGemm ? gemmWeightLayout(w1t, k.twoGemm.fc1Options) : w1t },
+    { name: `${prefix}.w1t`, label: `${prefix}.fc_1.weight`, data: layout(p.fc1.weight, k.twoGemm.fc1Options) },
     { name: `${prefix}.b1`, label: `${prefix}.fc_1.bias (folded)`, data: f32(p.fc1.bias.data) },
-    { name: `${prefix}.w2t`, label: `${prefix}.fc_2.weight`, data: twoGemm ? gemmWeightLayout(w2t, k.twoGemm.fc2Options) : w2t },
+    { name: `${prefix}.w2t`, label: `${prefix}.fc_2.weight`, data: layout(p.fc2.weight, k.twoGemm.fc2Options) },
     { name: `${prefix}.b2`, label: `${prefix}.fc_2.bias (folded)`, data: f32(p.fc2.bias.data) },
   ];
 }

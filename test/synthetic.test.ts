@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a, mix32, syntheticInput, syntheticTensor, syntheticUniform } from '../runtime/weights/synthetic.js';
+import { fillSynthetic, fnv1a, mix32, syntheticInput, syntheticTensor, syntheticUniform } from '../runtime/weights/synthetic.js';
 import { releasedConfig } from '../compiler/spec/model-config.js';
-import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD } from '../compiler/targets/index.js';
+import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD, WGSL } from '../compiler/targets/index.js';
+import { compileMlpResidual } from '../kernels/neonext/mlp-residual.js';
+import { compilePointwiseConv } from '../kernels/neonext/pointwise-conv.js';
 import { Tensor, transposed } from '../nn/tensor.js';
 import { allArtifacts, modelKernels } from '../schedule/model-kernels.js';
 
@@ -40,6 +42,31 @@ describe('synthetic weights formula (golden/README.md)', () => {
     expectRule('stem.conv.weight', [2, 48, 1, 1], (x) => x * Math.sqrt(3 / 48));
     expect(Array.from(syntheticInput(32).data)).toEqual(r('input', 3 * 32 * 32).map(Math.fround));
   });
+
+  it('fills tensors in int32 arithmetic with the values of the README formula, also where i + seed wraps past 2^32', () => {
+    // The README's formula in plain uint32/float64 steps, written out here (not the module's helpers).
+    const mixRef = (v: number): number => {
+      let x = v >>> 0;
+      x = (x ^ (x >>> 16)) >>> 0;
+      x = Math.imul(x, 0x7feb352d) >>> 0;
+      x = (x ^ (x >>> 15)) >>> 0;
+      x = Math.imul(x, 0x846ca68b) >>> 0;
+      return (x ^ (x >>> 16)) >>> 0;
+    };
+    const u = (seed: number, i: number): number => mixRef((i + seed) % 2 ** 32) / 2 ** 32;
+    const n = 64;
+    for (const seed of [0, 1, 0x7fffffe0, 0x80000000, 0xffffffe0, 0xffffffff]) {
+      const centered = new Float32Array(n);
+      fillSynthetic(centered, seed, { offset: 0, scale: Math.sqrt(3 / 7), centered: true });
+      expect(Array.from(centered)).toEqual(Array.from({ length: n }, (_, i) => Math.fround((2 * u(seed, i) - 1) * Math.sqrt(3 / 7))));
+      const shifted = new Float32Array(n);
+      fillSynthetic(shifted, seed, { offset: 1, scale: 0.1, centered: true });
+      expect(Array.from(shifted)).toEqual(Array.from({ length: n }, (_, i) => Math.fround(1 + 0.1 * (2 * u(seed, i) - 1))));
+      const uniform = new Float32Array(n);
+      fillSynthetic(uniform, seed, { offset: 1, scale: 0.5, centered: false });
+      expect(Array.from(uniform)).toEqual(Array.from({ length: n }, (_, i) => Math.fround(1 + 0.5 * u(seed, i))));
+    }
+  });
 });
 
 describe('transposed (weight layouts at load time)', () => {
@@ -64,5 +91,17 @@ describe('modelKernels', () => {
     expect(allArtifacts(relaxed).map((k) => k.key)).not.toEqual(allArtifacts(a).map((k) => k.key));
     expect(allArtifacts(modelKernels({ ...config, classes: 10 }, ASSEMBLYSCRIPT)).find((k) => k.name.includes('head'))!.key)
       .not.toBe(allArtifacts(a).find((k) => k.name.includes('head'))!.key);
+  });
+
+  it('builds the fused MLP fallback and the batched pointwise conv on first use: the artifacts built directly, once', () => {
+    const k = modelKernels(releasedConfig('neonext-t', 224), WGSL);
+    for (const s of k.stages) {
+      const direct = compileMlpResidual(s.mlpOptions, WGSL);
+      expect(s.mlp).toBe(s.mlp);
+      expect([s.mlp.key, s.mlp.source]).toEqual([direct.key, direct.source]);
+    }
+    const conv = compilePointwiseConv(WGSL);
+    expect(k.downsamples.every((d) => d.conv === k.downsamples[0]!.conv && d.convVec4 === undefined)).toBe(true);
+    expect([k.downsamples[0]!.conv.key, k.downsamples[0]!.conv.source]).toEqual([conv.key, conv.source]);
   });
 });

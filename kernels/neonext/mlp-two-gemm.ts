@@ -2,7 +2,7 @@ import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
 import type { KernelTarget } from '../../compiler/targets/target.js';
 import type { Launch } from '../../compiler/launch.js';
 import { DEFAULT_LINEAR_TILE, linearKernel, linearLaunch, type LinearEpilogue, type LinearKernelOptions, type LinearTile } from './unfused/linear.js';
-import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, packWeightPanels, type LinearVec4Options } from './unfused/linear-vec4.js';
+import { chooseVec4Tile, linearVec4Kernel, linearVec4Launch, packTransposedWeightPanels, packWeightPanels, type LinearVec4Options } from './unfused/linear-vec4.js';
 
 /**
  * The second half of a NeoNeXt block (after the folded NeoCell) as TWO GEMMs instead of the one fused kernel of
@@ -62,6 +62,14 @@ export function compileGemm(o: GemmOptions, target: KernelTarget): KernelArtifac
 /** A GEMM's weight operand wt = Wᵀ [in, out] (row-major) in the layout the kernel reads (column panels for packedWt). */
 export function gemmWeightLayout(wt: Float32Array, o: GemmOptions): Float32Array {
   return o.kind === 'vec4' && o.packedWt ? packWeightPanels(wt, o.inFeatures, o.outFeatures, 4 * o.rv) : wt;
+}
+
+/**
+ * gemmWeightLayout(Wᵀ) from W [out, in] (row-major, as a Linear stores it) in one pass, where the kernel reads column
+ * panels; undefined where it reads plain Wᵀ (the caller transposes).
+ */
+export function packedGemmWeight(w: ArrayLike<number>, o: GemmOptions): Float32Array | undefined {
+  return o.kind === 'vec4' && o.packedWt ? packTransposedWeightPanels(w, o.inFeatures, o.outFeatures, 4 * o.rv) : undefined;
 }
 
 export function gemmLaunch(o: GemmOptions, rows: number, plane?: number): Launch {

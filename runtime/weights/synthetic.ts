@@ -9,18 +9,16 @@ import { shapeSize, Tensor } from '../../nn/tensor.js';
 
 /** 32-bit integer finalizer (uint32 in, uint32 out). */
 export function mix32(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x7feb352d);
-  x ^= x >>> 15;
-  x = Math.imul(x, 0x846ca68b);
-  x ^= x >>> 16;
-  return x >>> 0;
+  return mix32Bits(x) >>> 0;
 }
+
+/** One encoder for every tensor name (a state dict has hundreds). */
+const UTF8 = new TextEncoder();
 
 /** FNV-1a over the UTF-8 bytes of `text` (uint32). */
 export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) h = Math.imul(h ^ byte, 0x01000193);
+  for (const byte of UTF8.encode(text)) h = Math.imul(h ^ byte, 0x01000193);
   return h >>> 0;
 }
 
@@ -40,13 +38,13 @@ const uniformAt = (seed: number, i: number): number => mix32((i + seed) >>> 0) /
  * (`centered`) or u: every rule of the README has this form, evaluated with the same float64 operations as written
  * there (e.g. r(u)·s as 0 + s·r(u), which is the same double), so syntheticTensor's loop needs no per-element call.
  */
-interface ValueRule {
+export interface ValueRule {
   readonly offset: number;
   readonly scale: number;
   readonly centered: boolean;
 }
 
-function valueRule(name: string, shape: readonly number[]): ValueRule {
+export function valueRule(name: string, shape: readonly number[]): ValueRule {
   const r = (scale: number, offset = 0): ValueRule => ({ offset, scale, centered: true });
   if (/\.neocell\.weight_a\./.test(name)) return r(Math.sqrt(3 / shape[2]!));
   if (/\.neocell\.weight_b\./.test(name)) return r(Math.sqrt(3 / shape[1]!));
@@ -69,14 +67,45 @@ function valueRule(name: string, shape: readonly number[]): ValueRule {
  * loop is a fifth of a cold `neocc infer --weights synthetic`.
  */
 export function syntheticTensor(name: string, shape: readonly number[]): Tensor {
-  const { offset, scale, centered } = valueRule(name, shape);
-  const seed = mix32(fnv1a(name));
   const values = new Float32Array(shapeSize(shape));
-  for (let i = 0; i < values.length; i++) {
-    const u = uniformAt(seed, i);
-    values[i] = offset + scale * (centered ? 2 * u - 1 : u);
-  }
+  fillSynthetic(values, mix32(fnv1a(name)), valueRule(name, shape));
   return new Tensor(shape, values);
+}
+
+/** 2^-32 and 2^-31: multiplying by them is exact, like the README's division by 2^32. */
+const TWO_POW_MINUS_32 = 2 ** -32;
+const TWO_POW_MINUS_31 = 2 ** -31;
+
+/**
+ * values[i] = fround(offset + scale·x_i) with x_i = r_i = 2u_i − 1 (`centered`) or u_i, for the tensor whose seed is
+ * mix32(fnv1a(name)) — the same doubles as the plain formula, computed in int32 arithmetic so V8's loop stays on
+ * integer registers (no uint32 values above 2^31 boxed as doubles, no division):
+ * - (i + seed) mod 2^32 is an int32 counter that wraps; mix32 only looks at the 32 bits, and its last step
+ *   m = h ^ (h >>> 16) taken as int32 has the bits of the uint32 result;
+ * - u = m / 2^32 = (m >>> 0)·2^-32 exactly (an integer below 2^32 times a power of two);
+ * - r = 2u − 1 = (m − 2^31)·2^-31 exactly, and m − 2^31 is the int32 (m ^ 0x80000000) | 0: for m ≥ 2^31 the flip
+ *   clears the top bit (leaving m − 2^31 ≥ 0), for m < 2^31 it sets it, which read as int32 is m − 2^31 < 0.
+ * The final offset + scale·x is the ValueRule expression as before, so the float32 rounding sees the same double.
+ * Exported for the tests (seeds near 2^32 exercise the wrap-around).
+ */
+export function fillSynthetic(values: Float32Array, seed: number, rule: ValueRule): void {
+  const { offset, scale, centered } = rule;
+  const n = values.length;
+  let x = seed | 0;
+  if (centered) {
+    for (let i = 0; i < n; i++, x = (x + 1) | 0) values[i] = offset + scale * (((mix32Bits(x) ^ 0x80000000) | 0) * TWO_POW_MINUS_31);
+  } else {
+    for (let i = 0; i < n; i++, x = (x + 1) | 0) values[i] = offset + scale * ((mix32Bits(x) >>> 0) * TWO_POW_MINUS_32);
+  }
+}
+
+/** mix32 as int32 bits (its uint32 result is `mix32Bits(x) >>> 0`). */
+function mix32Bits(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  return x ^ (x >>> 16);
 }
 
 export function syntheticStateDict(schema: StateDictSchema): Map<string, Tensor> {
