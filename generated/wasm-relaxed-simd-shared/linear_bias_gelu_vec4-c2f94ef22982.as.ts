@@ -15,13 +15,12 @@
   let acc_7: v128 = load<v128>(__p_bias + ((<usize>col0) << 2), 48);
   let __c0: usize = __p_wt + ((<usize>w_panel) << 2);
   let __c1: usize = __p_x + ((<usize>x_first) << 2);
-  for (let k: u32 = <u32>(0); k < <u32>(96); k += <u32>(1)) {
-    const w_base: u32 = (w_panel + (k * <u32>(16)));
+  const __c0_end: usize = __c0 + 6144;
+  do {
     const w: v128 = load<v128>(__c0);
     const w_1: v128 = load<v128>(__c0, 16);
     const w_2: v128 = load<v128>(__c0, 32);
     const w_3: v128 = load<v128>(__c0, 48);
-    const x_k: u32 = (x_first + k);
     const a: v128 = v128.load32_splat(__c1);
     acc = f32x4.relaxed_madd(a, w, acc);
     acc_1 = f32x4.relaxed_madd(a, w_1, acc_1);
@@ -34,7 +33,7 @@
     acc_7 = f32x4.relaxed_madd(a_1, w_3, acc_7);
     __c0 += 64;
     __c1 += 4;
-  }
+  } while (__c0 != __c0_end);
   const y_first: u32 = ((first_row * <u32>(384)) + col0);
   const erf_x: v128 = f32x4.min(f32x4.max(f32x4.mul(acc, f32x4.splat(<f32>(0.7071067690849304))), f32x4.splat(<f32>(-4))), f32x4.splat(<f32>(4)));
   const erf_x2: v128 = f32x4.mul(erf_x, erf_x);

@@ -21,18 +21,20 @@
   if ((__lidx == <u32>(0))) {
     let mean: f32 = <f32>(0);
     let __c2: usize = __scratch + ((<usize><u32>(0)) << 2);
-    for (let c: u32 = <u32>(0); c < <u32>(768); c += <u32>(1)) {
+    const __c2_end: usize = __c2 + 3072;
+    do {
       mean = (mean + load<f32>(__c2));
       __c2 += 4;
-    }
+    } while (__c2 != __c2_end);
     const mu: f32 = (mean / <f32>(768));
     let variance: f32 = <f32>(0);
     let __c3: usize = __scratch + ((<usize><u32>(0)) << 2);
-    for (let c_1: u32 = <u32>(0); c_1 < <u32>(768); c_1 += <u32>(1)) {
+    const __c3_end: usize = __c3 + 3072;
+    do {
       const d: f32 = (load<f32>(__c3) - mu);
       variance = (variance + (d * d));
       __c3 += 4;
-    }
+    } while (__c3 != __c3_end);
     store<f32>((__scratch + 3072) + ((<usize><u32>(0)) << 2), mu);
     store<f32>((__scratch + 3072) + ((<usize><u32>(1)) << 2), (<f32>(1) / sqrt<f32>(((variance / <f32>(768)) + <f32>(9.999999974752427e-7)))));
   }
@@ -60,12 +62,13 @@
     let logits4: v128 = load<v128>(__c7);
     let __c9: usize = __scratch + ((<usize><u32>(0)) << 2);
     let __c10: usize = __p_fc_wt + ((<usize>k0) << 2);
-    for (let c_2: u32 = <u32>(0); c_2 < <u32>(768); c_2 += <u32>(1)) {
+    const __c9_end: usize = __c9 + 3072;
+    do {
       const pooled_c: v128 = v128.load32_splat(__c9);
       logits4 = f32x4.add(logits4, f32x4.mul(load<v128>(__c10), pooled_c));
       __c9 += 4;
       __c10 += 4000;
-    }
+    } while (__c9 != __c9_end);
     store<v128>(__c8, logits4);
     __c7 += 1024;
     __c8 += 1024;

@@ -15,10 +15,9 @@
   let acc_7: v128 = f32x4.splat(<f32>(0));
   let __c0: usize = __p_x + ((<usize>x_first) << 2);
   let __c1: usize = __p_wt + ((<usize>col0) << 2);
-  for (let k: u32 = <u32>(0); k < <u32>(384); k += <u32>(1)) {
-    const w_base: u32 = ((k * <u32>(196)) + col0);
+  const __c0_end: usize = __c0 + 1536;
+  do {
     const w: v128 = load<v128>(__c1);
-    const x_k: u32 = (x_first + k);
     const a: v128 = v128.load32_splat(__c0);
     acc = f32x4.add(acc, f32x4.mul(a, w));
     const a_1: v128 = v128.load32_splat(__c0, 1536);
@@ -37,7 +36,7 @@
     acc_7 = f32x4.add(acc_7, f32x4.mul(a_7, w));
     __c0 += 4;
     __c1 += 784;
-  }
+  } while (__c0 != __c0_end);
   const y_first: u32 = ((first_row * <u32>(196)) + col0);
   store<v128>(__p_y + ((<usize>y_first) << 2), acc);
   const row: u32 = (first_row + <u32>(1));
