@@ -165,9 +165,16 @@ for (const [name, threads] of [[NEOCC_ROW, THREADS], ...(THREADS > 1 ? [[NEOCC_O
 }
 
 for (const p of peers) for (let i = 0; i < WARMUP; i++) p.logits = await p.run();
+/**
+ * An untimed pause before each timed run: thread pools keep spinning a while after a run (ONNX Runtime's intra-op
+ * threads by default, neocc's workers for SPIN_MS), and a row timed right after another must not share the cores with
+ * its predecessor's spinning threads.
+ */
+const SETTLE_MS = 30;
 for (let round_ = 0; round_ < Math.max(RUNS, WEB_RUNS, NEOCC_RUNS); round_++) {
   for (const p of peers) {
     if (p.samples.length >= p.maxRuns) continue;
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const t = performance.now();
     p.logits = await p.run();
     p.samples.push(performance.now() - t);
