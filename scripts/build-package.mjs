@@ -19,8 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { BUILD_STAMP, distIsCurrent, newestSourceTime } from './dist-freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const final = join(root, 'dist');
-const dist = join(root, `dist.build-${process.pid}`);
+const dist = join(root, 'dist');
+/** The new build, written next to dist/ and renamed over it when complete. */
+const staging = join(root, `dist.build-${process.pid}`);
 
 /** Files under `dir` (repository-relative) whose name matches `pattern`. */
 function filesUnder(dir, pattern) {
@@ -39,26 +40,26 @@ const started = performance.now();
 const sourcesAt = newestSourceTime(root);
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 try {
-  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', staging], { cwd: root, stdio: 'inherit' });
 } catch {
-  rmSync(dist, { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
   process.exit(1);
 }
 
 const assets = [...filesUnder('generated', /\.wasm$/), ...filesUnder('runtime', /\.h$/)];
 for (const path of assets) {
-  mkdirSync(dirname(join(dist, path)), { recursive: true });
-  cpSync(join(root, path), join(dist, path));
+  mkdirSync(dirname(join(staging, path)), { recursive: true });
+  cpSync(join(root, path), join(staging, path));
 }
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const inDist = (path) => `./${relative('dist', path.replace(/^\.\//, ''))}`;
 const browser = Object.fromEntries(Object.entries(pkg.browser ?? {}).map(([from, to]) => [inDist(from), inDist(to)]));
-writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'module', version: pkg.version, private: true, browser }, null, 2)}\n`);
-writeFileSync(join(dist, BUILD_STAMP), `${JSON.stringify({ sourcesAt })}\n`);
-const old = `${final}.old-${process.pid}`;
-if (existsSync(final)) renameSync(final, old);
-renameSync(dist, final);
+writeFileSync(join(staging, 'package.json'), `${JSON.stringify({ type: 'module', version: pkg.version, private: true, browser }, null, 2)}\n`);
+writeFileSync(join(staging, BUILD_STAMP), `${JSON.stringify({ sourcesAt })}\n`);
+const old = `${dist}.old-${process.pid}`;
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(staging, dist);
 rmSync(old, { recursive: true, force: true });
 
 console.error(`neocc build: dist/ written (${assets.length} assets copied) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { relativeL2Error } from '../nn/tensor.js';
@@ -86,12 +86,10 @@ describe('--backend auto: the choice', () => {
 });
 
 describe('--backend auto on this machine', () => {
-  const list = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir) : []);
-  const mayHaveHardwareGpu = process.platform !== 'linux' || linuxGpuDeviceNodes(list).length > 0;
-  it.skipIf(mayHaveHardwareGpu)('without GPU device nodes (Linux, the project\'s machines) the probe answers at once, without Dawn', async () => {
-    const started = performance.now();
-    expect(await probeWebGpu()).toEqual({ found: false, reason: NO_GPU_DEVICE_REASON });
-    expect(performance.now() - started).toBeLessThan(100);
+  // Linux only: elsewhere Dawn's backends (Metal, D3D12) are not reached through device nodes.
+  it.skipIf(process.platform !== 'linux')('on Linux without GPU device nodes the probe answers without Dawn (a made-up, empty /dev)', async () => {
+    // That reason comes from the device-node check alone; probeDawnAdapter never gives it.
+    expect(await probeWebGpu({ listFolder: () => [] })).toEqual({ found: false, reason: NO_GPU_DEVICE_REASON });
   });
 
   it('probing Dawn\'s adapter does not keep a process alive (a script that probes exits by itself)', async () => {

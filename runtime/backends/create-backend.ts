@@ -95,8 +95,9 @@ export const NO_GPU_DEVICE_REASON = 'no GPU device on this Linux machine (no /de
  * Asks for the first WebGPU adapter and reads its info; requests no device. In browsers that is navigator.gpu. In
  * Node on Linux without GPU device nodes (linuxGpuDeviceNodes) the answer is known without Dawn: no hardware adapter,
  * and starting Dawn to enumerate software ones costs 1-3 s of a CLI run. Otherwise see probeDawnAdapter.
+ * `listFolder` reads a folder's entries there (tests give a made-up /dev).
  */
-export async function probeWebGpu(): Promise<AdapterProbe> {
+export async function probeWebGpu(options: { readonly listFolder?: (dir: string) => readonly string[] } = {}): Promise<AdapterProbe> {
   const browserGpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
   if (browserGpu) {
     try {
@@ -119,13 +120,13 @@ export async function probeWebGpu(): Promise<AdapterProbe> {
   }
   if (process.platform === 'linux') {
     const { readdirSync } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS)) as typeof import('node:fs');
-    const list = (dir: string): string[] => {
+    const list = options.listFolder ?? ((dir: string): string[] => {
       try {
         return readdirSync(dir);
       } catch {
         return [];
       }
-    };
+    });
     if (linuxGpuDeviceNodes(list).length === 0) return { found: false, reason: NO_GPU_DEVICE_REASON };
   }
   return probeDawnAdapter();
