@@ -6,7 +6,7 @@ import type { KernelIR, Stmt } from '../compiler/ir/ir.js';
 import { releasedConfig } from '../compiler/spec/model-config.js';
 import { renderAssemblyScript } from '../compiler/render/assemblyscript.js';
 import { compileGemm, compileMlpTwoGemm, gemmLaunch, gemmWeightLayout, mlpTwoGemmLaunch, twoGemmHiddenElements, type GemmOptions, type TwoGemmKernels } from '../kernels/neonext/mlp-two-gemm.js';
-import { chooseVec4Tile, packWeightPanels, vec4Gemm } from '../kernels/neonext/unfused/linear-vec4.js';
+import { chooseVec4Tile, linearVec4Launch, packWeightPanels, vec4Gemm } from '../kernels/neonext/unfused/linear-vec4.js';
 import { relativeL2Error } from '../nn/tensor.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { WasmKernelRunner } from '../runtime/wasm/wasm-kernels.js';
@@ -61,6 +61,17 @@ describe('SIMD GEMM micro-kernels on WebAssembly (vec4f IR → f32x4)', () => {
     expect(chooseVec4Tile(19, Infinity, PLAIN)).toBeUndefined();
     const o: GemmOptions = { kind: 'vec4', inFeatures: 8, outFeatures: 16, epilogue: 'bias', rm: 4, rv: 4, workgroupSize: 1 };
     expect(() => gemmLaunch(o, 3)).toThrow(/linear-vec4: 3 rows, fewer than the kernel's 4-row tile/);
+  });
+
+  it('threads split a GEMM launch at whole cache lines of output columns where a column tile is narrower than a line', () => {
+    const k = modelKernels(releasedConfig('neonext-t', 224), ASSEMBLYSCRIPT);
+    // NeoNeXt-T-224's last downsample conv: Y [768, 196] in 8x4 tiles, 4 tiles per 64-byte line of a row.
+    const conv = k.downsamples[2]!.convVec4!;
+    expect(conv).toMatchObject({ outFeatures: 196, rm: 8, rv: 1 });
+    expect(linearVec4Launch(conv, 768)).toEqual({ grid: [96, 49, 1], uniforms: { rows: 768 }, splitGranule: 96 * 4 });
+    expect(linearVec4Launch({ ...conv, outFeatures: 200, rv: 2 }, 768).splitGranule).toBe(96 * 2);
+    // 16-column tiles are whole lines: any split.
+    expect(gemmLaunch(k.stages[0]!.twoGemm.fc1Options, 3136)).not.toHaveProperty('splitGranule');
   });
 
   // Odd row counts (n·plane not a multiple of rm) and every column tile width (rv = 4, 2, 1), and the > 1536-deep tile.

@@ -69,6 +69,11 @@ describe('wasm thread pool (shared control block, chunked launches)', () => {
     }
   });
 
+  it('launching a kernel the runner has not prepared is a clear error, not a lookup on every launch', () => {
+    const other = new WasmKernelRunner(memory, pool);
+    expect(() => other.launch(visitKernel('visit_unprepared'), [0, 0], { trap: 0 }, [1, 1, 1])).toThrow(/kernel visit_unprepared was not prepared on this runner/);
+  });
+
   it('a trap on a worker is an error naming the thread, after every thread stopped; the pool works on afterwards', async () => {
     const kernel = visitKernel('visit_trap');
     const [functionId] = await pool.prepare([{ module: await wasmModule(kernel, true), entry: kernel.entryPoint }]);

@@ -38,9 +38,10 @@ export async function runWasmProgram(runner: WasmKernelRunner, program: Program,
   };
   observeAt(0);
   const timed = options.onDispatchTimed;
+  await runner.prepare(program.dispatches.map((d) => d.artifact));
   for (const [i, d] of program.dispatches.entries()) {
     const started = timed ? performance.now() : 0;
-    await runner.run(d.artifact, d.bindings.map((b) => pointers.get(b.buffer)! + 4 * b.offset), d.uniforms, d.grid, d.splitGranule);
+    runner.launch(d.artifact, d.bindings.map((b) => pointers.get(b.buffer)! + 4 * b.offset), d.uniforms, d.grid, d.splitGranule);
     timed?.(i, d, performance.now() - started);
     observeAt(i + 1);
   }

@@ -131,7 +131,8 @@ export class WasmNeoNeXt implements LoadedModel {
     this.memory.reset();
     this.memory.reserveUpTo(this.weightTop);
     const out = await runWasmProgram(this.runner, program, {
-      data: { input: Float32Array.from(input.data) },
+      // memory.put copies the input in (rounding float64 to f32): no intermediate copy.
+      data: { input: input.data instanceof Float32Array ? input.data : Float32Array.from(input.data) },
       resident: this.weights,
       ...hooks,
     });

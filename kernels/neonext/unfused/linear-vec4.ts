@@ -4,7 +4,7 @@ import {
 import type { KernelIR } from '../../../compiler/ir/ir.js';
 import { gelu } from '../../../compiler/ir/math.js';
 import { NeoccError, NotSupportedError } from '../../../compiler/errors.js';
-import type { Grid, UniformValues } from '../../../compiler/launch.js';
+import { CACHE_LINE_FLOATS, type Grid, type Launch } from '../../../compiler/launch.js';
 import type { KernelTarget, Vec4PanelsPreference } from '../../../compiler/targets/target.js';
 import { linearInterface, linearKernelName, linearKernelWhat, linearRunTimeDoc, type LinearEpilogue } from './linear.js';
 
@@ -166,14 +166,20 @@ export function linearVec4Kernel(o: LinearVec4Options): KernelIR {
 const MAX_GRID_X = 65535;
 
 /** Grid of linearVec4Kernel: x (and z) = row tiles / workgroupSize, y = column tiles. Needs rows >= rm. */
-export function linearVec4Launch(o: LinearVec4Options, rows: number, plane?: number): { grid: Grid; uniforms: UniformValues } {
+export function linearVec4Launch(o: LinearVec4Options, rows: number, plane?: number): Launch {
   // Tiles never reach past the last row (see linearVec4Kernel), so a tile needs that many rows to exist.
   if (rows < o.rm) throw new NeoccError('bad-launch', `linear-vec4: ${rows} rows, fewer than the kernel's ${o.rm}-row tile (pick the tile with chooseVec4Tile(…, minRows))`);
   const groups = Math.ceil(rows / (o.rm * o.workgroupSize));
   const grid: Grid = [Math.min(groups, MAX_GRID_X), o.outFeatures / (4 * o.rv), Math.ceil(groups / MAX_GRID_X)];
+  // Column tiles narrower than a cache line (4·rv < 16 floats: a 4- or 8-column tile) share every output line with
+  // their neighbours, and a CPU thread's share runs along x (row tiles) within a column tile, so two threads would
+  // write the same lines throughout the launch: split only at whole lines' worth of column tiles instead. (NeoNeXt-T's
+  // last downsample conv, 196 columns in 4-column tiles, scaled 1.3-1.6x from 1 to 2 threads without this.)
+  const tilesPerLine = Math.ceil(CACHE_LINE_FLOATS / (4 * o.rv));
+  const split = tilesPerLine > 1 ? { splitGranule: grid[0] * tilesPerLine } : {};
   if (o.epilogue === 'bias-residual-nchw') {
     if (plane === undefined) throw new RangeError('linearVec4Launch: the bias-residual-nchw epilogue needs the plane size');
-    return { grid, uniforms: { rows, plane } };
+    return { grid, uniforms: { rows, plane }, ...split };
   }
-  return { grid, uniforms: { rows } };
+  return { grid, uniforms: { rows }, ...split };
 }
