@@ -19,7 +19,7 @@
  * ran (`--wasm-simd`, default auto: relaxed SIMD's FMA kernels where the engine has it; Node 20 gets the V8 flag
  * here, as bin/neocc.mjs sets it).
  *
- *   npm run bench:onnx -- [--runs 15] [--web-runs 7] [--neocc-runs 7] [--threads 1] [--wasm-simd auto] [--out bench/results/onnx-peers.json]
+ *   npm run bench:onnx -- [--runs 15] [--web-runs 7] [--neocc-runs 15] [--threads 1] [--wasm-simd auto] [--out bench/results/onnx-peers.json]
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -47,7 +47,8 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '15' },
     'web-runs': { type: 'string', default: '7' },
-    'neocc-runs': { type: 'string', default: '7' },
+    // As many as ORT-node's: the 1→N scaling is a ratio of two neocc medians, noisier than either (a few ms each).
+    'neocc-runs': { type: 'string', default: '15' },
     out: { type: 'string', default: 'bench/results/onnx-peers.json' },
     threads: { type: 'string', default: '1' },
     'wasm-simd': { type: 'string', default: 'auto' },
@@ -260,7 +261,12 @@ function ratios(all: readonly Row[]): Record<string, number | string> {
   const out: Record<string, number | string> = {};
   if (neoccRow && web) Object.assign(out, { fastestOrtWeb: web.name, vsFastestOrtWeb: round(web.medianMs! / neoccRow.medianMs!) });
   if (neoccRow && ort) Object.assign(out, { fastestOrt: ort.name, vsFastestOrt: round(ort.medianMs! / neoccRow.medianMs!) });
-  if (neoccRow && oneThread) out.neoccThreadScaling = round(oneThread.medianMs! / neoccRow.medianMs!);
+  if (neoccRow && oneThread) {
+    out.neoccThreadScaling = round(oneThread.medianMs! / neoccRow.medianMs!);
+    // Both rows ran once in each round, a second apart: per-round ratios show how much of the spread is the machine's.
+    const perRound = neoccRow.samplesMs!.map((ms, i) => oneThread.samplesMs![i]! / ms);
+    Object.assign(out, { neoccThreadScalingRoundMedian: round(median(perRound)), neoccThreadScalingRoundMin: round(Math.min(...perRound)), neoccThreadScalingRoundMax: round(Math.max(...perRound)) });
+  }
   return out;
 }
 
@@ -268,6 +274,8 @@ function ratioLines(r: Record<string, number | string>): string[] {
   return [
     ...(r.vsFastestOrtWeb !== undefined ? [`neocc wasm vs ${r.fastestOrtWeb} (fastest onnxruntime-web form), ${threadText}: ${r.vsFastestOrtWeb}× faster`] : []),
     ...(r.vsFastestOrt !== undefined ? [`neocc wasm vs ${r.fastestOrt} (fastest ONNX Runtime row): ${r.vsFastestOrt}× faster`] : []),
-    ...(r.neoccThreadScaling !== undefined ? [`neocc wasm 1 → ${THREADS} threads: ${r.neoccThreadScaling}× (same rounds)`] : []),
+    ...(r.neoccThreadScaling !== undefined
+      ? [`neocc wasm 1 → ${THREADS} threads: ${r.neoccThreadScaling}× (medians of the same rounds; per round: median ${r.neoccThreadScalingRoundMedian}×, ${r.neoccThreadScalingRoundMin}–${r.neoccThreadScalingRoundMax}×)`]
+      : []),
   ];
 }
