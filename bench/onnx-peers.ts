@@ -13,7 +13,8 @@
  *
  * After the rounds, a per-kernel breakdown of neocc's forward (each dispatch timed, median of 3 profiled forwards,
  * summed by kernel and by module) and the ratios the issues track: neocc vs onnxruntime-web's fastest form, vs the
- * fastest ONNX Runtime row, and neocc's 1→N thread scaling.
+ * fastest ONNX Runtime row, and neocc's 1→N thread scaling (ratio of the medians, and per round), beside the host's own
+ * 1→N ceiling in the same rounds (bench/thread-ceiling.ts: a compute-bound kernel through the same thread pool).
  *
  * The report names the host (bench/host.ts): CPU model and SIMD flags, V8 version, and which wasm SIMD variant neocc
  * ran (`--wasm-simd`, default auto: relaxed SIMD's FMA kernels where the engine has it; Node 20 gets the V8 flag
@@ -41,6 +42,7 @@ import type { DispatchTiming, WasmNeoNeXt } from '../runtime/wasm/wasm-neonext.j
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
 import { hostInfo, hostLine } from './host.js';
 import { onnxPeersRows, previousResultReport } from './previous-result.js';
+import { threadCeiling } from './thread-ceiling.js';
 import { median } from './timing.js';
 
 const { values: args } = parseArgs({
@@ -172,6 +174,9 @@ for (const p of peers) for (let i = 0; i < WARMUP; i++) p.logits = await p.run()
  * its predecessor's spinning threads.
  */
 const SETTLE_MS = 30;
+// With N > 1 threads, the host's own 1→N ceiling in the rounds neocc's rows run in (bench/thread-ceiling.ts).
+const ceiling = THREADS > 1 && neoccBackends.length > 0 ? await threadCeiling(neoccBackends[0]!.target, THREADS) : undefined;
+const ceilingRatios: number[] = [];
 for (let round_ = 0; round_ < Math.max(RUNS, WEB_RUNS, NEOCC_RUNS); round_++) {
   for (const p of peers) {
     if (p.samples.length >= p.maxRuns) continue;
@@ -180,7 +185,12 @@ for (let round_ = 0; round_ < Math.max(RUNS, WEB_RUNS, NEOCC_RUNS); round_++) {
     p.logits = await p.run();
     p.samples.push(performance.now() - t);
   }
+  if (ceiling && round_ < NEOCC_RUNS) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    ceilingRatios.push(ceiling.round());
+  }
 }
+await ceiling?.dispose();
 const rows: Row[] = [...peers.map((p) => summarize(p.row, p.samples, p.logits!)), ...failed];
 for (const r of rows) log(`${r.name}: median ${r.medianMs} ms`);
 const profile = profiled ? await neoccProfile(profiled) : undefined;
@@ -267,6 +277,9 @@ function ratios(all: readonly Row[]): Record<string, number | string> {
     const perRound = neoccRow.samplesMs!.map((ms, i) => oneThread.samplesMs![i]! / ms);
     Object.assign(out, { neoccThreadScalingRoundMedian: round(median(perRound)), neoccThreadScalingRoundMin: round(Math.min(...perRound)), neoccThreadScalingRoundMax: round(Math.max(...perRound)) });
   }
+  if (ceilingRatios.length > 0) {
+    Object.assign(out, { hostThreadCeiling: round(median(ceilingRatios)), hostThreadCeilingMin: round(Math.min(...ceilingRatios)), hostThreadCeilingMax: round(Math.max(...ceilingRatios)) });
+  }
   return out;
 }
 
@@ -276,6 +289,9 @@ function ratioLines(r: Record<string, number | string>): string[] {
     ...(r.vsFastestOrt !== undefined ? [`neocc wasm vs ${r.fastestOrt} (fastest ONNX Runtime row): ${r.vsFastestOrt}× faster`] : []),
     ...(r.neoccThreadScaling !== undefined
       ? [`neocc wasm 1 → ${THREADS} threads: ${r.neoccThreadScaling}× (medians of the same rounds; per round: median ${r.neoccThreadScalingRoundMedian}×, ${r.neoccThreadScalingRoundMin}–${r.neoccThreadScalingRoundMax}×)`]
+      : []),
+    ...(r.hostThreadCeiling !== undefined
+      ? [`host 1 → ${THREADS} threads, compute-bound probe (bench/thread-ceiling.ts) in the same rounds: median ${r.hostThreadCeiling}×, ${r.hostThreadCeilingMin}–${r.hostThreadCeilingMax}×`]
       : []),
   ];
 }
