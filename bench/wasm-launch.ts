@@ -22,11 +22,11 @@ export function runLaunches(launches: readonly BoundLaunch[]): void {
 
 /**
  * Single-thread launches on one plain (unshared) LinearMemory, bound once so a timed loop is only the calls into
- * wasm. Same argument order as WasmKernelRunner.run with one thread (runtime/wasm/wasm-kernels.ts): grid, workgroup
+ * wasm. Same argument order as WasmKernelRunner.launch with one thread (runtime/wasm/wasm-kernels.ts): grid, workgroup
  * range (all of it), buffer pointers in binding order, the scratch pointer if the artifact has scratch, uniforms in
  * artifact order. Unlike the runner (which allocates a launch's scratch on every call, fine between memory resets
- * but not in a loop of thousands of launches), the scratch is allocated once per bound launch and the call is
- * synchronous (no promise per launch).
+ * but not in a loop of thousands of launches), the scratch is allocated once per bound launch and the arguments are
+ * built once.
  */
 export class SyncWasmLauncher {
   private readonly instances = new Map<WasmModule, WasmInstance>();
