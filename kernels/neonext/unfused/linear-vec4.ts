@@ -173,8 +173,8 @@ export function linearVec4Launch(o: LinearVec4Options, rows: number, plane?: num
   const grid: Grid = [Math.min(groups, MAX_GRID_X), o.outFeatures / (4 * o.rv), Math.ceil(groups / MAX_GRID_X)];
   // Column tiles narrower than a cache line (4·rv < 16 floats: a 4- or 8-column tile) share every output line with
   // their neighbours, and a CPU thread's share runs along x (row tiles) within a column tile, so two threads would
-  // write the same lines throughout the launch: split only at whole lines' worth of column tiles instead. (NeoNeXt-T's
-  // last downsample conv, 196 columns in 4-column tiles, scaled 1.3-1.6x from 1 to 2 threads without this.)
+  // write the same lines throughout the launch: split only at whole lines' worth of column tiles instead (NeoNeXt-T's
+  // last downsample conv: 196 columns in 4-column tiles).
   const tilesPerLine = Math.ceil(CACHE_LINE_FLOATS / (4 * o.rv));
   const split = tilesPerLine > 1 ? { splitGranule: grid[0] * tilesPerLine } : {};
   if (o.epilogue === 'bias-residual-nchw') {
