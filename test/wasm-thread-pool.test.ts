@@ -3,7 +3,7 @@ import { makeArtifact } from '../compiler/artifact.js';
 import { BlockBuilder, add, bin, builtin, f32, finishKernel, load, u32, uniform } from '../compiler/ir/build.js';
 import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
-import { chunkRange } from '../runtime/wasm/thread-protocol.js';
+import { claimGranules } from '../runtime/wasm/thread-protocol.js';
 import { WasmThreadPool } from '../runtime/wasm/thread-pool.js';
 import { WasmKernelRunner, wasmModule } from '../runtime/wasm/wasm-kernels.js';
 
@@ -53,19 +53,21 @@ describe('wasm thread pool (shared control block, chunked launches)', () => {
     }
   }, 60_000);
 
-  it('chunkRange: chunks tile [0, total) in order, start on granule multiples and differ by at most one granule', () => {
-    for (const [total, granule, chunks] of [[384, 64, 6], [384, 64, 24], [1000, 7, 24], [17, 1, 24], [5, 16, 1], [4099, 3, 16]] as const) {
-      let next = 0;
-      const sizes: number[] = [];
-      for (let c = 0; c < chunks; c++) {
-        const [first, count] = chunkRange(total, granule, chunks, c);
-        expect(first).toBe(next);
-        expect(first % granule === 0 || count === 0).toBe(true);
-        next = first + count;
-        sizes.push(Math.ceil(count / granule));
+  it('claimGranules: claims tile [0, granules) in order, shrink to the minimum, and take 1/divisor of the rest', () => {
+    for (const [granules, minClaim, divisor] of [[9408, 18, 12], [6, 1, 12], [48, 1, 8], [17, 3, 8], [1, 1, 8], [100000, 1, 4]] as const) {
+      const control = new Int32Array(new SharedArrayBuffer(16));
+      const counts: number[] = [];
+      for (let [first, count] = claimGranules(control, 2, granules, minClaim, divisor); count > 0; [first, count] = claimGranules(control, 2, granules, minClaim, divisor)) {
+        const before = counts.reduce((a, b) => a + b, 0);
+        expect(first).toBe(before);
+        expect(count).toBe(Math.min(granules - before, Math.max(minClaim, Math.ceil((granules - before) / divisor))));
+        counts.push(count);
       }
-      expect(next).toBe(total);
-      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      expect(counts.reduce((a, b) => a + b, 0), `${granules} granules`).toBe(granules);
+      expect(control[2]).toBe(granules);
+      // Non-increasing: large chunks first, so the threads end within one small chunk of each other.
+      for (let i = 1; i < counts.length; i++) expect(counts[i]!).toBeLessThanOrEqual(counts[i - 1]!);
+      expect(claimGranules(control, 2, granules, minClaim, divisor)[1]).toBe(0);
     }
   });
 

@@ -8,7 +8,7 @@ import type { WasmMemory, WasmModule } from './wasm-api.js';
  * Why not a message per launch: a forward of NeoNeXt-T is ~60 launches of 1–10 ms each, and a postMessage round trip
  * (wake the worker's event loop, resolve a promise on the caller's) costs tens to hundreds of µs, paid while the other
  * thread idles. So the caller writes the launch (function, arguments), bumps a generation counter and notifies;
- * every thread, the caller included, claims small chunks of the workgroup range with an atomic counter until none is
+ * every thread, the caller included, claims chunks of the workgroup range (large first, small at the end: claimGranules) until none is
  * left (so a thread that started late or runs slower simply takes fewer chunks), and the caller waits on a done
  * counter. Between launches a worker spins briefly on the generation and then sleeps in Atomics.wait. Workgroups
  * never synchronize with each other, so any split computes the same bytes.
@@ -20,29 +20,32 @@ import type { WasmMemory, WasmModule } from './wasm-api.js';
 // Control block layout (Int32 slots).
 const GENERATION = 0; // bumped once per command
 const COMMAND = 1; // RUN or PARK
-const NEXT_CHUNK = 2; // chunks claimed so far
+const NEXT_GRANULE = 2; // granules claimed so far
 const DONE = 3; // threads finished with the current command
 const FAILED = 4; // 1 when a worker's call threw
 const FUNCTION = 5; // function id of the launch
-const CHUNKS = 6; // chunks in the launch
+const GRANULES = 6; // granules in the launch
 const TOTAL = 7; // workgroups in the launch
 const ARG_COUNT = 8;
 const GRANULE = 9; // chunk boundaries fall on multiples of this many workgroups
+const MIN_CLAIM = 10; // granules a claim takes at least
+const CLAIM_DIVISOR = 11; // a claim takes the remaining granules / this, at least MIN_CLAIM
 const CONTROL_SLOTS = 16;
 const RUN = 1;
 const PARK = 2;
 /** Kernel arguments: grid (3), range (2), buffers, scratch, uniforms. Far more than any kernel takes. */
 const MAX_ARGS = 64;
 /**
- * Chunks per thread in a launch. A launch ends when its slowest thread does, on average about half a chunk after the
- * others, so small chunks matter more than cheap claims (one atomic add and one wasm call each, well under a µs):
- * NeoNeXt-T-224 on 2 threads (2-vCPU Intel Xeon), the threads' finish times per launch, summed over a forward's 61
- * launches, were 15-19 ms apart with 8 chunks per thread and 4-7 ms with 32 (medians of 20 forwards, 4 process pairs);
- * whole forwards alternating 8, 16 and 32 in one process (2 × 20 rounds): 32 the fastest in 19 rounds, 8 in 10, 16 in
- * 11, medians within the host's noise. (Whole column tiles per chunk for the big GEMMs, so no weight panel is read by
- * both threads, made no difference either way.)
+ * How a launch's workgroups are shared out: guided self-scheduling. Each claim takes 1/(CLAIM_SHARES · threads) of
+ * the granules still unclaimed, never fewer than 1/(TAIL_CHUNKS_PER_THREAD · threads) of the launch: large chunks
+ * while much is left (few claims), small ones at the end, so the threads finish within a small chunk of each other
+ * and a thread that started late or runs slower (a vCPU shared with another tenant) simply claims less.
+ * A launch ends when its slowest thread does. With 32 equal chunks per thread, NeoNeXt-T-224 on 2 threads (2-vCPU
+ * Intel Xeon) had its threads finish on average half a chunk apart, ~0.1 ms per GEMM launch and 6.2 ms summed over
+ * a forward's 60 launches (medians of 20 forwards); see docs/ARCHITECTURE.md for the guided split's figures.
  */
-const CHUNKS_PER_THREAD = 32;
+const CLAIM_SHARES = 4;
+const TAIL_CHUNKS_PER_THREAD = 128;
 /**
  * How long a waiting thread spins before it sleeps. The gap between two launches of a forward is µs, but a thread that
  * finished its share early waits for the slowest one, often longer than 0.2 ms, and waking from Atomics.wait on a
@@ -77,8 +80,8 @@ function startWorker(start, reply) {
   const thread = start.thread;
   const instances = new Map();
   const functions = [];
-  const C = ${JSON.stringify({ GENERATION, COMMAND, NEXT_CHUNK, DONE, FAILED, FUNCTION, CHUNKS, TOTAL, ARG_COUNT, GRANULE, RUN, PARK, MAX_ARGS, SPIN_MS })};
-  const chunkRange = ${chunkRange.toString()};
+  const C = ${JSON.stringify({ GENERATION, COMMAND, NEXT_GRANULE, DONE, FAILED, FUNCTION, GRANULES, TOTAL, ARG_COUNT, GRANULE, MIN_CLAIM, CLAIM_DIVISOR, RUN, PARK, MAX_ARGS, SPIN_MS })};
+  const claimGranules = ${claimGranules.toString()};
   function finish() {
     Atomics.add(control, C.DONE, 1);
     Atomics.notify(control, C.DONE);
@@ -97,13 +100,14 @@ function startWorker(start, reply) {
         const fn = functions[control[C.FUNCTION]];
         const argc = control[C.ARG_COUNT];
         const a = Array.from(args.subarray(thread * C.MAX_ARGS, thread * C.MAX_ARGS + argc));
-        const chunks = control[C.CHUNKS];
+        const granules = control[C.GRANULES];
         const total = controlU32[C.TOTAL];
         const granule = control[C.GRANULE];
-        for (let c = Atomics.add(control, C.NEXT_CHUNK, 1); c < chunks; c = Atomics.add(control, C.NEXT_CHUNK, 1)) {
-          const [first, count] = chunkRange(total, granule, chunks, c);
-          a[3] = first;
-          a[4] = count;
+        const minClaim = control[C.MIN_CLAIM];
+        const divisor = control[C.CLAIM_DIVISOR];
+        for (let [first, count] = claimGranules(control, C.NEXT_GRANULE, granules, minClaim, divisor); count > 0; [first, count] = claimGranules(control, C.NEXT_GRANULE, granules, minClaim, divisor)) {
+          a[3] = first * granule;
+          a[4] = Math.min(total, (first + count) * granule) - a[3];
           fn(...a);
         }
       } catch (e) {
@@ -264,10 +268,14 @@ export abstract class SharedLaunchPool {
     const granule = Math.max(1, Math.floor(split.granule ?? 1));
     new Uint32Array(c.buffer)[TOTAL] = split.total;
     c[GRANULE] = granule;
-    c[CHUNKS] = Math.min(Math.ceil(split.total / granule), (this.size + 1) * CHUNKS_PER_THREAD);
+    const granules = Math.ceil(split.total / granule);
+    const threads = this.size + 1;
+    c[GRANULES] = granules;
+    c[MIN_CLAIM] = Math.max(1, Math.floor(granules / (threads * TAIL_CHUNKS_PER_THREAD)));
+    c[CLAIM_DIVISOR] = threads * CLAIM_SHARES;
     c[ARG_COUNT] = args.length;
     c[FAILED] = 0;
-    c[NEXT_CHUNK] = 0;
+    c[NEXT_GRANULE] = 0;
     this.command(RUN);
     let failure: unknown;
     try {
@@ -298,23 +306,30 @@ export interface ChunkSplit {
 }
 
 /**
- * Chunk `c` of `chunks` over workgroups [0, total) as [first, count]: chunks as even as whole granules allow, each
- * starting on a multiple of `granule`. Plain JavaScript without closures: the worker source embeds its text.
+ * Claims the next chunk of a launch whose granules [0, granules) are handed out through counter `slot` of `control`:
+ * [first granule, count], count 0 once none is left. Takes 1/`divisor` of what remains, at least `minClaim`
+ * granules (guided self-scheduling, see CLAIM_SHARES). Plain JavaScript without closures: the worker source embeds
+ * its text.
  */
-export function chunkRange(total: number, granule: number, chunks: number, c: number): [number, number] {
-  const granules = Math.ceil(total / granule);
-  const first = Math.min(total, Math.floor((granules * c) / chunks) * granule);
-  const end = Math.min(total, Math.floor((granules * (c + 1)) / chunks) * granule);
-  return [first, end - first];
+export function claimGranules(control: Int32Array, slot: number, granules: number, minClaim: number, divisor: number): [number, number] {
+  for (;;) {
+    const first = Atomics.load(control, slot);
+    if (first >= granules) return [first, 0];
+    const count = Math.min(granules - first, Math.max(minClaim, Math.ceil((granules - first) / divisor)));
+    if (Atomics.compareExchange(control, slot, first, first + count) === first) return [first, count];
+  }
 }
 
 /** Claims chunks of the launch in `control` until none is left, calling `run` on each (the workers' loop, on this thread). */
 function runChunks(control: Int32Array, run: (...args: number[]) => void, args: number[]): void {
-  const chunks = control[CHUNKS]!;
+  const granules = control[GRANULES]!;
   const total = new Uint32Array(control.buffer)[TOTAL]!;
   const granule = control[GRANULE]!;
-  for (let c = Atomics.add(control, NEXT_CHUNK, 1); c < chunks; c = Atomics.add(control, NEXT_CHUNK, 1)) {
-    [args[3], args[4]] = chunkRange(total, granule, chunks, c);
+  const minClaim = control[MIN_CLAIM]!;
+  const divisor = control[CLAIM_DIVISOR]!;
+  for (let [first, count] = claimGranules(control, NEXT_GRANULE, granules, minClaim, divisor); count > 0; [first, count] = claimGranules(control, NEXT_GRANULE, granules, minClaim, divisor)) {
+    args[3] = first * granule;
+    args[4] = Math.min(total, (first + count) * granule) - args[3];
     run(...args);
   }
 }
