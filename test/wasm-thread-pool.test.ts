@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeArtifact } from '../compiler/artifact.js';
-import { BlockBuilder, add, bin, builtin, f32, finishKernel, load, u32, uniform } from '../compiler/ir/build.js';
+import { BlockBuilder, add, bin, builtin, f32, finishKernel, load, mod, u32, uniform } from '../compiler/ir/build.js';
 import { ASSEMBLYSCRIPT } from '../compiler/targets/index.js';
 import { LinearMemory } from '../runtime/wasm/linear-memory.js';
 import { claimGranules } from '../runtime/wasm/thread-protocol.js';
@@ -23,6 +23,18 @@ function visitKernel(name: string) {
     name, workgroupSize: 1, doc: [], shared: [], body: b.stmts, uniforms: [{ name: 'trap', type: 'u32' }],
     buffers: [{ name: 'src', access: 'read', elem: 'f32' }, { name: 'dst', access: 'read_write', elem: 'f32' }],
   }), ASSEMBLYSCRIPT, { test: name });
+}
+
+/** dst[wg] = src[(wg + shift) % count] + 1: each workgroup reads what another one wrote in the launch before. */
+function neighbourKernel() {
+  const wg = builtin('workgroup_id.x');
+  const b = new BlockBuilder();
+  b.store('dst', wg, add(load('src', mod(add(wg, uniform('shift')), uniform('count'))), f32(1)));
+  return makeArtifact(finishKernel({
+    name: 'neighbour_plus_one', workgroupSize: 1, doc: [], shared: [], body: b.stmts,
+    uniforms: [{ name: 'shift', type: 'u32' }, { name: 'count', type: 'u32' }],
+    buffers: [{ name: 'src', access: 'read', elem: 'f32' }, { name: 'dst', access: 'read_write', elem: 'f32' }],
+  }), ASSEMBLYSCRIPT, { test: 'neighbour' });
 }
 
 const memory = new LinearMemory(true);
@@ -70,6 +82,33 @@ describe('wasm thread pool (shared control block, chunked launches)', () => {
       expect(claimGranules(control, 2, granules, minClaim, divisor)[1]).toBe(0);
     }
   });
+
+  it('a launch list: every thread is done with a launch before any starts the next, which reads its output', async () => {
+    const kernel = neighbourKernel();
+    await runner.prepare([kernel]);
+    for (const groups of [2, 3, 64, 1000, 4099]) {
+      const buffers = [memory.put(new Float32Array(groups)), memory.put(new Float32Array(groups))];
+      // 40 launches ping-ponging between the buffers, each workgroup reading one half the range away (so mostly what
+      // another thread wrote): without the barriers some would read a value one launch old.
+      const launches = Array.from({ length: 40 }, (_, i) => ({
+        artifact: kernel, pointers: [buffers[i % 2]!, buffers[(i + 1) % 2]!], uniforms: { shift: Math.floor(groups / 2) + i, count: groups }, grid: [groups, 1, 1] as const,
+      }));
+      runner.launchAll(launches);
+      expect(new Set(memory.read(buffers[0]!, groups)), `${groups} workgroups`).toEqual(new Set([40]));
+    }
+  }, 60_000);
+
+  it('a failed launch in a list: the error is thrown after every thread stopped, the launches after it are skipped', async () => {
+    const kernel = visitKernel('visit_list');
+    await runner.prepare([kernel]);
+    const src = memory.put(new Float32Array(1));
+    const dst = memory.put(new Float32Array(256));
+    const visit = (trap: number) => ({ artifact: kernel, pointers: [trap ? OUT_OF_MEMORY : src, dst], uniforms: { trap }, grid: [256, 1, 1] as const });
+    expect(() => runner.launchAll([visit(0), visit(1), visit(0)])).toThrow(/memory access out of bounds/);
+    expect(new Set(memory.read(dst, 256))).toEqual(new Set([1]));
+    runner.launchAll([visit(0), visit(0)]);
+    expect(new Set(memory.read(dst, 256))).toEqual(new Set([3]));
+  }, 60_000);
 
   it('launching a kernel the runner has not prepared is a clear error, not a lookup on every launch', () => {
     const other = new WasmKernelRunner(memory, pool);

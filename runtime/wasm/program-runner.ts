@@ -39,11 +39,17 @@ export async function runWasmProgram(runner: WasmKernelRunner, program: Program,
   observeAt(0);
   const timed = options.onDispatchTimed;
   await runner.prepare(program.dispatches.map((d) => d.artifact));
-  for (const [i, d] of program.dispatches.entries()) {
-    const started = timed ? performance.now() : 0;
-    runner.launch(d.artifact, d.bindings.map((b) => pointers.get(b.buffer)! + 4 * b.offset), d.uniforms, d.grid, d.splitGranule);
-    timed?.(i, d, performance.now() - started);
-    observeAt(i + 1);
+  const launches = program.dispatches.map((d) => ({ ...d, pointers: d.bindings.map((b) => pointers.get(b.buffer)! + 4 * b.offset) }));
+  if (!timed && !options.observe) {
+    // The whole program as one list: the threads go from dispatch to dispatch without coming back here.
+    runner.launchAll(launches);
+  } else {
+    for (const [i, l] of launches.entries()) {
+      const started = timed ? performance.now() : 0;
+      runner.launchAll([l]);
+      timed?.(i, program.dispatches[i]!, performance.now() - started);
+      observeAt(i + 1);
+    }
   }
   return new Map(program.buffers.filter((b) => b.role === 'output').map((b) => [b.name, memory.read(pointers.get(b.name)!, b.elements)]));
 }

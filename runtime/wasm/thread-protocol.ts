@@ -7,11 +7,14 @@ import type { WasmMemory, WasmModule } from './wasm-api.js';
  *
  * Why not a message per launch: a forward of NeoNeXt-T is ~60 launches of 1–10 ms each, and a postMessage round trip
  * (wake the worker's event loop, resolve a promise on the caller's) costs tens to hundreds of µs, paid while the other
- * thread idles. So the caller writes the launch (function, arguments), bumps a generation counter and notifies;
- * every thread, the caller included, claims chunks of the workgroup range (large first, small at the end: claimGranules) until none is
- * left (so a thread that started late or runs slower simply takes fewer chunks), and the caller waits on a done
- * counter. Between launches a worker spins briefly on the generation and then sleeps in Atomics.wait. Workgroups
- * never synchronize with each other, so any split computes the same bytes.
+ * thread idles. So the caller writes a *list* of launches (function, arguments, how to split) into shared memory,
+ * bumps a generation counter and notifies; then every thread, the caller included, walks the list with the same code
+ * (runLaunchList): for each launch it claims chunks of the workgroup range (large first, small at the end:
+ * claimGranules) until none is left, so a thread that started late or runs slower simply takes fewer, and waits at
+ * the launch's barrier for the others before the next launch, which reads its output. A forward is one list: between
+ * its launches no thread returns to the caller's JavaScript (which cost 20-70 µs per launch on a 2-vCPU Xeon, cold
+ * after each kernel). Between lists a worker spins briefly on the generation and then sleeps in Atomics.wait.
+ * Workgroups never synchronize with each other, so any split computes the same bytes.
  *
  * A worker parked in its launch loop cannot read messages, so instantiating a new module on the workers (rare: the
  * first forward of a model) first sends them back to their event loop, then re-enters the loop.
@@ -20,21 +23,28 @@ import type { WasmMemory, WasmModule } from './wasm-api.js';
 // Control block layout (Int32 slots).
 const GENERATION = 0; // bumped once per command
 const COMMAND = 1; // RUN or PARK
-const NEXT_GRANULE = 2; // granules claimed so far
-const DONE = 3; // threads finished with the current command
-const FAILED = 4; // 1 when a worker's call threw
-const FUNCTION = 5; // function id of the launch
-const GRANULES = 6; // granules in the launch
-const TOTAL = 7; // workgroups in the launch
-const ARG_COUNT = 8;
-const GRANULE = 9; // chunk boundaries fall on multiples of this many workgroups
-const MIN_CLAIM = 10; // granules a claim takes at least
-const CLAIM_DIVISOR = 11; // a claim takes the remaining granules / this, at least MIN_CLAIM
-const CONTROL_SLOTS = 16;
+const DONE = 2; // threads finished with the current command
+const FAILED = 3; // 1 once a worker's error text is written
+const LAUNCHES = 4; // launches in the list of the current RUN
+const THREADS = 5; // threads of a launch: the workers and the caller
+const CONTROL_SLOTS = 8;
 const RUN = 1;
 const PARK = 2;
 /** Kernel arguments: grid (3), range (2), buffers, scratch, uniforms. Far more than any kernel takes. */
 const MAX_ARGS = 64;
+/** Launches one RUN command carries (a longer list runs as several): NeoNeXt-T's forward is 61, NeoNeXt-S/B/L's 115. */
+const LIST_CAPACITY = 128;
+/**
+ * A launch in the list (Float64 slots from the record's start): the function id, the split (workgroups, granule,
+ * granules, smallest claim, claim divisor), the arguments (the range at [3] and [4] is each chunk's), and the
+ * scratch address of each thread, which replaces argument SCRATCH_ARG (-1: none).
+ */
+const RECORD = { FUNCTION: 0, TOTAL: 1, GRANULE: 2, GRANULES: 3, MIN_CLAIM: 4, CLAIM_DIVISOR: 5, ARG_COUNT: 6, SCRATCH_ARG: 7, ARGS: 8, SCRATCH: 8 + MAX_ARGS };
+/**
+ * Int32 slots of the list's counters for `launches` launches (runLaunchList's layout): [0] set once a thread failed,
+ * then per launch i its next unclaimed granule at 2 + 2i and the threads past it at 3 + 2i.
+ */
+const counterSlots = (launches: number): number => 2 + 2 * launches;
 /**
  * How a launch's workgroups are shared out: guided self-scheduling. Each claim takes 1/(CLAIM_SHARES · threads) of
  * the granules still unclaimed, never fewer than 1/(TAIL_CHUNKS_PER_THREAD · threads) of the launch: large chunks
@@ -60,7 +70,8 @@ const ERROR_BYTES = 1024;
 /** What a worker gets at start: the pool's shared buffers and its thread index (1…size; 0 is the caller). */
 export interface WorkerStart {
   readonly control: SharedArrayBuffer;
-  readonly args: SharedArrayBuffer;
+  readonly list: SharedArrayBuffer;
+  readonly counters: SharedArrayBuffer;
   readonly errorText: SharedArrayBuffer;
   readonly thread: number;
 }
@@ -68,20 +79,24 @@ export interface WorkerStart {
 /**
  * The worker side as plain script text, since a worker evaluates text (Node: `new Worker(text, { eval: true })`;
  * browsers: a Blob URL, so no bundler has to know about a worker file). Defines `startWorker(start, reply)`, which
- * returns the worker's message handler; each pool wraps it in its platform's messaging. The chunk loop is the same
- * as runChunks() below; it is written twice because a worker evaluates source text.
+ * returns the worker's message handler; each pool wraps it in its platform's messaging. The list walk is
+ * runLaunchList's text, the same code the caller runs.
  */
 export const WORKER_CORE = `
 function startWorker(start, reply) {
   const control = new Int32Array(start.control);
-  const controlU32 = new Uint32Array(start.control);
+  const list = new Float64Array(start.list);
+  const counters = new Int32Array(start.counters);
   const errorText = new Uint8Array(start.errorText);
-  const args = new Float64Array(start.args);
   const thread = start.thread;
   const instances = new Map();
   const functions = [];
-  const C = ${JSON.stringify({ GENERATION, COMMAND, NEXT_GRANULE, DONE, FAILED, FUNCTION, GRANULES, TOTAL, ARG_COUNT, GRANULE, MIN_CLAIM, CLAIM_DIVISOR, RUN, PARK, MAX_ARGS, SPIN_MS })};
+  const C = ${JSON.stringify({ GENERATION, COMMAND, DONE, FAILED, LAUNCHES, THREADS, RUN, PARK, SPIN_MS })};
+  const RECORD = ${JSON.stringify(RECORD)};
   const claimGranules = ${claimGranules.toString()};
+  const runLaunchList = ${runLaunchList.toString()};
+  const functionOf = (launch, id) => functions[id];
+  const sleep = (array, slot, value) => Atomics.wait(array, slot, value);
   function finish() {
     Atomics.add(control, C.DONE, 1);
     Atomics.notify(control, C.DONE);
@@ -96,25 +111,11 @@ function startWorker(start, reply) {
         finish();
         return;
       }
-      try {
-        const fn = functions[control[C.FUNCTION]];
-        const argc = control[C.ARG_COUNT];
-        const a = Array.from(args.subarray(thread * C.MAX_ARGS, thread * C.MAX_ARGS + argc));
-        const granules = control[C.GRANULES];
-        const total = controlU32[C.TOTAL];
-        const granule = control[C.GRANULE];
-        const minClaim = control[C.MIN_CLAIM];
-        const divisor = control[C.CLAIM_DIVISOR];
-        for (let [first, count] = claimGranules(control, C.NEXT_GRANULE, granules, minClaim, divisor); count > 0; [first, count] = claimGranules(control, C.NEXT_GRANULE, granules, minClaim, divisor)) {
-          a[3] = first * granule;
-          a[4] = Math.min(total, (first + count) * granule) - a[3];
-          fn(...a);
-        }
-      } catch (e) {
-        if (Atomics.compareExchange(control, C.FAILED, 0, 1) === 0) {
-          errorText.fill(0);
-          new TextEncoder().encodeInto(String((e && e.stack) || e), errorText);
-        }
+      const threads = control[C.THREADS];
+      const e = runLaunchList(list, RECORD, counters, control[C.LAUNCHES], thread, threads, functionOf, claimGranules, sleep, C.SPIN_MS);
+      if (e !== undefined && Atomics.compareExchange(control, C.FAILED, 0, 1) === 0) {
+        errorText.fill(0);
+        new TextEncoder().encodeInto(String((e && e.stack) || e), errorText);
       }
       finish();
     }
@@ -153,7 +154,9 @@ export interface WorkerReply {
 export abstract class SharedLaunchPool {
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   private readonly errorText = new Uint8Array(new SharedArrayBuffer(ERROR_BYTES));
-  private readonly args: Float64Array;
+  private readonly list: Float64Array;
+  private readonly counters = new Int32Array(new SharedArrayBuffer(counterSlots(LIST_CAPACITY) * 4));
+  private readonly recordSize: number;
   private readonly moduleIds = new WeakMap<WasmModule, number>();
   private readonly functionIds = new Map<string, number>();
   private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
@@ -164,12 +167,15 @@ export abstract class SharedLaunchPool {
 
   /** `size` workers (the calling thread runs a share too, so a launch uses size + 1 threads). */
   constructor(readonly size: number, protected readonly memory: WasmMemory) {
-    this.args = new Float64Array(new SharedArrayBuffer((size + 1) * MAX_ARGS * 8));
+    this.recordSize = RECORD.SCRATCH + size + 1;
+    this.list = new Float64Array(new SharedArrayBuffer(LIST_CAPACITY * this.recordSize * 8));
+    this.control[THREADS] = size + 1;
   }
 
   /** What worker `i` (0-based) gets at start. */
   protected workerStart(i: number): WorkerStart {
-    return { control: this.control.buffer as SharedArrayBuffer, args: this.args.buffer as SharedArrayBuffer, errorText: this.errorText.buffer as SharedArrayBuffer, thread: i + 1 };
+    const shared = (view: { buffer: ArrayBufferLike }): SharedArrayBuffer => view.buffer as SharedArrayBuffer;
+    return { control: shared(this.control), list: shared(this.list), counters: shared(this.counters), errorText: shared(this.errorText), thread: i + 1 };
   }
 
   /** Posts `message` to worker `i`. */
@@ -247,46 +253,53 @@ export abstract class SharedLaunchPool {
   }
 
   /**
-   * Runs function `functionId` (from prepare) over the workgroups of `split` on this thread and the workers; `run` calls
-   * it on this thread with the same arguments. `args` is the argument list with the range at [3] and [4];
-   * `scratch[t]` replaces args[scratchArg] on thread t (0 is this one). Returns when every thread is done; throws
-   * the first worker error.
+   * Runs `launches` in order on this thread and the workers, each over its workgroups in chunks, every thread done
+   * with one launch before any starts the next. Returns when all are done; throws the first error (this thread's,
+   * else a worker's, after every thread stopped; the launches after a failed one are skipped).
    */
-  launch(functionId: number, run: (...args: number[]) => void, args: readonly number[], split: ChunkSplit, scratchArg: number, scratch: readonly number[]): void {
-    if (args.length > MAX_ARGS) throw new NeoccError('wasm-bad-launch', `wasm launch: ${args.length} arguments; at most ${MAX_ARGS}`);
+  launchList(launches: readonly PoolLaunch[]): void {
+    for (let start = 0; start < launches.length; start += LIST_CAPACITY) this.runList(launches.slice(start, start + LIST_CAPACITY));
+  }
+
+  /** One launch: launchList([{ functionId, run, args, split, scratchArg, scratch }]). */
+  launch(functionId: number, run: KernelCall, args: readonly number[], split: ChunkSplit, scratchArg: number, scratch: readonly number[]): void {
+    this.launchList([{ functionId, run, args, split, scratchArg, scratch }]);
+  }
+
+  private runList(launches: readonly PoolLaunch[]): void {
+    const threads = this.size + 1;
+    launches.forEach((l, i) => {
+      if (l.args.length > MAX_ARGS) throw new NeoccError('wasm-bad-launch', `wasm launch: ${l.args.length} arguments; at most ${MAX_ARGS}`);
+      if (l.scratchArg >= 0 && l.scratch.length < threads) throw new NeoccError('wasm-bad-launch', `wasm launch: scratch for ${l.scratch.length} threads; the pool runs ${threads}`);
+      const at = i * this.recordSize;
+      const granule = Math.max(1, Math.floor(l.split.granule ?? 1));
+      const granules = Math.ceil(l.split.total / granule);
+      this.list[at + RECORD.FUNCTION] = l.functionId;
+      this.list[at + RECORD.TOTAL] = l.split.total;
+      this.list[at + RECORD.GRANULE] = granule;
+      this.list[at + RECORD.GRANULES] = granules;
+      this.list[at + RECORD.MIN_CLAIM] = Math.max(1, Math.floor(granules / (threads * TAIL_CHUNKS_PER_THREAD)));
+      this.list[at + RECORD.CLAIM_DIVISOR] = threads * CLAIM_SHARES;
+      this.list[at + RECORD.ARG_COUNT] = l.args.length;
+      this.list[at + RECORD.SCRATCH_ARG] = l.scratchArg;
+      this.list.set(l.args, at + RECORD.ARGS);
+      if (l.scratchArg >= 0) this.list.set(l.scratch.slice(0, threads), at + RECORD.SCRATCH);
+    });
     if (!this.looping) {
       const generation = Atomics.load(this.control, GENERATION);
       for (let i = 0; i < this.size; i++) this.postMessage(i, { type: 'loop', generation });
       this.looping = true;
     }
-    for (let t = 0; t <= this.size; t++) {
-      this.args.set(args, t * MAX_ARGS);
-      if (scratchArg >= 0) this.args[t * MAX_ARGS + scratchArg] = scratch[t]!;
-    }
-    const c = this.control;
-    c[FUNCTION] = functionId;
-    const granule = Math.max(1, Math.floor(split.granule ?? 1));
-    new Uint32Array(c.buffer)[TOTAL] = split.total;
-    c[GRANULE] = granule;
-    const granules = Math.ceil(split.total / granule);
-    const threads = this.size + 1;
-    c[GRANULES] = granules;
-    c[MIN_CLAIM] = Math.max(1, Math.floor(granules / (threads * TAIL_CHUNKS_PER_THREAD)));
-    c[CLAIM_DIVISOR] = threads * CLAIM_SHARES;
-    c[ARG_COUNT] = args.length;
-    c[FAILED] = 0;
-    c[NEXT_GRANULE] = 0;
+    this.counters.fill(0, 0, counterSlots(launches.length));
+    this.control[LAUNCHES] = launches.length;
+    this.control[FAILED] = 0;
     this.command(RUN);
-    let failure: unknown;
-    try {
-      runChunks(c, run, Array.from(this.args.subarray(0, args.length)));
-    } catch (e) {
-      failure = e;
-    }
+    const sleep = (array: Int32Array, slot: number, value: number): void => this.sleep(array, slot, value);
+    const failure = runLaunchList(this.list, RECORD, this.counters, launches.length, 0, threads, (i) => launches[i]!.run, claimGranules, sleep, SPIN_MS);
     // Wait for every thread even after a failure: the memory must not be reused while one still runs.
     this.waitForWorkers();
     if (failure !== undefined) throw failure;
-    if (c[FAILED]) {
+    if (this.control[FAILED]) {
       const text = new TextDecoder().decode(this.errorText.slice()).replace(/\0+$/, '');
       throw new NeoccError('wasm-thread-error', `wasm kernel thread: ${text}`);
     }
@@ -320,16 +333,69 @@ export function claimGranules(control: Int32Array, slot: number, granules: numbe
   }
 }
 
-/** Claims chunks of the launch in `control` until none is left, calling `run` on each (the workers' loop, on this thread). */
-function runChunks(control: Int32Array, run: (...args: number[]) => void, args: number[]): void {
-  const granules = control[GRANULES]!;
-  const total = new Uint32Array(control.buffer)[TOTAL]!;
-  const granule = control[GRANULE]!;
-  const minClaim = control[MIN_CLAIM]!;
-  const divisor = control[CLAIM_DIVISOR]!;
-  for (let [first, count] = claimGranules(control, NEXT_GRANULE, granules, minClaim, divisor); count > 0; [first, count] = claimGranules(control, NEXT_GRANULE, granules, minClaim, divisor)) {
-    args[3] = first * granule;
-    args[4] = Math.min(total, (first + count) * granule) - args[3];
-    run(...args);
+/** A kernel's entry point: grid (3), workgroup range (first, count), then its pointers and uniforms. */
+export type KernelCall = (...args: number[]) => void;
+
+/** One launch of a list: function `functionId` (from prepare; `run` is the same function on the calling thread). */
+export interface PoolLaunch {
+  readonly functionId: number;
+  readonly run: KernelCall;
+  /** The argument list; [3] and [4] (the workgroup range) are each chunk's. */
+  readonly args: readonly number[];
+  readonly split: ChunkSplit;
+  /** The argument that `scratch[t]` replaces on thread t (0 is the caller), or -1. */
+  readonly scratchArg: number;
+  readonly scratch: readonly number[];
+}
+
+/**
+ * What every thread runs for a RUN command: the `launches` of `list` (records as RECORD, `rec`) in order, each in
+ * chunks claimed through `counters`, then the launch's barrier: arrive, and wait (spin, then `sleep`) until all
+ * `threads` have. After an error (returned, the first of this thread) this thread and then every thread skip the
+ * remaining launches' work but still pass their barriers. Plain JavaScript that uses nothing but its arguments and
+ * globals: the worker source embeds its text, so a bundler's renaming cannot break it.
+ */
+export function runLaunchList(
+  list: Float64Array, rec: typeof RECORD, counters: Int32Array, launches: number, thread: number, threads: number,
+  functionOf: (launch: number, functionId: number) => KernelCall, claim: typeof claimGranules,
+  sleep: (array: Int32Array, slot: number, value: number) => void, spinMs: number,
+): unknown {
+  const recordSize = rec.SCRATCH + threads;
+  let error: unknown;
+  for (let i = 0; i < launches; i++) {
+    const at = i * recordSize;
+    const next = 2 + 2 * i; // counters' layout: see counterSlots
+    const arrived = next + 1;
+    if (Atomics.load(counters, 0) === 0) {
+      try {
+        const fn = functionOf(i, list[at + rec.FUNCTION]!);
+        const args = Array.from(list.subarray(at + rec.ARGS, at + rec.ARGS + list[at + rec.ARG_COUNT]!));
+        const scratchArg = list[at + rec.SCRATCH_ARG]!;
+        if (scratchArg >= 0) args[scratchArg] = list[at + rec.SCRATCH + thread]!;
+        const total = list[at + rec.TOTAL]!;
+        const granule = list[at + rec.GRANULE]!;
+        const granules = list[at + rec.GRANULES]!;
+        const minClaim = list[at + rec.MIN_CLAIM]!;
+        const divisor = list[at + rec.CLAIM_DIVISOR]!;
+        for (let [first, count] = claim(counters, next, granules, minClaim, divisor); count > 0; [first, count] = claim(counters, next, granules, minClaim, divisor)) {
+          args[3] = first * granule;
+          args[4] = Math.min(total, (first + count) * granule) - args[3];
+          fn(...args);
+        }
+      } catch (e) {
+        error = e;
+        Atomics.store(counters, 0, 1);
+      }
+    }
+    // The barrier: launch i + 1 reads what launch i wrote.
+    if (Atomics.add(counters, arrived, 1) + 1 === threads) {
+      Atomics.notify(counters, arrived);
+    } else {
+      const spinUntil = performance.now() + spinMs;
+      for (let n = Atomics.load(counters, arrived); n < threads; n = Atomics.load(counters, arrived)) {
+        if (performance.now() > spinUntil) sleep(counters, arrived, n);
+      }
+    }
   }
+  return error;
 }

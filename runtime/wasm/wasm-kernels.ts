@@ -162,6 +162,33 @@ export class WasmKernelRunner {
    * launch awaited its module lookups, on the calling thread while the workers idled).
    */
   launch(artifact: KernelArtifact, pointers: readonly number[], uniforms: UniformValues, grid: Grid, splitGranule = 1): void {
+    this.launchAll([{ artifact, pointers, uniforms, grid, splitGranule }]);
+  }
+
+  /**
+   * launch() for each of `launches`, in order, as one list on the pool (thread-protocol.ts): no thread comes back to
+   * this one's JavaScript between them. Every launch is checked, and the threads' scratch allocated, before any runs.
+   */
+  launchAll(launches: readonly KernelLaunch[]): void {
+    const threads = this.pool ? this.pool.size + 1 : 1;
+    const calls = launches.map((l) => this.checkedCall(l));
+    // One scratch area per thread, reused by every launch (they run one after another); allocated before any thread
+    // starts, since allocation may grow the memory.
+    const scratchBytes = Math.max(0, ...calls.map((c) => c.scratchBytes));
+    const scratch = scratchBytes > 0 ? Array.from({ length: threads }, () => this.memory.alloc(scratchBytes / 4)) : [];
+    for (const c of calls) if (c.scratchArg >= 0) c.args[c.scratchArg] = scratch[0]!;
+    if (!this.pool) {
+      for (const c of calls) c.kernel.fn(...c.args);
+      return;
+    }
+    this.pool.launchList(calls.map((c) => ({
+      functionId: c.kernel.poolFunctionId!, run: c.kernel.fn, args: c.args, split: { total: c.args[4]!, granule: c.granule }, scratchArg: c.scratchArg, scratch,
+    })));
+  }
+
+  /** `l`'s kernel and arguments, after checking them; the scratch pointer (if any) goes at `scratchArg` (else -1). */
+  private checkedCall(l: KernelLaunch): { kernel: ReadyKernel; args: number[]; scratchArg: number; scratchBytes: number; granule: number } {
+    const { artifact, pointers, uniforms, grid } = l;
     const kernel = this.ready.get(artifact.key);
     if (!kernel) throw new NeoccError('wasm-bad-launch', `kernel ${artifact.name} was not prepared on this runner (WasmKernelRunner.prepare)`);
     if (pointers.length !== kernel.bufferCount) {
@@ -176,17 +203,19 @@ export class WasmKernelRunner {
     const total = grid[0] * grid[1] * grid[2];
     if (grid.some((g) => !Number.isInteger(g) || g < 0) || total > 0xffffffff) throw new NeoccError('wasm-bad-launch', `kernel ${artifact.name}: bad grid ${grid.join('x')}`);
     const scratchBytes = artifact.scratchBytes ?? 0;
-    // One workgroup (the head) is not worth waking the workers for.
-    const threads = this.pool && total > 1 ? this.pool.size + 1 : 1;
-    // Every thread's scratch is allocated before any thread starts (allocation may grow the memory).
-    const scratch = scratchBytes > 0 ? Array.from({ length: threads }, () => this.memory.alloc(scratchBytes / 4)) : [];
-    const args = [grid[0], grid[1], grid[2], 0, total, ...pointers, ...scratch.slice(0, 1), ...values];
-    if (threads === 1) {
-      kernel.fn(...args);
-      return;
-    }
-    this.pool!.launch(kernel.poolFunctionId!, kernel.fn, args, { total, granule: splitGranule }, scratchBytes > 0 ? 5 + pointers.length : -1, scratch);
+    const args = [grid[0], grid[1], grid[2], 0, total, ...pointers, ...(scratchBytes > 0 ? [0] : []), ...values];
+    return { kernel, args, scratchArg: scratchBytes > 0 ? 5 + pointers.length : -1, scratchBytes, granule: l.splitGranule ?? 1 };
   }
+}
+
+/** One kernel launch: a prepared artifact, its buffers' byte addresses (binding order), uniforms, grid and split. */
+export interface KernelLaunch {
+  readonly artifact: KernelArtifact;
+  readonly pointers: readonly number[];
+  readonly uniforms: UniformValues;
+  readonly grid: Grid;
+  /** Threads split the workgroups in multiples of this (Launch.splitGranule; default 1). */
+  readonly splitGranule?: number;
 }
 
 /** A kernel WasmKernelRunner.prepare made callable: its function here, its id on the pool's workers. */
