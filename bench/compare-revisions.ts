@@ -15,13 +15,13 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { median } from './timing.js';
+import { benchArgs } from './cli-args.js';
 
 setFlagsFromString('--no-wasm-dynamic-tiering');
 
-const { values: args } = parseArgs({
+const args = benchArgs('npm run bench:compare -- --base <rev> [--backend wasm|webgpu] [--threads N] [--arch neonext-t] [--resolution 224] [--batch 1] [--rounds 10] [--out FILE]', {
   options: {
     base: { type: 'string' },
     backend: { type: 'string', default: 'wasm' },

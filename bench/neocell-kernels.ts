@@ -7,7 +7,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { neoCellForwardMacs } from '../compiler/plan/neocell-plan.js';
 import { canonicalSpec } from '../compiler/spec/neocell-spec.js';
 import { denseForwardMacs } from '../kernels/baselines/dense-matrices.js';
@@ -23,11 +22,12 @@ import {
 } from './neocell-variants.js';
 import { formatTable, type ShapeResult, type VariantResult } from './report.js';
 import { GpuTimer, chooseReps, median } from './timing.js';
+import { benchArgs } from './cli-args.js';
 
 const TOLERANCE = 1e-5;
 const HEADLINE = 't224-s1';
 
-const { values: args } = parseArgs({
+const args = benchArgs('npm run bench:neocell -- [--quick] [--shapes t224-s1,b224] [--rounds N] [--sample-ms MS] [--timer wall] [--out FILE]', {
   options: {
     quick: { type: 'boolean', default: false },
     shapes: { type: 'string' },

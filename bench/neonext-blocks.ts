@@ -16,7 +16,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { neoCellForwardMacs, planNeoCell, type NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { blockSpec, releasedConfig, stageSize } from '../compiler/spec/model-config.js';
 import { foldBlock } from '../nn/fold-neonext.js';
@@ -37,10 +36,11 @@ import { download } from '../runtime/webgpu/transfers.js';
 import { prepareDispatch, prepareProgram, runOnce, type PreparedDispatch } from './dispatch.js';
 import { randomTensor32, randomWeights, seededUniform } from './neocell-variants.js';
 import { GpuTimer, chooseReps, median } from './timing.js';
+import { benchArgs } from './cli-args.js';
 
 const TOLERANCE = 1e-5;
 
-const { values: args } = parseArgs({
+const args = benchArgs('npm run bench:blocks -- [--quick] [--shapes t224-s1,t384] [--rounds N] [--rounds8 N] [--batches 1,8] [--timer wall] [--out FILE]', {
   options: {
     quick: { type: 'boolean', default: false },
     shapes: { type: 'string' },

@@ -16,7 +16,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { releasedConfig, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
 import { neoNeXtSchema } from '../compiler/spec/neonext-state-dict.js';
 import { foldNeoNeXt } from '../nn/fold-neonext.js';
@@ -32,8 +31,9 @@ import { WebGpuBackend } from '../runtime/webgpu/webgpu-backend.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
 import { prepareProgram, type PreparedDispatch } from './dispatch.js';
 import { GpuTimer, median } from './timing.js';
+import { benchArgs } from './cli-args.js';
 
-const { values: args } = parseArgs({
+const args = benchArgs('npm run bench:model -- [--quick] [--resolutions 224,384] [--batches 1,8] [--no-reference] [--out FILE]', {
   options: {
     quick: { type: 'boolean', default: false },
     resolutions: { type: 'string', default: '224,384' },
