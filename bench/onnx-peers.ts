@@ -50,7 +50,8 @@ const args = benchArgs('npm run bench:onnx -- [--runs 15] [--web-runs 7] [--neoc
     runs: { type: 'string', default: '15' },
     'web-runs': { type: 'string', default: '7' },
     // More than ORT-node's: the 1→N scaling is a ratio of two neocc medians, noisier than either. On a 2-vCPU cloud
-    // host the per-round ratio spread over 1.4-2.3x (other tenants), so a median of 15 moved by ±0.06 between runs.
+    // host (Intel Xeon) the per-round ratio spread over 1.4-2.3x (other tenants), and the ratio of medians of 15 rounds
+    // was 1.69-1.85x over four runs of the same code.
     'neocc-runs': { type: 'string', default: '25' },
     out: { type: 'string', default: 'bench/results/onnx-peers.json' },
     threads: { type: 'string', default: '1' },
