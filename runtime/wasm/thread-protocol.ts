@@ -52,7 +52,7 @@ const counterSlots = (launches: number): number => 2 + 2 * launches;
  * and a thread that started late or runs slower (a vCPU shared with another tenant) simply claims less.
  * A launch ends when its slowest thread does. With 32 equal chunks per thread, NeoNeXt-T-224 on 2 threads (2-vCPU
  * Intel Xeon) had its threads finish on average half a chunk apart, ~0.1 ms per GEMM launch and 6.2 ms summed over
- * a forward's 60 launches (medians of 20 forwards); see docs/ARCHITECTURE.md for the guided split's figures.
+ * a forward's 60 launches (medians of 20 forwards); guided, 2.4 ms (docs/ARCHITECTURE.md, WebAssembly threads).
  */
 const CLAIM_SHARES = 4;
 const TAIL_CHUNKS_PER_THREAD = 128;

@@ -4,9 +4,9 @@ import type { Grid, UniformValues } from '../../compiler/launch.js';
 import { compileAssemblyScript, kernelImports } from './compile-assemblyscript.js';
 import type { LinearMemory } from './linear-memory.js';
 import type { WasmThreadPool } from './thread-pool.js';
+import type { KernelCall } from './thread-protocol.js';
 import { wasmApi, type WasmInstance, type WasmModule } from './wasm-api.js';
 
-type KernelFunction = (...args: number[]) => void;
 
 /**
  * Compiled modules by artifact key, for the whole process: a key names exactly one source (sha256 of compiler
@@ -121,7 +121,7 @@ export class WasmKernelRunner {
     if (pool && !memory.shared) throw new NeoccError('wasm-bad-launch', 'wasm threads need a shared LinearMemory');
   }
 
-  private async entry(artifact: KernelArtifact): Promise<{ fn: KernelFunction; module: WasmModule }> {
+  private async entry(artifact: KernelArtifact): Promise<{ fn: KernelCall; module: WasmModule }> {
     const module = await wasmModule(artifact, this.memory.shared);
     let instance = this.instances.get(module);
     if (!instance) {
@@ -130,7 +130,7 @@ export class WasmKernelRunner {
     }
     const fn = instance.exports[artifact.entryPoint];
     if (typeof fn !== 'function') throw new NeoccError('wasm-missing-export', `wasm module of ${artifact.name} does not export ${artifact.entryPoint}`);
-    return { fn: fn as KernelFunction, module };
+    return { fn: fn as KernelCall, module };
   }
 
   /**
@@ -220,7 +220,7 @@ export interface KernelLaunch {
 
 /** A kernel WasmKernelRunner.prepare made callable: its function here, its id on the pool's workers. */
 interface ReadyKernel {
-  readonly fn: KernelFunction;
+  readonly fn: KernelCall;
   readonly poolFunctionId: number | undefined;
   /** Buffer bindings (pointers a launch passes). */
   readonly bufferCount: number;
