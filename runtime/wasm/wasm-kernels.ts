@@ -7,7 +7,6 @@ import type { WasmThreadPool } from './thread-pool.js';
 import type { KernelCall } from './thread-protocol.js';
 import { wasmApi, type WasmInstance, type WasmModule } from './wasm-api.js';
 
-
 /**
  * Compiled modules by artifact key, for the whole process: a key names exactly one source (sha256 of compiler
  * version, target and everything baked), so any backend and any memory can reuse a module. Promises, so concurrent
