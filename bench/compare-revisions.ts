@@ -16,8 +16,8 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { median } from './timing.js';
 import { benchArgs } from './cli-args.js';
+import { median } from './timing.js';
 
 setFlagsFromString('--no-wasm-dynamic-tiering');
 

@@ -15,6 +15,7 @@ import { relativeL2Error, shapeSize } from '../nn/tensor.js';
 import { acquireGpu, describeAdapter, type GpuContext } from '../runtime/webgpu/gpu-context.js';
 import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
 import { download } from '../runtime/webgpu/transfers.js';
+import { benchArgs } from './cli-args.js';
 import { runOnce } from './dispatch.js';
 import { benchShapes, selectShapes, type BenchShape } from './neocell-shapes.js';
 import {
@@ -22,7 +23,6 @@ import {
 } from './neocell-variants.js';
 import { formatTable, type ShapeResult, type VariantResult } from './report.js';
 import { GpuTimer, chooseReps, median } from './timing.js';
-import { benchArgs } from './cli-args.js';
 
 const TOLERANCE = 1e-5;
 const HEADLINE = 't224-s1';

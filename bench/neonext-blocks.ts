@@ -33,10 +33,10 @@ import { weightDeclarations } from '../schedule/program.js';
 import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
 import { uploadWeights } from '../runtime/webgpu/program-runner.js';
 import { download } from '../runtime/webgpu/transfers.js';
+import { benchArgs } from './cli-args.js';
 import { prepareDispatch, prepareProgram, runOnce, type PreparedDispatch } from './dispatch.js';
 import { randomTensor32, randomWeights, seededUniform } from './neocell-variants.js';
 import { GpuTimer, chooseReps, median } from './timing.js';
-import { benchArgs } from './cli-args.js';
 
 const TOLERANCE = 1e-5;
 

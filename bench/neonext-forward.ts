@@ -29,9 +29,9 @@ import { PipelineCache } from '../runtime/webgpu/pipeline-cache.js';
 import { createProgramBuffer, uploadWeights } from '../runtime/webgpu/program-runner.js';
 import { WebGpuBackend } from '../runtime/webgpu/webgpu-backend.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
+import { benchArgs } from './cli-args.js';
 import { prepareProgram, type PreparedDispatch } from './dispatch.js';
 import { GpuTimer, median } from './timing.js';
-import { benchArgs } from './cli-args.js';
 
 const args = benchArgs('npm run bench:model -- [--quick] [--resolutions 224,384] [--batches 1,8] [--no-reference] [--out FILE]', {
   options: {

@@ -39,11 +39,11 @@ import { parseWasmSimdMode } from '../runtime/wasm/simd-variant.js';
 import { WasmBackend } from '../runtime/wasm/wasm-backend.js';
 import type { DispatchTiming, WasmNeoNeXt } from '../runtime/wasm/wasm-neonext.js';
 import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic.js';
+import { benchArgs } from './cli-args.js';
 import { hostInfo, hostLine } from './host.js';
 import { onnxPeersRows, previousResultReport } from './previous-result.js';
 import { threadCeiling } from './thread-ceiling.js';
 import { median } from './timing.js';
-import { benchArgs } from './cli-args.js';
 
 const args = benchArgs('npm run bench:onnx -- [--runs 15] [--web-runs 7] [--neocc-runs 25] [--threads 1] [--wasm-simd auto] [--out bench/results/onnx-peers.json]', {
   options: {
