@@ -50,10 +50,10 @@ function stemPair(): Pair {
 function headPair(): Pair {
   const c = config.dims[3]!;
   const inputs = { x: random(c * 49, 4), ln_w: random(c, 5), ln_b: random(c, 6), fc_wt: random(c * config.classes, 7), fc_b: random(config.classes, 8) };
-  const side = (simd: boolean): Side => ({
-    artifact: compileHead({ channels: c, classes: config.classes, workgroupSize: 64, ...(simd ? { simd: true as const, ...(fma ? { fma: true as const } : {}) } : {}) }, target),
-    inputs, ...headLaunch(1, 49),
-  });
+  const side = (simd: boolean): Side => {
+    const o = { channels: c, classes: config.classes, workgroupSize: 64, ...(simd ? { simd: true as const, ...(fma ? { fma: true as const } : {}) } : {}) };
+    return { artifact: compileHead(o, target), inputs, ...headLaunch(o, 1, 49) };
+  };
   return { name: `head ${c}x7x7 → ${config.classes}`, output: 'logits', outElements: config.classes, old: side(false), now: side(true) };
 }
 

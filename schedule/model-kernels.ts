@@ -3,7 +3,7 @@ import { CACHE_LINE_FLOATS, type Launch } from '../compiler/launch.js';
 import type { NeoCellPlan } from '../compiler/plan/neocell-plan.js';
 import { STAGE_COUNT, blockPlan, downsamplePlan, stageSize, type NeoNeXtConfig } from '../compiler/spec/model-config.js';
 import type { KernelTarget } from '../compiler/targets/target.js';
-import { compileHead } from '../kernels/neonext/head.js';
+import { compileHead, type HeadKernelOptions } from '../kernels/neonext/head.js';
 import { chooseMlpTiling, compileMlpResidual, type MlpKernelOptions } from '../kernels/neonext/mlp-residual.js';
 import { compileGemm, compileMlpTwoGemm, type TwoGemmKernels } from '../kernels/neonext/mlp-two-gemm.js';
 import { compilePointwiseConv, pointwiseConvVec4Options } from '../kernels/neonext/pointwise-conv.js';
@@ -62,6 +62,7 @@ export interface ModelKernels {
   /** downsamples[s - 1] in front of stage s. */
   readonly downsamples: readonly DownsampleKernels[];
   readonly head: KernelArtifact;
+  readonly headOptions: HeadKernelOptions;
 }
 
 /**
@@ -123,6 +124,7 @@ function buildModelKernels(config: NeoNeXtConfig, target: KernelTarget): ModelKe
   const fma = vec4Gemm(target)?.fma ?? false;
   const stemOptions = defaultStemOptions(config.dims[0]!, target.prefers.vec4Simd, fma);
   const vec4Options = target.prefers.vec4Simd ? { simd: true as const, ...(fma ? { fma: true as const } : {}) } : {};
+  const headOptions: HeadKernelOptions = { channels: config.dims[STAGE_COUNT - 1]!, classes: config.classes, workgroupSize: 64, ...vec4Options };
   // The batched pointwise conv, built once on first use (targets whose downsamples run the per-image GEMM never do).
   let pointwise: KernelArtifact | undefined;
   const conv = (): KernelArtifact => (pointwise ??= compilePointwiseConv(target));
@@ -144,7 +146,8 @@ function buildModelKernels(config: NeoNeXtConfig, target: KernelTarget): ModelKe
     stemOptions,
     stages,
     downsamples,
-    head: compileHead({ channels: config.dims[STAGE_COUNT - 1]!, classes: config.classes, workgroupSize: 64, ...vec4Options }, target),
+    head: compileHead(headOptions, target),
+    headOptions,
   };
 }
 

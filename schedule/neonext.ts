@@ -187,7 +187,7 @@ export function modelForwardProgram(config: NeoNeXtConfig, k: ModelKernels, targ
     }
     p.observe(`stage_${s + 1}`, cur, [batch, config.dims[s]!, h, w]);
   }
-  p.dispatch(k.head, [cur, 'head.ln_w', 'head.ln_b', 'head.fc_wt', 'head.fc_b', logits], headLaunch(batch, plane(STAGE_COUNT - 1)));
+  p.dispatch(k.head, [cur, 'head.ln_w', 'head.ln_b', 'head.fc_wt', 'head.fc_b', logits], headLaunch(k.headOptions, batch, plane(STAGE_COUNT - 1)));
   p.observe('head', logits, [batch, config.classes]);
   return p.build();
 }

@@ -3,7 +3,9 @@ import { runKernel } from '../compiler/ir/interpret.js';
 import { ASSEMBLYSCRIPT, ASSEMBLYSCRIPT_RELAXED_SIMD } from '../compiler/targets/assemblyscript.js';
 import { WGSL } from '../compiler/targets/wgsl.js';
 import type { KernelTarget } from '../compiler/targets/target.js';
-import { compileHead, headKernel, headLaunch, type HeadKernelOptions } from '../kernels/neonext/head.js';
+import { compileHead, headClassesPerWorkgroup, headKernel, headLaunch, type HeadKernelOptions } from '../kernels/neonext/head.js';
+import { neoNeXtHead } from '../nn/reference/neonext.js';
+import { relativeL2Error, Tensor } from '../nn/tensor.js';
 import { compileStem, defaultStemOptions, stemKernel, stemLaunch, stemWeightLayout } from '../kernels/neonext/stem.js';
 import { compileNeoCellBackward } from '../kernels/neocell/compile.js';
 import { modelKernels } from '../schedule/model-kernels.js';
@@ -80,19 +82,28 @@ describe('vec4 stem and head IR against the scalar IR (interpreted)', () => {
     expect(run(true)).toEqual(scalar);
   });
 
-  it('head, C = 20 and 10 classes (two vec4s of classes, two scalar), 3x3 plane: bit-identical to the scalar kernel', () => {
+  it('head, C = 20 and 10 classes (two vec4s of classes, two scalar), 3x3 plane: every slicing bit-identical to one scalar workgroup, and to the float64 head', () => {
     const [n, c, k, plane] = [2, 20, 10, 9];
     const buffers = { x: random(n * c * plane, 4), ln_w: random(c, 5), ln_b: random(c, 6), fc_wt: random(c * k, 7), fc_b: random(k, 8) };
     const run = (o: HeadKernelOptions): Float32Array => {
       const logits = new Float32Array(n * k).fill(Number.NaN);
-      const launch = headLaunch(n, plane);
+      const launch = headLaunch(o, n, plane);
+      expect(launch.grid).toEqual([Math.ceil(k / headClassesPerWorkgroup(o)), n, 1]);
       runKernel(headKernel(o), { buffers: { ...buffers, logits }, uniforms: launch.uniforms, grid: launch.grid });
       return logits;
     };
-    const base = { channels: c, classes: k, workgroupSize: 4 };
-    const scalar = run(base);
+    // One workgroup of 16 invocations covers all 10 classes; the other options split them into 2 to 10 slices, the
+    // vec4 ones with the two scalar classes in the last slice's first free slot.
+    const scalar = run({ channels: c, classes: k, workgroupSize: 16 });
     expect(scalar.every(Number.isFinite)).toBe(true);
-    expect(run({ ...base, simd: true })).toEqual(scalar);
+    for (const workgroupSize of [1, 2, 4]) {
+      expect(run({ channels: c, classes: k, workgroupSize }), `scalar, workgroup ${workgroupSize}`).toEqual(scalar);
+      expect(run({ channels: c, classes: k, workgroupSize, simd: true }), `vec4, workgroup ${workgroupSize}`).toEqual(scalar);
+    }
+    const x = new Tensor([n, c, 3, 3], Float64Array.from(buffers.x));
+    const fcWeight = new Tensor([k, c], Float64Array.from({ length: k * c }, (_, i) => buffers.fc_wt[(i % c) * k + Math.floor(i / c)]!));
+    const head = { ln: { weight: new Tensor([c], Float64Array.from(buffers.ln_w)), bias: new Tensor([c], Float64Array.from(buffers.ln_b)) }, fc: { weight: fcWeight, bias: new Tensor([k], Float64Array.from(buffers.fc_b)) } };
+    expect(relativeL2Error(scalar, neoNeXtHead(x, head).data)).toBeLessThan(1e-6);
   });
 
   it('the vec4 options change wasm kernel keys only: WGSL stem and head artifacts are those of the scalar options', () => {

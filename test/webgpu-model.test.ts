@@ -123,8 +123,9 @@ describe('fused NeoNeXt kernels vs the float64 reference op chain (random data, 
     const head = { ln: { weight: tensor([c]), bias: tensor([c]) }, fc: { weight: tensor([k, c]), bias: tensor([k]) } };
     const x = tensor([n, c, 3, 5], 3);
     for (let i = 0; i < x.size; i++) x.data[i]! += 0.5; // a non-zero mean, so LayerNorm's centring matters
-    const art = compileHead({ channels: c, classes: k, workgroupSize: 64 }, gpu.ctx.target);
-    const got = await runKernel(art, [x.data, head.ln.weight.data, head.ln.bias.data, transposed(head.fc.weight), head.fc.bias.data], n * k, headLaunch(n, 15));
+    const options = { channels: c, classes: k, workgroupSize: 64 };
+    const art = compileHead(options, gpu.ctx.target);
+    const got = await runKernel(art, [x.data, head.ln.weight.data, head.ln.bias.data, transposed(head.fc.weight), head.fc.bias.data], n * k, headLaunch(options, n, 15));
     expect(relativeL2Error(got, neoNeXtHead(x, head).data)).toBeLessThan(1e-6);
   });
 

@@ -11,7 +11,7 @@ export const config = { name: 'neonext-b-224', layers: [3, 3, 27, 3], dims: [128
  */
 export const kernels: readonly { readonly role: string; readonly key: string; readonly entryPoint: string; readonly url: URL; }[] = [
   { role: 'stem', key: 'a43dc5aa30e1860e1af3c805f8f810a781e1f01929728f181efae3f55f8d70fa', entryPoint: 'neonext_stem_54e7bab8', url: new URL('./neonext_stem-a43dc5aa30e1.cu', import.meta.url) },
-  { role: 'head', key: 'e1d8a8c103e188b5c51914f8092bf946341ff898bd0d6c2ee16f6e6e478e1722', entryPoint: 'neonext_head_4d6089a0', url: new URL('./neonext_head-e1d8a8c103e1.cu', import.meta.url) },
+  { role: 'head', key: '3cbf50241672d898ed8bc17cde5e2c6e177aa298144ec7b9a020c4754ae81c7c', entryPoint: 'neonext_head_eed62815', url: new URL('./neonext_head-3cbf50241672.cu', import.meta.url) },
   { role: 'stage_1 NeoCell', key: 'deb042843239a76950cc9ce244eee509420c71b582ccbc2129309f4ad0dcc245', entryPoint: 'neocell_forward_tiles_nhwc_42c44d9a', url: new URL('./neocell_forward_tiles_nhwc-deb042843239.cu', import.meta.url) },
   { role: 'stage_1 fc_1 + GELU', key: 'ae6f44c575f3e2e11c425fb7a02513a08d6a373177ad290355de1ed2ed28cb2e', entryPoint: 'linear_bias_gelu_bcb08f0d', url: new URL('./linear_bias_gelu-ae6f44c575f3.cu', import.meta.url) },
   { role: 'stage_1 fc_2 + residual', key: 'b186307f4706ba3fa6a1756e8cfed2e4d43e83df909b3a3e2448dd86114f1ad9', entryPoint: 'linear_bias_residual_nchw_4850dc1c', url: new URL('./linear_bias_residual_nchw-b186307f4706.cu', import.meta.url) },

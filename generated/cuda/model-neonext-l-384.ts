@@ -11,7 +11,7 @@ export const config = { name: 'neonext-l-384', layers: [3, 3, 27, 3], dims: [192
  */
 export const kernels: readonly { readonly role: string; readonly key: string; readonly entryPoint: string; readonly url: URL; }[] = [
   { role: 'stem', key: '662283fbc31b4cf5826e83bb4098c5a1ac0ac647105520432f23a142b84106ce', entryPoint: 'neonext_stem_bbd36246', url: new URL('./neonext_stem-662283fbc31b.cu', import.meta.url) },
-  { role: 'head', key: 'fbb87796db468a739d60610597f831712c614f535e50705995a67cfc943a33c5', entryPoint: 'neonext_head_b80e1c8a', url: new URL('./neonext_head-fbb87796db46.cu', import.meta.url) },
+  { role: 'head', key: '301539a44184467c653954dfcdb206e8828777c686cdd50981a7c024714c10b1', entryPoint: 'neonext_head_09b51a30', url: new URL('./neonext_head-301539a44184.cu', import.meta.url) },
   { role: 'stage_1 NeoCell', key: 'ef61fed90d2f57fbe63ef97c2dbf1a76c52f3b06bfd41eda04fc9f60178727e6', entryPoint: 'neocell_forward_tiles_nhwc_efb2d1b4', url: new URL('./neocell_forward_tiles_nhwc-ef61fed90d2f.cu', import.meta.url) },
   { role: 'stage_1 fc_1 + GELU', key: '30fd6d4fb7bdbe1dace870278d4a0f36444d6688629f4717cac9c0da90a9b9a8', entryPoint: 'linear_bias_gelu_2086a3ba', url: new URL('./linear_bias_gelu-30fd6d4fb7bd.cu', import.meta.url) },
   { role: 'stage_1 fc_2 + residual', key: '8d305e8416232c111f892ca3caf2e7c614be50389f96319e6fdc87be5b93acb4', entryPoint: 'linear_bias_residual_nchw_51fc8402', url: new URL('./linear_bias_residual_nchw-8d305e841623.cu', import.meta.url) },

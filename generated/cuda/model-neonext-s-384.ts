@@ -11,7 +11,7 @@ export const config = { name: 'neonext-s-384', layers: [3, 3, 27, 3], dims: [96,
  */
 export const kernels: readonly { readonly role: string; readonly key: string; readonly entryPoint: string; readonly url: URL; }[] = [
   { role: 'stem', key: 'fbba9c7c36c5bb1a8a0bbcfda30f60067b7f3b2eb18a70635868454b053e440a', entryPoint: 'neonext_stem_5d2ec1bc', url: new URL('./neonext_stem-fbba9c7c36c5.cu', import.meta.url) },
-  { role: 'head', key: 'dfd70fedc8baa09e1cea54d0f605b2198a0bd904435cc59724c72aa155842e23', entryPoint: 'neonext_head_458fcd55', url: new URL('./neonext_head-dfd70fedc8ba.cu', import.meta.url) },
+  { role: 'head', key: '09eb686bde9a171ec7b1ff4513d1219eb97f816885e8c69b2b3c73569195b168', entryPoint: 'neonext_head_e2db3f5f', url: new URL('./neonext_head-09eb686bde9a.cu', import.meta.url) },
   { role: 'stage_1 NeoCell', key: '8003906f4ad161cb8afac71d9484e2b47672fb3f01208d5c92039ed996bf73b1', entryPoint: 'neocell_forward_tiles_nhwc_0a2e50d9', url: new URL('./neocell_forward_tiles_nhwc-8003906f4ad1.cu', import.meta.url) },
   { role: 'stage_1 fc_1 + GELU', key: '72087d4a62deff66dfa9d9cc62d3b68319b6fcb437b0f5c839206fd3ce61a57c', entryPoint: 'linear_bias_gelu_9b934a3c', url: new URL('./linear_bias_gelu-72087d4a62de.cu', import.meta.url) },
   { role: 'stage_1 fc_2 + residual', key: '373faee7c853e98257eeb7875902c5c414994dddf4b8867eac6b553f4f461653', entryPoint: 'linear_bias_residual_nchw_fd6b9473', url: new URL('./linear_bias_residual_nchw-373faee7c853.cu', import.meta.url) },

@@ -2286,40 +2286,40 @@ struct neocell_fwd_t_eee3f8b0_Params {
 extern "C" __global__ void __launch_bounds__(64) neocell_fwd_t_eee3f8b0(const float* __restrict__ x, const float* __restrict__ wb, float* __restrict__ t, const neocell_fwd_t_eee3f8b0_Params nc_u);
 #endif
 
-// neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = 768, 1000 classes, one workgroup of 64 per image
-// neonext_head_458fcd55: block 64 threads, 3080 bytes of static shared memory; parameters: x (read-only), ln_w (read-only), ln_b (read-only), fc_wt (read-only), fc_b (read-only), logits (read-write), params (struct by value).
-#ifndef NEOCC_PARAMS_neonext_head_458fcd55
-#define NEOCC_PARAMS_neonext_head_458fcd55
-struct neonext_head_458fcd55_Params {
+// neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = 1536, 1000 classes, workgroups of 64 per image and 64 classes
+// neonext_head_09b51a30: block 64 threads, 6152 bytes of static shared memory; parameters: x (read-only), ln_w (read-only), ln_b (read-only), fc_wt (read-only), fc_b (read-only), logits (read-write), params (struct by value).
+#ifndef NEOCC_PARAMS_neonext_head_09b51a30
+#define NEOCC_PARAMS_neonext_head_09b51a30
+struct neonext_head_09b51a30_Params {
   unsigned int plane;
 };
 #endif
 #ifdef __CUDACC__
-extern "C" __global__ void __launch_bounds__(64) neonext_head_458fcd55(const float* __restrict__ x, const float* __restrict__ ln_w, const float* __restrict__ ln_b, const float* __restrict__ fc_wt, const float* __restrict__ fc_b, float* __restrict__ logits, const neonext_head_458fcd55_Params nc_u);
+extern "C" __global__ void __launch_bounds__(64) neonext_head_09b51a30(const float* __restrict__ x, const float* __restrict__ ln_w, const float* __restrict__ ln_b, const float* __restrict__ fc_wt, const float* __restrict__ fc_b, float* __restrict__ logits, const neonext_head_09b51a30_Params nc_u);
 #endif
 
-// neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = 1024, 1000 classes, one workgroup of 64 per image
-// neonext_head_4d6089a0: block 64 threads, 4104 bytes of static shared memory; parameters: x (read-only), ln_w (read-only), ln_b (read-only), fc_wt (read-only), fc_b (read-only), logits (read-write), params (struct by value).
-#ifndef NEOCC_PARAMS_neonext_head_4d6089a0
-#define NEOCC_PARAMS_neonext_head_4d6089a0
-struct neonext_head_4d6089a0_Params {
+// neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = 768, 1000 classes, workgroups of 64 per image and 64 classes
+// neonext_head_e2db3f5f: block 64 threads, 3080 bytes of static shared memory; parameters: x (read-only), ln_w (read-only), ln_b (read-only), fc_wt (read-only), fc_b (read-only), logits (read-write), params (struct by value).
+#ifndef NEOCC_PARAMS_neonext_head_e2db3f5f
+#define NEOCC_PARAMS_neonext_head_e2db3f5f
+struct neonext_head_e2db3f5f_Params {
   unsigned int plane;
 };
 #endif
 #ifdef __CUDACC__
-extern "C" __global__ void __launch_bounds__(64) neonext_head_4d6089a0(const float* __restrict__ x, const float* __restrict__ ln_w, const float* __restrict__ ln_b, const float* __restrict__ fc_wt, const float* __restrict__ fc_b, float* __restrict__ logits, const neonext_head_4d6089a0_Params nc_u);
+extern "C" __global__ void __launch_bounds__(64) neonext_head_e2db3f5f(const float* __restrict__ x, const float* __restrict__ ln_w, const float* __restrict__ ln_b, const float* __restrict__ fc_wt, const float* __restrict__ fc_b, float* __restrict__ logits, const neonext_head_e2db3f5f_Params nc_u);
 #endif
 
-// neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = 1536, 1000 classes, one workgroup of 64 per image
-// neonext_head_b80e1c8a: block 64 threads, 6152 bytes of static shared memory; parameters: x (read-only), ln_w (read-only), ln_b (read-only), fc_wt (read-only), fc_b (read-only), logits (read-write), params (struct by value).
-#ifndef NEOCC_PARAMS_neonext_head_b80e1c8a
-#define NEOCC_PARAMS_neonext_head_b80e1c8a
-struct neonext_head_b80e1c8a_Params {
+// neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = 1024, 1000 classes, workgroups of 64 per image and 64 classes
+// neonext_head_eed62815: block 64 threads, 4104 bytes of static shared memory; parameters: x (read-only), ln_w (read-only), ln_b (read-only), fc_wt (read-only), fc_b (read-only), logits (read-write), params (struct by value).
+#ifndef NEOCC_PARAMS_neonext_head_eed62815
+#define NEOCC_PARAMS_neonext_head_eed62815
+struct neonext_head_eed62815_Params {
   unsigned int plane;
 };
 #endif
 #ifdef __CUDACC__
-extern "C" __global__ void __launch_bounds__(64) neonext_head_b80e1c8a(const float* __restrict__ x, const float* __restrict__ ln_w, const float* __restrict__ ln_b, const float* __restrict__ fc_wt, const float* __restrict__ fc_b, float* __restrict__ logits, const neonext_head_b80e1c8a_Params nc_u);
+extern "C" __global__ void __launch_bounds__(64) neonext_head_eed62815(const float* __restrict__ x, const float* __restrict__ ln_w, const float* __restrict__ ln_b, const float* __restrict__ fc_wt, const float* __restrict__ fc_b, float* __restrict__ logits, const neonext_head_eed62815_Params nc_u);
 #endif
 
 // neocc neonext_stem: y = BN(conv1x1(patchify4x4(x))) with BN folded, C = 128, 4 channels per invocation, workgroup 64

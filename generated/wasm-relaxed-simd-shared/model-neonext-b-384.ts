@@ -11,7 +11,7 @@ export const config = { name: 'neonext-b-384', layers: [3, 3, 27, 3], dims: [128
  */
 export const wasmKernels: readonly { readonly role: string; readonly key: string; readonly url: URL; }[] = [
   { role: 'stem', key: 'af8545e5c6deb53af2b6657d349b30a6601fb8d256a9acb1db03b5f6fa0cb9f1', url: new URL('./neonext_stem-af8545e5c6de.wasm', import.meta.url) },
-  { role: 'head', key: '853e294711602818a4e1b75ab1aabdd6ee126787fee8b37fca36d5ac0f8a8f6d', url: new URL('./neonext_head-853e29471160.wasm', import.meta.url) },
+  { role: 'head', key: 'ec517fbfc49e76c544463798a70a4d09d53ab568a6aaa602cf42a82bf44042e8', url: new URL('./neonext_head-ec517fbfc49e.wasm', import.meta.url) },
   { role: 'stage_1 NeoCell', key: '49ab17f27647a6b9b2a0c684ca1cb92e0e8a65aa0ad9cf69e66daed17ca64914', url: new URL('./neocell_forward_tiles_nhwc-49ab17f27647.wasm', import.meta.url) },
   { role: 'stage_1 fc_1 + GELU', key: 'e5c6f22255fe8a9e36c85efae0136ae5d4764fbd96a117ba531e7323e352e7b8', url: new URL('./linear_bias_gelu_vec4-e5c6f22255fe.wasm', import.meta.url) },
   { role: 'stage_1 fc_2 + residual', key: '859d5feccc1f25ab295da27024946e9a4c4671d245bb62364a99ebf2b979be11', url: new URL('./linear_bias_residual_nchw_vec4-859d5feccc1f.wasm', import.meta.url) },

@@ -11,7 +11,7 @@ export const config = { name: 'neonext-l-224', layers: [3, 3, 27, 3], dims: [192
  */
 export const wasmKernels: readonly { readonly role: string; readonly key: string; readonly url: URL; }[] = [
   { role: 'stem', key: '98d0bd30920e54b24ba39dca1853374b2ff39b900491234b236d7bd866ab9a5b', url: new URL('./neonext_stem-98d0bd30920e.wasm', import.meta.url) },
-  { role: 'head', key: '3e439cd11c1022afd2cbb0630869caeac973194ca7b7e7f0fb9e0e2bc97aedc1', url: new URL('./neonext_head-3e439cd11c10.wasm', import.meta.url) },
+  { role: 'head', key: '5f4644086cc9311be821fc349d0dd7943ecae1ab6fba96fcf3f1e0c7b293de28', url: new URL('./neonext_head-5f4644086cc9.wasm', import.meta.url) },
   { role: 'stage_1 NeoCell', key: '0e3b1b2fb505a9b6cf3599ebefd22d04bb65e36f18f151967c9a64430e4d95e6', url: new URL('./neocell_forward_tiles_nhwc-0e3b1b2fb505.wasm', import.meta.url) },
   { role: 'stage_1 fc_1 + GELU', key: '1ebd30b99ed0766b424a8101e00a332cf1d6bed66166cf23563d78a082a809e4', url: new URL('./linear_bias_gelu_vec4-1ebd30b99ed0.wasm', import.meta.url) },
   { role: 'stage_1 fc_2 + residual', key: '557ac3cc276e7c3ec6d3f9103b2402fd2a9b9b79bbf03c9f0e801ea0c734f4ba', url: new URL('./linear_bias_residual_nchw_vec4-557ac3cc276e.wasm', import.meta.url) },

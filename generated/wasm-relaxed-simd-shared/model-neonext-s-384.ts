@@ -11,7 +11,7 @@ export const config = { name: 'neonext-s-384', layers: [3, 3, 27, 3], dims: [96,
  */
 export const wasmKernels: readonly { readonly role: string; readonly key: string; readonly url: URL; }[] = [
   { role: 'stem', key: '5b92bdfe97879298d655a90ef3fccc238ef8708b5c2ee07a28b541df3e194da6', url: new URL('./neonext_stem-5b92bdfe9787.wasm', import.meta.url) },
-  { role: 'head', key: '6aecefdec0828da2ff1755e90fb8d4151950ecf810e0c64010a87c1f657547af', url: new URL('./neonext_head-6aecefdec082.wasm', import.meta.url) },
+  { role: 'head', key: '3bc42f474e649a6d18a4bb348a448382ac891a1797ee094fcb203325022bf89d', url: new URL('./neonext_head-3bc42f474e64.wasm', import.meta.url) },
   { role: 'stage_1 NeoCell', key: 'd45032360f2a08744235a6d3226e0e49a6277d07f31c93a77606060976351684', url: new URL('./neocell_forward_tiles_nhwc-d45032360f2a.wasm', import.meta.url) },
   { role: 'stage_1 fc_1 + GELU', key: 'c2f94ef229821fb6ed5450b6f88359194dff4d6d44992db7a352ad7e7142efa6', url: new URL('./linear_bias_gelu_vec4-c2f94ef22982.wasm', import.meta.url) },
   { role: 'stage_1 fc_2 + residual', key: '5a69bd279fc6fe63d73392bc4c5ed6d0f5cd440d5d77a3d7961f848c506a52c3', url: new URL('./linear_bias_residual_nchw_vec4-5a69bd279fc6.wasm', import.meta.url) },

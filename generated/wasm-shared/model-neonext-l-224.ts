@@ -11,7 +11,7 @@ export const config = { name: 'neonext-l-224', layers: [3, 3, 27, 3], dims: [192
  */
 export const wasmKernels: readonly { readonly role: string; readonly key: string; readonly url: URL; }[] = [
   { role: 'stem', key: '4503de0290b15f227bb5d5de8d5094f8f2abf8e9e6536b733aaf057ccec54240', url: new URL('./neonext_stem-4503de0290b1.wasm', import.meta.url) },
-  { role: 'head', key: '87f541d156a185526af247250675bf1b40a2ac7619ade04855bacbea0b50eb52', url: new URL('./neonext_head-87f541d156a1.wasm', import.meta.url) },
+  { role: 'head', key: '14dcb6814b895e30dd650885c1ac36c0bc8bde0483b5657e4fb3fc83e8f47113', url: new URL('./neonext_head-14dcb6814b89.wasm', import.meta.url) },
   { role: 'stage_1 NeoCell', key: '3aec13518eb7b1ea9e3bce48df53787a0c63d287905e8a4e90c437019c560535', url: new URL('./neocell_forward_tiles_nhwc-3aec13518eb7.wasm', import.meta.url) },
   { role: 'stage_1 fc_1 + GELU', key: '7e7bd13f38e1d30b439706e4d3645ec8da9ba587605f24648899d4967f635719', url: new URL('./linear_bias_gelu_vec4-7e7bd13f38e1.wasm', import.meta.url) },
   { role: 'stage_1 fc_2 + residual', key: 'd8fd2dbbeec1b2cec0ca42ad2d1e84acee69089ac33b28dad6af5034a09bc0e0', url: new URL('./linear_bias_residual_nchw_vec4-d8fd2dbbeec1.wasm', import.meta.url) },

@@ -11,7 +11,7 @@ export const config = { name: 'neonext-t-224', layers: [3, 3, 9, 3], dims: [96, 
  */
 export const wasmKernels: readonly { readonly role: string; readonly key: string; readonly url: URL; }[] = [
   { role: 'stem', key: '89cbe3f09218de936e50141a08e5929757d2f65e457e5ceae1e4b8075374903a', url: new URL('./neonext_stem-89cbe3f09218.wasm', import.meta.url) },
-  { role: 'head', key: 'e5fb0015b6076b3bdd27e4cbe758de490a8180647b48d8d446bfd54efb596543', url: new URL('./neonext_head-e5fb0015b607.wasm', import.meta.url) },
+  { role: 'head', key: 'bc67af213cf6edc1e34d210735174650072b926044aad709383950560e929dee', url: new URL('./neonext_head-bc67af213cf6.wasm', import.meta.url) },
   { role: 'stage_1 NeoCell', key: '19ffc531c32242e7468607c6422dbc5e2c461566eb680a0630dae655a59092cd', url: new URL('./neocell_forward_tiles_nhwc-19ffc531c322.wasm', import.meta.url) },
   { role: 'stage_1 fc_1 + GELU', key: 'c360b65ca44b483c7aa67811b5b94c236a4f04679678cd762fdc7861a1249d1f', url: new URL('./linear_bias_gelu_vec4-c360b65ca44b.wasm', import.meta.url) },
   { role: 'stage_1 fc_2 + residual', key: 'ae64e4c39f7ef9600e19b24bc898cac8af4ca41000e4ae056f664eb0b311a129', url: new URL('./linear_bias_residual_nchw_vec4-ae64e4c39f7e.wasm', import.meta.url) },

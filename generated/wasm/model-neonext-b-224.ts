@@ -11,7 +11,7 @@ export const config = { name: 'neonext-b-224', layers: [3, 3, 27, 3], dims: [128
  */
 export const wasmKernels: readonly { readonly role: string; readonly key: string; readonly url: URL; }[] = [
   { role: 'stem', key: '9e8c5ac88d3e88b76abddf85bbfe0fd03a2acf87814f6fff911bd47324672afc', url: new URL('./neonext_stem-9e8c5ac88d3e.wasm', import.meta.url) },
-  { role: 'head', key: 'f7924b69be0cf4b5253a247799ad0486e87f75d7965fd9c79b2826ad8642d0e5', url: new URL('./neonext_head-f7924b69be0c.wasm', import.meta.url) },
+  { role: 'head', key: '322dd62c235d2a0dafdc2e7b711a2a96033da6cb70a9389637849470e48f3b66', url: new URL('./neonext_head-322dd62c235d.wasm', import.meta.url) },
   { role: 'stage_1 NeoCell', key: '0d66dcc9260e5c92ce87ae7fa9cde89781794392a03e50a729c6c0bf4e68e5ab', url: new URL('./neocell_forward_tiles_nhwc-0d66dcc9260e.wasm', import.meta.url) },
   { role: 'stage_1 fc_1 + GELU', key: '290042c2116da86f4f968b3283dc726c6c7c76213e10763e0c6075e188dc560d', url: new URL('./linear_bias_gelu_vec4-290042c2116d.wasm', import.meta.url) },
   { role: 'stage_1 fc_2 + residual', key: 'a9e5f6fe34c4ca06a6e389fbe6c3cd5650e7f92c10d6453c3019247d33dc96d4', url: new URL('./linear_bias_residual_nchw_vec4-a9e5f6fe34c4.wasm', import.meta.url) },

@@ -2,14 +2,18 @@ import { makeArtifact, type KernelArtifact } from '../../compiler/artifact.js';
 import type { KernelTarget } from '../../compiler/targets/target.js';
 import { NeoccError } from '../../compiler/errors.js';
 import {
-  BlockBuilder, add, builtin, call, cast, div, eq, f32, finishKernel, load, loadVec4, mul, splat, sub, u32, uniform,
+  BlockBuilder, add, builtin, call, cast, div, eq, f32, finishKernel, load, loadVec4, lt, mul, splat, sub, u32, uniform,
 } from '../../compiler/ir/build.js';
 import type { Expr, KernelIR } from '../../compiler/ir/ir.js';
 import type { Grid, UniformValues } from '../../compiler/launch.js';
 
 /**
- * The head as one kernel, one workgroup per image: global average pool → LayerNorm (eps 1e-6, biased variance as
- * PyTorch) → Linear. The pooled vector (C floats) stays in workgroup memory. The LayerNorm statistics are two
+ * The head as one kernel: global average pool → LayerNorm (eps 1e-6, biased variance as PyTorch) → Linear, one
+ * workgroup per image and slice of classes (headClassesPerWorkgroup: one class, with simd one vec4 of classes, per
+ * invocation), so the Linear — C × classes multiply-adds and the C × classes weight read, most of the head — spreads
+ * over GPU cores and CPU threads instead of one workgroup. Every workgroup pools and normalizes the image itself:
+ * C·H·W adds, redundant across slices but far below its slice of the Linear at NeoNeXt's sizes (C·49 against
+ * C·256 on wasm), and no second launch or intermediate buffer. The pooled vector (C floats) stays in workgroup memory. The LayerNorm statistics are two
  * serial passes by one invocation: C ≤ a few thousand adds, far below the pooling and the C × classes Linear,
  * and exact two-pass variance avoids E[x²] − E[x]² cancellation. The fc weight is stored transposed
  * ([C, classes]) so neighbouring invocations (neighbouring classes) read neighbouring addresses.
@@ -40,7 +44,8 @@ export function headSharedBytes(channels: number): number {
 export function headKernel(o: HeadKernelOptions): KernelIR {
   const { channels: C, classes: K, workgroupSize: wg } = o;
   const b = new BlockBuilder();
-  const n = b.let('n', builtin('workgroup_id.x'));
+  const slice = b.let('slice', builtin('workgroup_id.x'));
+  const n = b.let('n', builtin('workgroup_id.y'));
   const lidx = builtin('local_index');
   const plane = uniform('plane');
   const strided = (g: BlockBuilder, count: number, body: (s: BlockBuilder, i: Expr) => void): void =>
@@ -77,14 +82,22 @@ export function headKernel(o: HeadKernelOptions): KernelIR {
   });
   b.barrier();
 
-  b.comment('Linear C → classes');
-  // simd: classes 0..4·⌊K/4⌋ as vec4s, the rest scalar below; aligned when K is a multiple of 4 (rows of fc_wt,
-  // fc_b and logits then start at multiples of 4).
-  const vecClasses = o.simd ? K - (K % 4) : 0;
-  if (vecClasses > 0) {
-    const aligned = { aligned: K % 4 === 0 };
-    strided(b, vecClasses / 4, (s, q) => {
-      const k0 = s.let('k0', mul(q, u32(4)));
+  b.comment(`Linear C → classes: this workgroup's slice, ${o.simd ? 'four classes (one vec4)' : 'one class'} per invocation`);
+  const dot = (s: BlockBuilder, k: Expr): void => {
+    const acc = s.var('logit', load('fc_b', k));
+    s.for('c', u32(0), u32(C), (t, c) => t.assign(acc.name, add(acc.ref, mul(load('fc_wt', add(mul(c, u32(K)), k)), load(POOLED, c)))));
+    s.store('logits', add(mul(n, u32(K)), k), acc.ref);
+  };
+  const slot = b.let('slot', add(mul(slice, u32(wg)), lidx));
+  if (!o.simd) {
+    b.if(lt(slot, u32(K)), (s) => dot(s, slot));
+  } else {
+    // Classes 0..4·⌊K/4⌋ as vec4s; the slot after the last vec4 takes the (up to 3) classes left, scalar. Aligned
+    // when K is a multiple of 4 (rows of fc_wt, fc_b and logits then start at multiples of 4).
+    const vecClasses = K - (K % 4);
+    const k0 = b.let('k0', mul(slot, u32(4)));
+    b.if(lt(k0, u32(vecClasses)), (s) => {
+      const aligned = { aligned: K % 4 === 0 };
       const acc = s.var('logits4', loadVec4('fc_b', k0, aligned));
       s.for('c', u32(0), u32(C), (t, c) => {
         const w = loadVec4('fc_wt', add(mul(c, u32(K)), k0), aligned);
@@ -93,13 +106,7 @@ export function headKernel(o: HeadKernelOptions): KernelIR {
       });
       s.store('logits', add(mul(n, u32(K)), k0), acc.ref, aligned);
     });
-  }
-  if (vecClasses < K) {
-    b.for('i', add(lidx, u32(vecClasses)), u32(K), (s, k) => {
-      const acc = s.var('logit', load('fc_b', k));
-      s.for('c', u32(0), u32(C), (t, c) => t.assign(acc.name, add(acc.ref, mul(load('fc_wt', add(mul(c, u32(K)), k)), load(POOLED, c)))));
-      s.store('logits', add(mul(n, u32(K)), k), acc.ref);
-    }, { step: u32(wg) });
+    if (vecClasses < K) b.if(eq(k0, u32(vecClasses)), (s) => s.for('k', k0, u32(K), dot));
   }
 
   return finishKernel({
@@ -117,7 +124,7 @@ export function headKernel(o: HeadKernelOptions): KernelIR {
     shared: [{ name: POOLED, elem: 'f32', length: C }, { name: STATS, elem: 'f32', length: 2 }],
     body: b.stmts,
     doc: [
-      `neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = ${C}, ${K} classes, one workgroup of ${wg} per image${o.simd ? `, Linear as vec4 over classes${o.fma ? ' (fma)' : ''}` : ''}`,
+      `neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = ${C}, ${K} classes, workgroups of ${wg} per image and ${headClassesPerWorkgroup(o)} classes${o.simd ? `, Linear as vec4 over classes${o.fma ? ' (fma)' : ''}` : ''}`,
       'x [N, C, H, W] NCHW; run-time: H·W (uniform)',
     ],
   });
@@ -130,9 +137,17 @@ export function compileHead(o: HeadKernelOptions, target: KernelTarget): KernelA
       `the head kernel for C = ${o.channels} needs ${headSharedBytes(o.channels)} bytes of workgroup storage; the adapter allows ` +
       `${limits.maxComputeWorkgroupStorageSize} (maxComputeWorkgroupStorageSize)`);
   }
-  return makeArtifact(headKernel(o), target, { op: 'neonext-head', ...o, eps: LAYER_NORM_EPS });
+  // classesPerWorkgroup is the launch geometry (headLaunch): in the key, so no binary from before the class split
+  // (one workgroup per image) ever runs on the split grid.
+  return makeArtifact(headKernel(o), target, { op: 'neonext-head', ...o, eps: LAYER_NORM_EPS, classesPerWorkgroup: headClassesPerWorkgroup(o) });
 }
 
-export function headLaunch(batch: number, plane: number): { grid: Grid; uniforms: UniformValues } {
-  return { grid: [batch, 1, 1], uniforms: { plane } };
+/** Classes one head workgroup computes: one per invocation, four (a vec4) with simd. */
+export function headClassesPerWorkgroup(o: HeadKernelOptions): number {
+  return o.workgroupSize * (o.simd ? 4 : 1);
+}
+
+/** Grid x = slices of classes, y = images. */
+export function headLaunch(o: HeadKernelOptions, batch: number, plane: number): { grid: Grid; uniforms: UniformValues } {
+  return { grid: [Math.ceil(o.classes / headClassesPerWorkgroup(o)), batch, 1], uniforms: { plane } };
 }

@@ -1,21 +1,21 @@
-// neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = 1536, 1000 classes, one workgroup of 64 per image
+// neocc neonext_head: logits = Linear(LayerNorm(mean_hw(x))) with C = 1536, 1000 classes, workgroups of 64 per image and 64 classes
 // x [N, C, H, W] NCHW; run-time: H·W (uniform)
-// CUDA: neonext_head_b80e1c8a<<<grid (x, y, z workgroups), 64 threads>>>; parameters in binding order (x, ln_w, ln_b, fc_wt, fc_b, logits, params by value).
+// CUDA: neonext_head_09b51a30<<<grid (x, y, z workgroups), 64 threads>>>; parameters in binding order (x, ln_w, ln_b, fc_wt, fc_b, logits, params by value).
 
-#ifndef NEOCC_PARAMS_neonext_head_b80e1c8a
-#define NEOCC_PARAMS_neonext_head_b80e1c8a
-struct neonext_head_b80e1c8a_Params {
+#ifndef NEOCC_PARAMS_neonext_head_09b51a30
+#define NEOCC_PARAMS_neonext_head_09b51a30
+struct neonext_head_09b51a30_Params {
   unsigned int plane;
 };
 #endif
 
-extern "C" __global__ void __launch_bounds__(64) neonext_head_b80e1c8a(const float* __restrict__ x, const float* __restrict__ ln_w, const float* __restrict__ ln_b, const float* __restrict__ fc_wt, const float* __restrict__ fc_b, float* __restrict__ logits, const neonext_head_b80e1c8a_Params nc_u) {
+extern "C" __global__ void __launch_bounds__(64) neonext_head_09b51a30(const float* __restrict__ x, const float* __restrict__ ln_w, const float* __restrict__ ln_b, const float* __restrict__ fc_wt, const float* __restrict__ fc_b, float* __restrict__ logits, const neonext_head_09b51a30_Params nc_u) {
   __shared__ __align__(16) float pooled[1536];
   __shared__ __align__(16) float stats[2];
   // global average pool
   const float inv_plane = (1.0f / __uint2float_rn(nc_u.plane));
   for (unsigned int i = threadIdx.x; i < 1536u; i += 64u) {
-    const unsigned int base = (((blockIdx.x * 1536u) + i) * nc_u.plane);
+    const unsigned int base = (((blockIdx.y * 1536u) + i) * nc_u.plane);
     float sum = 0.0f;
     for (unsigned int p = 0u; p < nc_u.plane; p += 1u) {
       sum = (sum + x[(base + p)]);
@@ -45,12 +45,13 @@ extern "C" __global__ void __launch_bounds__(64) neonext_head_b80e1c8a(const flo
     pooled[i_1] = ((((pooled[i_1] - ln_mean) * ln_rstd) * ln_w[i_1]) + ln_b[i_1]);
   }
   __syncthreads();
-  // Linear C → classes
-  for (unsigned int i_2 = threadIdx.x; i_2 < 1000u; i_2 += 64u) {
-    float logit = fc_b[i_2];
+  // Linear C → classes: this workgroup's slice, one class per invocation
+  const unsigned int slot = ((blockIdx.x * 64u) + threadIdx.x);
+  if ((slot < 1000u)) {
+    float logit = fc_b[slot];
     for (unsigned int c_2 = 0u; c_2 < 1536u; c_2 += 1u) {
-      logit = (logit + (fc_wt[((c_2 * 1000u) + i_2)] * pooled[c_2]));
+      logit = (logit + (fc_wt[((c_2 * 1000u) + slot)] * pooled[c_2]));
     }
-    logits[((blockIdx.x * 1000u) + i_2)] = logit;
+    logits[((blockIdx.y * 1000u) + slot)] = logit;
   }
 }
