@@ -9,7 +9,8 @@
  * - the neocc float64 reference, for scale (one run: it is slow).
  * Latency = wall time of one `session.run` / `model.forward` including input upload and logits readback; median
  * of the timed runs after warm-up, every wasm module compiled straight to V8's optimizing tier (below). The ORT sessions and neocc are timed interleaved, round by round, so machine noise
- * hits all of them alike. Each row's logits are checked against upstream's golden NeoNeXt-T-224 logits.
+ * hits all of them alike; before each timed run the process is let go quiet (bench/settle.ts: thread pools spin for
+ * tens of ms after a run, and the next row must not share the cores with them). Each row's logits are checked against upstream's golden NeoNeXt-T-224 logits.
  *
  * After the rounds, a per-kernel breakdown of neocc's forward (each dispatch timed, median of 3 profiled forwards,
  * summed by kernel and by module) and the ratios the issues track: neocc vs onnxruntime-web's fastest form, vs the
@@ -42,6 +43,7 @@ import { syntheticInput, syntheticStateDict } from '../runtime/weights/synthetic
 import { benchArgs } from './cli-args.js';
 import { hostInfo, hostLine } from './host.js';
 import { onnxPeersRows, previousResultReport } from './previous-result.js';
+import { settleUntilQuiet } from './settle.js';
 import { threadCeiling } from './thread-ceiling.js';
 import { median } from './timing.js';
 
@@ -170,25 +172,25 @@ for (const [name, threads] of [[NEOCC_ROW, THREADS], ...(THREADS > 1 ? [[NEOCC_O
 }
 
 for (const p of peers) for (let i = 0; i < WARMUP; i++) p.logits = await p.run();
-/**
- * An untimed pause before each timed run: thread pools keep spinning a while after a run (ONNX Runtime's intra-op
- * threads by default, neocc's workers for SPIN_MS), and a row timed right after another must not share the cores with
- * its predecessor's spinning threads.
- */
-const SETTLE_MS = 30;
+// Before each timed run the process must be quiet (bench/settle.ts): no row shares the cores with the previous row's
+// spinning pool. How long that took is reported (settleMs).
+const settleSamples: number[] = [];
+const settle = async (): Promise<void> => {
+  settleSamples.push(await settleUntilQuiet());
+};
 // With N > 1 threads, the host's own 1→N ceiling in the rounds neocc's rows run in (bench/thread-ceiling.ts).
 const ceiling = THREADS > 1 && neoccBackends.length > 0 ? await threadCeiling(neoccBackends[0]!.target, THREADS) : undefined;
 const ceilingRatios: number[] = [];
 for (let round_ = 0; round_ < Math.max(RUNS, WEB_RUNS, NEOCC_RUNS); round_++) {
   for (const p of peers) {
     if (p.samples.length >= p.maxRuns) continue;
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await settle();
     const t = performance.now();
     p.logits = await p.run();
     p.samples.push(performance.now() - t);
   }
   if (ceiling && round_ < NEOCC_RUNS) {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await settle();
     ceilingRatios.push(ceiling.round());
   }
 }
@@ -217,12 +219,14 @@ const lines = [
       `${String(r.runs).padStart(6)}${String(r.loadMs ?? '').padStart(10)}${r.relL2VsGolden!.toExponential(2).padStart(18)}`),
   ...ratioLines(rowRatios),
   ...(profile ? profileLines(profile) : []),
+  `quiet before each timed run (bench/settle.ts): median ${round(median(settleSamples))} ms, longest ${round(Math.max(...settleSamples))} ms`,
   `exported models: ${ONNX_FORMS.map((f) => `${f} ${(exports[f]!.bytes / 2 ** 20).toFixed(1)} MiB / ${exports[f]!.nodes} nodes`).join(', ')}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 const report = {
   bench: 'onnx-peers', date: new Date().toISOString(), host, model: config.name, batch: 1, threads: THREADS,
-  warmup: WARMUP, exports, rows, ratios: rowRatios, neoccProfile: profile, totalSeconds: round((performance.now() - started) / 1000),
+  warmup: WARMUP, settleMs: { median: round(median(settleSamples)), max: round(Math.max(...settleSamples)) },
+  exports, rows, ratios: rowRatios, neoccProfile: profile, totalSeconds: round((performance.now() - started) / 1000),
 };
 // Against the newest committed result on this host class (read from git HEAD, so not the file written below).
 process.stdout.write(`${previousResultReport({ bench: 'onnx-peers', current: report, rowsOf: onnxPeersRows }).join('\n')}\n`);
