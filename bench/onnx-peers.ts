@@ -10,7 +10,8 @@
  * Latency = wall time of one `session.run` / `model.forward` including input upload and logits readback; median
  * of the timed runs after warm-up, every wasm module compiled straight to V8's optimizing tier (below). The ORT sessions and neocc are timed interleaved, round by round, so machine noise
  * hits all of them alike; before each timed run the process is let go quiet (bench/settle.ts: thread pools spin for
- * tens of ms after a run, and the next row must not share the cores with them). Each row's logits are checked against upstream's golden NeoNeXt-T-224 logits.
+ * tens of ms after a run, and the next row must not share the cores with them). Each row's logits are checked
+ * against upstream's golden NeoNeXt-T-224 logits.
  *
  * After the rounds, a per-kernel breakdown of neocc's forward (each dispatch timed, median of 3 profiled forwards,
  * summed by kernel and by module) and the ratios the issues track: neocc vs onnxruntime-web's fastest form, vs the
