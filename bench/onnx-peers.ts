@@ -210,6 +210,7 @@ for (const b of neoccBackends) await b.dispose();
 }
 
 const host = hostInfo(target);
+const settleMs = { median: round(median(settleSamples)), max: round(Math.max(...settleSamples)) };
 const rowRatios = ratios(rows);
 const lines = [
   `NeoNeXt-T-224 (synthetic weights), batch 1, ${threadText} · ${hostLine(host)}`,
@@ -220,13 +221,13 @@ const lines = [
       `${String(r.runs).padStart(6)}${String(r.loadMs ?? '').padStart(10)}${r.relL2VsGolden!.toExponential(2).padStart(18)}`),
   ...ratioLines(rowRatios),
   ...(profile ? profileLines(profile) : []),
-  `quiet before each timed run (bench/settle.ts): median ${round(median(settleSamples))} ms, longest ${round(Math.max(...settleSamples))} ms`,
+  `quiet before each timed run (bench/settle.ts): median ${settleMs.median} ms, longest ${settleMs.max} ms`,
   `exported models: ${ONNX_FORMS.map((f) => `${f} ${(exports[f]!.bytes / 2 ** 20).toFixed(1)} MiB / ${exports[f]!.nodes} nodes`).join(', ')}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 const report = {
   bench: 'onnx-peers', date: new Date().toISOString(), host, model: config.name, batch: 1, threads: THREADS,
-  warmup: WARMUP, settleMs: { median: round(median(settleSamples)), max: round(Math.max(...settleSamples)) },
+  warmup: WARMUP, settleMs,
   exports, rows, ratios: rowRatios, neoccProfile: profile, totalSeconds: round((performance.now() - started) / 1000),
 };
 // Against the newest committed result on this host class (read from git HEAD, so not the file written below).
