@@ -13,7 +13,10 @@ import { WasmKernelRunner } from '../runtime/wasm/wasm-kernels.js';
  * from the same minutes.
  */
 export interface ThreadCeiling {
-  /** Time one round: the probe on 1 thread, then on N; returns t1 / tN. */
+  /**
+   * Time one round: the probe on 1 thread, then on N; returns t1 / tN. Throws when the pool's output differs from
+   * one thread's (a ratio of a pool that skipped work would flatter it).
+   */
   round(): number;
   dispose(): Promise<void>;
 }
@@ -58,18 +61,28 @@ export async function threadCeiling(target: KernelTarget, threads: number, msPer
   const many = new WasmKernelRunner(memory, pool);
   await one.prepare([artifact]);
   await many.prepare([artifact]);
-  const out = memory.output(GROUPS, false);
-  const time = (runner: WasmKernelRunner, iterations: number): number => {
+  // One output per runner, poisoned before every launch, so a workgroup the pool skipped shows as NaN.
+  const outOne = memory.output(GROUPS, false);
+  const outMany = memory.output(GROUPS, false);
+  const time = (runner: WasmKernelRunner, out: number, iterations: number): number => {
+    memory.f32(out, GROUPS).fill(Number.NaN);
     const start = performance.now();
     runner.launch(artifact, [out], { iterations }, [GROUPS, 1, 1]);
     return performance.now() - start;
   };
   let iterations = 1000;
-  time(one, iterations);
-  iterations = Math.max(1, Math.round((iterations * msPerRound) / Math.max(0.01, time(one, iterations))));
-  time(many, iterations);
+  time(one, outOne, iterations);
+  iterations = Math.max(1, Math.round((iterations * msPerRound) / Math.max(0.01, time(one, outOne, iterations))));
+  time(many, outMany, iterations);
   return {
-    round: () => time(one, iterations) / time(many, iterations),
+    round: () => {
+      const ratio = time(one, outOne, iterations) / time(many, outMany, iterations);
+      const single = memory.f32(outOne, GROUPS);
+      const pooled = memory.f32(outMany, GROUPS);
+      const bad = pooled.findIndex((v, g) => !Number.isFinite(v) || !Object.is(v, single[g]));
+      if (bad >= 0) throw new Error(`thread ceiling probe: workgroup ${bad} gave ${pooled[bad]} on ${threads} threads, ${single[bad]} on one`);
+      return ratio;
+    },
     dispose: () => pool.dispose(),
   };
 }
