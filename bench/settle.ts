@@ -12,19 +12,34 @@ const WINDOW_MS = 5;
 /** Quiet: the process used less than this share of one core in a window (a spinning pool uses all of one). */
 const QUIET_CORE_SHARE = 0.1;
 
+/** What the gate reads: wall time, this process's CPU time (all threads), and a sleep. Tests give a scripted one. */
+export interface ProcessClock {
+  nowMs(): number;
+  cpuMs(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const processClock: ProcessClock = {
+  nowMs: () => performance.now(),
+  cpuMs: () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
 /**
  * Sleeps in windows of WINDOW_MS until one in which the whole process (every thread, the sleeping main thread
  * included) used under QUIET_CORE_SHARE of one core, or until `maxMs`. Returns the milliseconds waited.
  */
-export async function settleUntilQuiet(maxMs = 500): Promise<number> {
-  const started = performance.now();
+export async function settleUntilQuiet(maxMs = 500, clock: ProcessClock = processClock): Promise<number> {
+  const started = clock.nowMs();
   for (;;) {
-    const cpuBefore = process.cpuUsage();
-    const windowStart = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
-    const now = performance.now();
-    const used = process.cpuUsage(cpuBefore);
-    const cpuMs = (used.user + used.system) / 1000;
+    const cpuBefore = clock.cpuMs();
+    const windowStart = clock.nowMs();
+    await clock.sleep(WINDOW_MS);
+    const now = clock.nowMs();
+    const cpuMs = clock.cpuMs() - cpuBefore;
     if (cpuMs < QUIET_CORE_SHARE * (now - windowStart) || now - started >= maxMs) return now - started;
   }
 }
