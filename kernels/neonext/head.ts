@@ -15,8 +15,8 @@ import type { Grid, UniformValues } from '../../compiler/launch.js';
  * C·H·W adds, redundant across slices but far below its slice of the Linear at NeoNeXt's sizes (C·49 against
  * C·256 on wasm), and no second launch or intermediate buffer. The pooled vector (C floats) stays in workgroup
  * memory. The LayerNorm statistics are two serial passes by one invocation: C ≤ a few thousand adds, far below the
- * pooling and the C × classes Linear, and exact two-pass variance avoids E[x²] − E[x]² cancellation. The fc weight is stored transposed
- * ([C, classes]) so neighbouring invocations (neighbouring classes) read neighbouring addresses.
+ * pooling and the C × classes Linear, and exact two-pass variance avoids E[x²] − E[x]² cancellation. The fc weight
+ * is stored transposed ([C, classes]) so neighbouring invocations (neighbouring classes) read neighbouring addresses.
  * Baked: C, classes. Run-time: H·W (uniform).
  *
  * With `simd` (targets that prefer vec4 SIMD) the Linear — C × classes multiply-adds, most of the head — computes 4
